@@ -1,0 +1,1 @@
+package org.rebond; public class Main { public static void main(String[] a){} }

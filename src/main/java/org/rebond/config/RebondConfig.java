@@ -1,0 +1,105 @@
+package org.rebond.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The whole configuration, as loaded from one YAML file by {@link ConfigLoader}.
+ * Every key, its default and its meaning are in {@code config/rebond.example.yaml}.
+ */
+public record RebondConfig(
+        Profile profile,
+        Mailbox mailbox,
+        Storage storage,
+        Schedule schedule,
+        Detection detection,
+        Limits limits,
+        Templates templates,
+        Path source) {
+
+    /** The user: who they are, what they aim at, how they write. */
+    public record Profile(
+            String name,
+            List<String> addresses,
+            Locale language,
+            ZoneId timeZone,
+            String objective,
+            String pitch,
+            List<String> questions,
+            String signature) {
+        public String primaryAddress() {
+            return addresses.get(0);
+        }
+
+        public boolean isUser(String address) {
+            return address != null && addresses.stream().anyMatch(a -> a.equalsIgnoreCase(address.trim()));
+        }
+    }
+
+    /** How to reach the IMAP mailbox. The secret itself is never held here, only where to find it. */
+    public record Mailbox(
+            String host,
+            int port,
+            Security security,
+            boolean allowPlaintextOnLoopback,
+            String username,
+            Secret password,
+            Path caFile,
+            String inbox,
+            String drafts,
+            String sent,
+            boolean createDrafts,
+            boolean idle,
+            Duration pollInterval,
+            Duration connectTimeout,
+            Duration readTimeout,
+            Duration writeTimeout) {}
+
+    public enum Security { TLS, STARTTLS, NONE }
+
+    /**
+     * Where a secret comes from. Exactly one of the three is set.
+     *
+     * @param file       a file readable only by its owner
+     * @param credential the name of a systemd credential, read from {@code $CREDENTIALS_DIRECTORY}
+     * @param command    a command whose first output line is the secret (argv form, no shell)
+     */
+    public record Secret(Path file, String credential, List<String> command) {
+        @Override
+        public String toString() {
+            if (file != null) return "Secret[file=" + file + "]";
+            if (credential != null) return "Secret[credential=" + credential + "]";
+            return "Secret[command=" + (command == null || command.isEmpty() ? "?" : command.get(0)) + " …]";
+        }
+    }
+
+    public record Storage(Path database) {}
+
+    /**
+     * When each action is due, relative to the interview.
+     *
+     * @param briefBefore      how long before the start the brief arrives (at once when the interview is nearer)
+     * @param prepDuration     length of the prep event placed just before the interview
+     * @param debriefAfterEnd  delay after the end before the debrief prompt
+     * @param thankYouAfterEnd delay after the end before the thank-you draft
+     * @param keepPostedAfterEnd delays after the end of each keeping-you-posted draft
+     */
+    public record Schedule(
+            Duration briefBefore,
+            Duration prepDuration,
+            Duration debriefAfterEnd,
+            Duration thankYouAfterEnd,
+            List<Duration> keepPostedAfterEnd) {}
+
+    /** Extra words on top of the built-in French and English rules. */
+    public record Detection(List<String> marker, List<String> includeWords, List<String> excludeWords, List<String> categories) {}
+
+    /** Bounds on untrusted input (DESIGN I5). */
+    public record Limits(long maxMessageBytes, long maxCalendarPartBytes, int maxTimezones, int maxComponents, int maxInstances) {}
+
+    /** A directory whose files override the bundled templates, or null. */
+    public record Templates(Path directory) {}
+}
