@@ -1,0 +1,10 @@
+package org.rebond.interview;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/** Finds who introduced the user to a contact, from what the mailbox shows (an introduction thread). */
+public interface ReferrerFinder {
+
+    Optional<Interview.Person> introducerOf(String contactEmail, Instant before);
+}

@@ -1,0 +1,231 @@
+package org.rebond.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * The one SQLite file: HikariCP with the pragmas that make concurrent writers safe (WAL,
+ * synchronous=FULL, busy_timeout, IMMEDIATE transactions), and versioned migrations tracked with
+ * {@code PRAGMA user_version}. A file written by a newer rebond is refused.
+ */
+public final class Database implements AutoCloseable {
+
+    /** Migrations in order; the schema version is the number of migrations applied. */
+    private static final List<String> MIGRATIONS = List.of("db/V1__schema.sql", "db/V2__quartz.sql");
+
+    private final HikariDataSource dataSource;
+    private final Path file;
+
+    private Database(HikariDataSource dataSource, Path file) {
+        this.dataSource = dataSource;
+        this.file = file;
+    }
+
+    /** Opens (creating when absent) and migrates the database at {@code file}. */
+    public static Database open(Path file) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+        } catch (IOException e) {
+            throw new StoreException("cannot create the folder of the database " + file + ": " + e.getMessage()
+                    + " — check the path in storage.database and its permissions", e);
+        }
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("rebond-db");
+        config.setJdbcUrl("jdbc:sqlite:" + file.toAbsolutePath()
+                + "?journal_mode=WAL&synchronous=FULL&busy_timeout=10000&foreign_keys=true&transaction_mode=IMMEDIATE");
+        config.setMaximumPoolSize(4);
+        config.setMinimumIdle(1);
+        config.setConnectionTimeout(15_000);
+        config.setInitializationFailTimeout(-1);
+        HikariDataSource ds = new HikariDataSource(config);
+        Database db = new Database(ds, file);
+        try {
+            db.migrate();
+        } catch (RuntimeException e) {
+            ds.close();
+            throw e;
+        }
+        return db;
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public static int latestVersion() {
+        return MIGRATIONS.size();
+    }
+
+    public int version() {
+        return queryOne("PRAGMA user_version", rs -> rs.getInt(1)).orElse(0);
+    }
+
+    private void migrate() {
+        try (Connection c = dataSource.getConnection()) {
+            int current;
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA user_version")) {
+                current = rs.next() ? rs.getInt(1) : 0;
+            }
+            if (current > MIGRATIONS.size()) {
+                throw new StoreException("the database " + file + " was written by a newer rebond (schema " + current
+                        + ", this version knows up to " + MIGRATIONS.size() + "). Upgrade rebond, or point storage.database at another file.");
+            }
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA quick_check")) {
+                String verdict = rs.next() ? rs.getString(1) : "ok";
+                if (!"ok".equalsIgnoreCase(verdict)) {
+                    throw new StoreException("the database " + file + " is damaged (" + verdict + "). Restore a backup or move it aside.");
+                }
+            }
+            for (int version = current; version < MIGRATIONS.size(); version++) {
+                apply(c, MIGRATIONS.get(version), version + 1);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot open the database " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void apply(Connection c, String resource, int newVersion) throws SQLException {
+        String script;
+        try (InputStream in = Database.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("migration " + resource + " missing from the build");
+            }
+            script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        c.setAutoCommit(false);
+        try (Statement st = c.createStatement()) {
+            for (String sql : statements(script)) {
+                st.execute(sql);
+            }
+            st.execute("PRAGMA user_version = " + newVersion);
+            c.commit();
+        } catch (SQLException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(true);
+        }
+    }
+
+    static List<String> statements(String script) {
+        List<String> out = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        for (String line : script.split("\n")) {
+            String trimmed = line.strip();
+            if (trimmed.startsWith("--") || trimmed.isEmpty()) {
+                continue;
+            }
+            current.append(line).append('\n');
+            if (trimmed.endsWith(";")) {
+                out.add(current.toString().strip().replaceAll(";$", ""));
+                current.setLength(0);
+            }
+        }
+        if (!current.toString().isBlank()) {
+            out.add(current.toString().strip());
+        }
+        return out;
+    }
+
+    /** Reads rows. */
+    public <T> List<T> query(String sql, RowReader<T> reader, Object... params) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = prepare(c, sql, params); ResultSet rs = ps.executeQuery()) {
+            List<T> out = new ArrayList<>();
+            while (rs.next()) {
+                out.add(reader.read(rs));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new StoreException("database read failed: " + e.getMessage(), e);
+        }
+    }
+
+    public <T> Optional<T> queryOne(String sql, RowReader<T> reader, Object... params) {
+        List<T> rows = query(sql, reader, params);
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+
+    /** Runs one statement in its own short transaction; returns the generated key when there is one, else the count. */
+    public long update(String sql, Object... params) {
+        return inTransaction(c -> execute(c, sql, params));
+    }
+
+    /** Runs work in one short write transaction (never hold it across I/O). */
+    public <T> T inTransaction(Work<T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("database write failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Executes one statement on a connection inside {@link #inTransaction}; returns the generated key or the count. */
+    public static long execute(Connection c, String sql, Object... params) throws SQLException {
+        try (PreparedStatement ps = prepare(c, sql, params)) {
+            int count = ps.executeUpdate();
+            if (sql.stripLeading().regionMatches(true, 0, "INSERT", 0, 6)) {
+                try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT last_insert_rowid()")) {
+                    return rs.next() ? rs.getLong(1) : count;
+                }
+            }
+            return count;
+        }
+    }
+
+    private static PreparedStatement prepare(Connection c, String sql, Object... params) throws SQLException {
+        PreparedStatement ps = c.prepareStatement(sql);
+        for (int i = 0; i < params.length; i++) {
+            ps.setObject(i + 1, params[i]);
+        }
+        return ps;
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+
+    @FunctionalInterface
+    public interface RowReader<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    @FunctionalInterface
+    public interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+}

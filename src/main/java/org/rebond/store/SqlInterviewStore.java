@@ -1,0 +1,182 @@
+package org.rebond.store;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.rebond.interview.Action;
+import org.rebond.interview.DebriefNotes;
+import org.rebond.interview.Interview;
+import org.rebond.interview.InterviewStore;
+
+/** Interviews, notes, referrals and the journal in SQLite. */
+public final class SqlInterviewStore implements InterviewStore {
+
+    private static final String COLUMNS = "id, uid, recurrence_id, sequence_no, dtstamp, state, start_at, end_at, zone, floating, summary, "
+            + "location, organizer, contact_email, contact_name, referrer_email, referrer_name, reason, source_message_id";
+
+    private final Database db;
+    private final Clock clock;
+
+    public SqlInterviewStore(Database db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    @Override
+    public Optional<Interview> find(String uid, String recurrenceId) {
+        return db.queryOne("SELECT " + COLUMNS + " FROM interview WHERE uid = ? AND recurrence_id = ?", SqlInterviewStore::read, uid, recurrenceId);
+    }
+
+    @Override
+    public Optional<Interview> byId(long id) {
+        return db.queryOne("SELECT " + COLUMNS + " FROM interview WHERE id = ?", SqlInterviewStore::read, id);
+    }
+
+    @Override
+    public Interview save(Interview i) {
+        String now = clock.instant().toString();
+        Object[] values = {i.uid(), i.recurrenceId(), i.sequence(), i.dtstamp() == null ? null : i.dtstamp().toString(), i.state().name(),
+                i.start().toString(), i.end().toString(), i.zone(), i.floating(), i.summary(), i.location(), i.organizer(),
+                i.contact().email(), i.contact().name(), i.referrer() == null ? null : i.referrer().email(),
+                i.referrer() == null ? null : i.referrer().name(), i.reason(), i.sourceMessageId()};
+        if (i.id() == 0) {
+            Object[] params = append(values, now, now);
+            long id = db.update("INSERT INTO interview (uid, recurrence_id, sequence_no, dtstamp, state, start_at, end_at, zone, floating, summary, "
+                    + "location, organizer, contact_email, contact_name, referrer_email, referrer_name, reason, source_message_id, created_at, updated_at) "
+                    + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", params);
+            return i.withId(id);
+        }
+        Object[] params = append(values, now, i.id());
+        db.update("UPDATE interview SET uid=?, recurrence_id=?, sequence_no=?, dtstamp=?, state=?, start_at=?, end_at=?, zone=?, floating=?, "
+                + "summary=?, location=?, organizer=?, contact_email=?, contact_name=?, referrer_email=?, referrer_name=?, reason=?, "
+                + "source_message_id=?, updated_at=? WHERE id=?", params);
+        return i;
+    }
+
+    private static Object[] append(Object[] values, Object... more) {
+        Object[] out = new Object[values.length + more.length];
+        System.arraycopy(values, 0, out, 0, values.length);
+        System.arraycopy(more, 0, out, values.length, more.length);
+        return out;
+    }
+
+    @Override
+    public List<Interview> all() {
+        return db.query("SELECT " + COLUMNS + " FROM interview ORDER BY start_at, id", SqlInterviewStore::read);
+    }
+
+    @Override
+    public int ordinalOf(Interview interview) {
+        return db.queryOne("SELECT COUNT(*) FROM interview WHERE state <> 'CANCELLED' AND state <> 'IGNORED' AND (start_at < ? OR (start_at = ? AND id <= ?))",
+                rs -> rs.getInt(1), interview.start().toString(), interview.start().toString(), interview.id()).orElse(1);
+    }
+
+    @Override
+    public void saveNotes(long interviewId, DebriefNotes notes, String sourceMessageId) {
+        Interview interview = byId(interviewId).orElseThrow();
+        db.inTransaction(c -> {
+            Database.execute(c, "DELETE FROM note_item WHERE interview_id = ?", interviewId);
+            Database.execute(c, "DELETE FROM referral WHERE interview_id = ?", interviewId);
+            Database.execute(c, "DELETE FROM notes_source WHERE interview_id = ?", interviewId);
+            insertItems(c, interviewId, "point", notes.points());
+            insertItems(c, interviewId, "lead", notes.leads());
+            if (!notes.article().isBlank()) {
+                insertItems(c, interviewId, "article", List.of(notes.article()));
+            }
+            int position = 0;
+            for (DebriefNotes.NameGiven name : notes.names()) {
+                Database.execute(c, "INSERT INTO referral (interview_id, referrer_email, referrer_name, name, email, may_contact, may_mention, position) "
+                                + "VALUES (?,?,?,?,?,?,?,?)", interviewId, interview.contact().email(), interview.contact().name(),
+                        name.name(), name.email(), name.mayContact(), name.mayMention(), position++);
+            }
+            Database.execute(c, "INSERT INTO notes_source (interview_id, source_message_id, received_at) VALUES (?,?,?)",
+                    interviewId, sourceMessageId, clock.instant().toString());
+            return null;
+        });
+    }
+
+    private static void insertItems(Connection c, long interviewId, String kind, List<String> items) throws SQLException {
+        for (int i = 0; i < items.size(); i++) {
+            Database.execute(c, "INSERT INTO note_item (interview_id, kind, position, text) VALUES (?,?,?,?)", interviewId, kind, i, items.get(i));
+        }
+    }
+
+    @Override
+    public Optional<DebriefNotes> notes(long interviewId) {
+        if (db.queryOne("SELECT 1 FROM notes_source WHERE interview_id = ?", rs -> 1, interviewId).isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> points = items(interviewId, "point");
+        List<String> leads = items(interviewId, "lead");
+        List<String> article = items(interviewId, "article");
+        List<DebriefNotes.NameGiven> names = db.query("SELECT name, email, may_contact, may_mention FROM referral WHERE interview_id = ? ORDER BY position",
+                rs -> new DebriefNotes.NameGiven(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getBoolean(4)), interviewId);
+        return Optional.of(new DebriefNotes(points, leads, names, article.isEmpty() ? "" : article.get(0)));
+    }
+
+    /** When the notes of an interview arrived, if they did. */
+    public Optional<String> notesSource(long interviewId) {
+        return db.queryOne("SELECT source_message_id FROM notes_source WHERE interview_id = ?", rs -> rs.getString(1), interviewId);
+    }
+
+    private List<String> items(long interviewId, String kind) {
+        return db.query("SELECT text FROM note_item WHERE interview_id = ? AND kind = ? ORDER BY position", rs -> rs.getString(1), interviewId, kind);
+    }
+
+    @Override
+    public Optional<Interview.Person> suggestedBy(String email) {
+        if (email == null || email.isBlank()) {
+            return Optional.empty();
+        }
+        return db.queryOne("SELECT referrer_email, referrer_name FROM referral WHERE lower(email) = lower(?) ORDER BY id DESC",
+                rs -> new Interview.Person(rs.getString(1), rs.getString(2)), email);
+    }
+
+    /** Whether an address was named in an earlier debrief. */
+    public boolean isSuggestedContact(String email) {
+        return suggestedBy(email).isPresent();
+    }
+
+    @Override
+    public List<Interview> metThanksTo(String referrerEmail) {
+        return db.query("SELECT " + COLUMNS + " FROM interview WHERE lower(referrer_email) = lower(?) AND state = 'SCHEDULED' ORDER BY start_at",
+                SqlInterviewStore::read, referrerEmail);
+    }
+
+    @Override
+    public boolean settled(long interviewId, Action action) {
+        return db.queryOne("SELECT state FROM outbox WHERE interview_id = ? AND action = ?", rs -> rs.getString(1), interviewId, action.key())
+                .map(state -> !state.equals("APPENDING")).orElse(false);
+    }
+
+    @Override
+    public void journal(long interviewId, Instant at, String event, String detail) {
+        db.update("INSERT INTO journal (interview_id, at, event, detail) VALUES (?,?,?,?)", interviewId, at.toString(), event, detail);
+    }
+
+    /** One line of the journal. */
+    public record JournalLine(long id, long interviewId, Instant at, String event, String detail) {}
+
+    public List<JournalLine> journalSince(long afterId) {
+        return db.query("SELECT id, interview_id, at, event, detail FROM journal WHERE id > ? ORDER BY id",
+                rs -> new JournalLine(rs.getLong(1), rs.getLong(2), Instant.parse(rs.getString(3)), rs.getString(4), rs.getString(5)), afterId);
+    }
+
+    static Interview read(ResultSet rs) throws SQLException {
+        String referrerEmail = rs.getString("referrer_email");
+        String referrerName = rs.getString("referrer_name");
+        Interview.Person referrer = referrerEmail == null && referrerName == null ? null
+                : new Interview.Person(referrerEmail == null ? "" : referrerEmail, referrerName == null ? "" : referrerName);
+        String dtstamp = rs.getString("dtstamp");
+        return new Interview(rs.getLong("id"), rs.getString("uid"), rs.getString("recurrence_id"), rs.getInt("sequence_no"),
+                dtstamp == null ? null : Instant.parse(dtstamp), Interview.State.valueOf(rs.getString("state")),
+                Instant.parse(rs.getString("start_at")), Instant.parse(rs.getString("end_at")), rs.getString("zone"),
+                rs.getBoolean("floating"), rs.getString("summary"), rs.getString("location"), rs.getString("organizer"),
+                new Interview.Person(rs.getString("contact_email"), rs.getString("contact_name")), referrer,
+                rs.getString("reason"), rs.getString("source_message_id"));
+    }
+}

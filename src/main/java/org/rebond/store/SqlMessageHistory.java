@@ -1,0 +1,103 @@
+package org.rebond.store;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.rebond.interview.Interview;
+import org.rebond.interview.ReferrerFinder;
+
+/**
+ * What the mailbox says about people (METHOD M3): one row per message seen, headers and a short
+ * excerpt only, with every address involved, so briefs, threading and referrer detection need no
+ * server searches.
+ */
+public final class SqlMessageHistory implements ReferrerFinder {
+
+    private final Database db;
+    private final Set<String> userAddresses;
+
+    public SqlMessageHistory(Database db, Set<String> userAddresses) {
+        this.db = db;
+        this.userAddresses = userAddresses.stream().map(a -> a.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** A message as kept. {@code recipients} are the To and Cc addresses, lower case. */
+    public record SeenMessage(String folder, long uidValidity, long uid, String messageId, String inReplyTo, List<String> references,
+                              Instant sentAt, String fromEmail, String fromName, List<String> recipients, String subject,
+                              String excerpt, String sample) {}
+
+    /** Keeps one message; seeing it again (same folder, UIDVALIDITY and UID) changes nothing. */
+    public void record(SeenMessage m) {
+        db.inTransaction(c -> {
+            long exists = Database.execute(c, "UPDATE message SET subject = subject WHERE folder = ? AND uidvalidity = ? AND uid = ?",
+                    m.folder(), m.uidValidity(), m.uid());
+            if (exists > 0) {
+                return null;
+            }
+            long row = Database.execute(c, "INSERT INTO message (folder, uidvalidity, uid, message_id, in_reply_to, refs, sent_at, from_email, from_name, "
+                            + "recipients, subject, excerpt, sample) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", m.folder(), m.uidValidity(), m.uid(),
+                    m.messageId(), m.inReplyTo(), String.join(" ", m.references()), m.sentAt().toString(), m.fromEmail(), m.fromName(),
+                    String.join(",", m.recipients()), m.subject(), m.excerpt(), m.sample());
+            Set<String> parties = new java.util.LinkedHashSet<>();
+            if (!m.fromEmail().isBlank()) {
+                parties.add(m.fromEmail());
+            }
+            parties.addAll(m.recipients());
+            for (String party : parties) {
+                Database.execute(c, "INSERT INTO message_party (message_row, email) VALUES (?,?)", row, party);
+            }
+            return null;
+        });
+    }
+
+    /** Forgets the rows of a folder whose UIDVALIDITY changed (they are read again under the new one). */
+    public void forgetFolder(String folder, long oldUidValidity) {
+        db.inTransaction(c -> {
+            Database.execute(c, "DELETE FROM message_party WHERE message_row IN (SELECT id FROM message WHERE folder = ? AND uidvalidity = ?)", folder, oldUidValidity);
+            Database.execute(c, "DELETE FROM message WHERE folder = ? AND uidvalidity = ?", folder, oldUidValidity);
+            return null;
+        });
+    }
+
+    /** Messages exchanged with an address, newest first, each Message-ID once (a message seen in two folders counts once). */
+    public List<SeenMessage> with(String email, int limit) {
+        return db.query("SELECT m.folder, m.uidvalidity, m.uid, m.message_id, m.in_reply_to, m.refs, m.sent_at, m.from_email, m.from_name, m.recipients, "
+                        + "m.subject, m.excerpt, m.sample FROM message m WHERE m.id IN (SELECT MIN(m2.id) FROM message m2 JOIN message_party p ON p.message_row = m2.id "
+                        + "WHERE p.email = ? GROUP BY CASE WHEN m2.message_id = '' THEN 'row' || m2.id ELSE m2.message_id END) ORDER BY m.sent_at DESC LIMIT ?",
+                rs -> new SeenMessage(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5),
+                        rs.getString(6).isBlank() ? List.of() : List.of(rs.getString(6).split(" ")), Instant.parse(rs.getString(7)),
+                        rs.getString(8), rs.getString(9), rs.getString(10).isBlank() ? List.of() : List.of(rs.getString(10).split(",")),
+                        rs.getString(11), rs.getString(12), rs.getString(13)),
+                email.toLowerCase(Locale.ROOT), limit);
+    }
+
+    /** Text samples of any messages, for the keyword baseline (bounded). */
+    public List<String> samples(int limit) {
+        return db.query("SELECT sample FROM message WHERE sample <> '' ORDER BY id DESC LIMIT ?", rs -> rs.getString(1), limit);
+    }
+
+    /**
+     * The person who introduced the user to a contact: the latest message before {@code before} that
+     * involves the contact and comes from a third person (neither the user nor the contact).
+     */
+    @Override
+    public Optional<Interview.Person> introducerOf(String contactEmail, Instant before) {
+        if (contactEmail == null || contactEmail.isBlank()) {
+            return Optional.empty();
+        }
+        return with(contactEmail, 200).stream()
+                .filter(m -> m.sentAt().isBefore(before))
+                .filter(m -> !m.fromEmail().isBlank() && !m.fromEmail().equalsIgnoreCase(contactEmail) && !userAddresses.contains(m.fromEmail()))
+                .filter(m -> m.recipients().stream().anyMatch(userAddresses::contains))
+                .map(m -> new Interview.Person(m.fromEmail(), m.fromName()))
+                .findFirst();
+    }
+
+    /** How many messages are kept. */
+    public long count() {
+        return db.queryOne("SELECT COUNT(*) FROM message", rs -> rs.getLong(1)).orElse(0L);
+    }
+}
