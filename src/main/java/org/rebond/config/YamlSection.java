@@ -1,0 +1,338 @@
+package org.rebond.config;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+/**
+ * One mapping of the configuration ({@code mailbox:}, {@code profile:} …) with typed readers.
+ * Each reader reports what is wrong, with the value's line, and returns null for "absent or
+ * unusable", so that loading goes on and every problem is found in one pass.
+ */
+final class YamlSection {
+    private final String name;
+    private final int line;
+    private final Map<String, Node> values = new LinkedHashMap<>();
+    private final Map<String, Integer> keyLines = new LinkedHashMap<>();
+    private final ConfigProblems problems;
+
+    /**
+     * @param known     the keys this section accepts; the others are reported with a "did you mean" hint,
+     *                  searched first among {@code known}, then among {@code elsewhere}
+     * @param elsewhere the keys of the other sections, each name mapped to its dotted key
+     */
+    YamlSection(String name, Node node, int line, Set<String> known, Map<String, String> elsewhere, ConfigProblems problems) {
+        this.name = name;
+        this.line = line;
+        this.problems = problems;
+        if (node == null || isNull(node)) return;
+        if (!(node instanceof MappingNode mapping)) {
+            problems.add(lineOf(node), name, "must be a mapping of keys (" + String.join(", ", known) + ")" + kindOf(node));
+            return;
+        }
+        for (NodeTuple t : mapping.getValue()) {
+            if (!(t.getKeyNode() instanceof ScalarNode keyNode)) {
+                problems.add(lineOf(t.getKeyNode()), name, "keys must be plain names, not lists or mappings");
+                continue;
+            }
+            String key = keyNode.getValue();
+            String dotted = dotted(key);
+            int keyLine = lineOf(keyNode);
+            if (keyLines.containsKey(key)) {
+                problems.add(keyLine, dotted, "appears twice (first on line " + keyLines.get(key) + "); keep only one");
+                continue;
+            }
+            keyLines.put(key, keyLine);
+            if (!known.contains(key)) {
+                problems.add(keyLine, dotted, unknownKeyMessage(key, known, elsewhere));
+                continue;
+            }
+            values.put(key, t.getValueNode());
+        }
+    }
+
+    String name() {
+        return name;
+    }
+
+    int line() {
+        return line;
+    }
+
+    boolean has(String key) {
+        Node n = values.get(key);
+        return n != null && !isNull(n);
+    }
+
+    boolean isList(String key) {
+        return values.get(key) instanceof SequenceNode;
+    }
+
+    /** Line of the key itself, or of the section when the key is absent. */
+    int keyLineOf(String key) {
+        return keyLines.getOrDefault(key, line);
+    }
+
+    /** Line of the value of {@code key}, or of the section when the key is absent. */
+    int lineOf(String key) {
+        Node n = values.get(key);
+        return n == null ? line : lineOf(n);
+    }
+
+    String dotted(String key) {
+        return name.isEmpty() ? key : name + "." + key;
+    }
+
+    void problem(String key, String message) {
+        problems.add(lineOf(key), dotted(key), message);
+    }
+
+    /** The text of a scalar, or null when absent, empty ({@code key:}) or not a scalar. */
+    String text(String key) {
+        Node n = values.get(key);
+        if (n == null || isNull(n)) return null;
+        if (!(n instanceof ScalarNode s)) {
+            problem(key, "must be a single value" + kindOf(n));
+            return null;
+        }
+        return s.getValue();
+    }
+
+    /** A one-line text without control characters (it may end up in a mail header), stripped. */
+    String line(String key) {
+        return oneLine(key, text(key));
+    }
+
+    /** {@code value} of {@code key} stripped, or null (reported) when it has control characters. */
+    String oneLine(String key, String v) {
+        if (v == null) return null;
+        if (hasControl(v, false)) {
+            problem(key, "must be on one line, without control characters");
+            return null;
+        }
+        return v.strip();
+    }
+
+    /** A text that may span several lines (a YAML block scalar); other control characters are refused. */
+    String paragraph(String key) {
+        String v = text(key);
+        if (v == null) return null;
+        if (hasControl(v, true)) {
+            problem(key, "must not contain control characters other than line breaks and tabs");
+            return null;
+        }
+        return v.strip();
+    }
+
+    Boolean bool(String key) {
+        String v = text(key);
+        if (v == null) return null;
+        switch (v.strip().toLowerCase(Locale.ROOT)) {
+            case "true": return Boolean.TRUE;
+            case "false": return Boolean.FALSE;
+            default:
+                problem(key, "must be true or false" + got(key, v));
+                return null;
+        }
+    }
+
+    Integer integer(String key, int min, int max) {
+        String v = text(key);
+        if (v == null) return null;
+        long n;
+        try {
+            n = Long.parseLong(v.strip().replace("_", ""));
+        } catch (NumberFormatException e) {
+            problem(key, "must be a whole number" + got(key, v));
+            return null;
+        }
+        if (n < min || n > max) {
+            problem(key, (max == Integer.MAX_VALUE ? "must be at least " + min : "must be between " + min + " and " + max) + got(key, v));
+            return null;
+        }
+        return (int) n;
+    }
+
+    /** A duration, at least zero ({@code allowZero}) or strictly positive. */
+    Duration duration(String key, boolean allowZero) {
+        String v = text(key);
+        return v == null ? null : checkDuration(key, v, allowZero);
+    }
+
+    private Duration checkDuration(String key, String v, boolean allowZero) {
+        Duration d;
+        try {
+            d = DurationSyntax.parse(v);
+        } catch (IllegalArgumentException e) {
+            problem(key, e.getMessage() + got(key, v));
+            return null;
+        }
+        if (d.isNegative() || (!allowZero && d.isZero())) {
+            problem(key, (allowZero ? "must not be negative" : "must be greater than zero") + got(key, v));
+            return null;
+        }
+        return d;
+    }
+
+    /** A strictly positive size in bytes. */
+    Long size(String key) {
+        String v = text(key);
+        if (v == null) return null;
+        long n;
+        try {
+            n = ByteSizeSyntax.parse(v);
+        } catch (IllegalArgumentException e) {
+            problem(key, e.getMessage() + got(key, v));
+            return null;
+        }
+        if (n <= 0) {
+            problem(key, "must be greater than zero" + got(key, v));
+            return null;
+        }
+        return n;
+    }
+
+    /** A list of one-line texts, or null when absent; a single value is refused with an example. */
+    List<String> lines(String key, String example) {
+        List<ScalarNode> items = items(key, example);
+        if (items == null) return null;
+        List<String> out = new ArrayList<>();
+        for (ScalarNode item : items) {
+            String v = item.getValue();
+            if (v.isBlank()) {
+                problems.add(lineOf(item), dotted(key), "contains an empty item");
+            } else if (hasControl(v, false)) {
+                problems.add(lineOf(item), dotted(key), "items must be on one line, without control characters");
+            } else {
+                out.add(v.strip());
+            }
+        }
+        return out;
+    }
+
+    /** A list of durations, each strictly positive, or null when absent. */
+    List<Duration> durations(String key, String example) {
+        List<ScalarNode> items = items(key, example);
+        if (items == null) return null;
+        List<Duration> out = new ArrayList<>();
+        for (ScalarNode item : items) {
+            Duration d;
+            try {
+                d = DurationSyntax.parse(item.getValue());
+            } catch (IllegalArgumentException e) {
+                problems.add(lineOf(item), dotted(key), e.getMessage() + got(key, item.getValue()));
+                continue;
+            }
+            if (d.isNegative() || d.isZero()) {
+                problems.add(lineOf(item), dotted(key), "must be greater than zero" + got(key, item.getValue()));
+                continue;
+            }
+            out.add(d);
+        }
+        return out;
+    }
+
+    /** The items of a list of scalars, or null when absent or not a list (reported). */
+    List<ScalarNode> items(String key, String example) {
+        Node n = values.get(key);
+        if (n == null || isNull(n)) return null;
+        if (!(n instanceof SequenceNode seq)) {
+            problem(key, "must be a list, e.g. " + example);
+            return null;
+        }
+        List<ScalarNode> out = new ArrayList<>();
+        for (Node item : seq.getValue()) {
+            if (item instanceof ScalarNode s && !isNull(s)) {
+                out.add(s);
+            } else {
+                problems.add(lineOf(item), dotted(key), "items must be single values" + kindOf(item));
+            }
+        }
+        return out;
+    }
+
+    /** A choice among {@code choices} (case-insensitive), mapped by {@code parse}. */
+    <T> T choice(String key, List<String> choices, Function<String, T> parse) {
+        String v = text(key);
+        if (v == null) return null;
+        String lower = v.strip().toLowerCase(Locale.ROOT);
+        if (!choices.contains(lower)) {
+            problem(key, "must be one of " + String.join(", ", choices) + got(key, v));
+            return null;
+        }
+        return parse.apply(lower);
+    }
+
+    /** {@code  (got "…")}, or nothing for keys that might hold a secret. */
+    String got(String key, String value) {
+        return ConfigLoader.mayHoldSecret(key) ? "" : " (got " + quote(value) + ")";
+    }
+
+    static String quote(String value) {
+        StringBuilder s = new StringBuilder("\"");
+        int shown = 0;
+        for (int i = 0; i < value.length(); i++) {
+            if (shown == 60) {
+                s.append('…');
+                break;
+            }
+            char c = value.charAt(i);
+            if (c == '"' || c == '\\') s.append('\\').append(c);
+            else if (c == '\n') s.append("\\n");
+            else if (c == '\t') s.append("\\t");
+            else if (Character.isISOControl(c)) s.append(String.format("\\u%04x", (int) c));
+            else s.append(c);
+            shown++;
+        }
+        return s.append('"').toString();
+    }
+
+    private String unknownKeyMessage(String key, Set<String> known, Map<String, String> elsewhere) {
+        if (ConfigLoader.looksLikeInlineSecret(key)) return ConfigLoader.INLINE_SECRET_REFUSED;
+        Optional<String> here = NearestName.among(key, known);
+        if (here.isPresent()) return "unknown key; did you mean " + dotted(here.get()) + "?";
+        Optional<String> there = NearestName.among(key, elsewhere.keySet()).map(elsewhere::get);
+        if (there.isPresent()) {
+            String k = there.get();
+            return "unknown key; did you mean " + k + " (under " + k.substring(0, k.indexOf('.')) + ":)?";
+        }
+        return "unknown key; the keys " + (name.isEmpty() ? "at the top level" : "of " + name) + " are "
+                + String.join(", ", known);
+    }
+
+    static boolean isNull(Node n) {
+        return n instanceof ScalarNode s && Tag.NULL.equals(s.getTag());
+    }
+
+    static int lineOf(Node n) {
+        return n.getStartMark() == null ? 0 : n.getStartMark().getLine() + 1;
+    }
+
+    private static String kindOf(Node n) {
+        if (n instanceof MappingNode) return ", not a mapping";
+        if (n instanceof SequenceNode) return ", not a list";
+        return "";
+    }
+
+    private static boolean hasControl(String v, boolean multiline) {
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (multiline && (c == '\n' || c == '\t')) continue;
+            if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') return true;
+        }
+        return false;
+    }
+}
