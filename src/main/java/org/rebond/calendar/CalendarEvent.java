@@ -56,6 +56,12 @@ public record CalendarEvent(
     /** An attendee: address lower case without mailto:, the CN, ROLE and PARTSTAT (empty when absent). */
     public record Attendee(String email, String name, String role, String partstat) {}
 
+    /** The same event under another iTIP method (the MIME part's, when the calendar omits it: BAD-INPUTS B16). */
+    public CalendarEvent withMethod(String newMethod) {
+        return new CalendarEvent(component, newMethod, uid, recurrenceId, sequence, dtstamp, status, start, end, organizer,
+                organizerName, attendees, summary, description, location, categories, rrule, warnings);
+    }
+
     public boolean allDay() {
         return start != null && start.kind() == EventTime.Kind.DATE;
     }

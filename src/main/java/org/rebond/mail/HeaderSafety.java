@@ -1,0 +1,48 @@
+package org.rebond.mail;
+
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Untrusted text near headers (DESIGN I4, BAD-INPUTS B24, B25): Message-IDs are validated before
+ * they are copied into In-Reply-To or References, and CR, LF and NUL never reach a header.
+ */
+public final class HeaderSafety {
+
+    /** RFC 5322 msg-id, conservatively: printable ASCII without spaces or brackets inside. */
+    private static final Pattern MESSAGE_ID = Pattern.compile("<[\\x21-\\x3B\\x3D\\x3F-\\x7E]{1,250}@[\\x21-\\x3B\\x3D\\x3F-\\x5A\\x5E-\\x7E]{1,250}>");
+
+    private HeaderSafety() {}
+
+    /** The Message-ID in {@code raw}, if it is a well-formed one. */
+    public static Optional<String> messageId(String raw) {
+        if (raw == null) {
+            return Optional.empty();
+        }
+        String trimmed = raw.strip();
+        return MESSAGE_ID.matcher(trimmed).matches() ? Optional.of(trimmed) : Optional.empty();
+    }
+
+    /** Every well-formed Message-ID in a References-style header, in order. */
+    public static java.util.List<String> messageIds(String raw) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        if (raw == null) {
+            return out;
+        }
+        java.util.regex.Matcher m = Pattern.compile("<[^<>\\s]{1,510}>").matcher(raw);
+        while (m.find() && out.size() < 50) {
+            messageId(m.group()).ifPresent(out::add);
+        }
+        return out;
+    }
+
+    /** One line of text safe for a header value: control characters become spaces. */
+    public static String oneLine(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(cp -> out.appendCodePoint(cp < 0x20 || cp == 0x7F || cp == 0x2028 || cp == 0x2029 ? ' ' : cp));
+        return out.toString().replaceAll(" {2,}", " ").strip();
+    }
+}

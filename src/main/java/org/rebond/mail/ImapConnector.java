@@ -1,0 +1,141 @@
+package org.rebond.mail;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.util.Properties;
+import java.util.function.Supplier;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import org.rebond.config.RebondConfig;
+
+/**
+ * Opens IMAP connections with safe settings: timeouts set (Angus defaults to infinite), reads
+ * never set {@code \Seen} (peek), server identity checked, STARTTLS required when chosen,
+ * plaintext only on loopback when explicitly allowed (DESIGN I8). No transport is ever configured:
+ * rebond cannot send mail (I1).
+ */
+public final class ImapConnector {
+
+    private final RebondConfig.Mailbox config;
+    private final Supplier<String> password;
+    private final Session session;
+    private final String protocol;
+
+    public ImapConnector(RebondConfig.Mailbox config, Supplier<String> password) {
+        this.config = config;
+        this.password = password;
+        this.protocol = config.security() == RebondConfig.Security.TLS ? "imaps" : "imap";
+        if (config.security() == RebondConfig.Security.NONE && !(config.allowPlaintextOnLoopback() && isLoopback(config.host()))) {
+            throw new MailboxException("plaintext IMAP to " + config.host() + " is refused: use security: tls (port 993) or starttls;"
+                    + " plaintext is only allowed on loopback with allow_plaintext_on_loopback: true", false);
+        }
+        this.session = Session.getInstance(properties());
+    }
+
+    private Properties properties() {
+        String p = "mail." + protocol + ".";
+        Properties props = new Properties();
+        props.setProperty("mail.store.protocol", protocol);
+        props.setProperty(p + "host", config.host());
+        props.setProperty(p + "port", Integer.toString(config.port()));
+        props.setProperty(p + "connectiontimeout", Long.toString(config.connectTimeout().toMillis()));
+        props.setProperty(p + "timeout", Long.toString(config.readTimeout().toMillis()));
+        props.setProperty(p + "writetimeout", Long.toString(config.writeTimeout().toMillis()));
+        props.setProperty(p + "peek", "true");
+        props.setProperty(p + "partialfetch", "true");
+        props.setProperty(p + "fetchsize", "65536");
+        props.setProperty(p + "appendbuffersize", "-1");
+        props.setProperty(p + "usesocketchannels", "true");
+        props.setProperty(p + "ssl.checkserveridentity", "true");
+        props.setProperty(p + "ssl.protocols", "TLSv1.3 TLSv1.2");
+        if (config.security() == RebondConfig.Security.STARTTLS) {
+            props.setProperty(p + "starttls.enable", "true");
+            props.setProperty(p + "starttls.required", "true");
+        }
+        if (config.caFile() != null) {
+            props.put(p + "ssl.socketFactory", trustingExtraCa().getSocketFactory());
+        }
+        props.setProperty("mail.mime.address.strict", "false");
+        props.setProperty("mail.mime.decodetext.strict", "false");
+        props.setProperty("mail.mime.base64.ignoreerrors", "true");
+        props.setProperty("mail.mime.parameters.strict", "false");
+        props.setProperty("mail.mime.multipart.allowempty", "true");
+        props.setProperty("mail.debug", "false");
+        return props;
+    }
+
+    private SSLContext trustingExtraCa() {
+        try (InputStream in = Files.newInputStream(config.caFile())) {
+            KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+            store.load(null, null);
+            int i = 0;
+            for (Certificate cert : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+                store.setCertificateEntry("extra-" + i++, cert);
+            }
+            TrustManagerFactory system = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            system.init(store);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, system.getTrustManagers(), null);
+            return context;
+        } catch (IOException | GeneralSecurityException e) {
+            throw new MailboxException("cannot read the CA file " + config.caFile() + ": " + e.getMessage()
+                    + " — mailbox.ca_file must hold PEM certificates", false);
+        }
+    }
+
+    /** Connects and logs in; the caller closes the store. */
+    public Store connect() {
+        try {
+            Store store = session.getStore(protocol);
+            store.connect(config.host(), config.port(), config.username(), password.get());
+            return store;
+        } catch (jakarta.mail.AuthenticationFailedException e) {
+            throw new MailboxException("the IMAP server " + config.host() + " refused the login of " + config.username()
+                    + " — check the user name and the password source (" + config.password() + ")", true, e);
+        } catch (MessagingException e) {
+            throw new MailboxException("cannot connect to " + config.host() + ":" + config.port() + " (" + protocol + "): "
+                    + rootMessage(e), false, e);
+        }
+    }
+
+    public RebondConfig.Mailbox config() {
+        return config;
+    }
+
+    public String protocol() {
+        return protocol;
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String m = t.getMessage();
+        return t == e ? String.valueOf(m) : e.getMessage() + " (" + t.getClass().getSimpleName() + ": " + m + ")";
+    }
+
+    static boolean isLoopback(String host) {
+        if (host.equalsIgnoreCase("localhost")) {
+            return true;
+        }
+        try {
+            if (!host.matches("[0-9.]+|[0-9a-fA-F:]+")) {
+                return false;
+            }
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package org.rebond.mail;
+
+import jakarta.activation.DataHandler;
+import jakarta.mail.Flags;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
+import java.io.UnsupportedEncodingException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Date;
+import java.util.List;
+import org.rebond.interview.Interview;
+import org.rebond.interview.OutgoingMessage;
+
+/**
+ * Builds the MIME message of an {@link OutgoingMessage}: text and HTML alternatives, the prep
+ * event as text/calendar, the exactly-once token in {@code X-Rebond-Token}, threading headers from
+ * validated Message-IDs only.
+ */
+public final class MimeWriter {
+
+    public static final String TOKEN_HEADER = "X-Rebond-Token";
+
+    private final Session session;
+    private final Clock clock;
+
+    public MimeWriter(Clock clock) {
+        this.session = Session.getInstance(new java.util.Properties());
+        this.clock = clock;
+    }
+
+    public MimeMessage write(OutgoingMessage m) throws MessagingException {
+        MimeMessage message = new FixedIdMessage(session, m.messageId());
+        message.setFrom(address(m.from()));
+        message.setRecipient(jakarta.mail.Message.RecipientType.TO, address(m.to()));
+        message.setSubject(HeaderSafety.oneLine(m.subject()), "UTF-8");
+        message.setSentDate(Date.from(clock.instant()));
+        message.setHeader(TOKEN_HEADER, HeaderSafety.oneLine(m.token()));
+        message.setHeader("Auto-Submitted", "auto-generated");
+        HeaderSafety.messageId(m.inReplyTo()).ifPresent(id -> setQuietly(message, "In-Reply-To", id));
+        List<String> refs = m.references().stream().map(HeaderSafety::messageId).flatMap(java.util.Optional::stream).toList();
+        if (!refs.isEmpty()) {
+            message.setHeader("References", String.join(" ", refs));
+        }
+        MimeMultipart alternative = new MimeMultipart("alternative");
+        MimeBodyPart text = new MimeBodyPart();
+        text.setText(m.text(), "UTF-8", "plain");
+        alternative.addBodyPart(text);
+        MimeBodyPart html = new MimeBodyPart();
+        html.setText(m.html(), "UTF-8", "html");
+        alternative.addBodyPart(html);
+        if (m.calendar() == null) {
+            message.setContent(alternative);
+        } else {
+            MimeMultipart mixed = new MimeMultipart("mixed");
+            MimeBodyPart body = new MimeBodyPart();
+            body.setContent(alternative);
+            mixed.addBodyPart(body);
+            MimeBodyPart calendar = new MimeBodyPart();
+            calendar.setDataHandler(new DataHandler(new ByteArrayDataSource(m.calendar().getBytes(StandardCharsets.UTF_8),
+                    "text/calendar; charset=UTF-8; method=PUBLISH")));
+            calendar.setFileName("prep.ics");
+            calendar.setHeader("Content-Transfer-Encoding", "base64");
+            mixed.addBodyPart(calendar);
+            message.setContent(mixed);
+        }
+        if (m.destination() == OutgoingMessage.Destination.DRAFTS) {
+            message.setFlags(new Flags(Flags.Flag.DRAFT), true);
+            message.setFlags(new Flags(Flags.Flag.SEEN), true);
+        }
+        message.saveChanges();
+        return message;
+    }
+
+    private static void setQuietly(MimeMessage message, String name, String value) {
+        try {
+            message.setHeader(name, value);
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static InternetAddress address(Interview.Person person) {
+        try {
+            String name = HeaderSafety.oneLine(person.name());
+            return new InternetAddress(person.email(), name.isEmpty() ? null : name, "UTF-8");
+        } catch (UnsupportedEncodingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A MimeMessage that keeps the Message-ID rebond chose (saveChanges would replace it). */
+    private static final class FixedIdMessage extends MimeMessage {
+        private final String id;
+
+        FixedIdMessage(Session session, String id) {
+            super(session);
+            this.id = id;
+        }
+
+        @Override
+        protected void updateMessageID() throws MessagingException {
+            setHeader("Message-ID", id);
+        }
+    }
+}

@@ -1,0 +1,192 @@
+package org.rebond.schedule;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.quartz.JobBuilder;
+import org.quartz.JobDetail;
+import org.quartz.JobKey;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.SimpleScheduleBuilder;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
+import org.quartz.TriggerKey;
+import org.quartz.impl.StdSchedulerFactory;
+import org.quartz.impl.matchers.GroupMatcher;
+import org.quartz.utils.ConnectionProvider;
+import org.quartz.utils.DBConnectionManager;
+import org.rebond.interview.Action;
+import org.rebond.interview.ActionScheduler;
+import org.rebond.interview.PlannedAction;
+
+/**
+ * One Quartz one-shot trigger per (interview, action), in the JDBC job store inside rebond's own
+ * SQLite file (JobStoreTX, PostgreSQL delegate, row-update locks: see STACK-NOTES). Triggers fire
+ * at instants, never cron (DESIGN I6). What is due is decided by the domain with its injected
+ * clock; Quartz only fires.
+ */
+public final class QuartzActionScheduler implements ActionScheduler, AutoCloseable {
+
+    static final String INTERVIEW_ID = "interviewId";
+    static final String ACTION = "action";
+    static final String DUE = "due";
+
+    private final Scheduler scheduler;
+    private final Clock domainClock;
+    private final Clock schedulerClock;
+
+    /**
+     * @param dataSource     the database holding the QRTZ_ tables
+     * @param jobs           creates the job that runs a fired action
+     * @param domainClock    the clock the plan is computed with
+     * @param schedulerClock Quartz's own time base (the system clock); when it is a different clock
+     *                       from {@code domainClock} (tests that step time), due instants are
+     *                       translated by the difference between the two
+     * @param workerThreads  how many actions may run at once
+     */
+    public QuartzActionScheduler(DataSource dataSource, ActionJobFactory jobs, Clock domainClock, Clock schedulerClock, int workerThreads) {
+        this.domainClock = domainClock;
+        this.schedulerClock = schedulerClock;
+        String dataSourceName = "rebond-" + UUID.randomUUID();
+        DBConnectionManager.getInstance().addConnectionProvider(dataSourceName, new ConnectionProvider() {
+            @Override
+            public java.sql.Connection getConnection() throws java.sql.SQLException {
+                return dataSource.getConnection();
+            }
+
+            @Override
+            public void shutdown() {
+                // the DataSource belongs to the Database, which closes it
+            }
+
+            @Override
+            public void initialize() {
+                // nothing to set up
+            }
+        });
+        Properties p = new Properties();
+        p.setProperty("org.quartz.scheduler.instanceName", "rebond");
+        p.setProperty("org.quartz.scheduler.instanceId", "NON_CLUSTERED");
+        p.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
+        p.setProperty("org.quartz.scheduler.makeSchedulerThreadDaemon", "true");
+        p.setProperty("org.quartz.threadPool.class", "org.quartz.simpl.SimpleThreadPool");
+        p.setProperty("org.quartz.threadPool.threadCount", Integer.toString(workerThreads));
+        p.setProperty("org.quartz.threadPool.makeThreadsDaemons", "true");
+        p.setProperty("org.quartz.threadPool.threadNamePrefix", "rebond-action");
+        p.setProperty("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
+        p.setProperty("org.quartz.jobStore.driverDelegateClass", "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate");
+        p.setProperty("org.quartz.jobStore.dataSource", dataSourceName);
+        p.setProperty("org.quartz.jobStore.tablePrefix", "QRTZ_");
+        p.setProperty("org.quartz.jobStore.useProperties", "true");
+        p.setProperty("org.quartz.jobStore.misfireThreshold", "60000");
+        p.setProperty("org.quartz.jobStore.lockHandler.class", "org.quartz.impl.jdbcjobstore.UpdateLockRowSemaphore");
+        p.setProperty("org.quartz.jobStore.isClustered", "false");
+        try {
+            this.scheduler = new StdSchedulerFactory(p).getScheduler();
+            this.scheduler.setJobFactory(jobs.bind(this));
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("cannot start the scheduler: " + e.getMessage(), e);
+        }
+    }
+
+    /** Starts firing. Call after the plan was rebuilt, so that recovered and missed triggers find it. */
+    public void start() {
+        try {
+            scheduler.start();
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("cannot start the scheduler: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void schedule(long interviewId, PlannedAction planned) {
+        JobKey job = jobKey(interviewId, planned.action());
+        JobDetail detail = JobBuilder.newJob(ActionJob.class)
+                .withIdentity(job)
+                .withDescription(planned.action().label() + " of interview " + interviewId)
+                .usingJobData(INTERVIEW_ID, Long.toString(interviewId))
+                .usingJobData(ACTION, planned.action().key())
+                .usingJobData(DUE, planned.due().toString())
+                .requestRecovery(true)
+                .build();
+        try {
+            scheduler.deleteJob(job);
+            scheduler.scheduleJob(detail, Set.of(trigger(job, planned.action().key(), planned.due())), true);
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("cannot schedule " + planned.action().label() + " of interview " + interviewId + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Fires an action again at {@code at} (it fired early, or its delivery must be retried). */
+    void retry(JobKey job, String actionKey, Instant at) throws SchedulerException {
+        scheduler.scheduleJob(trigger(job, actionKey + "-" + UUID.randomUUID(), at));
+    }
+
+    private Trigger trigger(JobKey job, String name, Instant due) {
+        return TriggerBuilder.newTrigger()
+                .withIdentity(TriggerKey.triggerKey(name, job.getGroup()))
+                .forJob(job)
+                .startAt(Date.from(toSchedulerTime(due)))
+                // A missed one-shot trigger fires at once after start; the job then applies the
+                // catch-up rule (STACK-NOTES: other instructions may drop it).
+                .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
+                .build();
+    }
+
+    private Instant toSchedulerTime(Instant due) {
+        if (domainClock == schedulerClock) {
+            return due;
+        }
+        return schedulerClock.instant().plus(Duration.between(domainClock.instant(), due));
+    }
+
+    @Override
+    public void cancelAll(long interviewId) {
+        try {
+            for (JobKey key : scheduler.getJobKeys(GroupMatcher.jobGroupEquals(group(interviewId)))) {
+                scheduler.deleteJob(key);
+            }
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("cannot remove the triggers of interview " + interviewId + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** How many triggers are waiting, for status and tests. */
+    public int pendingTriggers() {
+        try {
+            return scheduler.getTriggerKeys(GroupMatcher.anyTriggerGroup()).size();
+        } catch (SchedulerException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static JobKey jobKey(long interviewId, Action action) {
+        return JobKey.jobKey(action.key(), group(interviewId));
+    }
+
+    private static String group(long interviewId) {
+        return "interview-" + interviewId;
+    }
+
+    /** Stops firing; waits for running actions when {@code wait} (a clean SIGTERM, DESIGN B66). */
+    public void shutdown(boolean wait) {
+        try {
+            if (!scheduler.isShutdown()) {
+                scheduler.shutdown(wait);
+            }
+        } catch (SchedulerException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        shutdown(true);
+    }
+}
