@@ -17,10 +17,6 @@ final class ConfigProblems {
         problems.add(new ConfigProblem(file, line, key, message));
     }
 
-    boolean isEmpty() {
-        return problems.isEmpty();
-    }
-
     /** Throws when anything was reported; problems are sorted by line, then in the order found. */
     void throwIfAny(String path) {
         if (problems.isEmpty()) return;

@@ -38,7 +38,7 @@ public final class SecretReader {
 
     /** More than this is not a password; reading stops there. */
     private static final int MAX_SECRET_BYTES = 64 * 1024;
-    private static final Set<PosixFilePermission> OTHERS = EnumSet.of(
+    private static final Set<PosixFilePermission> OTHERS = Set.of(
             PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE,
             PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
 
@@ -107,7 +107,8 @@ public final class SecretReader {
         } catch (IOException e) {
             throw new SecretException("cannot read the attributes of password file " + file + " (" + e.getClass().getSimpleName() + ")");
         }
-        Set<PosixFilePermission> exposed = EnumSet.copyOf(OTHERS);
+        Set<PosixFilePermission> exposed = EnumSet.noneOf(PosixFilePermission.class);
+        exposed.addAll(OTHERS);
         exposed.retainAll(attributes.permissions());
         if (!exposed.isEmpty()) {
             throw new SecretException("password file " + file + " can be read or written by other users (mode "

@@ -64,10 +64,6 @@ final class YamlSection {
         }
     }
 
-    String name() {
-        return name;
-    }
-
     int line() {
         return line;
     }
