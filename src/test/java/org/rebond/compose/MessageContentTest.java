@@ -1,0 +1,266 @@
+package org.rebond.compose;
+
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.rebond.compose.SampleModels.map;
+import static org.rebond.compose.SampleModels.with;
+
+/** What each bundled message says, against METHOD M1 to M7. */
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class MessageContentTest {
+
+    private static final Pattern FILL_IN = Pattern.compile("\\[\\[ [^\\]]+ ]]");
+
+    private final Templates templates = new Templates(null, Path.of("templates"));
+    private final NotesParser notesParser = new NotesParser();
+
+    private RenderedMessage render(String message, Locale language, Map<String, Object> model) {
+        return templates.render(message, language, model);
+    }
+
+    @ParameterizedTest(name = "{0} gives {1}")
+    @CsvSource({"1, 1st", "2, 2nd", "3, 3rd", "4, 4th", "11, 11th", "12, 12th", "13, 13th", "21, 21st", "22, 22nd",
+            "23, 23rd", "101, 101st", "111, 111th", "112, 112th"})
+    void the_brief_says_which_interview_this_is_with_english_ordinals(int ordinal, String expected) {
+        RenderedMessage brief = render("brief", Locale.ENGLISH, with(SampleModels.full(), "interview.ordinal", ordinal));
+
+        assertThat(brief.subject()).contains("your " + expected + " information interview");
+        assertThat(brief.text()).contains("This will be your " + expected + " information interview.");
+        assertThat(brief.html()).contains("<strong>" + expected + "</strong> information interview");
+    }
+
+    @ParameterizedTest(name = "{0} gives {1}")
+    @CsvSource({"1, 1er", "2, 2e", "3, 3e", "11, 11e", "21, 21e"})
+    void the_brief_says_which_interview_this_is_with_french_ordinals(int ordinal, String expected) {
+        RenderedMessage brief = render("brief", Locale.FRENCH, with(SampleModels.full(), "interview.ordinal", ordinal));
+
+        assertThat(brief.subject()).contains("votre " + expected + " entretien d'information");
+        assertThat(brief.text()).contains("Ce sera votre " + expected + " entretien d'information.");
+    }
+
+    @ParameterizedTest(name = "ordinal {0}, senior {1}: caution {2}")
+    @CsvSource({"1, true, true", "3, true, true", "4, true, false", "2, false, false", "12, true, false"})
+    void the_senior_caution_appears_only_for_a_senior_contact_among_the_first_three(int ordinal, boolean senior, boolean shown) {
+        Map<String, Object> model = with(with(SampleModels.full(), "interview.ordinal", ordinal), "contact.senior", senior);
+        model = with(model, "contact.title", "Director of Operations");
+
+        RenderedMessage english = render("brief", Locale.ENGLISH, model);
+        RenderedMessage french = render("brief", Locale.FRENCH, model);
+
+        assertThat(english.text().contains("CAUTION: Jane Roe's title (Director of Operations)")).isEqualTo(shown);
+        assertThat(english.html().contains("<strong>Caution:</strong>")).isEqualTo(shown);
+        assertThat(french.text().contains("ATTENTION : la fonction de Jane Roe (Director of Operations)")).isEqualTo(shown);
+        assertThat(french.html().contains("<strong>Attention :</strong>")).isEqualTo(shown);
+    }
+
+    @Test
+    void the_brief_opens_with_the_referrer_the_information_only_intention_the_twenty_minutes_and_the_objective() {
+        String english = render("brief", Locale.ENGLISH, SampleModels.full()).text();
+        String french = render("brief", Locale.FRENCH, SampleModels.full()).text();
+
+        assertThat(english).contains("Paul Martin suggested I talk to you.", "anything other than information",
+                "about twenty minutes", "moving from logistics into supply-chain data analysis",
+                "Introduced by Paul Martin <paul@example.net> (introduction email of 3 March).");
+        assertThat(french).contains("C'est Paul Martin qui m'a conseillé de vous parler.", "que de l'information",
+                "une vingtaine de minutes", "moving from logistics into supply-chain data analysis",
+                "Mise en relation par Paul Martin <paul@example.net> (introduction email of 3 March).");
+    }
+
+    @Test
+    void without_a_referrer_the_brief_says_the_contact_was_approached_directly() {
+        assertThat(render("brief", Locale.ENGLISH, SampleModels.minimal()).text())
+                .contains("Nobody introduced you").contains("about twenty minutes").doesNotContain("suggested I talk to you");
+        assertThat(render("brief", Locale.FRENCH, SampleModels.minimal()).text())
+                .contains("Personne ne vous a présenté(e)").contains("une vingtaine de minutes");
+    }
+
+    @Test
+    void the_brief_ends_with_a_direct_and_an_indirect_ask_for_names_and_the_three_permissions() {
+        String english = render("brief", Locale.ENGLISH, SampleModels.minimal()).text();
+        String french = render("brief", Locale.FRENCH, SampleModels.minimal()).text();
+
+        assertThat(english).contains("Ask directly:", "Or indirectly:", "two or three people",
+                "1. \"May I note their names?\"", "2. \"May I get in touch with them?\"", "3. \"May I say that you suggested it?\"");
+        assertThat(french).contains("Demande directe :", "Ou indirecte :", "deux ou trois personnes",
+                "1. « Puis-je noter leurs noms ? »", "2. « Puis-je les contacter ? »",
+                "3. « Puis-je leur dire que c'est vous qui me l'avez suggéré ? »");
+        assertThat(english.indexOf("TWO OR THREE NAMES")).isGreaterThan(english.indexOf("QUESTIONS THAT GET"));
+    }
+
+    @Test
+    void the_brief_gathers_history_earlier_interviews_keywords_questions_and_the_pitch() {
+        String text = render("brief", Locale.ENGLISH, SampleModels.full()).text();
+
+        assertThat(text).contains(
+                "3 March 2024, Jane Roe wrote: \"Re: coffee next week?\": Happy to meet",
+                "1 March 2024, you wrote: \"Introduction from Paul\"",
+                "12 January 2024 with Ahmed Benali",
+                "replenishment, forecast, safety stock",
+                "What do you enjoy most in your work?",
+                "- Which tools does your team use for demand forecasting?",
+                "Eight years running warehouse operations",
+                "Senior demand planner, Northwind Freight", "Phone: +33 1 23 45 67 89", "Café Lumière");
+        assertThat(text.indexOf("How did you come to be doing this work?"))
+                .isLessThan(text.indexOf("Which tools does your team use"));
+    }
+
+    @Test
+    void the_brief_remarks_on_a_long_meeting_a_floating_time_and_an_unknown_zone() {
+        Map<String, Object> model = with(with(with(with(SampleModels.full(),
+                "interview.longMeeting", true), "interview.durationMinutes", 90),
+                "interview.floating", true), "interview.zoneUnknown", true);
+
+        String english = render("brief", Locale.ENGLISH, model).text();
+        String french = render("brief", Locale.FRENCH, model).text();
+
+        assertThat(english).contains("booked for 90 minutes", "no time zone", "time zone was not recognised");
+        assertThat(french).contains("prévu pour 90 minutes", "pas de fuseau horaire", "n'a pas été reconnu");
+        assertThat(render("brief", Locale.ENGLISH, SampleModels.full()).text())
+                .doesNotContain("booked for", "no time zone", "not recognised");
+    }
+
+    @Test
+    void warnings_are_shown_visibly_in_the_brief() {
+        String warning = "Your notes for Jane Roe ask for a job: \"could you pass on my CV\". The draft was left as you wrote it.";
+        Map<String, Object> model = with(SampleModels.full(), "warnings", List.of(warning));
+
+        RenderedMessage english = render("brief", Locale.ENGLISH, model);
+
+        assertThat(english.text()).contains("PLEASE CHECK\n!! Your notes for Jane Roe ask for a job");
+        assertThat(english.html()).contains("<strong>Please check</strong>").contains("could you pass on my CV");
+        // The only job-request wording in the brief is the warning's, which quotes the user.
+        assertThat(notesParser.jobRequestPhrases(english.text(), Locale.ENGLISH))
+                .isNotEmpty()
+                .isEqualTo(notesParser.jobRequestPhrases(warning, Locale.ENGLISH));
+    }
+
+    @ParameterizedTest(name = "{0} in {1}")
+    @MethodSource("org.rebond.compose.TemplatesTest#every_message_in_every_language")
+    void no_message_asks_for_a_job_or_mentions_a_cv_or_an_opening(String message, Locale language) {
+        for (Map<String, Object> model : List.of(SampleModels.full(), SampleModels.minimal(), Map.<String, Object>of())) {
+            RenderedMessage rendered = render(message, language, model);
+            String all = rendered.subject() + "\n" + rendered.text() + "\n" + rendered.html();
+
+            assertThat(notesParser.jobRequestPhrases(all, language)).as(message + " " + language).isEmpty();
+        }
+    }
+
+    @Test
+    void the_thank_you_with_notes_recalls_every_point_lead_name_and_the_article() {
+        for (Locale language : List.of(Locale.ENGLISH, Locale.FRENCH)) {
+            RenderedMessage thanks = render("thank-you", language, SampleModels.full());
+
+            for (String body : List.of(thanks.text(), thanks.html())) {
+                assertThat(body).as(language.toString()).contains(
+                        "Forecasts are revised every Monday with the sales team",
+                        "SQL matters more than Python in her team",
+                        "Look at the APICS demand planning course",
+                        "Join the Lyon supply-chain meetup",
+                        "Lucas Petit", "Sara Costa",
+                        "https://example.org/articles/forecasting-in-practice",
+                        "Marie Lambert").doesNotContain("[[");
+            }
+        }
+        assertThat(render("thank-you", Locale.ENGLISH, SampleModels.full()).text())
+                .contains("Dear Jane Roe,", "suggesting I speak with Lucas Petit and Sara Costa.",
+                        "Best regards,\nMarie Lambert\n+33 6 12 34 56 78");
+        assertThat(render("thank-you", Locale.FRENCH, SampleModels.full()).text())
+                .contains("Bonjour Jane Roe,", "parler à Lucas Petit et Sara Costa.");
+    }
+
+    @Test
+    void the_thank_you_only_promises_to_contact_the_people_the_contact_allowed() {
+        Map<String, Object> model = with(SampleModels.full(), "notes.names", List.of(
+                map("name", "Lucas Petit", "email", "", "mayContact", true, "mayMention", true),
+                map("name", "Sara Costa", "email", "", "mayContact", false, "mayMention", false),
+                map("name", "Omar Said", "email", "", "mayContact", false, "mayMention", false)));
+
+        assertThat(render("thank-you", Locale.ENGLISH, model).text())
+                .contains("suggesting I speak with Lucas Petit, Sara Costa and Omar Said.")
+                .contains("As you kindly allowed, I will get in touch with Lucas Petit.");
+    }
+
+    @Test
+    void the_thank_you_without_notes_has_marked_places_to_fill_and_is_never_flat() {
+        for (Locale language : List.of(Locale.ENGLISH, Locale.FRENCH)) {
+            RenderedMessage thanks = render("thank-you", language, SampleModels.minimal());
+
+            assertThat(fillIns(thanks.text())).as(language.toString()).hasSizeGreaterThanOrEqualTo(6);
+            assertThat(fillIns(thanks.html())).as(language.toString()).hasSizeGreaterThanOrEqualTo(6);
+            assertThat(thanks.html()).contains("<span style=\"background:#fff3b0");
+            assertThat(thanks.text()).contains("Jane Roe", "8 March 2024", "Marie Lambert");
+        }
+        assertThat(render("thank-you", Locale.ENGLISH, SampleModels.minimal()).text())
+                .contains("[[ a point you discussed, in their words ]]", "[[ a lead they proposed",
+                        "[[ the names they gave you", "[[ optional: a link to an article");
+    }
+
+    @Test
+    void the_thank_you_with_some_notes_only_marks_the_missing_points() {
+        Map<String, Object> model = with(SampleModels.full(), "notes.points", List.of());
+
+        String text = render("thank-you", Locale.ENGLISH, model).text();
+
+        assertThat(text).contains("[[ a point you discussed, in their words ]]", "Look at the APICS demand planning course")
+                .doesNotContain("[[ a lead they proposed", "[[ the names they gave you");
+    }
+
+    @Test
+    void the_first_keep_posted_opens_differently_from_later_ones() {
+        Map<String, Object> second = with(SampleModels.full(), "keepPosted", map("number", 2, "weeksSince", 8));
+
+        RenderedMessage firstEnglish = render("keep-posted", Locale.ENGLISH, SampleModels.full());
+        RenderedMessage secondEnglish = render("keep-posted", Locale.ENGLISH, second);
+        RenderedMessage firstFrench = render("keep-posted", Locale.FRENCH, SampleModels.full());
+        RenderedMessage secondFrench = render("keep-posted", Locale.FRENCH, second);
+
+        assertThat(firstEnglish.subject()).isNotEqualTo(secondEnglish.subject());
+        assertThat(firstEnglish.text()).contains("It has been 3 weeks since our conversation on 5 March 2024");
+        assertThat(secondEnglish.text()).contains("As promised, here is some more news", "8 weeks after our conversation");
+        assertThat(firstFrench.subject()).isNotEqualTo(secondFrench.subject());
+        assertThat(firstFrench.text()).contains("Voilà 3 semaines que nous avons échangé");
+        assertThat(secondFrench.text()).contains("Comme promis, voici d'autres nouvelles", "8 semaines après notre échange");
+    }
+
+    @Test
+    void keep_posted_tells_who_was_met_thanks_to_the_contact_and_marks_what_is_missing() {
+        String full = render("keep-posted", Locale.ENGLISH, SampleModels.full()).text();
+        String minimal = render("keep-posted", Locale.FRENCH, SampleModels.minimal()).text();
+
+        assertThat(full).contains("Thanks to you, I have met:\n- Lucas Petit (20 March 2024)",
+                "- Look at the APICS demand planning course: [[ what you did about it ]]",
+                "on my goal, moving from logistics", "[[ one or two sentences on your progress ]]");
+        assertThat(minimal).contains("[[ les personnes rencontrées depuis", "[[ une démarche faite depuis",
+                "[[ une ou deux phrases sur vos progrès ]]");
+    }
+
+    @Test
+    void the_debrief_prompt_asks_for_short_private_notes_with_an_outline_the_parser_reads() {
+        String english = render("debrief-prompt", Locale.ENGLISH, SampleModels.full()).text();
+        String french = render("debrief-prompt", Locale.FRENCH, SampleModels.full()).text();
+
+        assertThat(english).contains("Reply to this message", "stay private", "Drafts folder",
+                "Points discussed:\n- ", "Leads:\n- ", "Names (", "Article (", "may contact", "may mention",
+                "Just reply to this message; rebond reads it");
+        assertThat(french).contains("Répondez à ce message", "restent privées", "Brouillons",
+                "Points abordés :\n- ", "Pistes :\n- ", "Noms (", "Article (", "ok contacter", "ok citer");
+    }
+
+    private static List<String> fillIns(String body) {
+        Matcher m = FILL_IN.matcher(body);
+        return m.results().map(r -> r.group()).toList();
+    }
+}
