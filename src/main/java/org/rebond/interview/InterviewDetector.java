@@ -28,7 +28,7 @@ public final class InterviewDetector {
                     + "|at the suggestion of|suggested by|de la part de|recommandée? par|sur les conseils de|sur la recommandation de"
                     + "|sur le conseil de|présentée? par|mise? en (?:relation|contact) par|conseillée? par)\\s*:?\\s*(.+)");
     private static final List<String> NEGATIONS = List.of("not", "no", "never", "pas", "non", "sans", "jamais", "ni", "isn", "aren", "without");
-    private static final List<String> COFFEE = List.of("coffee chat", "coffee", "virtual coffee", "cafe", "café", "cafe virtuel", "déjeuner", "lunch");
+    private static final List<String> COFFEE = List.of("coffee chat", "coffee", "virtual coffee", "café", "café virtuel", "déjeuner", "lunch");
     private static final List<String> CAREER_HINTS = List.of("career", "careers", "advice", "information", "informational",
             "métier", "métiers", "parcours", "conseils", "conseil", "reconversion", "your path", "your job", "your role");
     private static final List<String> ROOM_WORDS = List.of("room", "salle", "meeting room", "conference", "resource", "ressource", "bureau ");
