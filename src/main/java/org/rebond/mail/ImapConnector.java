@@ -55,7 +55,6 @@ public final class ImapConnector {
         props.setProperty(p + "partialfetch", "true");
         props.setProperty(p + "fetchsize", "65536");
         props.setProperty(p + "appendbuffersize", "-1");
-        props.setProperty(p + "usesocketchannels", "true");
         props.setProperty(p + "ssl.checkserveridentity", "true");
         props.setProperty(p + "ssl.protocols", "TLSv1.3 TLSv1.2");
         if (config.security() == RebondConfig.Security.STARTTLS) {

@@ -1,0 +1,253 @@
+package org.rebond;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.rebond.calendar.Ical4jSetup;
+import org.rebond.compose.Keywords;
+import org.rebond.compose.NotesParser;
+import org.rebond.compose.TemplateComposer;
+import org.rebond.compose.Templates;
+import org.rebond.config.RebondConfig;
+import org.rebond.config.SecretReader;
+import org.rebond.interview.ActionRunner;
+import org.rebond.interview.CrashPoints;
+import org.rebond.interview.DetectionRules;
+import org.rebond.interview.InterviewDetector;
+import org.rebond.interview.InterviewService;
+import org.rebond.interview.Planner;
+import org.rebond.interview.Policy;
+import org.rebond.mail.ImapConnector;
+import org.rebond.mail.ImapMailDrop;
+import org.rebond.mail.MailboxWatcher;
+import org.rebond.mail.MessageIntake;
+import org.rebond.mail.MimeWriter;
+import org.rebond.schedule.ActionJobFactory;
+import org.rebond.schedule.ActionListener;
+import org.rebond.schedule.QuartzActionScheduler;
+import org.rebond.store.Database;
+import org.rebond.store.InstanceLock;
+import org.rebond.store.SqlFolderCursors;
+import org.rebond.store.SqlInterviewStore;
+import org.rebond.store.SqlMessageHistory;
+import org.rebond.store.SqlOutbox;
+import org.rebond.store.SqlQuarantine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: configuration in, a running daemon out. It is the only place that wires
+ * adapters to the domain, and (with {@link Main}) the only one that sees the system clock.
+ */
+public final class App implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(App.class);
+    /** A wall-clock jump larger than this re-plans every trigger (BAD-INPUTS B61). */
+    private static final Duration CLOCK_JUMP = Duration.ofMinutes(2);
+
+    /**
+     * What differs between production, the demo and the tests.
+     *
+     * @param clock          the clock the plan is computed with
+     * @param schedulerClock Quartz's time base: the system clock
+     * @param crashPoints    test hooks; {@link CrashPoints#NONE} in production
+     * @param actions        told of each action fired
+     * @param intake         told of each invitation taken
+     * @param idleRenewal    how long one IDLE lasts before it is re-entered (well inside 29 minutes)
+     */
+    public record Options(Clock clock, Clock schedulerClock, CrashPoints crashPoints, ActionListener actions,
+                          MessageIntake.IntakeListener intake, Duration idleRenewal) {
+
+        public static Options production(Clock systemClock) {
+            return new Options(systemClock, systemClock, CrashPoints.NONE, (id, action, result) -> { },
+                    MessageIntake.IntakeListener.NONE, Duration.ofMinutes(9));
+        }
+
+        public Options withListeners(ActionListener newActions, MessageIntake.IntakeListener newIntake) {
+            return new Options(clock, schedulerClock, crashPoints, newActions, newIntake, idleRenewal);
+        }
+    }
+
+    private final RebondConfig config;
+    private final Database database;
+    private final InstanceLock lock;
+    private final SqlInterviewStore store;
+    private final SqlOutbox outbox;
+    private final SqlQuarantine quarantine;
+    private final QuartzActionScheduler scheduler;
+    private final InterviewService interviews;
+    private final MailboxWatcher watcher;
+    private final TemplateComposer composer;
+    private final ScheduledExecutorService clockWatch;
+    private final Clock clock;
+
+    private App(RebondConfig config, Options options) {
+        this.config = config;
+        this.clock = options.clock();
+        Ical4jSetup.configureOnce();
+        this.database = Database.open(config.storage().database());
+        InstanceLock acquired;
+        try {
+            acquired = InstanceLock.acquire(config.storage().database());
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+        this.lock = acquired;
+        RebondConfig.Profile profile = config.profile();
+        Set<String> userAddresses = new HashSet<>();
+        profile.addresses().forEach(a -> userAddresses.add(a.toLowerCase(Locale.ROOT)));
+
+        this.store = new SqlInterviewStore(database, clock);
+        this.outbox = new SqlOutbox(database);
+        this.quarantine = new SqlQuarantine(database, clock);
+        SqlMessageHistory history = new SqlMessageHistory(database, userAddresses);
+        Policy policy = policyOf(config.schedule());
+        Planner planner = new Planner(policy);
+        NotesParser notesParser = new NotesParser();
+        this.composer = new TemplateComposer(new Templates(config.templates().directory(), null), profile, policy, store, history,
+                notesParser, new Keywords(), clock);
+
+        ImapConnector connector = new ImapConnector(config.mailbox(), passwordOf(config.mailbox()));
+        ImapMailDrop drop = new ImapMailDrop(connector, new MimeWriter(clock));
+        String domain = profile.primaryAddress().substring(profile.primaryAddress().indexOf('@') + 1);
+        ActionRunner runner = new ActionRunner(store, outbox, composer, drop, planner, clock, options.crashPoints(), domain);
+        ActionListener logged = (id, action, result) -> {
+            log.info("{} of interview {}: {} {}", action.label(), id, result.kind().name().toLowerCase(Locale.ROOT).replace('_', ' '),
+                    result.detail());
+            options.actions().fired(id, action, result);
+        };
+        this.scheduler = new QuartzActionScheduler(database.dataSource(), new ActionJobFactory(runner, logged), clock,
+                options.schedulerClock(), 2);
+
+        DetectionRules rules = DetectionRules.defaults().plus(config.detection().marker(), config.detection().includeWords(),
+                config.detection().excludeWords(), config.detection().categories());
+        InterviewDetector detector = new InterviewDetector(rules, userAddresses, store::isSuggestedContact);
+        this.interviews = new InterviewService(store, scheduler, detector, history, planner, profile.timeZone(), clock);
+        MessageIntake intake = new MessageIntake(profile, config.limits(), interviews, store, history, outbox, quarantine, notesParser,
+                options.intake());
+        this.watcher = new MailboxWatcher(connector, new SqlFolderCursors(database, clock), history, intake, options.idleRenewal());
+        this.clockWatch = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "rebond-clock-watch");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Builds and starts the daemon: plan rebuilt from the store, triggers firing, mailbox followed. */
+    public static App start(RebondConfig config, Options options) {
+        App app = new App(config, options);
+        try {
+            int replanned = app.interviews.replanAll();
+            app.scheduler.start();
+            app.watcher.start();
+            app.watchClock();
+            log.info("rebond started for {} ({} interviews followed, database {})", config.profile().primaryAddress(), replanned,
+                    config.storage().database());
+            return app;
+        } catch (RuntimeException e) {
+            app.close();
+            throw e;
+        }
+    }
+
+    private void watchClock() {
+        long startNanos = System.nanoTime();
+        Instant startWall = clock.instant();
+        long[] lastNanos = {startNanos};
+        Instant[] lastWall = {startWall};
+        clockWatch.scheduleWithFixedDelay(() -> {
+            long nanos = System.nanoTime();
+            Instant wall = clock.instant();
+            Duration monotonic = Duration.ofNanos(nanos - lastNanos[0]);
+            Duration drift = Duration.between(lastWall[0], wall).minus(monotonic).abs();
+            lastNanos[0] = nanos;
+            lastWall[0] = wall;
+            if (drift.compareTo(CLOCK_JUMP) > 0) {
+                log.warn("the wall clock jumped by about {} s; re-planning every pending action", drift.toSeconds());
+                clockChanged();
+            }
+        }, 30, 30, TimeUnit.SECONDS);
+    }
+
+    /** Re-plans every pending trigger against the clock (after a jump, or when a test steps its clock). */
+    public void clockChanged() {
+        try {
+            interviews.replanAll();
+        } catch (RuntimeException e) {
+            log.error("re-planning after a clock change failed: {}", e.getMessage(), e);
+        }
+    }
+
+    public static Policy policyOf(RebondConfig.Schedule s) {
+        return new Policy(s.briefBefore(), s.prepDuration(), s.debriefAfterEnd(), s.thankYouAfterEnd(), List.copyOf(s.keepPostedAfterEnd()));
+    }
+
+    /** The password, read afresh at each connection so a rotated secret is picked up; never logged. */
+    public static Supplier<String> passwordOf(RebondConfig.Mailbox mailbox) {
+        if (mailbox.password() == null) {
+            return () -> "";
+        }
+        SecretReader reader = new SecretReader();
+        return () -> {
+            char[] secret = reader.read(mailbox.password());
+            try {
+                return new String(secret);
+            } finally {
+                java.util.Arrays.fill(secret, '\0');
+            }
+        };
+    }
+
+    public RebondConfig config() {
+        return config;
+    }
+
+    public SqlInterviewStore store() {
+        return store;
+    }
+
+    public SqlOutbox outbox() {
+        return outbox;
+    }
+
+    public SqlQuarantine quarantine() {
+        return quarantine;
+    }
+
+    public TemplateComposer composer() {
+        return composer;
+    }
+
+    public MailboxWatcher watcher() {
+        return watcher;
+    }
+
+    /** Stops cleanly: no new mail read, running actions finished, database closed (B66). */
+    @Override
+    public void close() {
+        clockWatch.shutdownNow();
+        watcher.close();
+        scheduler.shutdown(true);
+        lock.close();
+        database.close();
+        log.info("rebond stopped");
+    }
+
+    /** Stops without waiting for running actions: what a crash leaves behind, for restart tests. */
+    void halt() {
+        clockWatch.shutdownNow();
+        watcher.close();
+        scheduler.shutdown(false);
+        lock.close();
+        database.close();
+    }
+}

@@ -1,0 +1,76 @@
+package org.rebond.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.rebond.App;
+import org.rebond.compose.Keywords;
+import org.rebond.compose.NotesParser;
+import org.rebond.compose.RenderedMessage;
+import org.rebond.compose.TemplateComposer;
+import org.rebond.compose.Templates;
+import org.rebond.config.ConfigLoader;
+import org.rebond.config.RebondConfig;
+import org.rebond.interview.Action;
+import org.rebond.interview.Interview;
+import org.rebond.store.SqlMessageHistory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** Renders a message for an interview without delivering it. */
+@Command(name = "preview", mixinStandardHelpOptions = true,
+        description = {"Renders the brief, debrief prompt, thank-you or keep-posted message of an interview, as it would be",
+                "delivered now, without delivering anything. Useful to check your own templates."})
+public final class PreviewCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "MESSAGE", description = "brief, debrief, thank-you or keep-posted")
+    String message;
+
+    @Option(names = "--interview", required = true, paramLabel = "ID", description = "the interview number shown by 'rebond status'")
+    long interviewId;
+
+    @Option(names = {"-c", "--config"}, required = true, paramLabel = "FILE", description = "the configuration file")
+    Path config;
+
+    @Option(names = "--html", description = "print the HTML version instead of the text")
+    boolean html;
+
+    @Option(names = "--number", defaultValue = "1", paramLabel = "N", description = "which keep-posted message (default: ${DEFAULT-VALUE})")
+    int number;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Action action = switch (message.toLowerCase(Locale.ROOT)) {
+            case "brief" -> Action.BRIEF;
+            case "debrief", "debrief-prompt" -> Action.DEBRIEF_PROMPT;
+            case "thank-you", "thankyou" -> Action.THANK_YOU;
+            case "keep-posted", "keepposted" -> Action.keepPosted(Math.max(1, number));
+            default -> throw new ExitCodes.CommandFailure(ExitCodes.USAGE, "unknown message '" + message
+                    + "': use brief, debrief, thank-you or keep-posted");
+        };
+        RebondConfig loaded = new ConfigLoader().load(config);
+        Clock clock = Clock.systemUTC();
+        try (StoredState state = new StoredState(loaded, clock)) {
+            Interview interview = state.store.byId(interviewId).orElseThrow(() -> new ExitCodes.CommandFailure(ExitCodes.DATA,
+                    "no interview #" + interviewId + " — 'rebond status --config " + config + "' lists them"));
+            HashSet<String> addresses = new HashSet<>(loaded.profile().addresses());
+            TemplateComposer composer = new TemplateComposer(new Templates(loaded.templates().directory(), null), loaded.profile(),
+                    App.policyOf(loaded.schedule()), state.store, new SqlMessageHistory(state.database, addresses), new NotesParser(),
+                    new Keywords(), clock);
+            RenderedMessage rendered = composer.render(interview, action);
+            PrintWriter out = spec.commandLine().getOut();
+            out.println("Subject: " + rendered.subject());
+            out.println();
+            out.println(html ? rendered.html() : rendered.text());
+        }
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,34 @@
+package org.rebond.cli;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.rebond.App;
+import org.rebond.config.ConfigLoader;
+import org.rebond.config.RebondConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The daemon: follows the mailbox and fires actions until SIGTERM. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Runs rebond as a daemon: follows the mailbox, plans and delivers briefs and drafts.",
+                "Stops cleanly on SIGTERM or Ctrl-C. Logs go to standard error (journald under systemd)."})
+public final class RunCommand implements Callable<Integer> {
+
+    @Option(names = {"-c", "--config"}, required = true, paramLabel = "FILE", description = "the configuration file (see config/rebond.example.yaml)")
+    Path config;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        RebondConfig loaded = new ConfigLoader().load(config);
+        App app = App.start(loaded, App.Options.production(Clock.systemUTC()));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            app.close();
+            stopped.countDown();
+        }, "rebond-shutdown"));
+        stopped.await();
+        return ExitCodes.OK;
+    }
+}

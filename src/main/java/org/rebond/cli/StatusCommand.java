@@ -1,0 +1,107 @@
+package org.rebond.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.rebond.App;
+import org.rebond.config.ConfigLoader;
+import org.rebond.config.RebondConfig;
+import org.rebond.interview.Interview;
+import org.rebond.interview.Outbox;
+import org.rebond.interview.PlannedAction;
+import org.rebond.interview.Planner;
+import org.rebond.store.SqlQuarantine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** Interviews, their actions with due times in the user's zone, and what was quarantined. */
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = {"Shows the interviews rebond follows and the state of each action (done, due when, pending, skipped),",
+                "the progression over time (M2), and the messages or invitations set aside with their reason."})
+public final class StatusCommand implements Callable<Integer> {
+
+    @Option(names = {"-c", "--config"}, required = true, paramLabel = "FILE", description = "the configuration file")
+    Path config;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        RebondConfig loaded = new ConfigLoader().load(config);
+        Clock clock = Clock.systemUTC();
+        PrintWriter out = spec.commandLine().getOut();
+        boolean fr = loaded.profile().language().getLanguage().equals("fr");
+        ZoneId zone = loaded.profile().timeZone();
+        DateTimeFormatter when = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", loaded.profile().language()).withZone(zone);
+        try (StoredState state = new StoredState(loaded, clock)) {
+            Planner planner = new Planner(App.policyOf(loaded.schedule()));
+            List<Interview> interviews = state.store.all();
+            Instant now = clock.instant();
+            out.println(fr ? "rebond — " + interviews.size() + " entretien(s) suivi(s), heures en " + zone.getId()
+                    : "rebond — " + interviews.size() + " interview(s) followed, times in " + zone.getId());
+            if (interviews.isEmpty()) {
+                out.println(fr ? "Aucun entretien d'information détecté pour l'instant." : "No information interview detected yet.");
+            }
+            for (Interview i : interviews) {
+                out.println();
+                out.printf("#%d  %s  %s%n", i.id(), when.format(i.start()), i.summary());
+                out.printf("    %s %s%s%n", fr ? "avec" : "with", i.contact().displayName(),
+                        i.contact().name().isBlank() ? "" : " <" + i.contact().email() + ">");
+                if (i.referrer() != null) {
+                    out.printf("    %s %s%n", fr ? "par l'intermédiaire de" : "introduced by", i.referrer().displayName());
+                }
+                out.printf("    %s: %s — %s%n", fr ? "état" : "state", stateLabel(i.state(), fr), i.reason());
+                Optional<String> notes = state.store.notesSource(i.id());
+                out.printf("    %s: %s%n", fr ? "notes" : "notes", notes.isPresent() ? (fr ? "reçues" : "received") : (fr ? "pas encore" : "not yet"));
+                List<Outbox.Entry> entries = state.outbox.forInterview(i.id());
+                List<PlannedAction> plan = planner.plan(i, now);
+                java.util.Set<String> shown = new java.util.HashSet<>();
+                for (Outbox.Entry e : entries) {
+                    shown.add(e.action().key());
+                    String line = switch (e.state()) {
+                        case DONE -> (fr ? "fait le " : "done ") + when.format(e.updatedAt());
+                        case SKIPPED -> (fr ? "sauté : " : "skipped: ") + e.lastError();
+                        case APPENDING -> (fr ? "en cours, " : "pending, ") + e.attempts() + (fr ? " essai(s) ; " : " attempt(s); ")
+                                + (e.lastError() == null ? "" : e.lastError());
+                    };
+                    out.printf("    %-15s %s%n", e.action().label(), line);
+                }
+                for (PlannedAction p : plan) {
+                    if (shown.add(p.action().key())) {
+                        String line = !i.active() ? (fr ? "annulé" : "cancelled") : (fr ? "prévu le " : "due ") + when.format(p.due());
+                        out.printf("    %-15s %s%n", p.action().label(), line);
+                    }
+                }
+            }
+            long done = interviews.stream().filter(i -> i.state() == Interview.State.SCHEDULED && i.end().isBefore(now)).count();
+            out.println();
+            out.println(fr ? "Progression : " + done + " entretien(s) tenu(s), " + (interviews.stream().filter(Interview::active).count() - done) + " à venir."
+                    : "Progress: " + done + " interview(s) held, " + (interviews.stream().filter(Interview::active).count() - done) + " to come.");
+            List<SqlQuarantine.Item> quarantined = state.quarantine.all();
+            if (!quarantined.isEmpty()) {
+                out.println();
+                out.println(fr ? "Mis de côté (non traités, avec la raison) :" : "Set aside (not processed, with the reason):");
+                for (SqlQuarantine.Item q : quarantined) {
+                    out.printf("    %s %s: %s%n", q.source(), q.item(), q.reason());
+                }
+            }
+        }
+        return ExitCodes.OK;
+    }
+
+    private static String stateLabel(Interview.State state, boolean fr) {
+        return switch (state) {
+            case SCHEDULED -> fr ? "suivi" : "followed";
+            case CANCELLED -> fr ? "annulé par l'organisateur" : "cancelled by the organizer";
+            case IGNORED -> fr ? "ignoré" : "ignored";
+        };
+    }
+}

@@ -1,0 +1,209 @@
+package org.rebond.compose;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.rebond.calendar.PrepEvent;
+import org.rebond.config.RebondConfig;
+import org.rebond.interview.Action;
+import org.rebond.interview.DebriefNotes;
+import org.rebond.interview.Interview;
+import org.rebond.interview.MessageComposer;
+import org.rebond.interview.OutgoingMessage;
+import org.rebond.interview.Policy;
+import org.rebond.store.SqlInterviewStore;
+import org.rebond.store.SqlMessageHistory;
+
+/**
+ * Builds the data model of each message from the store (plain values only: DESIGN I4) and renders
+ * it with the user's language. Drafts go from the user to the contact, threaded to the last message
+ * with them; the brief and the debrief prompt go to the user.
+ */
+public final class TemplateComposer implements MessageComposer {
+
+    /** Longer than this and the brief remarks on the twenty-minute promise (M4). */
+    private static final Duration LONG_MEETING = Duration.ofMinutes(40);
+    private static final int HISTORY_SHOWN = 8;
+
+    private final Templates templates;
+    private final RebondConfig.Profile profile;
+    private final Policy policy;
+    private final SqlInterviewStore store;
+    private final SqlMessageHistory history;
+    private final NotesParser notesParser;
+    private final Keywords keywords;
+    private final Clock clock;
+
+    public TemplateComposer(Templates templates, RebondConfig.Profile profile, Policy policy, SqlInterviewStore store,
+                            SqlMessageHistory history, NotesParser notesParser, Keywords keywords, Clock clock) {
+        this.templates = templates;
+        this.profile = profile;
+        this.policy = policy;
+        this.store = store;
+        this.history = history;
+        this.notesParser = notesParser;
+        this.keywords = keywords;
+        this.clock = clock;
+    }
+
+    @Override
+    public OutgoingMessage compose(Interview interview, Action action, String token, String messageId) {
+        RenderedMessage rendered = render(interview, action);
+        Interview.Person user = new Interview.Person(profile.primaryAddress(), profile.name());
+        if (!action.isDraft()) {
+            Interview.Person rebond = new Interview.Person(profile.primaryAddress(), "rebond");
+            String calendar = null;
+            if (action.kind() == Action.Kind.BRIEF) {
+                Instant prepStart = interview.start().minus(policy.prepDuration());
+                calendar = PrepEvent.write(interview.uid(), interview.recurrenceId(), interview.sequence(), clock.instant(), prepStart,
+                        interview.start(), rendered.subject(), rendered.text(), rendered.html());
+            }
+            return new OutgoingMessage(OutgoingMessage.Destination.INBOX, rebond, user, rendered.subject(), rendered.text(), rendered.html(),
+                    messageId, "", List.of(), token, calendar);
+        }
+        List<SqlMessageHistory.SeenMessage> last = history.with(interview.contact().email(), 1);
+        String inReplyTo = "";
+        List<String> references = new ArrayList<>();
+        if (!last.isEmpty() && !last.get(0).messageId().isBlank()) {
+            references.addAll(last.get(0).references());
+            references.add(last.get(0).messageId());
+            inReplyTo = last.get(0).messageId();
+        } else if (!interview.sourceMessageId().isBlank()) {
+            inReplyTo = interview.sourceMessageId();
+            references.add(inReplyTo);
+        }
+        if (references.size() > 20) {
+            references = new ArrayList<>(references.subList(references.size() - 20, references.size()));
+        }
+        return new OutgoingMessage(OutgoingMessage.Destination.DRAFTS, user, interview.contact(), rendered.subject(), rendered.text(),
+                rendered.html(), messageId, inReplyTo, references, token, null);
+    }
+
+    /** Renders without delivering (the {@code preview} command). */
+    public RenderedMessage render(Interview interview, Action action) {
+        return templates.render(action.templateName(), profile.language(), model(interview, action));
+    }
+
+    Map<String, Object> model(Interview interview, Action action) {
+        Locale lang = profile.language();
+        ZoneId zone = profile.timeZone();
+        boolean french = lang.getLanguage().equals("fr");
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("user", Map.of("name", profile.name(), "email", profile.primaryAddress(), "objective", profile.objective(),
+                "pitch", profile.pitch(), "signature", profile.signature(), "questions", profile.questions()));
+
+        List<SqlMessageHistory.SeenMessage> messages = history.with(interview.contact().email(), 50);
+        Signature signature = Signature.read(messages.stream().filter(x -> x.fromEmail().equalsIgnoreCase(interview.contact().email()))
+                .map(SqlMessageHistory.SeenMessage::sample).toList());
+        String organization = signature.organization().isBlank() ? Signature.organizationOf(interview.contact().email()) : signature.organization();
+
+        ZonedDateTime start = interview.start().atZone(zone);
+        ZonedDateTime end = interview.end().atZone(zone);
+        DateTimeFormatter date = DateTimeFormatter.ofPattern(french ? "EEEE d MMMM yyyy" : "EEEE d MMMM yyyy", lang);
+        DateTimeFormatter time = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(lang);
+        long minutes = Duration.between(interview.start(), interview.end()).toMinutes();
+        Map<String, Object> iv = new LinkedHashMap<>();
+        iv.put("id", interview.id());
+        iv.put("ordinal", store.ordinalOf(interview));
+        iv.put("summary", interview.summary());
+        iv.put("when", date.format(start) + (french ? ", " : ", ") + time.format(start) + " (" + zone.getId() + ")");
+        iv.put("date", date.format(start));
+        iv.put("startTime", time.format(start));
+        iv.put("endTime", time.format(end));
+        iv.put("durationMinutes", (int) minutes);
+        iv.put("location", interview.location());
+        iv.put("floating", interview.floating());
+        iv.put("zoneUnknown", false);
+        iv.put("longMeeting", Duration.ofMinutes(minutes).compareTo(LONG_MEETING) > 0);
+        iv.put("organization", organization);
+        m.put("interview", iv);
+
+        Map<String, Object> contact = new LinkedHashMap<>();
+        contact.put("name", interview.contact().name());
+        contact.put("email", interview.contact().email());
+        contact.put("title", signature.title());
+        contact.put("organization", organization);
+        contact.put("phone", signature.phone());
+        contact.put("senior", Signature.looksSenior(signature.title()));
+        contact.put("circle", "");
+        m.put("contact", contact);
+
+        if (interview.referrer() != null) {
+            m.put("referrer", Map.of("name", interview.referrer().name(), "email", interview.referrer().email(), "how", ""));
+        }
+        DateTimeFormatter shortDate = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(lang);
+        List<Map<String, Object>> hist = new ArrayList<>();
+        for (SqlMessageHistory.SeenMessage seen : messages.subList(0, Math.min(HISTORY_SHOWN, messages.size()))) {
+            hist.add(Map.of("date", shortDate.format(seen.sentAt().atZone(zone)),
+                    "direction", seen.fromEmail().equalsIgnoreCase(interview.contact().email()) ? "in" : "out",
+                    "subject", seen.subject(), "excerpt", seen.excerpt()));
+        }
+        m.put("history", hist);
+        List<Map<String, Object>> earlier = new ArrayList<>();
+        for (Interview other : store.all()) {
+            if (other.id() != interview.id() && other.start().isBefore(interview.start()) && !organization.isBlank()
+                    && organization.equalsIgnoreCase(Signature.organizationOf(other.contact().email()))) {
+                earlier.add(Map.of("date", shortDate.format(other.start().atZone(zone)), "contactName", other.contact().displayName(),
+                        "organization", organization));
+            }
+        }
+        m.put("earlier", earlier);
+        List<String> contactTexts = messages.stream().filter(x -> x.fromEmail().equalsIgnoreCase(interview.contact().email()))
+                .map(SqlMessageHistory.SeenMessage::sample).toList();
+        m.put("keywords", contactTexts.isEmpty() ? List.of() : keywords.distinctive(contactTexts, history.samples(2000), 12));
+
+        DebriefNotes notes = store.notes(interview.id()).orElse(null);
+        Map<String, Object> n = new LinkedHashMap<>();
+        n.put("present", notes != null && !notes.isEmpty());
+        DebriefNotes shown = notes == null ? DebriefNotes.NONE : notes;
+        n.put("points", shown.points());
+        n.put("leads", shown.leads());
+        List<Map<String, Object>> names = new ArrayList<>();
+        for (DebriefNotes.NameGiven g : shown.names()) {
+            names.add(Map.of("name", g.name(), "email", g.email(), "mayContact", g.mayContact(), "mayMention", g.mayMention()));
+        }
+        n.put("names", names);
+        n.put("article", shown.article());
+        m.put("notes", n);
+
+        List<Map<String, Object>> met = new ArrayList<>();
+        for (Interview later : store.metThanksTo(interview.contact().email())) {
+            if (later.start().isBefore(clock.instant())) {
+                met.add(Map.of("name", later.contact().displayName(), "date", shortDate.format(later.start().atZone(zone))));
+            }
+        }
+        m.put("met", met);
+        if (action.kind() == Action.Kind.KEEP_POSTED) {
+            m.put("keepPosted", Map.of("number", action.number(),
+                    "weeksSince", (int) Math.max(0, Duration.between(interview.end(), clock.instant()).toDays() / 7)));
+        }
+        m.put("warnings", warnings(shown, lang));
+        m.put("prep", Map.of("minutes", (int) policy.prepDuration().toMinutes()));
+        m.put("debrief", Map.of("replyHint", french
+                ? "Répondez simplement à ce message : rebond lira vos puces et préparera le brouillon de remerciement."
+                : "Just reply to this message: rebond reads your bullet points and drafts the thank-you from them."));
+        return m;
+    }
+
+    /** M1: where the user's own words ask for a job, say so visibly, without touching their text. */
+    private List<String> warnings(DebriefNotes notes, Locale lang) {
+        List<String> out = new ArrayList<>();
+        String own = String.join("\n", profile.questions()) + "\n" + String.join("\n", notes.points()) + "\n" + String.join("\n", notes.leads());
+        List<String> asks = notesParser.jobRequestPhrases(own, lang);
+        if (!asks.isEmpty()) {
+            out.add(lang.getLanguage().equals("fr")
+                    ? "Vos notes ou questions demandent un poste (« " + String.join(" », « ", asks) + " ») : un entretien d'information ne demande que de l'information."
+                    : "Your notes or questions ask for a job (\"" + String.join("\", \"", asks) + "\"): an information interview asks for information only.");
+        }
+        return out;
+    }
+}

@@ -1,0 +1,160 @@
+package org.rebond.demo;
+
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.io.UnsupportedEncodingException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Date;
+import java.util.Properties;
+
+/**
+ * The demo's people and messages, in English or French: a referrer introduces the user to a
+ * contact, they exchange a few lines, the contact sends an invitation to an information interview,
+ * and later the user answers the debrief prompt with a few bullet points.
+ */
+final class DemoStory {
+
+    static final String USER = "alex.martin@rebond.example";
+    static final String REFERRER = "sophie.durand@lumen-conseil.example";
+    static final String CONTACT = "marc.lefevre@medinova.example";
+
+    private static final DateTimeFormatter ICS = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+    private final boolean french;
+    private final Session session = Session.getInstance(new Properties());
+
+    DemoStory(boolean french) {
+        this.french = french;
+    }
+
+    String userName() {
+        return "Alex Martin";
+    }
+
+    String objective() {
+        return french ? "devenir product manager dans la santé numérique" : "move into product management in digital health";
+    }
+
+    String pitch() {
+        return french ? "Six ans de gestion de projet à l'hôpital, une formation en UX, l'envie de concevoir des outils pour les soignants."
+                : "Six years running projects in a hospital, a UX course behind me, and a wish to build tools for care teams.";
+    }
+
+    MimeMessage introduction(Instant at) throws MessagingException {
+        String body = french
+                ? "Bonjour Alex, bonjour Marc,\n\nJe me permets de vous mettre en relation. Alex a coordonné des projets à l'hôpital Saint-Louis "
+                + "et réfléchit à devenir product manager dans la santé numérique. Marc dirige le produit téléconsultation chez Medinova "
+                + "depuis trois ans.\n\nJe pense qu'un échange vous intéressera tous les deux.\n\nBelle journée,\nSophie"
+                : "Hello Alex, hello Marc,\n\nLet me put you in touch. Alex has coordinated projects at Saint-Louis hospital and is thinking "
+                + "about product management in digital health. Marc has led the telehealth product at Medinova for three years.\n\n"
+                + "I think you would both enjoy a conversation.\n\nBest,\nSophie";
+        MimeMessage m = message("<intro-1@lumen-conseil.example>", REFERRER, "Sophie Durand", USER, french ? "Mise en relation : Alex / Marc" : "Introduction: Alex / Marc", body, at);
+        m.addRecipient(Message.RecipientType.CC, address(CONTACT, "Marc Lefèvre"));
+        return m;
+    }
+
+    MimeMessage contactReply(Instant at) throws MessagingException {
+        String body = french
+                ? "Bonjour Alex,\n\nAvec plaisir. Nos sprints de découverte produit et le marquage CE occupent beaucoup l'équipe, mais "
+                + "je peux vous consacrer vingt minutes. Je vous envoie une invitation.\n\n--\nMarc Lefèvre\nSenior Product Manager, Medinova\n"
+                + "+33 6 12 34 56 78\n"
+                : "Hello Alex,\n\nGladly. Product discovery sprints and CE marking keep the team busy, but I can give you twenty minutes. "
+                + "I'll send you an invitation.\n\n--\nMarc Lefèvre\nSenior Product Manager, Medinova\n+33 6 12 34 56 78\n";
+        MimeMessage m = message("<reply-1@medinova.example>", CONTACT, "Marc Lefèvre", USER,
+                french ? "Re: Mise en relation : Alex / Marc" : "Re: Introduction: Alex / Marc", body, at);
+        m.setHeader("In-Reply-To", "<intro-1@lumen-conseil.example>");
+        m.setHeader("References", "<intro-1@lumen-conseil.example>");
+        return m;
+    }
+
+    MimeMessage userThanksSophie(Instant at) throws MessagingException {
+        String body = french ? "Merci Sophie pour la mise en relation !\n\nMarc, merci pour votre réponse, je suis disponible quand cela vous arrange.\n\nAlex"
+                : "Thank you Sophie for the introduction!\n\nMarc, thanks for your answer; I'm free whenever suits you.\n\nAlex";
+        MimeMessage m = message("<sent-1@rebond.example>", USER, userName(), CONTACT,
+                french ? "Re: Mise en relation : Alex / Marc" : "Re: Introduction: Alex / Marc", body, at);
+        m.addRecipient(Message.RecipientType.CC, address(REFERRER, "Sophie Durand"));
+        m.setHeader("In-Reply-To", "<reply-1@medinova.example>");
+        m.setHeader("References", "<intro-1@lumen-conseil.example> <reply-1@medinova.example>");
+        return m;
+    }
+
+    /** The contact's invitation: an iMIP REQUEST, as calendar programs send them. */
+    MimeMessage invitation(Instant sentAt, Instant start, Instant end) throws MessagingException {
+        String summary = french ? "Entretien d'information – Alex Martin / Marc Lefèvre" : "Information interview – Alex Martin / Marc Lefèvre";
+        String ics = "BEGIN:VCALENDAR\r\nPRODID:-//Medinova//Calendar 1.0//EN\r\nVERSION:2.0\r\nMETHOD:REQUEST\r\nBEGIN:VEVENT\r\n"
+                + "UID:demo-" + sentAt.toEpochMilli() + "@medinova.example\r\nSEQUENCE:0\r\nDTSTAMP:" + ICS.format(sentAt) + "\r\n"
+                + "DTSTART:" + ICS.format(start) + "\r\nDTEND:" + ICS.format(end) + "\r\n"
+                + "SUMMARY:" + summary + "\r\n"
+                + "LOCATION:" + (french ? "Visio – lien dans l'invitation" : "Video call – link in the invitation") + "\r\n"
+                + "ORGANIZER;CN=Marc Lefèvre:mailto:" + CONTACT + "\r\n"
+                + "ATTENDEE;CN=Alex Martin;ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:" + USER + "\r\n"
+                + "STATUS:CONFIRMED\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+        MimeMessage m = new MimeMessage(session);
+        m.setHeader("Message-ID", "<invite-" + sentAt.toEpochMilli() + "@medinova.example>");
+        m.setFrom(address(CONTACT, "Marc Lefèvre"));
+        m.setRecipient(Message.RecipientType.TO, address(USER, userName()));
+        m.setSubject((french ? "Invitation : " : "Invitation: ") + summary, "UTF-8");
+        m.setSentDate(Date.from(sentAt));
+        MimeMultipart alternative = new MimeMultipart("alternative");
+        MimeBodyPart text = new MimeBodyPart();
+        text.setText(french ? "Marc Lefèvre vous invite : " + summary : "Marc Lefèvre invites you: " + summary, "UTF-8");
+        alternative.addBodyPart(text);
+        MimeBodyPart calendar = new MimeBodyPart();
+        calendar.setContent(ics, "text/calendar; charset=UTF-8; method=REQUEST");
+        alternative.addBodyPart(calendar);
+        m.setContent(alternative);
+        m.saveChanges();
+        m.setHeader("Message-ID", "<invite-" + sentAt.toEpochMilli() + "@medinova.example>");
+        return m;
+    }
+
+    /** The user's answer to the debrief prompt, as a mail client would send it. */
+    MimeMessage debriefReply(Instant at, String promptMessageId, String promptSubject) throws MessagingException {
+        String body = french
+                ? "Points abordés :\n- Comment l'équipe téléconsultation choisit quoi construire chaque trimestre\n"
+                + "- Le marquage CE prend un tiers du temps d'un product manager\n"
+                + "Pistes :\n- Le meetup HealthTech de Lyon, chaque premier jeudi\n- Le guide de la HAS sur les dispositifs médicaux numériques\n"
+                + "Noms :\n- Julie Bernard <julie.bernard@kardia.example> — ok contacter, ok citer\n- Thomas Petit — ok contacter\n"
+                + "Article :\n- https://example.org/decouverte-produit-sante\n\n> " + promptSubject + "\n"
+                : "Points discussed:\n- How the telehealth team decides what to build each quarter\n"
+                + "- CE marking takes a third of a product manager's time\n"
+                + "Leads:\n- The HealthTech meetup in Lyon, every first Thursday\n- The health authority's guide to digital medical devices\n"
+                + "Names:\n- Julie Bernard <julie.bernard@kardia.example> — may contact, may mention\n- Thomas Petit — may contact\n"
+                + "Article:\n- https://example.org/health-product-discovery\n\n> " + promptSubject + "\n";
+        MimeMessage m = message("<debrief-" + at.toEpochMilli() + "@rebond.example>", USER, userName(), USER, "Re: " + promptSubject, body, at);
+        m.setHeader("In-Reply-To", promptMessageId);
+        m.setHeader("References", promptMessageId);
+        return m;
+    }
+
+    private MimeMessage message(String id, String from, String fromName, String to, String subject, String body, Instant at) throws MessagingException {
+        MimeMessage m = new MimeMessage(session) {
+            @Override
+            protected void updateMessageID() throws MessagingException {
+                setHeader("Message-ID", id);
+            }
+        };
+        m.setFrom(address(from, fromName));
+        m.setRecipient(Message.RecipientType.TO, address(to, to.equals(USER) ? userName() : ""));
+        m.setSubject(subject, "UTF-8");
+        m.setSentDate(Date.from(at));
+        m.setText(body, "UTF-8");
+        m.saveChanges();
+        return m;
+    }
+
+    private static InternetAddress address(String email, String name) {
+        try {
+            return new InternetAddress(email, name == null || name.isEmpty() ? null : name, "UTF-8");
+        } catch (UnsupportedEncodingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

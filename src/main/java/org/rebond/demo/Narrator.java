@@ -1,0 +1,95 @@
+package org.rebond.demo;
+
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.rebond.interview.Action;
+import org.rebond.interview.ActionRunner;
+import org.rebond.interview.Interview;
+import org.rebond.interview.InterviewService;
+import org.rebond.interview.PlannedAction;
+
+/** Tells the demo's story as it happens, in English or French, with the time since the start. */
+final class Narrator {
+
+    private final PrintWriter out;
+    private final boolean french;
+    private final Clock clock;
+    private final Instant origin;
+    private final DateTimeFormatter time;
+
+    Narrator(PrintWriter out, boolean french, Clock clock, ZoneId zone) {
+        this.out = out;
+        this.french = french;
+        this.clock = clock;
+        this.origin = clock.instant();
+        this.time = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(zone);
+    }
+
+    synchronized void say(String english, String francais) {
+        Duration elapsed = Duration.between(origin, clock.instant());
+        out.printf("[%02d:%02d] %s%n", elapsed.toMinutes(), elapsed.toSecondsPart(), french ? francais : english);
+        out.flush();
+    }
+
+    synchronized void more(String english, String francais) {
+        out.println("        " + (french ? francais : english));
+        out.flush();
+    }
+
+    String at(Instant instant) {
+        return time.format(instant);
+    }
+
+    void detected(InterviewService.Outcome outcome, List<PlannedAction> plan) {
+        Interview i = outcome.interview();
+        if (outcome.kind() != InterviewService.Outcome.Kind.CREATED || i == null) {
+            return;
+        }
+        say("Detected an information interview with " + i.contact().displayName() + " (" + outcome.detail() + ")",
+                "Entretien d'information détecté avec " + i.contact().displayName() + " (" + outcome.detail() + ")");
+        if (i.referrer() != null) {
+            more("introduced by " + i.referrer().displayName() + ", found in the introduction email",
+                    "mise en relation par " + i.referrer().displayName() + ", trouvée dans le mail d'introduction");
+        }
+        String planned = plan.stream().map(p -> label(p.action()) + " " + at(p.due())).collect(Collectors.joining(" · "));
+        more("planned: " + planned, "prévu : " + planned);
+    }
+
+    void fired(Action action, ActionRunner.Result result) {
+        switch (result.kind()) {
+            case DELIVERED -> {
+                switch (action.kind()) {
+                    case BRIEF -> say("Prep brief delivered to INBOX, with the prep event in the calendar part: \"" + result.detail() + "\"",
+                            "Fiche de préparation déposée dans la boîte de réception, avec l'événement de préparation : « " + result.detail() + " »");
+                    case DEBRIEF_PROMPT -> say("Debrief prompt delivered to INBOX: \"" + result.detail() + "\"",
+                            "Demande de notes déposée dans la boîte de réception : « " + result.detail() + " »");
+                    case THANK_YOU -> say("Thank-you drafted in Drafts (not sent): \"" + result.detail() + "\"",
+                            "Remerciement préparé dans Brouillons (non envoyé) : « " + result.detail() + " »");
+                    case KEEP_POSTED -> say("Keeping-you-posted #" + action.number() + " drafted in Drafts (not sent): \"" + result.detail() + "\"",
+                            "Nouvelles n°" + action.number() + " préparées dans Brouillons (non envoyées) : « " + result.detail() + " »");
+                }
+            }
+            case SKIPPED -> say(label(action) + " skipped: " + result.detail(), label(action) + " sautée : " + result.detail());
+            case RETRY -> say(label(action) + " failed, will retry: " + result.detail(), label(action) + " en échec, nouvel essai prévu : " + result.detail());
+            default -> { }
+        }
+    }
+
+    String label(Action action) {
+        if (!french) {
+            return action.label();
+        }
+        return switch (action.kind()) {
+            case BRIEF -> "fiche";
+            case DEBRIEF_PROMPT -> "demande de notes";
+            case THANK_YOU -> "remerciement";
+            case KEEP_POSTED -> "nouvelles n°" + action.number();
+        };
+    }
+}
