@@ -79,7 +79,7 @@ WHAT YOU ALREADY KNOW
 <#list history![]>
 Messages exchanged, newest first:
 <#items as m>
-- ${m.date!""}, <#if (m.direction!"") == "out">you wrote<#else>${cname} wrote</#if>: "${m.subject!""}"<#if (m.excerpt!"")?has_content>: ${m.excerpt}</#if>
+- ${m.date!""}, <#if (m.direction!"") == "out">you wrote<#elseif (m.direction!"") == "other">${m.fromName!""} wrote<#else>${cname} wrote</#if>: "${m.subject!""}"<#if (m.excerpt!"")?has_content>: ${m.excerpt}</#if>
 </#items>
 <#else>
 No earlier messages with ${cname} in your mailbox.

@@ -79,7 +79,7 @@ CE QUE VOUS SAVEZ DÉJÀ
 <#list history![]>
 Messages échangés, du plus récent au plus ancien :
 <#items as m>
-- ${m.date!""}, <#if (m.direction!"") == "out">vous avez écrit<#else>${cname} a écrit</#if> : « ${m.subject!""} »<#if (m.excerpt!"")?has_content> : ${m.excerpt}</#if>
+- ${m.date!""}, <#if (m.direction!"") == "out">vous avez écrit<#elseif (m.direction!"") == "other">${m.fromName!""} a écrit<#else>${cname} a écrit</#if> : « ${m.subject!""} »<#if (m.excerpt!"")?has_content> : ${m.excerpt}</#if>
 </#items>
 <#else>
 Aucun message échangé avec ${cname} dans votre boîte aux lettres.

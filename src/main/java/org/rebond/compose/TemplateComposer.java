@@ -143,8 +143,10 @@ public final class TemplateComposer implements MessageComposer {
         DateTimeFormatter shortDate = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(lang);
         List<Map<String, Object>> hist = new ArrayList<>();
         for (SqlMessageHistory.SeenMessage seen : messages.subList(0, Math.min(HISTORY_SHOWN, messages.size()))) {
-            hist.add(Map.of("date", shortDate.format(seen.sentAt().atZone(zone)),
-                    "direction", seen.fromEmail().equalsIgnoreCase(interview.contact().email()) ? "in" : "out",
+            String direction = seen.fromEmail().equalsIgnoreCase(interview.contact().email()) ? "in"
+                    : profile.isUser(seen.fromEmail()) ? "out" : "other";
+            hist.add(Map.of("date", shortDate.format(seen.sentAt().atZone(zone)), "direction", direction,
+                    "fromName", seen.fromName().isBlank() ? seen.fromEmail() : seen.fromName(),
                     "subject", seen.subject(), "excerpt", seen.excerpt()));
         }
         m.put("history", hist);

@@ -117,6 +117,7 @@ public final class MailboxWatcher implements AutoCloseable {
                 idle ? "IDLE" : "polling every " + connector.config().pollInterval().toSeconds() + " s");
         try {
             while (running) {
+                int countedBeforeSync = inbox.getMessageCount();
                 for (IMAPFolder folder : folders) {
                     sync(folder);
                 }
@@ -124,6 +125,9 @@ public final class MailboxWatcher implements AutoCloseable {
                     break;
                 }
                 if (idle) {
+                    if (arrivedSince(inbox, countedBeforeSync)) {
+                        continue;
+                    }
                     idleOnce(inbox);
                 } else {
                     pause(connector.config().pollInterval());
@@ -141,6 +145,18 @@ public final class MailboxWatcher implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /**
+     * Whether mail arrived while the folders were being read: a NOOP makes the server report it
+     * now, since some servers do not repeat it once IDLE starts.
+     */
+    private boolean arrivedSince(IMAPFolder inbox, int counted) throws MessagingException {
+        inbox.doCommand(protocol -> {
+            protocol.simpleCommand("NOOP", null);
+            return null;
+        });
+        return inbox.getMessageCount() != counted;
     }
 
     /** IDLE until the server reports something, or until the renewal timer breaks it off. */

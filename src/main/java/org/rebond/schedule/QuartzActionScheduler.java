@@ -139,11 +139,14 @@ public final class QuartzActionScheduler implements ActionScheduler, AutoCloseab
                 .build();
     }
 
+    /**
+     * The instant on Quartz's time base. An action already due fires now rather than in the past:
+     * a start time older than the misfire threshold would wait for Quartz's misfire scan.
+     */
     private Instant toSchedulerTime(Instant due) {
-        if (domainClock == schedulerClock) {
-            return due;
-        }
-        return schedulerClock.instant().plus(Duration.between(domainClock.instant(), due));
+        Instant schedulerNow = schedulerClock.instant();
+        Instant fireAt = domainClock == schedulerClock ? due : schedulerNow.plus(Duration.between(domainClock.instant(), due));
+        return fireAt.isBefore(schedulerNow) ? schedulerNow : fireAt;
     }
 
     @Override

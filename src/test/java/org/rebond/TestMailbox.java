@@ -1,0 +1,196 @@
+package org.rebond;
+
+import com.icegreen.greenmail.user.GreenMailUser;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.Flags;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * A GreenMail IMAP server for one test, the user's config pointing at it, and a plain IMAP reader
+ * to look at the mailbox as a mail client would.
+ */
+final class TestMailbox implements AutoCloseable {
+
+    static final String USER = "camille@example.org";
+    static final String CONTACT = "jeanne.roe@acme-health.example";
+    static final String REFERRER = "paul.intro@example.net";
+
+    private static final DateTimeFormatter ICS = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+    final GreenMail greenMail;
+    final GreenMailUser user;
+    private final Session session = Session.getInstance(new Properties());
+
+    TestMailbox(boolean withDrafts) {
+        greenMail = new GreenMail(ServerSetupTest.IMAP.dynamicPort());
+        greenMail.start();
+        user = greenMail.setUser(USER, "camille", "secret-pw");
+        if (withDrafts) {
+            try {
+                greenMail.getManagers().getImapHostManager().createMailbox(user, "Drafts");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    int port() {
+        return greenMail.getImap().getPort();
+    }
+
+    /** Writes a config for this mailbox (default schedule unless given) and its 0600 password file. */
+    Path writeConfig(Path dir, String schedule) throws IOException {
+        Path password = dir.resolve("pw");
+        Files.writeString(password, "secret-pw\n");
+        Files.setPosixFilePermissions(password, PosixFilePermissions.fromString("rw-------"));
+        String yaml = """
+                profile:
+                  name: Camille Martin
+                  addresses: [%s]
+                  language: en
+                  time_zone: Europe/Paris
+                  objective: "move into product management in digital health"
+                  pitch: "Six years of hospital projects."
+                mailbox:
+                  host: 127.0.0.1
+                  port: %d
+                  security: none
+                  allow_plaintext_on_loopback: true
+                  username: camille
+                  password_file: pw
+                  poll_interval: 2s
+                storage:
+                  database: rebond.db
+                %s
+                """.formatted(USER, port(), schedule == null ? "" : schedule);
+        Path file = dir.resolve("rebond.yaml");
+        Files.writeString(file, yaml);
+        return file;
+    }
+
+    void deliver(MimeMessage message) {
+        user.deliver(message);
+    }
+
+    MimeMessage plain(String id, String from, String to, String cc, String subject, String body, Instant at) throws MessagingException {
+        MimeMessage m = new MimeMessage(session) {
+            @Override
+            protected void updateMessageID() throws MessagingException {
+                setHeader("Message-ID", id);
+            }
+        };
+        m.setFrom(new InternetAddress(from));
+        m.setRecipients(Message.RecipientType.TO, to);
+        if (cc != null) {
+            m.setRecipients(Message.RecipientType.CC, cc);
+        }
+        m.setSubject(subject, "UTF-8");
+        m.setSentDate(Date.from(at));
+        m.setText(body, "UTF-8");
+        m.saveChanges();
+        return m;
+    }
+
+    MimeMessage invitation(String uid, int sequence, String method, Instant stamp, Instant start, Instant end, String summary) throws MessagingException {
+        String ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\nMETHOD:" + method + "\r\nBEGIN:VEVENT\r\nUID:" + uid + "\r\n"
+                + "SEQUENCE:" + sequence + "\r\nDTSTAMP:" + ICS.format(stamp) + "\r\nDTSTART:" + ICS.format(start) + "\r\nDTEND:" + ICS.format(end) + "\r\n"
+                + "SUMMARY:" + summary + "\r\nORGANIZER;CN=Jeanne Roe:mailto:" + CONTACT + "\r\n"
+                + "ATTENDEE;CN=Camille Martin;PARTSTAT=NEEDS-ACTION:mailto:" + USER + "\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+        MimeMessage m = new MimeMessage(session) {
+            @Override
+            protected void updateMessageID() throws MessagingException {
+                setHeader("Message-ID", "<invite-" + uid + "-" + sequence + "@acme-health.example>");
+            }
+        };
+        m.setFrom(new InternetAddress(CONTACT, false));
+        m.setRecipients(Message.RecipientType.TO, USER);
+        m.setSubject("Invitation: " + summary);
+        m.setSentDate(Date.from(stamp));
+        m.setContent(ics, "text/calendar; charset=UTF-8; method=" + method);
+        m.saveChanges();
+        return m;
+    }
+
+    /** What a mail client sees in a folder. */
+    record Seen(String subject, String from, String to, String token, String inReplyTo, boolean draft, boolean seen, String raw,
+                String text, String calendar) {}
+
+    List<Seen> folder(String name) throws Exception {
+        Properties p = new Properties();
+        p.setProperty("mail.imap.peek", "true");
+        Store store = Session.getInstance(p).getStore("imap");
+        store.connect("127.0.0.1", port(), "camille", "secret-pw");
+        try {
+            Folder folder = store.getFolder(name);
+            if (!folder.exists()) {
+                return List.of();
+            }
+            folder.open(Folder.READ_ONLY);
+            List<Seen> out = new ArrayList<>();
+            for (Message m : folder.getMessages()) {
+                ByteArrayOutputStream raw = new ByteArrayOutputStream();
+                m.writeTo(raw);
+                out.add(new Seen(m.getSubject(), first(m, "From"), first(m, "To"), first(m, "X-Rebond-Token"), first(m, "In-Reply-To"),
+                        m.isSet(Flags.Flag.DRAFT), m.isSet(Flags.Flag.SEEN), raw.toString(StandardCharsets.UTF_8),
+                        part(m, "text/plain"), part(m, "text/calendar")));
+            }
+            folder.close(false);
+            return out;
+        } finally {
+            store.close();
+        }
+    }
+
+    List<Seen> rebondMessages(String folder) throws Exception {
+        return folder(folder).stream().filter(s -> s.token() != null).toList();
+    }
+
+    /** The decoded content of the first part of this type, or null. */
+    private static String part(jakarta.mail.Part p, String type) throws Exception {
+        if (p.isMimeType("multipart/*")) {
+            jakarta.mail.Multipart mp = (jakarta.mail.Multipart) p.getContent();
+            for (int i = 0; i < mp.getCount(); i++) {
+                String found = part(mp.getBodyPart(i), type);
+                if (found != null) {
+                    return found;
+                }
+            }
+            return null;
+        }
+        if (!p.isMimeType(type)) {
+            return null;
+        }
+        Object content = p.getContent();
+        return content instanceof String str ? str : new String(((java.io.InputStream) content).readAllBytes(), StandardCharsets.UTF_8);
+    }
+
+    private static String first(Message m, String header) throws MessagingException {
+        String[] v = m.getHeader(header);
+        return v == null ? null : v[0];
+    }
+
+    @Override
+    public void close() {
+        greenMail.stop();
+    }
+}
