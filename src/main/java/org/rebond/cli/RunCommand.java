@@ -2,11 +2,13 @@ package org.rebond.cli;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.rebond.App;
 import org.rebond.config.ConfigLoader;
 import org.rebond.config.RebondConfig;
+import org.rebond.config.SecretReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -22,6 +24,7 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         RebondConfig loaded = new ConfigLoader().load(config);
+        checkPasswordSource(loaded.mailbox());
         App app = App.start(loaded, App.Options.production(Clock.systemUTC()));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -30,5 +33,17 @@ public final class RunCommand implements Callable<Integer> {
         }, "rebond-shutdown"));
         stopped.await();
         return ExitCodes.OK;
+    }
+
+    /**
+     * Reads the password once before starting, so that a missing, exposed (B69) or failing password source
+     * stops rebond with exit 78 and its message, instead of a daemon that retries the login for ever.
+     */
+    private static void checkPasswordSource(RebondConfig.Mailbox mailbox) {
+        if (mailbox.password() == null) {
+            return;
+        }
+        char[] secret = new SecretReader().read(mailbox.password());
+        Arrays.fill(secret, '\0');
     }
 }

@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import org.rebond.App;
 import org.rebond.config.ConfigLoader;
 import org.rebond.config.RebondConfig;
+import org.rebond.interview.Action;
 import org.rebond.interview.Interview;
 import org.rebond.interview.Outbox;
 import org.rebond.interview.PlannedAction;
@@ -40,6 +41,7 @@ public final class StatusCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         boolean fr = loaded.profile().language().getLanguage().equals("fr");
         ZoneId zone = loaded.profile().timeZone();
+        String row = fr ? "    %-17s %s%n" : "    %-15s %s%n";
         DateTimeFormatter when = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", loaded.profile().language()).withZone(zone);
         try (StoredState state = new StoredState(loaded, clock)) {
             Planner planner = new Planner(App.policyOf(loaded.schedule()));
@@ -58,9 +60,9 @@ public final class StatusCommand implements Callable<Integer> {
                 if (i.referrer() != null) {
                     out.printf("    %s %s%n", fr ? "par l'intermédiaire de" : "introduced by", i.referrer().displayName());
                 }
-                out.printf("    %s: %s — %s%n", fr ? "état" : "state", stateLabel(i.state(), fr), i.reason());
+                out.printf("    %s %s — %s%n", fr ? "état :" : "state:", stateLabel(i.state(), fr), i.reason());
                 Optional<String> notes = state.store.notesSource(i.id());
-                out.printf("    %s: %s%n", fr ? "notes" : "notes", notes.isPresent() ? (fr ? "reçues" : "received") : (fr ? "pas encore" : "not yet"));
+                out.printf("    %s %s%n", fr ? "notes :" : "notes:", notes.isPresent() ? (fr ? "reçues" : "received") : (fr ? "pas encore" : "not yet"));
                 List<Outbox.Entry> entries = state.outbox.forInterview(i.id());
                 List<PlannedAction> plan = planner.plan(i, now);
                 java.util.Set<String> shown = new java.util.HashSet<>();
@@ -72,12 +74,12 @@ public final class StatusCommand implements Callable<Integer> {
                         case APPENDING -> (fr ? "en cours, " : "pending, ") + e.attempts() + (fr ? " essai(s) ; " : " attempt(s); ")
                                 + (e.lastError() == null ? "" : e.lastError());
                     };
-                    out.printf("    %-15s %s%n", e.action().label(), line);
+                    out.printf(row, actionLabel(e.action(), fr), line);
                 }
                 for (PlannedAction p : plan) {
                     if (shown.add(p.action().key())) {
                         String line = !i.active() ? (fr ? "annulé" : "cancelled") : (fr ? "prévu le " : "due ") + when.format(p.due());
-                        out.printf("    %-15s %s%n", p.action().label(), line);
+                        out.printf(row, actionLabel(p.action(), fr), line);
                     }
                 }
             }
@@ -95,6 +97,19 @@ public final class StatusCommand implements Callable<Integer> {
             }
         }
         return ExitCodes.OK;
+    }
+
+    /** The action's name as the user reads it: {@code keep-posted #2}, or in French {@code nouvelles #2}. */
+    private static String actionLabel(Action action, boolean fr) {
+        if (!fr) {
+            return action.label();
+        }
+        return switch (action.kind()) {
+            case BRIEF -> "préparation";
+            case DEBRIEF_PROMPT -> "demande de notes";
+            case THANK_YOU -> "remerciements";
+            case KEEP_POSTED -> "nouvelles #" + action.number();
+        };
     }
 
     private static String stateLabel(Interview.State state, boolean fr) {
