@@ -1,0 +1,171 @@
+package org.rebond.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+import org.rebond.Main;
+import picocli.CommandLine;
+
+/** The command line as a user meets it: help, version, usage mistakes and configuration refusals, with their exit codes. */
+class CommandLineTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theTopCommandHelpExitsZeroAndPrintsTheUsage() {
+        Cli.Result result = Cli.run("--help");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).contains("Usage: rebond").contains("run").contains("doctor").contains("status")
+                .contains("inspect").contains("preview").contains("demo");
+        assertThat(result.err()).isEmpty();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everySubcommandHasAHelpThatExitsZeroAndPrintsItsUsage() {
+        List<String> names = List.copyOf(new CommandLine(new Main()).getSubcommands().keySet());
+        assertThat(names).contains("run", "demo", "doctor", "status", "inspect", "preview", "help");
+        return names.stream().map(name -> DynamicTest.dynamicTest("rebond " + name + " --help", () -> {
+            Cli.Result result = Cli.run(name, "--help");
+
+            assertThat(result.exitCode()).as("exit code of rebond %s --help; err: %s", name, result.err()).isZero();
+            assertThat(result.out()).contains("Usage: rebond " + name);
+            assertThat(result.err()).isEmpty();
+        }));
+    }
+
+    @Test
+    void theHelpListsEveryDocumentedExitCode() {
+        String help = Cli.run("--help").out();
+
+        assertThat(help).contains("Exit codes:");
+        String codes = help.substring(help.indexOf("Exit codes:"));
+        for (String code : List.of("0", "64", "65", "69", "74", "78")) {
+            assertThat(codes).as("exit code %s in the help", code).containsPattern("(?m)^\\s*" + code + "\\s+\\S");
+        }
+    }
+
+    @Test
+    void theVersionOptionPrintsAVersion() {
+        Cli.Result result = Cli.run("--version");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).startsWith("rebond ").hasLineCount(1);
+    }
+
+    @Test
+    void anUnknownOptionExits64AndSaysToRunHelp() {
+        Cli.Result result = Cli.run("--frobnicate");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).contains("--frobnicate").contains("Run 'rebond --help'");
+    }
+
+    @Test
+    void anUnknownOptionOfASubcommandPointsToThatSubcommandsHelp() {
+        Cli.Result result = Cli.run("status", "--config", dir.resolve("rebond.yaml").toString(), "--frobnicate");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).contains("--frobnicate").contains("Run 'rebond status --help'");
+    }
+
+    @Test
+    void aMissingConfigOptionExits64() {
+        for (String command : List.of("run", "doctor", "status")) {
+            Cli.Result result = Cli.run(command);
+
+            assertThat(result.exitCode()).as("rebond %s", command).isEqualTo(ExitCodes.USAGE);
+            assertThat(result.err()).as("rebond %s", command).contains("--config").contains("--help");
+        }
+    }
+
+    @Test
+    void previewOfAnUnknownMessageNameExits64AndListsTheNamesItKnows() {
+        Cli.Result result = Cli.run("preview", "invitation", "--interview", "1", "--config", dir.resolve("rebond.yaml").toString());
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).contains("invitation").contains("brief").contains("debrief").contains("thank-you")
+                .contains("keep-posted");
+    }
+
+    @Test
+    void runOnAConfigurationWithTwoBadKeysExits78AndReportsBothWithTheirLines() throws IOException {
+        Path config = Files.writeString(dir.resolve("rebond.yaml"), """
+                profile:
+                  name: Camille Martin
+                  addresses: [camille.martin@example.org]
+                  langage: fr
+                mailbox:
+                  host: imap.example.org
+                  port: 99999
+                  username: camille.martin@example.org
+                  password_file: /nonexistent/imap-password
+                """);
+
+        Cli.Result result = Cli.run("run", "--config", config.toString());
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.CONFIG);
+        assertThat(result.err()).contains("2 problems")
+                .containsPattern("rebond\\.yaml:4: profile\\.langage: .*language")
+                .containsPattern("rebond\\.yaml:7: mailbox\\.port: .*65535");
+        assertThat(result.all()).doesNotContain("\tat ").doesNotContain("Exception");
+    }
+
+    @Test
+    void runOnAMissingConfigurationFileExits78AndSaysWhereToStart() {
+        Cli.Result result = Cli.run("run", "--config", dir.resolve("absent.yaml").toString());
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.CONFIG);
+        assertThat(result.err()).contains("absent.yaml").contains("rebond.example.yaml");
+    }
+
+    @Test
+    void runRefusesAWorldReadablePasswordFileWith78NamingTheFileAndChmod600() throws IOException {
+        Path password = Cli.passwordFile(dir, "s3cret-Passw0rd", "rw-r--r--");
+        Path config = Files.writeString(dir.resolve("rebond.yaml"),
+                Cli.config(dir, "en", "Europe/Paris", "imap.example.org", 993, "tls", password, ""));
+
+        // Before the fix, run started the daemon anyway and retried the login for ever: bound the wait.
+        Cli.Result result = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> Cli.run("run", "--config", config.toString()));
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.CONFIG);
+        assertThat(result.err()).contains(password.toString()).contains("chmod 600 " + password).contains("644");
+        assertThat(result.all()).doesNotContain("s3cret-Passw0rd");
+    }
+
+    @Test
+    void runRefusesAMissingPasswordFileWith78() throws IOException {
+        Path config = Files.writeString(dir.resolve("rebond.yaml"),
+                Cli.config(dir, "en", "Europe/Paris", "imap.example.org", 993, "tls", dir.resolve("no-such-password"), ""));
+
+        Cli.Result result = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> Cli.run("run", "--config", config.toString()));
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.CONFIG);
+        assertThat(result.err()).contains("no-such-password").contains("does not exist");
+    }
+
+    @Test
+    void runRefusesPlainTextImapToAnotherMachineWith78() throws IOException {
+        Path password = Cli.passwordFile(dir, "s3cret-Passw0rd", "rw-------");
+        Path config = Files.writeString(dir.resolve("rebond.yaml"),
+                Cli.config(dir, "en", "Europe/Paris", "imap.example.org", 143, "none", password, ""));
+
+        Cli.Result result = Cli.run("run", "--config", config.toString());
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.CONFIG);
+        assertThat(result.err()).containsPattern("rebond\\.yaml:\\d+: mailbox\\.security: none \\(no TLS\\) is refused for imap\\.example\\.org")
+                .contains("tls").contains("starttls");
+        assertThat(Files.exists(dir.resolve("state").resolve("rebond.db"))).as("nothing started, no database created").isFalse();
+    }
+}
