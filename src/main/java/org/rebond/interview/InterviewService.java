@@ -59,7 +59,7 @@ public final class InterviewService {
         String recurrenceId = event.recurrenceId() == null ? "" : event.recurrenceId().display();
         Optional<Interview> existing = store.find(event.uid(), recurrenceId);
         if (event.cancelled()) {
-            return cancel(event, existing);
+            return cancel(event, existing, senderEmail == null ? "" : senderEmail);
         }
         if (event.start() == null) {
             return new Outcome(Outcome.Kind.REJECTED, null, "the invitation has no usable start time (DTSTART)");
@@ -107,13 +107,17 @@ public final class InterviewService {
         return new Outcome(Outcome.Kind.UPDATED, updated, moved ? "moved; pending actions re-planned" : "details updated");
     }
 
-    private Outcome cancel(CalendarEvent event, Optional<Interview> existing) {
+    private Outcome cancel(CalendarEvent event, Optional<Interview> existing, String senderEmail) {
         if (existing.isEmpty()) {
             return new Outcome(Outcome.Kind.IGNORED, null, "cancellation of an event rebond does not follow");
         }
         Interview stored = existing.get();
-        if (!stored.organizer().isBlank() && !event.organizer().isBlank() && !stored.organizer().equalsIgnoreCase(event.organizer())) {
-            store.journal(stored.id(), clock.instant(), "flagged", "a cancellation came from someone other than the organizer (" + event.organizer() + "); ignored");
+        // BAD-INPUTS B20: neither the ORGANIZER named in the CANCEL nor the mail's sender may differ
+        // from the organizer kept; a calendar source (no sender) is trusted as the user's own.
+        String claimed = !event.organizer().isBlank() && !stored.organizer().equalsIgnoreCase(event.organizer()) ? event.organizer()
+                : !senderEmail.isBlank() && !stored.organizer().equalsIgnoreCase(senderEmail) ? senderEmail : "";
+        if (!stored.organizer().isBlank() && !claimed.isEmpty()) {
+            store.journal(stored.id(), clock.instant(), "flagged", "a cancellation came from someone other than the organizer (" + claimed + "); ignored");
             return new Outcome(Outcome.Kind.IGNORED, stored, "cancellation not from the organizer; ignored");
         }
         if (ItipOrder.compare(event.sequence(), event.dtstamp(), stored.sequence(), stored.dtstamp()) == ItipOrder.Comparison.OLDER) {

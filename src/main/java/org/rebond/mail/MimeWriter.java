@@ -45,7 +45,8 @@ public final class MimeWriter {
         HeaderSafety.messageId(m.inReplyTo()).ifPresent(id -> setQuietly(message, "In-Reply-To", id));
         List<String> refs = m.references().stream().map(HeaderSafety::messageId).flatMap(java.util.Optional::stream).toList();
         if (!refs.isEmpty()) {
-            message.setHeader("References", String.join(" ", refs));
+            // Folded between ids: fifty long ids on one line would pass RFC 5322's 998-octet limit.
+            message.setHeader("References", jakarta.mail.internet.MimeUtility.fold("References: ".length(), String.join(" ", refs)));
         }
         MimeMultipart alternative = new MimeMultipart("alternative");
         MimeBodyPart text = new MimeBodyPart();

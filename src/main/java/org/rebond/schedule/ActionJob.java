@@ -1,6 +1,5 @@
 package org.rebond.schedule;
 
-import java.time.Instant;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
 import org.quartz.JobDataMap;
@@ -43,7 +42,9 @@ public final class ActionJob implements Job {
         } catch (RuntimeException e) {
             log.error("{} of interview {} failed: {}; trying again in {} minutes", action.label(), interviewId, e.getMessage(),
                     AFTER_AN_ERROR.toMinutes(), e);
-            result = new ActionRunner.Result(ActionRunner.Result.Kind.RETRY, Instant.now().plus(AFTER_AN_ERROR), String.valueOf(e.getMessage()));
+            // On the domain clock, like every instant given to the scheduler: Instant.now() would be
+            // translated into the past when the two clocks differ, and the job would refire at once.
+            result = new ActionRunner.Result(ActionRunner.Result.Kind.RETRY, scheduler.now().plus(AFTER_AN_ERROR), String.valueOf(e.getMessage()));
         }
         listener.fired(interviewId, action, result);
         if (result.retryAt() != null) {

@@ -143,6 +143,11 @@ public final class QuartzActionScheduler implements ActionScheduler, AutoCloseab
      * The instant on Quartz's time base. An action already due fires now rather than in the past:
      * a start time older than the misfire threshold would wait for Quartz's misfire scan.
      */
+    /** Now on the domain clock, the time base of every instant given to this scheduler. */
+    Instant now() {
+        return domainClock.instant();
+    }
+
     private Instant toSchedulerTime(Instant due) {
         Instant schedulerNow = schedulerClock.instant();
         Instant fireAt = domainClock == schedulerClock ? due : schedulerNow.plus(Duration.between(domainClock.instant(), due));

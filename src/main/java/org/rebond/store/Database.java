@@ -47,6 +47,7 @@ public final class Database implements AutoCloseable {
             throw new StoreException("cannot create the folder of the database " + file + ": " + e.getMessage()
                     + " — check the path in storage.database and its permissions", e);
         }
+        refuseIfNotSqlite(file);
         HikariConfig config = new HikariConfig();
         config.setPoolName("rebond-db");
         config.setJdbcUrl("jdbc:sqlite:" + file.toAbsolutePath()
@@ -64,6 +65,27 @@ public final class Database implements AutoCloseable {
             throw e;
         }
         return db;
+    }
+
+    /**
+     * A file that is there but is not SQLite (BAD-INPUTS B60) is refused at once: the pool would
+     * otherwise retry until its timeout and report only that no connection was available.
+     */
+    private static void refuseIfNotSqlite(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return;
+        }
+        byte[] header = new byte[16];
+        int read;
+        try (InputStream in = Files.newInputStream(file)) {
+            read = in.readNBytes(header, 0, header.length);
+        } catch (IOException e) {
+            throw new StoreException("cannot read the database " + file + ": " + e.getMessage() + " — check its permissions", e);
+        }
+        if (read > 0 && !new String(header, 0, read, StandardCharsets.ISO_8859_1).equals("SQLite format 3\0")) {
+            throw new StoreException("the database " + file + " is not an SQLite database (damaged, or another file). "
+                    + "Restore a backup or move it aside.");
+        }
     }
 
     public DataSource dataSource() {

@@ -5,20 +5,34 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Keeps a second daemon off the same database (BAD-INPUTS B67): an OS file lock beside it. */
 public final class InstanceLock implements AutoCloseable {
 
+    /**
+     * Lock files this JVM holds. A second attempt from the same process must not even open the
+     * file: on POSIX systems closing any channel on a file drops every lock the process holds on
+     * it, so a refused attempt would silently free the lock for another process.
+     */
+    private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
+
+    private final Path lockFile;
     private final FileChannel channel;
     private final FileLock lock;
 
-    private InstanceLock(FileChannel channel, FileLock lock) {
+    private InstanceLock(Path lockFile, FileChannel channel, FileLock lock) {
+        this.lockFile = lockFile;
         this.channel = channel;
         this.lock = lock;
     }
 
     public static InstanceLock acquire(Path database) {
-        Path lockFile = database.resolveSibling(database.getFileName() + ".lock");
+        Path lockFile = database.toAbsolutePath().normalize().resolveSibling(database.getFileName() + ".lock");
+        if (!HELD.add(lockFile)) {
+            throw busy(database);
+        }
         try {
             FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock lock;
@@ -29,13 +43,22 @@ public final class InstanceLock implements AutoCloseable {
             }
             if (lock == null) {
                 channel.close();
-                throw new StoreException("another rebond is already running on " + database
-                        + " — stop it first (systemctl stop rebond), or give this one its own storage.database");
+                HELD.remove(lockFile);
+                throw busy(database);
             }
-            return new InstanceLock(channel, lock);
+            return new InstanceLock(lockFile, channel, lock);
         } catch (IOException e) {
+            HELD.remove(lockFile);
             throw new StoreException("cannot lock " + lockFile + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            HELD.remove(lockFile);
+            throw e;
         }
+    }
+
+    private static StoreException busy(Path database) {
+        return new StoreException("another rebond is already running on " + database
+                + " — stop it first (systemctl stop rebond), or give this one its own storage.database");
     }
 
     @Override
@@ -45,6 +68,8 @@ public final class InstanceLock implements AutoCloseable {
             channel.close();
         } catch (IOException ignored) {
             // closing a lock we hold cannot lose anything
+        } finally {
+            HELD.remove(lockFile);
         }
     }
 }
