@@ -1,0 +1,324 @@
+package org.rebond.interview;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.rebond.interview.TestEvents.CONTACT;
+import static org.rebond.interview.TestEvents.USER;
+import static org.rebond.interview.TestEvents.invitation;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.quartz.JobKey;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.Trigger;
+import org.quartz.impl.SchedulerRepository;
+import org.rebond.interview.InterviewService.Outcome;
+import org.rebond.schedule.ActionJobFactory;
+import org.rebond.schedule.QuartzActionScheduler;
+import org.rebond.store.Database;
+import org.rebond.store.SqlInterviewStore;
+import org.rebond.store.SqlMessageHistory;
+import org.rebond.store.SqlOutbox;
+
+class InterviewServiceTest {
+
+    private static final Instant NOW = Instant.parse("2025-03-01T10:00:00Z");
+    private static final Instant START = Instant.parse("2025-03-10T09:00:00Z");
+    /** BRIEF, DEBRIEF_PROMPT, THANK_YOU, KEEP_POSTED_1, KEEP_POSTED_2. */
+    private static final int FULL_PLAN = 5;
+
+    @TempDir
+    Path dir;
+
+    private final MutableClock clock = new MutableClock(NOW);
+    private Database db;
+    private SqlInterviewStore store;
+    private SqlMessageHistory history;
+    private QuartzActionScheduler scheduler;
+    private InterviewService service;
+
+    @BeforeEach
+    void openStoreAndScheduler() {
+        db = Database.open(dir.resolve("rebond.db"));
+        store = new SqlInterviewStore(db, clock);
+        history = new SqlMessageHistory(db, Set.of(USER));
+        // Never started: nothing fires, the runner is never asked for.
+        scheduler = new QuartzActionScheduler(db.dataSource(), new ActionJobFactory(null, (id, action, result) -> { }), clock, clock, 1);
+        service = new InterviewService(store, scheduler, new InterviewDetector(DetectionRules.defaults(), Set.of(USER), addr -> false),
+                history, new Planner(Policy.defaults()), ZoneId.of("Europe/Paris"), clock);
+    }
+
+    @AfterEach
+    void close() {
+        scheduler.shutdown(false);
+        db.close();
+    }
+
+    private static Trigger onlyTrigger(long interviewId, Action action) throws SchedulerException {
+        Scheduler quartz = SchedulerRepository.getInstance().lookup("rebond");
+        List<? extends Trigger> triggers = quartz.getTriggersOfJob(JobKey.jobKey(action.key(), "interview-" + interviewId));
+        assertThat(triggers).hasSize(1);
+        return triggers.get(0);
+    }
+
+    private Interview created() {
+        Outcome outcome = service.onCalendarEvent(invitation().start(START).build(), CONTACT, "<invite-1@acme.example>");
+        assertThat(outcome.kind()).isEqualTo(Outcome.Kind.CREATED);
+        return outcome.interview();
+    }
+
+    @Test
+    void aRequestCreatesTheInterviewAndOneTriggerPerAction() throws Exception {
+        Interview interview = created();
+
+        assertThat(interview.id()).isPositive();
+        assertThat(interview.contact()).isEqualTo(new Interview.Person(CONTACT, "Claire Dubois"));
+        assertThat(interview.start()).isEqualTo(START);
+        assertThat(interview.end()).isEqualTo(START.plus(Duration.ofMinutes(30)));
+        assertThat(interview.sourceMessageId()).isEqualTo("<invite-1@acme.example>");
+        assertThat(store.find(interview.uid(), "")).contains(interview);
+        assertThat(scheduler.pendingTriggers()).isEqualTo(FULL_PLAN);
+        assertThat(onlyTrigger(interview.id(), Action.BRIEF).getStartTime().toInstant()).isEqualTo(START.minus(Duration.ofHours(24)));
+    }
+
+    @Test
+    void theSameRequestTwiceIsADuplicateAndPlansNothingMore() {
+        Interview interview = created();
+
+        Outcome again = service.onCalendarEvent(invitation().start(START).build(), CONTACT, "<invite-1@acme.example>");
+
+        assertThat(again.kind()).isEqualTo(Outcome.Kind.DUPLICATE);
+        assertThat(store.all()).containsExactly(interview);
+        assertThat(scheduler.pendingTriggers()).isEqualTo(FULL_PLAN);
+    }
+
+    @Test
+    void anUpdateWithAnOlderSequenceIsStaleAndChangesNothing() {
+        service.onCalendarEvent(invitation().sequence(2).start(START).build(), CONTACT, "");
+
+        Outcome old = service.onCalendarEvent(invitation().sequence(1).dtstamp(NOW.plusSeconds(60)).start(START.plus(Duration.ofDays(1))).build(),
+                CONTACT, "");
+
+        assertThat(old.kind()).isEqualTo(Outcome.Kind.STALE);
+        assertThat(store.all()).singleElement().satisfies(i -> {
+            assertThat(i.start()).isEqualTo(START);
+            assertThat(i.sequence()).isEqualTo(2);
+        });
+    }
+
+    @Test
+    void aMovedInterviewIsReplannedAtItsNewTime() throws Exception {
+        Interview interview = created();
+        Instant later = START.plus(Duration.ofDays(2));
+
+        Outcome moved = service.onCalendarEvent(invitation().sequence(1).dtstamp(NOW.plusSeconds(60)).start(later).build(), CONTACT, "");
+
+        assertThat(moved.kind()).isEqualTo(Outcome.Kind.UPDATED);
+        assertThat(store.byId(interview.id()).orElseThrow().start()).isEqualTo(later);
+        assertThat(scheduler.pendingTriggers()).isEqualTo(FULL_PLAN);
+        assertThat(onlyTrigger(interview.id(), Action.BRIEF).getStartTime().toInstant()).isEqualTo(later.minus(Duration.ofHours(24)));
+        assertThat(onlyTrigger(interview.id(), Action.THANK_YOU).getStartTime().toInstant())
+                .isEqualTo(later.plus(Duration.ofMinutes(30)).plus(Duration.ofHours(2)));
+    }
+
+    @Test
+    void aMovedInterviewDoesNotPlanAgainWhatWasAlreadyDelivered() {
+        Interview interview = created();
+        SqlOutbox outbox = new SqlOutbox(db);
+        Outbox.Entry brief = outbox.begin(interview.id(), Action.BRIEF, OutgoingMessage.Destination.INBOX, "t-1", "<rebond.t-1@x>", NOW);
+        outbox.markDone(brief.id(), 12, NOW);
+
+        service.onCalendarEvent(invitation().sequence(1).start(START.plus(Duration.ofDays(2))).build(), CONTACT, "");
+
+        assertThat(scheduler.pendingTriggers()).isEqualTo(FULL_PLAN - 1);
+    }
+
+    @Test
+    void aMinorUpdateWithTheSameTimesKeepsTheTriggers() {
+        Interview interview = created();
+
+        Outcome minor = service.onCalendarEvent(invitation().dtstamp(NOW.plusSeconds(60)).start(START).summary("Information interview – new room").build(),
+                CONTACT, "");
+
+        assertThat(minor.kind()).isEqualTo(Outcome.Kind.UPDATED);
+        assertThat(minor.detail()).isEqualTo("details updated");
+        assertThat(store.byId(interview.id()).orElseThrow().summary()).isEqualTo("Information interview – new room");
+        assertThat(scheduler.pendingTriggers()).isEqualTo(FULL_PLAN);
+    }
+
+    @Test
+    void aCancelFromTheOrganizerCancelsAndRemovesEveryPendingTrigger() {
+        Interview interview = created();
+
+        Outcome cancel = service.onCalendarEvent(invitation().method("CANCEL").sequence(1).status("CANCELLED").start(START).build(), CONTACT, "");
+
+        assertThat(cancel.kind()).isEqualTo(Outcome.Kind.CANCELLED);
+        assertThat(store.byId(interview.id()).orElseThrow().state()).isEqualTo(Interview.State.CANCELLED);
+        assertThat(scheduler.pendingTriggers()).isZero();
+    }
+
+    @Test
+    void aCancelWithALowerSequenceThanTheVersionKeptIsIgnored() {
+        service.onCalendarEvent(invitation().sequence(3).start(START).build(), CONTACT, "");
+
+        Outcome stale = service.onCalendarEvent(invitation().method("CANCEL").sequence(2).dtstamp(NOW.plusSeconds(3600)).start(START).build(), CONTACT, "");
+
+        assertThat(stale.kind()).isEqualTo(Outcome.Kind.STALE);
+        assertThat(store.all()).singleElement().extracting(Interview::state).isEqualTo(Interview.State.SCHEDULED);
+        assertThat(scheduler.pendingTriggers()).isEqualTo(FULL_PLAN);
+    }
+
+    @Test
+    void aCancelNamingAnotherOrganizerIsIgnoredAndFlagged() {
+        Interview interview = created();
+
+        Outcome spoofed = service.onCalendarEvent(invitation().method("CANCEL").sequence(5).organizer("mallory@evil.example", "Claire Dubois")
+                .start(START).build(), "mallory@evil.example", "");
+
+        assertThat(spoofed.kind()).isEqualTo(Outcome.Kind.IGNORED);
+        assertThat(store.byId(interview.id()).orElseThrow().state()).isEqualTo(Interview.State.SCHEDULED);
+        assertThat(scheduler.pendingTriggers()).isEqualTo(FULL_PLAN);
+        assertThat(store.journalSince(0)).anySatisfy(line -> assertThat(line.event()).isEqualTo("flagged"));
+    }
+
+    @Test
+    void aCancelThatClaimsTheOrganizerButComesFromSomeoneElseIsIgnored() {
+        Interview interview = created();
+
+        Outcome spoofed = service.onCalendarEvent(invitation().method("CANCEL").sequence(5).start(START).build(), "mallory@evil.example", "");
+
+        assertThat(spoofed.kind()).isEqualTo(Outcome.Kind.IGNORED);
+        assertThat(store.byId(interview.id()).orElseThrow().state()).isEqualTo(Interview.State.SCHEDULED);
+        assertThat(scheduler.pendingTriggers()).isEqualTo(FULL_PLAN);
+    }
+
+    @Test
+    void aCancelWithoutAnOrganizerFromSomeoneElseIsIgnored() {
+        Interview interview = created();
+
+        Outcome spoofed = service.onCalendarEvent(invitation().method("CANCEL").sequence(5).organizer("", "").start(START).build(),
+                "mallory@evil.example", "");
+
+        assertThat(spoofed.kind()).isEqualTo(Outcome.Kind.IGNORED);
+        assertThat(store.byId(interview.id()).orElseThrow().state()).isEqualTo(Interview.State.SCHEDULED);
+    }
+
+    @Test
+    void aCancelFromACalendarSourceWithTheOrganizerIsApplied() {
+        Interview interview = created();
+
+        Outcome cancel = service.onCalendarEvent(invitation().method("CANCEL").sequence(1).start(START).build(), "", "");
+
+        assertThat(cancel.kind()).isEqualTo(Outcome.Kind.CANCELLED);
+        assertThat(store.byId(interview.id()).orElseThrow().state()).isEqualTo(Interview.State.CANCELLED);
+    }
+
+    @Test
+    void aCancelForAnUnknownUidIsIgnored() {
+        Outcome cancel = service.onCalendarEvent(invitation().uid("never-seen@acme.example").method("CANCEL").start(START).build(), CONTACT, "");
+
+        assertThat(cancel.kind()).isEqualTo(Outcome.Kind.IGNORED);
+        assertThat(store.all()).isEmpty();
+        assertThat(scheduler.pendingTriggers()).isZero();
+    }
+
+    @Test
+    void anUpdateFromAnotherOrganizerIsNotAppliedAndIsFlagged() {
+        Interview interview = created();
+
+        Outcome update = service.onCalendarEvent(invitation().sequence(4).organizer("mallory@evil.example", "M").start(START.plus(Duration.ofDays(1)))
+                .build(), "mallory@evil.example", "");
+
+        assertThat(update.kind()).isEqualTo(Outcome.Kind.IGNORED);
+        assertThat(store.byId(interview.id()).orElseThrow().start()).isEqualTo(START);
+        assertThat(store.journalSince(0)).anySatisfy(line -> assertThat(line.event()).isEqualTo("flagged"));
+    }
+
+    @Test
+    void repliesAndCountersAreRecordedButNeverApplied() {
+        Interview interview = created();
+
+        Outcome reply = service.onCalendarEvent(invitation().method("REPLY").sequence(9).start(START.plus(Duration.ofDays(1))).build(), CONTACT, "");
+        Outcome counter = service.onCalendarEvent(invitation().method("COUNTER").sequence(9).start(START.plus(Duration.ofDays(3))).build(), CONTACT, "");
+
+        assertThat(reply.kind()).isEqualTo(Outcome.Kind.REPLY_RECORDED);
+        assertThat(counter.kind()).isEqualTo(Outcome.Kind.REPLY_RECORDED);
+        assertThat(store.all()).containsExactly(interview);
+        assertThat(scheduler.pendingTriggers()).isEqualTo(FULL_PLAN);
+    }
+
+    @Test
+    void aJobInterviewIsNotAnInformationInterview() {
+        Outcome outcome = service.onCalendarEvent(invitation().summary("Job interview – Senior developer").start(START).build(), CONTACT, "");
+
+        assertThat(outcome.kind()).isEqualTo(Outcome.Kind.NOT_AN_INTERVIEW);
+        assertThat(outcome.detail()).contains("M1");
+        assertThat(store.all()).isEmpty();
+        assertThat(scheduler.pendingTriggers()).isZero();
+    }
+
+    @Test
+    void anInvitationWithoutUidOrStartIsRejected() {
+        assertThat(service.onCalendarEvent(invitation().uid("").start(START).build(), CONTACT, "").kind()).isEqualTo(Outcome.Kind.REJECTED);
+        assertThat(service.onCalendarEvent(invitation().start(null).build(), CONTACT, "").kind()).isEqualTo(Outcome.Kind.REJECTED);
+        assertThat(store.all()).isEmpty();
+    }
+
+    @Test
+    void theReferrerIsFoundFromAnIntroductionMessage() {
+        history.record(new SqlMessageHistory.SeenMessage("INBOX", 1, 10, "<intro@friends.example>", "", List.of(),
+                NOW.minus(Duration.ofDays(7)), "paul@friends.example", "Paul Martin", List.of(USER, CONTACT),
+                "Intro: Sam <> Claire", "Sam, meet Claire", ""));
+
+        Interview interview = created();
+
+        assertThat(interview.referrer()).isEqualTo(new Interview.Person("paul@friends.example", "Paul Martin"));
+        assertThat(store.byId(interview.id()).orElseThrow().referrer()).isEqualTo(interview.referrer());
+    }
+
+    @Test
+    void namesGivenInADebriefBecomeSuggestedContactsAndTheirInterviewsKnowWhoReferredThem() {
+        Interview first = created();
+        service.recordNotes(first, new DebriefNotes(List.of("FHIR is the hard part"), List.of(),
+                List.of(new DebriefNotes.NameGiven("Lou Kim", "lou.kim@hospital.example", true, true)), ""), "<notes@x.example>");
+
+        assertThat(store.suggestedBy("Lou.Kim@hospital.example")).contains(new Interview.Person(CONTACT, "Claire Dubois"));
+        Outcome second = service.onCalendarEvent(invitation().uid("iv-2@hospital.example").organizer("lou.kim@hospital.example", "Lou Kim")
+                .summary("Information interview with Lou").start(START.plus(Duration.ofDays(10))).build(), "lou.kim@hospital.example", "");
+        assertThat(second.interview().referrer()).isEqualTo(new Interview.Person(CONTACT, "Claire Dubois"));
+        assertThat(store.metThanksTo(CONTACT)).extracting(Interview::uid).containsExactly("iv-2@hospital.example");
+    }
+
+    @Test
+    void theOrdinalCountsTheUsersInterviewsInOrderLeavingCancelledOnesOut() {
+        Interview third = service.onCalendarEvent(invitation().uid("c").start(START.plus(Duration.ofDays(2))).build(), CONTACT, "").interview();
+        Interview first = service.onCalendarEvent(invitation().uid("a").start(START).build(), CONTACT, "").interview();
+        Interview second = service.onCalendarEvent(invitation().uid("b").start(START.plus(Duration.ofDays(1))).build(), CONTACT, "").interview();
+
+        assertThat(List.of(store.ordinalOf(first), store.ordinalOf(second), store.ordinalOf(third))).containsExactly(1, 2, 3);
+
+        service.onCalendarEvent(invitation().uid("a").method("CANCEL").sequence(1).start(START).build(), CONTACT, "");
+        assertThat(store.ordinalOf(second)).isEqualTo(1);
+        assertThat(store.ordinalOf(third)).isEqualTo(2);
+    }
+
+    @Test
+    void replanningAfterACrashRecreatesTriggersThatWereLost() {
+        Interview interview = created();
+        scheduler.cancelAll(interview.id());
+        assertThat(scheduler.pendingTriggers()).isZero();
+
+        int active = service.replanAll();
+
+        assertThat(active).isEqualTo(1);
+        assertThat(scheduler.pendingTriggers()).isEqualTo(FULL_PLAN);
+    }
+}

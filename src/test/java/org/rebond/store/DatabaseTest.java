@@ -1,0 +1,156 @@
+package org.rebond.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DatabaseTest {
+
+    @TempDir
+    Path dir;
+
+    private static int userVersion(Path file) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("PRAGMA user_version")) {
+            return rs.getInt(1);
+        }
+    }
+
+    private static String pragma(Connection c, String name) throws Exception {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA " + name)) {
+            return rs.getString(1);
+        }
+    }
+
+    @Test
+    void aNewDatabaseIsMigratedToTheLatestVersion() {
+        try (Database db = Database.open(dir.resolve("state/rebond.db"))) {
+            assertThat(Database.latestVersion()).isPositive();
+            assertThat(db.version()).isEqualTo(Database.latestVersion());
+            assertThat(db.query("SELECT name FROM sqlite_master WHERE type = 'table'", rs -> rs.getString(1)))
+                    .contains("interview", "outbox", "message", "quarantine", "journal")
+                    .anyMatch(name -> name.equalsIgnoreCase("QRTZ_TRIGGERS"));
+        }
+    }
+
+    @Test
+    void reopeningADatabaseKeepsItsVersionAndItsRows() {
+        Path file = dir.resolve("rebond.db");
+        Clock clock = Clock.fixed(Instant.parse("2025-03-01T10:00:00Z"), ZoneOffset.UTC);
+        try (Database db = Database.open(file)) {
+            new SqlQuarantine(db, clock).add("INBOX", "uid 7", "calendar part too large");
+        }
+
+        try (Database again = Database.open(file)) {
+            assertThat(again.version()).isEqualTo(Database.latestVersion());
+            assertThat(new SqlQuarantine(again, clock).all()).extracting(SqlQuarantine.Item::item).containsExactly("uid 7");
+        }
+        try (Database third = Database.open(file)) {
+            assertThat(third.version()).isEqualTo(Database.latestVersion());
+        }
+    }
+
+    @Test
+    void aDatabaseWrittenByANewerRebondIsRefusedAndLeftAlone() throws Exception {
+        Path file = dir.resolve("rebond.db");
+        Database.open(file).close();
+        int newer = Database.latestVersion() + 1;
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement()) {
+            st.execute("PRAGMA user_version = " + newer);
+        }
+
+        assertThatThrownBy(() -> Database.open(file))
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("newer rebond")
+                .hasMessageContaining("schema " + newer)
+                .hasMessageContaining("Upgrade rebond");
+        assertThat(userVersion(file)).isEqualTo(newer);
+    }
+
+    @Test
+    void aFileThatIsNotADatabaseIsRefusedNamingTheFile() throws Exception {
+        Path file = dir.resolve("rebond.db");
+        Files.writeString(file, "this is not SQLite at all, just a text file that happens to be long enough to have a header. ".repeat(20));
+
+        long began = System.nanoTime();
+        assertThatThrownBy(() -> Database.open(file))
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining(file.toString())
+                .hasMessageContaining("not an SQLite database")
+                .hasMessageContaining("Restore a backup or move it aside");
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - began)).as("refused at once, not after the pool's timeout")
+                .isLessThan(java.time.Duration.ofSeconds(5));
+    }
+
+    @Test
+    void everyPooledConnectionHasWalFullSyncAndForeignKeys() throws Exception {
+        try (Database db = Database.open(dir.resolve("rebond.db"))) {
+            List<Connection> held = new ArrayList<>();
+            try {
+                for (int i = 0; i < 3; i++) {
+                    held.add(db.dataSource().getConnection());
+                }
+                for (Connection c : held) {
+                    assertThat(pragma(c, "journal_mode")).isEqualToIgnoringCase("wal");
+                    assertThat(pragma(c, "foreign_keys")).isEqualTo("1");
+                    assertThat(pragma(c, "synchronous")).isEqualTo("2");
+                }
+            } finally {
+                for (Connection c : held) {
+                    c.close();
+                }
+            }
+        }
+    }
+
+    @Test
+    void anOutboxRowForAnInterviewThatDoesNotExistIsRefused() {
+        try (Database db = Database.open(dir.resolve("rebond.db"))) {
+            assertThatThrownBy(() -> db.update("INSERT INTO outbox (interview_id, action, state, created_at, updated_at) VALUES (?,?,?,?,?)",
+                    999, "BRIEF", "SKIPPED", "2025-03-01T10:00:00Z", "2025-03-01T10:00:00Z"))
+                    .isInstanceOf(StoreException.class)
+                    .hasMessageContaining("FOREIGN KEY");
+        }
+    }
+
+    @Test
+    void aFailedTransactionLeavesNothingBehind() {
+        try (Database db = Database.open(dir.resolve("rebond.db"))) {
+            assertThatThrownBy(() -> db.inTransaction(c -> {
+                Database.execute(c, "INSERT INTO quarantine (source, item, reason, created_at) VALUES ('INBOX', 'uid 1', 'x', 'now')");
+                throw new IllegalStateException("disk full");
+            })).isInstanceOf(IllegalStateException.class);
+
+            assertThat(db.queryOne("SELECT COUNT(*) FROM quarantine", rs -> rs.getInt(1))).contains(0);
+        }
+    }
+
+    @Test
+    void migrationScriptsAreSplitIntoStatementsWithoutComments() {
+        List<String> statements = Database.statements("""
+                -- a comment
+                CREATE TABLE a (x INTEGER);
+
+                CREATE TABLE b (
+                    y TEXT -- inline comments stay
+                );
+                INSERT INTO a VALUES (1)
+                """);
+
+        assertThat(statements).containsExactly("CREATE TABLE a (x INTEGER)",
+                "CREATE TABLE b (\n    y TEXT -- inline comments stay\n)", "INSERT INTO a VALUES (1)");
+    }
+}

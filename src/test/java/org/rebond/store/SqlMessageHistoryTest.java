@@ -1,0 +1,110 @@
+package org.rebond.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rebond.interview.Interview;
+
+class SqlMessageHistoryTest {
+
+    private static final String USER = "sam.martin@example.net";
+    private static final String CONTACT = "claire.dubois@acme.example";
+    private static final Instant T0 = Instant.parse("2025-02-01T10:00:00Z");
+
+    @TempDir
+    Path dir;
+
+    private Database db;
+    private SqlMessageHistory history;
+
+    @BeforeEach
+    void open() {
+        db = Database.open(dir.resolve("rebond.db"));
+        history = new SqlMessageHistory(db, Set.of("Sam.Martin@example.net"));
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    private static SqlMessageHistory.SeenMessage message(String folder, long uidValidity, long uid, String messageId, Instant sentAt,
+                                                         String from, String fromName, List<String> to, String subject) {
+        return new SqlMessageHistory.SeenMessage(folder, uidValidity, uid, messageId, "", List.of(), sentAt, from, fromName, to, subject,
+                "excerpt of " + subject, "sample of " + subject);
+    }
+
+    @Test
+    void theSameMessageInInboxAndSentCountsOnce() {
+        history.record(message("INBOX", 1, 10, "<a@acme.example>", T0, CONTACT, "Claire", List.of(USER), "Hello"));
+        history.record(message("Archive", 5, 77, "<a@acme.example>", T0, CONTACT, "Claire", List.of(USER), "Hello"));
+        history.record(message("INBOX", 1, 11, "<b@acme.example>", T0.plus(Duration.ofDays(1)), CONTACT, "Claire", List.of(USER), "Again"));
+
+        assertThat(history.with(CONTACT, 10)).extracting(SqlMessageHistory.SeenMessage::messageId)
+                .containsExactly("<b@acme.example>", "<a@acme.example>");
+        assertThat(history.count()).isEqualTo(3);
+    }
+
+    @Test
+    void messagesWithoutMessageIdAreEachKept() {
+        history.record(message("INBOX", 1, 10, "", T0, CONTACT, "Claire", List.of(USER), "One"));
+        history.record(message("INBOX", 1, 11, "", T0.plusSeconds(60), CONTACT, "Claire", List.of(USER), "Two"));
+
+        assertThat(history.with(CONTACT, 10)).extracting(SqlMessageHistory.SeenMessage::subject).containsExactly("Two", "One");
+    }
+
+    @Test
+    void seeingTheSameFolderUidAgainChangesNothing() {
+        history.record(message("INBOX", 1, 10, "<a@acme.example>", T0, CONTACT, "Claire", List.of(USER), "Hello"));
+        history.record(message("INBOX", 1, 10, "<a@acme.example>", T0, CONTACT, "Claire", List.of(USER), "Hello"));
+
+        assertThat(history.count()).isEqualTo(1);
+    }
+
+    @Test
+    void historyIsFoundWhateverTheCaseOfTheAddressAskedFor() {
+        history.record(message("INBOX", 1, 10, "<a@acme.example>", T0, CONTACT, "Claire", List.of(USER), "Hello"));
+
+        assertThat(history.with("Claire.Dubois@ACME.example", 10)).hasSize(1);
+    }
+
+    @Test
+    void aFolderWhoseUidValidityChangedIsForgottenAndReadAgain() {
+        history.record(message("INBOX", 1, 10, "<a@acme.example>", T0, CONTACT, "Claire", List.of(USER), "Hello"));
+        history.record(message("Sent", 3, 4, "<s@example.net>", T0.plusSeconds(60), USER, "Sam", List.of(CONTACT), "Re: Hello"));
+
+        history.forgetFolder("INBOX", 1);
+
+        assertThat(history.with(CONTACT, 10)).extracting(SqlMessageHistory.SeenMessage::folder).containsExactly("Sent");
+        history.record(message("INBOX", 2, 1, "<a@acme.example>", T0, CONTACT, "Claire", List.of(USER), "Hello"));
+        assertThat(history.with(CONTACT, 10)).hasSize(2);
+        assertThat(history.count()).isEqualTo(2);
+    }
+
+    @Test
+    void theIntroducerIsTheThirdPersonWhoWroteToTheUserAndTheContactBeforeTheInterview() {
+        Instant interview = T0.plus(Duration.ofDays(10));
+        history.record(message("INBOX", 1, 1, "<intro@f.example>", T0, "paul@friends.example", "Paul Martin", List.of(USER, CONTACT), "Intro"));
+        history.record(message("INBOX", 1, 2, "<c@acme.example>", T0.plus(Duration.ofDays(1)), CONTACT, "Claire", List.of(USER), "Happy to"));
+        history.record(message("INBOX", 1, 3, "<late@f.example>", interview.plusSeconds(60), "eve@other.example", "Eve", List.of(USER, CONTACT), "After"));
+
+        assertThat(history.introducerOf(CONTACT, interview)).contains(new Interview.Person("paul@friends.example", "Paul Martin"));
+        assertThat(history.introducerOf(CONTACT, T0)).isEmpty();
+        assertThat(history.introducerOf("", interview)).isEmpty();
+    }
+
+    @Test
+    void aMessageBetweenTheContactAndSomeoneElseWithoutTheUserIsNoIntroduction() {
+        history.record(message("INBOX", 1, 1, "<fwd@f.example>", T0, "paul@friends.example", "Paul", List.of(CONTACT), "FYI"));
+
+        assertThat(history.introducerOf(CONTACT, T0.plus(Duration.ofDays(1)))).isEmpty();
+    }
+}
