@@ -100,6 +100,9 @@ class EndToEndIT {
         assertThat(brief.subject()).contains("Jeanne Roe").contains("1st");
         assertThat(brief.text()).contains("twenty minutes").contains("Paul Intro").contains("Product Manager, Acme Health")
                 .contains("Paul Intro wrote").doesNotContain("you wrote: \"Introduction");
+        String keywords = brief.text().lines().filter(l -> l.startsWith("Words that stand out")).findFirst().orElseThrow();
+        assertThat(keywords).as("the contact's vocabulary, not names or invitation words (M3)")
+                .contains("interoperability").doesNotContain("jeanne").doesNotContain("invitation");
         assertThat(brief.calendar()).contains("METHOD:PUBLISH").contains("RELATED-TO:iv-1@acme-health.example").contains("ATTACH;FMTTYPE=text/html");
         assertThat(brief.draft()).isFalse();
 

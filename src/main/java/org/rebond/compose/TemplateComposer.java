@@ -161,7 +161,7 @@ public final class TemplateComposer implements MessageComposer {
         m.put("earlier", earlier);
         List<String> contactTexts = messages.stream().filter(x -> x.fromEmail().equalsIgnoreCase(interview.contact().email()))
                 .map(SqlMessageHistory.SeenMessage::sample).toList();
-        m.put("keywords", contactTexts.isEmpty() ? List.of() : keywords.distinctive(contactTexts, history.samples(2000), 12));
+        m.put("keywords", contactTexts.isEmpty() ? List.of() : withoutNoise(keywords.distinctive(contactTexts, history.samples(2000), 24), interview));
 
         DebriefNotes notes = store.notes(interview.id()).orElse(null);
         Map<String, Object> n = new LinkedHashMap<>();
@@ -194,6 +194,30 @@ public final class TemplateComposer implements MessageComposer {
                 ? "Répondez simplement à ce message : rebond lira vos puces et préparera le brouillon de remerciement."
                 : "Just reply to this message: rebond reads your bullet points and drafts the thank-you from them."));
         return m;
+    }
+
+    /** Words of invitations and of the people's own names are not the contact's vocabulary. */
+    private static final java.util.Set<String> CALENDAR_WORDS = java.util.Set.of("invitation", "invite", "invites", "invited", "entretien",
+            "information", "informational", "interview", "meeting", "calendar", "agenda", "reunion", "rendez", "accepted", "declined");
+    private static final int KEYWORDS_SHOWN = 12;
+
+    private List<String> withoutNoise(List<String> found, Interview interview) {
+        java.util.Set<String> noise = new java.util.HashSet<>(CALENDAR_WORDS);
+        List<String> names = new ArrayList<>(List.of(profile.name(), interview.contact().name(), interview.contact().email()));
+        if (interview.referrer() != null) {
+            names.add(interview.referrer().name());
+        }
+        for (String name : names) {
+            for (String token : fold(name).split("[^a-z0-9]+")) {
+                noise.add(token);
+            }
+        }
+        return found.stream().filter(k -> !noise.contains(fold(k))).limit(KEYWORDS_SHOWN).toList();
+    }
+
+    private static String fold(String text) {
+        String decomposed = java.text.Normalizer.normalize(text == null ? "" : text, java.text.Normalizer.Form.NFD);
+        return decomposed.replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
     }
 
     /** M1: where the user's own words ask for a job, say so visibly, without touching their text. */

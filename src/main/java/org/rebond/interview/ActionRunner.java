@@ -53,14 +53,29 @@ public final class ActionRunner {
         Interview interview = found.get();
         Optional<Outbox.Entry> existing = outbox.find(interviewId, action);
         if (existing.isPresent() && existing.get().state() != Outbox.State.APPENDING) {
-            return new Result(Result.Kind.ALREADY_DONE, null, action.label() + " already " + existing.get().state().name().toLowerCase(java.util.Locale.ROOT));
+            return new Result(Result.Kind.ALREADY_DONE, null, "(" + existing.get().state().name().toLowerCase(java.util.Locale.ROOT) + " earlier)");
         }
         Instant now = clock.instant();
-        if (existing.isEmpty()) {
+        Outbox.Entry entry = existing.orElse(null);
+        try {
+            if (entry != null) {
+                // An earlier attempt was interrupted: the message may be there already (B44, B53).
+                OptionalLong there = mailDrop.findByToken(entry.destination(), entry.token());
+                if (there.isPresent()) {
+                    outbox.markDone(entry.id(), there.getAsLong(), clock.instant());
+                    store.journal(interviewId, clock.instant(), action.label() + " delivered", "found after an interruption; not appended twice");
+                    return new Result(Result.Kind.DELIVERED, null, "found in the mailbox after an interruption");
+                }
+            }
+            // The catch-up rules apply to every attempt, retries included (I7).
             Planner.FireDecision decision = planner.onFire(interview, action, now);
             switch (decision.verdict()) {
                 case SKIP -> {
-                    outbox.markSkipped(interviewId, action, decision.reason(), now);
+                    if (entry == null) {
+                        outbox.markSkipped(interviewId, action, decision.reason(), now);
+                    } else {
+                        outbox.markEntrySkipped(entry.id(), decision.reason(), now);
+                    }
                     store.journal(interviewId, now, action.label() + " skipped", decision.reason());
                     return new Result(Result.Kind.SKIPPED, null, decision.reason());
                 }
@@ -69,9 +84,6 @@ public final class ActionRunner {
                 }
                 case RUN -> { }
             }
-        }
-        Outbox.Entry entry = existing.orElse(null);
-        try {
             OutgoingMessage message;
             if (entry == null) {
                 String token = tokens.get();
@@ -80,12 +92,6 @@ public final class ActionRunner {
                 entry = outbox.begin(interviewId, action, message.destination(), token, messageId, now);
                 crashPoints.reached(CrashPoints.AFTER_OUTBOX_COMMIT);
             } else {
-                OptionalLong there = mailDrop.findByToken(entry.destination(), entry.token());
-                if (there.isPresent()) {
-                    outbox.markDone(entry.id(), there.getAsLong(), clock.instant());
-                    store.journal(interviewId, clock.instant(), action.label() + " delivered", "found after a restart; not appended twice");
-                    return new Result(Result.Kind.DELIVERED, null, "found in the mailbox after an interruption");
-                }
                 message = composer.compose(interview, action, entry.token(), entry.messageId());
             }
             long uid = mailDrop.append(message);

@@ -89,8 +89,8 @@ public final class InterviewService {
         if (order == ItipOrder.Comparison.SAME) {
             return new Outcome(Outcome.Kind.DUPLICATE, stored, "already known");
         }
-        if (!stored.active()) {
-            return new Outcome(Outcome.Kind.IGNORED, stored, "interview is " + stored.state().name().toLowerCase(java.util.Locale.ROOT) + "; update not applied");
+        if (stored.state() == Interview.State.IGNORED) {
+            return new Outcome(Outcome.Kind.IGNORED, stored, "you asked rebond to ignore this interview; update not applied");
         }
         if (!stored.organizer().isBlank() && !event.organizer().isBlank() && !stored.organizer().equalsIgnoreCase(event.organizer())) {
             store.journal(stored.id(), clock.instant(), "flagged", "an update came from another organizer (" + event.organizer() + "); not applied");
@@ -98,6 +98,12 @@ public final class InterviewService {
         }
         Verdict kept = new Verdict(true, stored.reason(), stored.contact().email(), stored.referrer() == null ? "" : stored.referrer().email());
         Interview updated = store.save(toInterview(stored.id(), event, kept, sourceMessageId.isBlank() ? stored.sourceMessageId() : sourceMessageId));
+        if (stored.state() == Interview.State.CANCELLED) {
+            // RFC 5546: a newer REQUEST after a CANCEL puts the event back.
+            plan(updated);
+            store.journal(updated.id(), clock.instant(), "reinstated", "invited again after a cancellation");
+            return new Outcome(Outcome.Kind.UPDATED, updated, "reinstated after a cancellation; actions planned again");
+        }
         boolean moved = !updated.start().equals(stored.start()) || !updated.end().equals(stored.end());
         if (moved) {
             scheduler.cancelAll(updated.id());

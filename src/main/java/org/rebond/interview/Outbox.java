@@ -20,6 +20,9 @@ public interface Outbox {
     /** Records that an action was deliberately not delivered. */
     void markSkipped(long interviewId, Action action, String reason, Instant at);
 
+    /** Marks an interrupted delivery as deliberately not made (its catch-up rule said skip). */
+    void markEntrySkipped(long entryId, String reason, Instant at);
+
     /** Records a failed attempt; the row stays APPENDING so a later attempt looks for its token first. */
     void markAttemptFailed(long entryId, String error, Instant at);
 

@@ -44,6 +44,11 @@ public final class SqlOutbox implements Outbox {
     }
 
     @Override
+    public void markEntrySkipped(long entryId, String reason, Instant at) {
+        db.update("UPDATE outbox SET state = ?, last_error = ?, updated_at = ? WHERE id = ?", State.SKIPPED.name(), reason, at.toString(), entryId);
+    }
+
+    @Override
     public void markAttemptFailed(long entryId, String error, Instant at) {
         db.update("UPDATE outbox SET attempts = attempts + 1, last_error = ?, updated_at = ? WHERE id = ?", error, at.toString(), entryId);
     }

@@ -206,6 +206,36 @@ class ActionRunnerTest {
     }
 
     @Test
+    void aBriefWhoseAppendFailedIsSkippedOnRetryOnceTheInterviewHasStarted() {
+        mailbox.refuseAppendsWith(new IllegalStateException("connection reset"));
+        Result first = runner().run(interview.id(), Action.BRIEF);
+        assertThat(first.kind()).isEqualTo(Result.Kind.RETRY);
+
+        mailbox.acceptAppends();
+        clock.set(START.plus(Duration.ofMinutes(5)));
+        Result retry = runner().run(interview.id(), Action.BRIEF);
+
+        assertThat(retry.kind()).isEqualTo(Result.Kind.SKIPPED);
+        assertThat(mailbox.stored()).isEmpty();
+        assertThat(entry(Action.BRIEF).state()).isEqualTo(Outbox.State.SKIPPED);
+    }
+
+    @Test
+    void aThankYouWhoseAppendFailedIsNotRetriedAfterTheInterviewWasCancelled() {
+        mailbox.refuseAppendsWith(new IllegalStateException("NO [OVERQUOTA] Mailbox is full"));
+        clock.set(END.plus(Duration.ofHours(2)));
+        assertThat(runner().run(interview.id(), Action.THANK_YOU).kind()).isEqualTo(Result.Kind.RETRY);
+
+        store.save(interview.withState(Interview.State.CANCELLED));
+        mailbox.acceptAppends();
+        Result retry = runner().run(interview.id(), Action.THANK_YOU);
+
+        assertThat(retry.kind()).isEqualTo(Result.Kind.SKIPPED);
+        assertThat(mailbox.stored()).isEmpty();
+        assertThat(store.settled(interview.id(), Action.THANK_YOU)).isTrue();
+    }
+
+    @Test
     void theBackoffIsCappedAtSixHours() {
         assertThat(ActionRunner.backoff(1)).isEqualTo(Duration.ofMinutes(1));
         assertThat(ActionRunner.backoff(4)).isEqualTo(Duration.ofMinutes(8));

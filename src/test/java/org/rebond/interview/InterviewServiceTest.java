@@ -166,6 +166,18 @@ class InterviewServiceTest {
     }
 
     @Test
+    void aNewerInvitationAfterACancellationReinstatesTheInterview() {
+        Interview interview = created();
+        service.onCalendarEvent(invitation().method("CANCEL").sequence(1).status("CANCELLED").start(START).build(), CONTACT, "");
+
+        Outcome again = service.onCalendarEvent(invitation().sequence(2).start(START.plus(Duration.ofDays(1))).build(), CONTACT, "");
+
+        assertThat(again.kind()).isEqualTo(Outcome.Kind.UPDATED);
+        assertThat(store.byId(interview.id()).orElseThrow().state()).isEqualTo(Interview.State.SCHEDULED);
+        assertThat(scheduler.pendingTriggers()).isPositive();
+    }
+
+    @Test
     void aCancelWithALowerSequenceThanTheVersionKeptIsIgnored() {
         service.onCalendarEvent(invitation().sequence(3).start(START).build(), CONTACT, "");
 
