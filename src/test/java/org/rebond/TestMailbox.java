@@ -60,6 +60,10 @@ final class TestMailbox implements AutoCloseable {
 
     /** Writes a config for this mailbox (default schedule unless given) and its 0600 password file. */
     Path writeConfig(Path dir, String schedule) throws IOException {
+        return writeConfig(dir, schedule, "60s");
+    }
+
+    Path writeConfig(Path dir, String schedule, String readTimeout) throws IOException {
         Path password = dir.resolve("pw");
         Files.writeString(password, "secret-pw\n");
         Files.setPosixFilePermissions(password, PosixFilePermissions.fromString("rw-------"));
@@ -79,10 +83,11 @@ final class TestMailbox implements AutoCloseable {
                   username: camille
                   password_file: pw
                   poll_interval: 2s
+                  read_timeout: %s
                 storage:
                   database: rebond.db
                 %s
-                """.formatted(USER, port(), schedule == null ? "" : schedule);
+                """.formatted(USER, port(), readTimeout, schedule == null ? "" : schedule);
         Path file = dir.resolve("rebond.yaml");
         Files.writeString(file, yaml);
         return file;

@@ -42,6 +42,7 @@ public final class MailboxWatcher implements AutoCloseable {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition wake = lock.newCondition();
     private final AtomicReference<IMAPFolder> idling = new AtomicReference<>();
+    private final java.util.concurrent.atomic.AtomicInteger connections = new java.util.concurrent.atomic.AtomicInteger();
     private volatile boolean running;
     private volatile String lastProblem = "";
     private Thread thread;
@@ -51,7 +52,15 @@ public final class MailboxWatcher implements AutoCloseable {
         this.cursors = cursors;
         this.history = history;
         this.intake = intake;
-        this.idleRenewal = idleRenewal;
+        // Angus Mail applies the read timeout to the socket during IDLE too, and takes its expiry
+        // for a dropped connection: re-enter IDLE well before it.
+        Duration halfReadTimeout = connector.config().readTimeout().dividedBy(2);
+        this.idleRenewal = idleRenewal.compareTo(halfReadTimeout) < 0 ? idleRenewal : halfReadTimeout;
+    }
+
+    /** How many times the watcher has connected (1 while all is well). */
+    public int connections() {
+        return connections.get();
     }
 
     public void start() {
@@ -70,6 +79,7 @@ public final class MailboxWatcher implements AutoCloseable {
         int failures = 0;
         while (running) {
             try (Store store = connector.connect()) {
+                connections.incrementAndGet();
                 failures = 0;
                 lastProblem = "";
                 follow(store);
