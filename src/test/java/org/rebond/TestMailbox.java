@@ -42,7 +42,11 @@ final class TestMailbox implements AutoCloseable {
     private final Session session = Session.getInstance(new Properties());
 
     TestMailbox(boolean withDrafts) {
-        greenMail = new GreenMail(ServerSetupTest.IMAP.dynamicPort());
+        this(withDrafts, ServerSetupTest.IMAP.dynamicPort());
+    }
+
+    private TestMailbox(boolean withDrafts, com.icegreen.greenmail.util.ServerSetup setup) {
+        greenMail = new GreenMail(setup);
         greenMail.start();
         user = greenMail.setUser(USER, "camille", "secret-pw");
         if (withDrafts) {
@@ -91,6 +95,17 @@ final class TestMailbox implements AutoCloseable {
         Path file = dir.resolve("rebond.yaml");
         Files.writeString(file, yaml);
         return file;
+    }
+
+    /** Appends over IMAP from another connection, as a mail client (or rebond's drop) does. */
+    void append(String folderName, MimeMessage message) throws MessagingException {
+        Store store = Session.getInstance(new Properties()).getStore("imap");
+        store.connect("127.0.0.1", port(), "camille", "secret-pw");
+        try {
+            store.getFolder(folderName).appendMessages(new Message[] {message});
+        } finally {
+            store.close();
+        }
     }
 
     void deliver(MimeMessage message) {

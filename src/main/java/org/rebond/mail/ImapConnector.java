@@ -55,6 +55,9 @@ public final class ImapConnector {
         props.setProperty(p + "partialfetch", "true");
         props.setProperty(p + "fetchsize", "65536");
         props.setProperty(p + "appendbuffersize", "-1");
+        // Connections for folders other than INBOX wait in Angus' pool between syncs; servers close
+        // quiet connections, so a pooled one is not kept long.
+        props.setProperty(p + "connectionpooltimeout", "10000");
         props.setProperty(p + "ssl.checkserveridentity", "true");
         props.setProperty(p + "ssl.protocols", "TLSv1.3 TLSv1.2");
         if (config.security() == RebondConfig.Security.STARTTLS) {

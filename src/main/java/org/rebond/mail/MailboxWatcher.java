@@ -52,10 +52,7 @@ public final class MailboxWatcher implements AutoCloseable {
         this.cursors = cursors;
         this.history = history;
         this.intake = intake;
-        // Angus Mail applies the read timeout to the socket during IDLE too, and takes its expiry
-        // for a dropped connection: re-enter IDLE well before it.
-        Duration halfReadTimeout = connector.config().readTimeout().dividedBy(2);
-        this.idleRenewal = idleRenewal.compareTo(halfReadTimeout) < 0 ? idleRenewal : halfReadTimeout;
+        this.idleRenewal = idleRenewal;
     }
 
     /** How many times the watcher has connected (1 while all is well). */
@@ -111,25 +108,30 @@ public final class MailboxWatcher implements AutoCloseable {
         return Duration.ofMillis(capped - capped / 8 + jitter);
     }
 
+    /**
+     * Keeps INBOX open (it is where IDLE waits) and opens the other followed folders only while
+     * reading them: a folder left open holds a connection of its own that sees no traffic between
+     * syncs, and servers and NAT boxes close such quiet connections.
+     */
     private void follow(Store store) throws MessagingException {
-        List<IMAPFolder> folders = new ArrayList<>();
         IMAPFolder inbox = (IMAPFolder) store.getFolder(connector.config().inbox());
         inbox.open(Folder.READ_ONLY);
-        folders.add(inbox);
+        List<String> others = new ArrayList<>();
         var sent = FolderFinder.find(store, FolderFinder.Role.SENT, connector.config().sent());
         if (sent.isPresent() && !sent.get().name().equalsIgnoreCase(inbox.getFullName())) {
-            IMAPFolder sentFolder = (IMAPFolder) store.getFolder(sent.get().name());
-            sentFolder.open(Folder.READ_ONLY);
-            folders.add(sentFolder);
+            others.add(sent.get().name());
         }
         boolean idle = connector.config().idle() && ((IMAPStore) store).hasCapability("IDLE");
-        log.info("following {} on {} ({})", folders.stream().map(Folder::getFullName).toList(), connector.config().host(),
+        List<String> followed = new ArrayList<>(List.of(inbox.getFullName()));
+        followed.addAll(others);
+        log.info("following {} on {} ({})", followed, connector.config().host(),
                 idle ? "IDLE" : "polling every " + connector.config().pollInterval().toSeconds() + " s");
         try {
             while (running) {
                 int countedBeforeSync = inbox.getMessageCount();
-                for (IMAPFolder folder : folders) {
-                    sync(folder);
+                sync(inbox);
+                for (String name : others) {
+                    syncClosed(store, name);
                 }
                 if (!running) {
                     break;
@@ -145,15 +147,31 @@ public final class MailboxWatcher implements AutoCloseable {
                 }
             }
         } finally {
-            for (IMAPFolder f : folders) {
-                if (f.isOpen()) {
-                    try {
-                        f.close(false);
-                    } catch (MessagingException ignored) {
-                        // the connection is going away anyway
-                    }
+            if (inbox.isOpen()) {
+                try {
+                    inbox.close(false);
+                } catch (MessagingException ignored) {
+                    // the connection is going away anyway
                 }
             }
+        }
+    }
+
+    private void syncClosed(Store store, String name) throws MessagingException {
+        IMAPFolder folder = (IMAPFolder) store.getFolder(name);
+        try {
+            folder.open(Folder.READ_ONLY);
+        } catch (MessagingException staleConnection) {
+            // The pooled connection handed out may have been closed by the server while it sat
+            // unused; the failed one is discarded, so a second open gets a fresh connection.
+            log.debug("reopening {} on a fresh connection: {}", name, staleConnection.getMessage());
+            folder = (IMAPFolder) store.getFolder(name);
+            folder.open(Folder.READ_ONLY);
+        }
+        try {
+            sync(folder);
+        } finally {
+            folder.close(false);
         }
     }
 
