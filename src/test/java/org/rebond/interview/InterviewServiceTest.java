@@ -130,7 +130,7 @@ class InterviewServiceTest {
     }
 
     @Test
-    void aMovedInterviewDoesNotPlanAgainWhatWasAlreadyDelivered() {
+    void aMovedInterviewDoesNotPlanAgainWhatWasAlreadyDelivered() throws Exception {
         Interview interview = created();
         SqlOutbox outbox = new SqlOutbox(db);
         Outbox.Entry brief = outbox.begin(interview.id(), Action.BRIEF, OutgoingMessage.Destination.INBOX, "t-1", "<rebond.t-1@x>", NOW);
@@ -138,7 +138,8 @@ class InterviewServiceTest {
 
         service.onCalendarEvent(invitation().sequence(1).start(START.plus(Duration.ofDays(2))).build(), CONTACT, "");
 
-        assertThat(scheduler.pendingTriggers()).isEqualTo(FULL_PLAN - 1);
+        assertThat(scheduler.pendingTriggers()).as("no second brief, but one update of the prep event").isEqualTo(FULL_PLAN - 1 + 1);
+        assertThat(onlyTrigger(interview.id(), Action.briefUpdate(1)).getStartTime().toInstant()).isEqualTo(NOW);
     }
 
     @Test
