@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
 /** Interviews, their actions with due times in the user's zone, and what was quarantined. */
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = {"Shows the interviews rebond follows and the state of each action (done, due when, pending, skipped),",
-                "the progression over time (M2), and the messages or invitations set aside with their reason."})
+                "the progression over time (M2), cancellations and flagged updates, the events seen but not taken (for",
+                "'rebond track'), and the messages or invitations set aside with their reason."})
 public final class StatusCommand implements Callable<Integer> {
 
     @Option(names = {"-c", "--config"}, required = true, paramLabel = "FILE", description = "the configuration file")
