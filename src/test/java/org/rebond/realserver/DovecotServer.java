@@ -235,6 +235,53 @@ public final class DovecotServer implements AutoCloseable {
         restart();
     }
 
+    /**
+     * Replaces the content of the message with this UID while it keeps its UID and the folder its
+     * UIDVALIDITY (a server fault, BAD-INPUTS B40). The new content must have the same length.
+     * The server is stopped meanwhile and its cache of the folder dropped.
+     */
+    public synchronized void rewriteMessage(String user, String folder, long uid, java.util.function.UnaryOperator<byte[]> change) {
+        stopMaster();
+        try {
+            Path box = folder.equalsIgnoreCase("INBOX") ? maildir(user) : maildir(user).resolve("." + folder);
+            String base = null;
+            for (String line : Files.readAllLines(box.resolve("dovecot-uidlist"))) {
+                if (line.startsWith(uid + " ")) {
+                    base = line.substring(line.indexOf(':') + 1);
+                    int colon = base.indexOf(':');
+                    base = colon < 0 ? base : base.substring(0, colon);
+                }
+            }
+            if (base == null) {
+                throw new IllegalStateException("no UID " + uid + " in " + box.resolve("dovecot-uidlist"));
+            }
+            Path file = null;
+            for (String sub : List.of("cur", "new")) {
+                try (Stream<Path> files = Files.list(box.resolve(sub))) {
+                    String b = base;
+                    var match = files.filter(f -> f.getFileName().toString().startsWith(b)).findFirst();
+                    if (match.isPresent()) {
+                        file = match.get();
+                    }
+                }
+            }
+            if (file == null) {
+                throw new IllegalStateException("no file for UID " + uid + " (" + base + ") in " + box);
+            }
+            byte[] before = Files.readAllBytes(file);
+            byte[] after = change.apply(before);
+            if (after.length != before.length) {
+                throw new IllegalArgumentException("the new content must keep the length " + before.length + " (got " + after.length + ")");
+            }
+            Files.write(file, after); // in place: owner and name (and so the UID) kept
+            Files.deleteIfExists(box.resolve("dovecot.index.cache"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            launch();
+        }
+    }
+
     /** The folder's current UIDVALIDITY, as the server reports it. */
     public long uidValidity(String user, String folder) {
         String out = doveadm("mailbox", "status", "-u", user, "uidvalidity", folder).strip();
@@ -416,7 +463,7 @@ public final class DovecotServer implements AutoCloseable {
                 %7$s
                 %8$s
                 disable_plaintext_auth = no
-                auth_mechanisms = plain login
+                auth_mechanisms = plain login xoauth2
                 mail_location = maildir:%2$s/mail/%%u
                 mail_plugins = quota
                 %9$s
