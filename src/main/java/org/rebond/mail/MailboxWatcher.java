@@ -138,8 +138,10 @@ public final class MailboxWatcher implements AutoCloseable {
 
     private void follow(Store store) throws MessagingException {
         List<IMAPFolder> folders = new ArrayList<>();
+        IMAPStore imapStore = (IMAPStore) store;
+        condstore = imapStore.hasCapability("CONDSTORE");
         IMAPFolder inbox = (IMAPFolder) store.getFolder(connector.config().inbox());
-        inbox.open(Folder.READ_ONLY);
+        open(inbox);
         folders.add(inbox);
         var sent = FolderFinder.find(store, FolderFinder.Role.SENT, connector.config().sent());
         String archiveName = connector.config().archive();
@@ -148,12 +150,10 @@ public final class MailboxWatcher implements AutoCloseable {
         for (var found : List.of(sent, archive)) {
             if (found.isPresent() && folders.stream().noneMatch(f -> f.getFullName().equalsIgnoreCase(found.get().name()))) {
                 IMAPFolder folder = (IMAPFolder) store.getFolder(found.get().name());
-                folder.open(Folder.READ_ONLY);
+                open(folder);
                 folders.add(folder);
             }
         }
-        IMAPStore imapStore = (IMAPStore) store;
-        condstore = imapStore.hasCapability("CONDSTORE");
         boolean idle = connector.config().idle() && imapStore.hasCapability("IDLE");
         log.info("following {} on {} ({}{})", folders.stream().map(Folder::getFullName).toList(), connector.config().host(),
                 idle ? "IDLE, renewed every " + idleRenewal.toSeconds() + " s" : "polling every " + connector.config().pollInterval().toSeconds() + " s",
@@ -187,6 +187,15 @@ public final class MailboxWatcher implements AutoCloseable {
                     }
                 }
             }
+        }
+    }
+
+    /** Read-only; with CONDSTORE enabled where the server has it, so the folder reports its HIGHESTMODSEQ. */
+    private void open(IMAPFolder folder) throws MessagingException {
+        if (condstore) {
+            folder.open(Folder.READ_ONLY, org.eclipse.angus.mail.imap.ResyncData.CONDSTORE);
+        } else {
+            folder.open(Folder.READ_ONLY);
         }
     }
 
