@@ -136,4 +136,17 @@ class FoldersAndAppendIT {
         r.awaitDone(i.id(), Action.BRIEF);
         assertThat(r.rebondMessages("INBOX")).hasSize(1);
     }
+
+    @Test
+    void withoutUidplusTheAppendedBriefsUidIsFoundByItsToken() throws Exception {
+        start(DovecotServer.Options.defaults().withCapability(
+                "IMAP4rev1 SASL-IR LITERAL+ ID ENABLE IDLE NAMESPACE CHILDREN LIST-EXTENDED SPECIAL-USE CONDSTORE QRESYNC MOVE"), null);
+        assertThat(r.cli("doctor")[1]).contains("(missing: UIDPLUS)");
+        r.start();
+        Interview i = invitedInThreeDays();
+        r.stepTo(i.start().minus(Duration.ofHours(24)).plusSeconds(1));
+        r.awaitDone(i.id(), Action.BRIEF);
+        assertThat(r.sql("SELECT MAX(uid) FROM outbox")).as("the UID, found by the token search").isEqualTo(2);
+        assertThat(r.rebondMessages("INBOX")).hasSize(1);
+    }
 }
