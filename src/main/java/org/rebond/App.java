@@ -37,6 +37,7 @@ import org.rebond.store.Database;
 import org.rebond.store.InstanceLock;
 import org.rebond.store.SqlFolderCursors;
 import org.rebond.store.SqlInterviewStore;
+import org.rebond.store.SqlMailboxState;
 import org.rebond.store.SqlMessageHistory;
 import org.rebond.store.SqlOutbox;
 import org.rebond.store.SqlQuarantine;
@@ -138,7 +139,8 @@ public final class App implements AutoCloseable {
         this.userCommands = new org.rebond.interview.UserCommands(interviews, store, new org.rebond.store.SqlCommandQueue(database, clock));
         MessageIntake intake = new MessageIntake(profile, config.limits(), interviews, store, history, outbox, quarantine, notesParser,
                 options.intake());
-        this.watcher = new MailboxWatcher(connector, new SqlFolderCursors(database, clock), history, intake, options.idleRenewal());
+        this.watcher = new MailboxWatcher(connector, new SqlFolderCursors(database, clock), history, intake, options.idleRenewal(),
+                new SqlMailboxState(database, options.schedulerClock()));
         this.clockWatch = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "rebond-clock-watch");
             t.setDaemon(true);

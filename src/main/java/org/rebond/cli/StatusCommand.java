@@ -51,6 +51,8 @@ public final class StatusCommand implements Callable<Integer> {
             Instant now = clock.instant();
             out.println(fr ? "rebond — " + interviews.size() + " entretien(s) suivi(s), heures en " + zone.getId()
                     : "rebond — " + interviews.size() + " interview(s) followed, times in " + zone.getId());
+            state.mailbox.get(org.rebond.mail.MailboxWatcher.accountOf(loaded.mailbox()))
+                    .ifPresent(m -> out.println(mailboxLine(m, when, fr)));
             if (interviews.isEmpty()) {
                 out.println(fr ? "Aucun entretien d'information détecté pour l'instant." : "No information interview detected yet.");
             }
@@ -112,6 +114,19 @@ public final class StatusCommand implements Callable<Integer> {
             }
         }
         return ExitCodes.OK;
+    }
+
+    /** How the running daemon last found the mailbox (B46: a refused login shows here). */
+    static String mailboxLine(org.rebond.store.SqlMailboxState.State m, DateTimeFormatter when, boolean fr) {
+        return switch (m.kind()) {
+            case CONNECTED -> (fr ? "Boîte aux lettres : connectée depuis le " : "Mailbox: connected since ") + when.format(m.updatedAt());
+            case LOGIN_REFUSED -> (fr ? "Boîte aux lettres : CONNEXION REFUSÉE depuis le " : "Mailbox: LOGIN REFUSED since ")
+                    + when.format(m.problemSince()) + " — " + m.problem() + (fr ? " ; prochain essai le " : "; next attempt ")
+                    + when.format(m.nextAttempt()) + (fr ? " (attente longue, pour ne pas bloquer le compte)" : " (a long wait, so the account is not locked)");
+            case RECONNECTING -> (fr ? "Boîte aux lettres : déconnectée depuis le " : "Mailbox: disconnected since ") + when.format(m.problemSince())
+                    + " — " + m.problem() + (fr ? " ; prochain essai le " : "; next attempt ") + when.format(m.nextAttempt())
+                    + " (" + m.failures() + (fr ? " échec(s))" : " failure(s))");
+        };
     }
 
     /** The action's name as the user reads it: {@code keep-posted #2}, or in French {@code nouvelles #2}. */
