@@ -30,6 +30,7 @@ public final class MailboxWatcher implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(MailboxWatcher.class);
     private static final int BATCH = 500;
+    private static final int TEXT_FILLED_PER_CONTACT = 50;
     private static final Duration FIRST_BACKOFF = Duration.ofSeconds(2);
     private static final Duration LONGEST_BACKOFF = Duration.ofMinutes(5);
     private static final Duration AFTER_LOGIN_REFUSED = Duration.ofMinutes(30);
@@ -121,6 +122,7 @@ public final class MailboxWatcher implements AutoCloseable {
                 for (IMAPFolder folder : folders) {
                     sync(folder);
                 }
+                fillTextOfNewContacts(folders);
                 if (!running) {
                     break;
                 }
@@ -208,11 +210,7 @@ public final class MailboxWatcher implements AutoCloseable {
         if (todo.isEmpty()) {
             return;
         }
-        FetchProfile profile = new FetchProfile();
-        profile.add(UIDFolder.FetchProfileItem.UID);
-        profile.add(FetchProfile.Item.CONTENT_INFO);
-        profile.add(FetchProfile.Item.SIZE);
-        MessageIntake.HEADERS.forEach(profile::add);
+        FetchProfile profile = scanProfile();
         long lastUid = cursor.lastUid();
         long started = System.nanoTime();
         for (int from = 0; from < todo.size() && running; from += BATCH) {
@@ -223,11 +221,45 @@ public final class MailboxWatcher implements AutoCloseable {
                 intake.take(name, uidValidity, uid, m);
                 lastUid = Math.max(lastUid, uid);
             }
+            intake.flush();
             cursors.save(new SqlFolderCursors.Cursor(name, uidValidity, lastUid, cursor.highestModseq()));
             if (todo.size() > BATCH) {
                 double seconds = (System.nanoTime() - started) / 1e9;
                 int done = Math.min(todo.size(), from + BATCH);
                 log.info("reading {}: {}/{} messages, {} per second", name, done, todo.size(), Math.round(done / Math.max(seconds, 0.001)));
+            }
+        }
+    }
+
+    /**
+     * What a scan fetches for each message, in one FETCH per batch: UID, BODYSTRUCTURE, size and
+     * the header fields {@link MessageIntake} reads. Nothing else is fetched for a message that
+     * has no calendar part and involves neither the user nor a known contact.
+     */
+    static FetchProfile scanProfile() {
+        FetchProfile profile = new FetchProfile();
+        profile.add(UIDFolder.FetchProfileItem.UID);
+        profile.add(FetchProfile.Item.CONTENT_INFO);
+        profile.add(FetchProfile.Item.SIZE);
+        MessageIntake.HEADERS.forEach(profile::add);
+        return profile;
+    }
+
+    /**
+     * Someone just became a known contact: download the text of their earlier messages (the
+     * newest {@value #TEXT_FILLED_PER_CONTACT}, what a brief reads), which the scan skipped.
+     */
+    private void fillTextOfNewContacts(List<IMAPFolder> folders) throws MessagingException {
+        for (String email : intake.newlyKnownContacts()) {
+            for (SqlMessageHistory.Textless row : history.withoutText(email, TEXT_FILLED_PER_CONTACT)) {
+                for (IMAPFolder folder : folders) {
+                    if (folder.getFullName().equals(row.folder()) && folder.getUIDValidity() == row.uidValidity()) {
+                        Message message = folder.getMessageByUID(row.uid());
+                        if (message != null) {
+                            intake.fillText(row, message);
+                        }
+                    }
+                }
             }
         }
     }
