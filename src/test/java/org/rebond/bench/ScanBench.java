@@ -287,7 +287,7 @@ class ScanBench {
     /** Waits until every folder cursor in the daemon's database reaches the last UID; returns that instant. */
     private static long awaitCursors(Path database, Map<String, Long> lastUids, Process daemon) {
         long[] reached = {0};
-        await("the daemon's first scan").atMost(SCAN_BOUND).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20)).ignoreExceptions()
+        await("the daemon's first scan").atMost(SCAN_BOUND).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20))
                 .until(() -> {
                     if (!daemon.isAlive()) {
                         throw new IllegalStateException("the daemon exited with " + daemon.exitValue() + " during the scan");
