@@ -6,20 +6,23 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the test moves forward by hand; it starts at the real time so Quartz's time base agrees. */
-final class SteppedClock extends Clock {
+/**
+ * A clock a test sets and steps by hand: no sleeping, no waiting for real time. Tests that run
+ * Quartz start it at the real time so the two time bases agree.
+ */
+public final class SteppedClock extends Clock {
 
     private volatile Instant now;
 
-    SteppedClock(Instant start) {
+    public SteppedClock(Instant start) {
         this.now = start;
     }
 
-    void set(Instant instant) {
+    public void set(Instant instant) {
         now = instant;
     }
 
-    void advance(Duration by) {
+    public void advance(Duration by) {
         now = now.plus(by);
     }
 

@@ -1,5 +1,6 @@
 package org.rebond.interview;
 
+import org.rebond.SteppedClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -43,7 +44,7 @@ class ActionRunnerTest {
     @TempDir
     Path dir;
 
-    private final MutableClock clock = new MutableClock(BRIEF_DUE);
+    private final SteppedClock clock = new SteppedClock(BRIEF_DUE);
     private final InMemoryMailDrop mailbox = new InMemoryMailDrop();
     private Database db;
     private SqlInterviewStore store;

@@ -1,5 +1,6 @@
 package org.rebond.interview;
 
+import org.rebond.SteppedClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.rebond.interview.TestEvents.CONTACT;
 import static org.rebond.interview.TestEvents.USER;
@@ -39,7 +40,7 @@ class InterviewServiceTest {
     @TempDir
     Path dir;
 
-    private final MutableClock clock = new MutableClock(NOW);
+    private final SteppedClock clock = new SteppedClock(NOW);
     private Database db;
     private SqlInterviewStore store;
     private SqlMessageHistory history;

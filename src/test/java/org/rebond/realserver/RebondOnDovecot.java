@@ -23,7 +23,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -32,6 +31,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Properties;
 import org.rebond.App;
+import org.rebond.SteppedClock;
 import org.rebond.Main;
 import org.rebond.config.ConfigLoader;
 import org.rebond.interview.Action;
@@ -53,37 +53,9 @@ final class RebondOnDovecot implements AutoCloseable {
     static final Duration BOUND = Duration.ofSeconds(30);
     private static final DateTimeFormatter ICS = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
-    /** A clock the test moves by hand, starting at the real time so Quartz's time base agrees. */
-    static final class StepClock extends Clock {
-        private volatile Instant now;
-
-        StepClock(Instant start) {
-            now = start;
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     final DovecotServer dovecot;
     final Path dir;
-    final StepClock clock = new StepClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+    final SteppedClock clock = new SteppedClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
     private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
     private final Session session = Session.getInstance(new Properties());
     App app;

@@ -1,5 +1,6 @@
 package org.rebond.schedule;
 
+import org.rebond.SteppedClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -24,7 +25,6 @@ import org.rebond.interview.CrashPoints;
 import org.rebond.interview.Interview;
 import org.rebond.interview.MailDrop;
 import org.rebond.interview.MessageComposer;
-import org.rebond.interview.MutableClock;
 import org.rebond.interview.OutgoingMessage;
 import org.rebond.interview.Outbox;
 import org.rebond.interview.PlannedAction;
@@ -105,7 +105,7 @@ class QuartzActionSchedulerTest {
 
     @Test
     void cancellingAllOfAnInterviewRemovesOnlyItsTriggers() {
-        MutableClock clock = new MutableClock(Instant.parse("2025-03-01T10:00:00Z"));
+        SteppedClock clock = new SteppedClock(Instant.parse("2025-03-01T10:00:00Z"));
         QuartzActionScheduler s = scheduler(clock, clock, null);
         Instant due = Instant.parse("2025-03-09T09:00:00Z");
         for (Action action : List.of(Action.BRIEF, Action.DEBRIEF_PROMPT, Action.THANK_YOU)) {
@@ -124,7 +124,7 @@ class QuartzActionSchedulerTest {
 
     @Test
     void schedulingTheSameActionTwiceKeepsOneTriggerAtTheLatestDueInstant() throws Exception {
-        MutableClock clock = new MutableClock(Instant.parse("2025-03-01T10:00:00Z"));
+        SteppedClock clock = new SteppedClock(Instant.parse("2025-03-01T10:00:00Z"));
         QuartzActionScheduler s = scheduler(clock, clock, null);
         Instant first = Instant.parse("2025-03-09T09:00:00Z");
         Instant moved = Instant.parse("2025-03-11T09:00:00Z");
@@ -140,8 +140,8 @@ class QuartzActionSchedulerTest {
     @Test
     void aDueInstantOnTheDomainClockIsTranslatedToQuartzsTimeBase() throws Exception {
         Instant quartzNow = Instant.parse("2025-03-01T10:00:00Z");
-        MutableClock quartz = new MutableClock(quartzNow);
-        MutableClock domain = new MutableClock(quartzNow.plus(AHEAD));
+        SteppedClock quartz = new SteppedClock(quartzNow);
+        SteppedClock domain = new SteppedClock(quartzNow.plus(AHEAD));
         QuartzActionScheduler s = scheduler(domain, quartz, null);
 
         s.schedule(1, new PlannedAction(Action.THANK_YOU, domain.instant().plus(Duration.ofHours(2))));
@@ -155,7 +155,7 @@ class QuartzActionSchedulerTest {
 
     @Test
     void anActionDueNowOnADomainClockDaysAheadFiresNow() {
-        MutableClock domain = new MutableClock(Instant.now().plus(AHEAD).truncatedTo(ChronoUnit.SECONDS));
+        SteppedClock domain = new SteppedClock(Instant.now().plus(AHEAD).truncatedTo(ChronoUnit.SECONDS));
         QuartzActionScheduler s = scheduler(domain, Clock.systemUTC(), null);
         Interview cancelled = saved(domain.instant().minus(Duration.ofHours(5)), Interview.State.CANCELLED);
         s.start();
@@ -174,7 +174,7 @@ class QuartzActionSchedulerTest {
 
     @Test
     void anActionThatFiresEarlyIsPutBackAtItsDueInstantOnTheDomainClock() throws Exception {
-        MutableClock domain = new MutableClock(Instant.now().plus(AHEAD).truncatedTo(ChronoUnit.SECONDS));
+        SteppedClock domain = new SteppedClock(Instant.now().plus(AHEAD).truncatedTo(ChronoUnit.SECONDS));
         QuartzActionScheduler s = scheduler(domain, Clock.systemUTC(), null);
         // The thank-you is due two hours after the end, i.e. in 3 h on the domain clock.
         Interview interview = saved(domain.instant().plus(Duration.ofMinutes(30)), Interview.State.SCHEDULED);
@@ -196,7 +196,7 @@ class QuartzActionSchedulerTest {
 
     @Test
     void aFailingActionIsRetriedFiveMinutesLaterOnTheDomainClock() throws Exception {
-        MutableClock domain = new MutableClock(Instant.now().plus(AHEAD).truncatedTo(ChronoUnit.SECONDS));
+        SteppedClock domain = new SteppedClock(Instant.now().plus(AHEAD).truncatedTo(ChronoUnit.SECONDS));
         QuartzActionScheduler s = scheduler(domain, Clock.systemUTC(), new IllegalStateException("template thank-you.ftl broken at line 3"));
         Interview interview = saved(domain.instant().minus(Duration.ofHours(3)), Interview.State.SCHEDULED);
         s.start();

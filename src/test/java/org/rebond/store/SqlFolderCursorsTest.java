@@ -1,12 +1,12 @@
 package org.rebond.store;
 
+import org.rebond.SteppedClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.rebond.interview.MutableClock;
 
 class SqlFolderCursorsTest {
 
@@ -16,7 +16,7 @@ class SqlFolderCursorsTest {
     @Test
     void aCursorIsSavedThenMovedAndEachFolderHasItsOwn() {
         try (Database db = Database.open(dir.resolve("rebond.db"))) {
-            SqlFolderCursors cursors = new SqlFolderCursors(db, new MutableClock(Instant.parse("2025-03-01T10:00:00Z")));
+            SqlFolderCursors cursors = new SqlFolderCursors(db, new SteppedClock(Instant.parse("2025-03-01T10:00:00Z")));
             assertThat(cursors.get("INBOX")).isEmpty();
 
             cursors.save(new SqlFolderCursors.Cursor("INBOX", 1, 10, 500));
@@ -31,7 +31,7 @@ class SqlFolderCursorsTest {
     @Test
     void aNewUidValidityReplacesTheCursorAndTheOldRowsAreForgotten() {
         try (Database db = Database.open(dir.resolve("rebond.db"))) {
-            SqlFolderCursors cursors = new SqlFolderCursors(db, new MutableClock(Instant.parse("2025-03-01T10:00:00Z")));
+            SqlFolderCursors cursors = new SqlFolderCursors(db, new SteppedClock(Instant.parse("2025-03-01T10:00:00Z")));
             SqlMessageHistory history = new SqlMessageHistory(db, java.util.Set.of("sam@example.net"));
             cursors.save(new SqlFolderCursors.Cursor("INBOX", 1, 10, 0));
             history.record(new SqlMessageHistory.SeenMessage("INBOX", 1, 10, "<a@x.example>", "", java.util.List.of(),

@@ -1,5 +1,6 @@
 package org.rebond.store;
 
+import org.rebond.SteppedClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -7,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.rebond.interview.MutableClock;
 
 class SqlQuarantineTest {
 
@@ -16,7 +16,7 @@ class SqlQuarantineTest {
 
     @Test
     void anItemQuarantinedTwiceIsKeptOnceWithItsFirstReason() {
-        MutableClock clock = new MutableClock(Instant.parse("2025-03-01T10:00:00Z"));
+        SteppedClock clock = new SteppedClock(Instant.parse("2025-03-01T10:00:00Z"));
         try (Database db = Database.open(dir.resolve("rebond.db"))) {
             SqlQuarantine quarantine = new SqlQuarantine(db, clock);
 
@@ -35,7 +35,7 @@ class SqlQuarantineTest {
     @Test
     void theSameItemFromAnotherSourceIsADifferentEntry() {
         try (Database db = Database.open(dir.resolve("rebond.db"))) {
-            SqlQuarantine quarantine = new SqlQuarantine(db, new MutableClock(Instant.parse("2025-03-01T10:00:00Z")));
+            SqlQuarantine quarantine = new SqlQuarantine(db, new SteppedClock(Instant.parse("2025-03-01T10:00:00Z")));
 
             quarantine.add("INBOX", "uid 1", "too deep");
             quarantine.add("caldav:work", "uid 1", "too many instances");
