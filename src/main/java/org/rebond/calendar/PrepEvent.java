@@ -37,29 +37,14 @@ public final class PrepEvent {
      */
     public static String write(String interviewUid, String recurrenceId, int sequence, Instant stamp, Instant start, Instant end,
                                String summary, String description, String briefHtml) {
-        StringBuilder ics = new StringBuilder();
-        line(ics, "BEGIN:VCALENDAR");
-        line(ics, "VERSION:2.0");
-        line(ics, "PRODID:-//rebond//prep event//EN");
-        line(ics, "METHOD:PUBLISH");
-        line(ics, "BEGIN:VEVENT");
-        line(ics, "UID:" + text(uidFor(interviewUid, recurrenceId)));
-        line(ics, "SEQUENCE:" + sequence);
-        line(ics, "DTSTAMP:" + UTC.format(stamp));
-        line(ics, "DTSTART:" + UTC.format(start));
-        line(ics, "DTEND:" + UTC.format(end));
-        line(ics, "SUMMARY:" + text(summary));
-        String d = description.length() > MAX_DESCRIPTION ? description.substring(0, MAX_DESCRIPTION) + "…" : description;
-        line(ics, "DESCRIPTION:" + text(d));
-        line(ics, "STATUS:CONFIRMED");
-        line(ics, "RELATED-TO:" + text(interviewUid));
-        line(ics, "TRANSP:TRANSPARENT");
-        line(ics, "CLASS:PRIVATE");
-        line(ics, "ATTACH;FMTTYPE=text/html;ENCODING=BASE64;VALUE=BINARY;X-FILENAME=brief.html:"
-                + Base64.getEncoder().encodeToString(briefHtml.getBytes(StandardCharsets.UTF_8)));
-        line(ics, "END:VEVENT");
-        line(ics, "END:VCALENDAR");
-        return ics.toString();
+        return calendar(interviewUid, recurrenceId, sequence, stamp, start, end, summary, java.util.List.of(
+                "DESCRIPTION:" + text(capped(description)),
+                "STATUS:CONFIRMED",
+                "RELATED-TO:" + text(interviewUid),
+                "TRANSP:TRANSPARENT",
+                "CLASS:PRIVATE",
+                "ATTACH;FMTTYPE=text/html;ENCODING=BASE64;VALUE=BINARY;X-FILENAME=brief.html:"
+                        + Base64.getEncoder().encodeToString(briefHtml.getBytes(StandardCharsets.UTF_8))));
     }
 
     /**
@@ -69,6 +54,15 @@ public final class PrepEvent {
      */
     public static String cancel(String interviewUid, String recurrenceId, int sequence, Instant stamp, Instant start, Instant end,
                                 String summary) {
+        return calendar(interviewUid, recurrenceId, sequence, stamp, start, end, summary, java.util.List.of(
+                "STATUS:CANCELLED",
+                "RELATED-TO:" + text(interviewUid),
+                "TRANSP:TRANSPARENT",
+                "CLASS:PRIVATE"));
+    }
+
+    private static String calendar(String interviewUid, String recurrenceId, int sequence, Instant stamp, Instant start, Instant end,
+                                   String summary, java.util.List<String> moreLines) {
         StringBuilder ics = new StringBuilder();
         line(ics, "BEGIN:VCALENDAR");
         line(ics, "VERSION:2.0");
@@ -81,13 +75,19 @@ public final class PrepEvent {
         line(ics, "DTSTART:" + UTC.format(start));
         line(ics, "DTEND:" + UTC.format(end));
         line(ics, "SUMMARY:" + text(summary));
-        line(ics, "STATUS:CANCELLED");
-        line(ics, "RELATED-TO:" + text(interviewUid));
-        line(ics, "TRANSP:TRANSPARENT");
-        line(ics, "CLASS:PRIVATE");
+        moreLines.forEach(l -> line(ics, l));
         line(ics, "END:VEVENT");
         line(ics, "END:VCALENDAR");
         return ics.toString();
+    }
+
+    /** At most {@value #MAX_DESCRIPTION} characters, never cutting a character in two. */
+    private static String capped(String description) {
+        if (description.length() <= MAX_DESCRIPTION) {
+            return description;
+        }
+        int cut = Character.isHighSurrogate(description.charAt(MAX_DESCRIPTION - 1)) ? MAX_DESCRIPTION - 1 : MAX_DESCRIPTION;
+        return description.substring(0, cut) + "…";
     }
 
     /** RFC 5545 TEXT escaping; control characters other than newline dropped. */
