@@ -26,7 +26,7 @@ import javax.sql.DataSource;
 public final class Database implements AutoCloseable {
 
     /** Migrations in order; the schema version is the number of migrations applied. */
-    private static final List<String> MIGRATIONS = List.of("db/V1__schema.sql", "db/V2__quartz.sql");
+    private static final List<String> MIGRATIONS = List.of("db/V1__schema.sql", "db/V2__quartz.sql", "db/V3__calendar_sources.sql");
 
     private final HikariDataSource dataSource;
     private final Path file;
