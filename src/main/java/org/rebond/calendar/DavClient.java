@@ -46,6 +46,7 @@ public final class DavClient {
     private final Duration timeout;
     private final boolean allowPlaintextOnLoopback;
     private final long maxBytes;
+    private final boolean secretUrls;
 
     /**
      * @param username  empty for no authentication
@@ -53,6 +54,13 @@ public final class DavClient {
      * @param maxBytes  the largest response body read; a larger one fails the request
      */
     public DavClient(String username, Supplier<String> password, Duration timeout, boolean allowPlaintextOnLoopback, long maxBytes) {
+        this(username, password, timeout, allowPlaintextOnLoopback, maxBytes, false);
+    }
+
+    /** @param secretUrls the URLs hold a secret (an ICS "secret address"): messages show only their host */
+    public DavClient(String username, Supplier<String> password, Duration timeout, boolean allowPlaintextOnLoopback, long maxBytes,
+                     boolean secretUrls) {
+        this.secretUrls = secretUrls;
         this.username = username == null ? "" : username;
         this.password = password;
         this.timeout = timeout;
@@ -69,7 +77,7 @@ public final class DavClient {
     public void checkAllowed(URI uri) {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
-            throw new CalendarSourceException(uri + " is not an http(s) URL");
+            throw new CalendarSourceException(shown(uri) + " is not an http(s) URL");
         }
         if (scheme.equals("http")) {
             if (!isLoopback(uri.getHost())) {
@@ -81,6 +89,12 @@ public final class DavClient {
                         + " on this calendar, to say it is on purpose");
             }
         }
+    }
+
+    /** A URL as it may appear in a message or a log line. */
+    public String shown(URI uri) {
+        if (!secretUrls) return uri.toString();
+        return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() == -1 ? "" : ":" + uri.getPort()) + "/…";
     }
 
     static boolean isLoopback(String host) {
@@ -104,11 +118,11 @@ public final class DavClient {
             }
             String location = response.header("location").orElse("");
             if (location.isEmpty() || hop == MAX_REDIRECTS) {
-                throw new CalendarSourceException(method + " " + target + " was redirected too often or without a Location");
+                throw new CalendarSourceException(method + " " + shown(target) + " was redirected too often or without a Location");
             }
             URI next = target.resolve(location);
             if (!sameOrigin(target, next)) {
-                throw new CalendarSourceException(target + " redirects to another server (" + next.getScheme() + "://" + next.getHost()
+                throw new CalendarSourceException(shown(target) + " redirects to another server (" + next.getScheme() + "://" + next.getHost()
                         + "); rebond does not follow it. Put the final URL in the configuration if you trust it");
             }
             target = next;
@@ -134,13 +148,21 @@ public final class DavClient {
                     .encodeToString((username + ":" + secret).getBytes(StandardCharsets.UTF_8)));
         }
         try {
-            HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> response;
+            try {
+                response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            } catch (IOException closed) {
+                if (closed instanceof HttpTimeoutException) throw closed;
+                // A kept-alive connection the server had closed meanwhile (an HTTP/1.0 server, an idle
+                // timeout): every request rebond makes is safe to send again (reads, conditional writes).
+                response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            }
             byte[] bytes;
             try (InputStream in = response.body()) {
                 bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
             }
             if (bytes.length > maxBytes) {
-                throw new CalendarSourceException(method + " " + uri + ": the answer is larger than " + maxBytes + " bytes; not read");
+                throw new CalendarSourceException(method + " " + shown(uri) + ": the answer is larger than " + maxBytes + " bytes; not read");
             }
             Map<String, String> kept = new java.util.HashMap<>();
             response.headers().map().forEach((k, v) -> {
@@ -152,13 +174,13 @@ public final class DavClient {
             }
             return new Response(response.statusCode(), Map.copyOf(kept), bytes, uri);
         } catch (HttpTimeoutException e) {
-            throw new CalendarSourceException(method + " " + uri + " timed out after " + timeout.toSeconds() + " s", e);
+            throw new CalendarSourceException(method + " " + shown(uri) + " timed out after " + timeout.toSeconds() + " s", e);
         } catch (IOException e) {
-            throw new CalendarSourceException(method + " " + uri + " failed: " + e.getClass().getSimpleName()
+            throw new CalendarSourceException(method + " " + shown(uri) + " failed: " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : " " + e.getMessage()), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new CalendarSourceException(method + " " + uri + " interrupted", e);
+            throw new CalendarSourceException(method + " " + shown(uri) + " interrupted", e);
         }
     }
 }

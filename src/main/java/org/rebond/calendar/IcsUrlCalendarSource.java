@@ -26,7 +26,8 @@ public final class IcsUrlCalendarSource implements CalendarSource {
 
     @Override
     public String name() {
-        return "ICS URL " + url.getScheme() + "://" + url.getHost() + (url.getPort() == -1 ? "" : ":" + url.getPort()) + url.getPath();
+        // The path of a feed is often its secret address: only the host is shown.
+        return "ICS URL " + url.getScheme() + "://" + url.getHost() + (url.getPort() == -1 ? "" : ":" + url.getPort()) + "/…";
     }
 
     @Override
