@@ -515,7 +515,7 @@ public final class ConfigLoader {
                 if (url == null && !s.has("url")) s.problem("url", "is required for a " + s.line("type") + " calendar");
             }
             java.net.URI prep = null;
-            if (s.has("prep_calendar")) {
+            if (s.has("prep_calendar") && type != RebondConfig.CalendarType.ICS_FILE) {
                 if (type != RebondConfig.CalendarType.CALDAV) s.problem("prep_calendar", "only a caldav calendar can hold prep events");
                 else if (!s.line("prep_calendar").isEmpty()) prep = url(s, "prep_calendar", allowPlaintext);
             }
