@@ -19,16 +19,16 @@ import java.util.concurrent.TimeUnit;
  * authentication (plain), storage and configuration in a temporary folder. Tests using it skip
  * with a clear message where Radicale is not installed.
  */
-final class Radicale implements AutoCloseable {
+public final class Radicale implements AutoCloseable {
 
     static final String PYTHON = "/usr/bin/python3";
-    static final String USER = "camille";
-    static final String PASSWORD = "s3cret-for-tests";
+    public static final String USER = "camille";
+    public static final String PASSWORD = "s3cret-for-tests";
 
     private final Process process;
     private final int port;
     private final Path log;
-    final DavClient client;
+    public final DavClient client;
 
     private Radicale(Process process, int port, Path log) {
         this.process = process;
@@ -38,7 +38,7 @@ final class Radicale implements AutoCloseable {
     }
 
     /** Skips the calling test, saying why, when {@code /usr/bin/python3 -c 'import radicale'} fails. */
-    static void assumeInstalled() {
+    public static void assumeInstalled() {
         boolean installed;
         try {
             Process p = new ProcessBuilder(PYTHON, "-c", "import radicale").redirectErrorStream(true)
@@ -54,7 +54,7 @@ final class Radicale implements AutoCloseable {
                 + " Install it with: apt-get install -y radicale");
     }
 
-    static Radicale start(Path dir) throws IOException {
+    public static Radicale start(Path dir) throws IOException {
         assumeInstalled();
         int port;
         try (ServerSocket probe = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
@@ -97,16 +97,16 @@ final class Radicale implements AutoCloseable {
         }
     }
 
-    URI root() {
+    public URI root() {
         return URI.create("http://127.0.0.1:" + port + "/");
     }
 
-    URI calendar(String name) {
+    public URI calendar(String name) {
         return root().resolve("/" + USER + "/" + name + "/");
     }
 
     /** Creates a calendar holding {@code components} (VEVENT, VTODO …). */
-    URI mkcalendar(String name, String... components) {
+    public URI mkcalendar(String name, String... components) {
         StringBuilder comps = new StringBuilder();
         for (String c : components) comps.append("<C:comp name=\"").append(c).append("\"/>");
         String body = "<?xml version=\"1.0\" encoding=\"utf-8\"?><C:mkcalendar xmlns:D=\"DAV:\" xmlns:C=\"urn:ietf:params:xml:ns:caldav\">"
@@ -118,18 +118,18 @@ final class Radicale implements AutoCloseable {
     }
 
     /** PUTs an object; returns its ETag. */
-    String put(String calendar, String file, String ics) {
+    public String put(String calendar, String file, String ics) {
         DavClient.Response r = client.send("PUT", calendar(calendar).resolve(file), Map.of("Content-Type", "text/calendar"), ics);
         if (!r.ok()) throw new IllegalStateException("PUT " + file + ": HTTP " + r.status() + " " + r.text());
         return r.header("etag").orElse("");
     }
 
-    void delete(String calendar, String file) {
+    public void delete(String calendar, String file) {
         DavClient.Response r = client.send("DELETE", calendar(calendar).resolve(file), Map.of(), (byte[]) null);
         if (!r.ok()) throw new IllegalStateException("DELETE " + file + ": HTTP " + r.status());
     }
 
-    DavClient.Response get(URI href) {
+    public DavClient.Response get(URI href) {
         return client.send("GET", href, Map.of(), (byte[]) null);
     }
 
