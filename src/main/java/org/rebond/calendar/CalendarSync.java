@@ -15,6 +15,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Pattern;
 import org.rebond.interview.InterviewService;
 import org.rebond.store.SqlQuarantine;
+import org.rebond.store.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -163,10 +164,22 @@ public final class CalendarSync {
         @Override
         public void changed(String collection, String href, String location, String etag, byte[] ics) {
             objects++;
+            try {
+                take(collection, href, location, etag, ics);
+            } catch (StoreException e) {
+                throw e; // the database, not the object: the whole sync is retried later
+            } catch (RuntimeException e) {
+                // An object that trips rebond up must not block the others, sync after sync (DESIGN I5).
+                quarantine(location, "could not be processed (" + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")");
+                state.saveObject(collection, href, etag, state.body(collection, href).orElse(null));
+            }
+        }
+
+        private void take(String collection, String href, String location, String etag, byte[] ics) {
             Optional<byte[]> before = state.body(collection, href);
             if (ics.length > maxObjectBytes) {
-                rejected(collection, href, location, etag, "the object is " + ics.length + " bytes, more than limits.max_calendar_part_bytes ("
-                        + maxObjectBytes + ")");
+                quarantine(location, "the object is " + ics.length + " bytes, more than limits.max_calendar_part_bytes (" + maxObjectBytes + ")");
+                state.saveObject(collection, href, etag, before.orElse(null));
                 return;
             }
             ParsedCalendar parsed;

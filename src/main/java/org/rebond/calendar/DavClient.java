@@ -1,7 +1,6 @@
 package org.rebond.calendar;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -138,6 +137,72 @@ public final class DavClient {
         return u.getPort() != -1 ? u.getPort() : u.getScheme().equalsIgnoreCase("https") ? 443 : 80;
     }
 
+    /**
+     * One exchange, the body included, within twice the timeout (the client's own timeout stops at
+     * the headers); a body larger than the cap is cut short and reported.
+     */
+    private HttpResponse<byte[]> exchange(HttpRequest request, URI uri) throws IOException, InterruptedException {
+        java.util.concurrent.CompletableFuture<HttpResponse<byte[]>> future =
+                http.sendAsync(request, info -> new CappedBody(maxBytes));
+        try {
+            return future.get(timeout.toMillis() * 2, java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            future.cancel(true);
+            throw new HttpTimeoutException("no complete answer within " + timeout.multipliedBy(2).toSeconds() + " s");
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof IOException io) throw io;
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            throw new IOException(e.getCause());
+        }
+    }
+
+    /** Collects a body up to {@code max + 1} bytes, then stops reading. */
+    private static final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
+        private final long max;
+        private final java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        private final java.util.concurrent.CompletableFuture<byte[]> result = new java.util.concurrent.CompletableFuture<>();
+        private java.util.concurrent.Flow.Subscription subscription;
+
+        CappedBody(long max) {
+            this.max = max;
+        }
+
+        @Override
+        public java.util.concurrent.CompletionStage<byte[]> getBody() {
+            return result;
+        }
+
+        @Override
+        public void onSubscribe(java.util.concurrent.Flow.Subscription s) {
+            subscription = s;
+            s.request(Long.MAX_VALUE);
+        }
+
+        @Override
+        public void onNext(java.util.List<java.nio.ByteBuffer> buffers) {
+            if (result.isDone()) return;
+            for (java.nio.ByteBuffer b : buffers) {
+                byte[] chunk = new byte[b.remaining()];
+                b.get(chunk);
+                out.write(chunk, 0, chunk.length);
+            }
+            if (out.size() > max) {
+                subscription.cancel();
+                result.complete(out.toByteArray());
+            }
+        }
+
+        @Override
+        public void onError(Throwable t) {
+            result.completeExceptionally(t);
+        }
+
+        @Override
+        public void onComplete() {
+            result.complete(out.toByteArray());
+        }
+    }
+
     private Response once(String method, URI uri, Map<String, String> headers, byte[] body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
@@ -148,19 +213,16 @@ public final class DavClient {
                     .encodeToString((username + ":" + secret).getBytes(StandardCharsets.UTF_8)));
         }
         try {
-            HttpResponse<InputStream> response;
+            HttpResponse<byte[]> response;
             try {
-                response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+                response = exchange(request.build(), uri);
             } catch (IOException closed) {
                 if (closed instanceof HttpTimeoutException) throw closed;
                 // A kept-alive connection the server had closed meanwhile (an HTTP/1.0 server, an idle
                 // timeout): every request rebond makes is safe to send again (reads, conditional writes).
-                response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+                response = exchange(request.build(), uri);
             }
-            byte[] bytes;
-            try (InputStream in = response.body()) {
-                bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
-            }
+            byte[] bytes = response.body();
             if (bytes.length > maxBytes) {
                 throw new CalendarSourceException(method + " " + shown(uri) + ": the answer is larger than " + maxBytes + " bytes; not read");
             }

@@ -65,11 +65,26 @@ class IcsCalendarSourcesIT {
             exchange.sendResponseHeaders(302, -1);
             exchange.close();
         });
+        server.createContext("/stalls.ics", exchange -> {
+            exchange.sendResponseHeaders(200, 10_000);
+            exchange.getResponseBody().write(bytes("BEGIN:VCALENDAR\r\n"));
+            exchange.getResponseBody().flush();
+            try {
+                stalled.await(); // the rest of the answer never comes, until the test is over
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.close();
+        });
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         server.start();
     }
 
+    private final java.util.concurrent.CountDownLatch stalled = new java.util.concurrent.CountDownLatch(1);
+
     @AfterEach
     void close() {
+        stalled.countDown();
         server.stop(0);
         world.close();
     }
@@ -143,6 +158,16 @@ class IcsCalendarSourcesIT {
                 .hasMessageContaining("allow_plaintext_on_loopback");
         loopbackAllowed.checkAllowed(url("/private-7f3a/basic.ics"));
         strict.checkAllowed(URI.create("https://calendar.example.org/basic.ics"));
+    }
+
+    @Test
+    void aServerThatStallsInTheMiddleOfItsAnswerIsGivenUpOnWithinTwiceTheTimeout() {
+        IcsUrlCalendarSource source = new IcsUrlCalendarSource(url("/stalls.ics"),
+                new DavClient("", () -> "", Duration.ofMillis(500), true, 1 << 20, true), world.state, Duration.ofMinutes(5));
+        long began = System.nanoTime();
+
+        assertThatThrownBy(() -> world.sync(source).syncNow(source)).isInstanceOf(CalendarSourceException.class).hasMessageContaining("timed out");
+        assertThat(Duration.ofNanos(System.nanoTime() - began)).isLessThan(Duration.ofSeconds(10));
     }
 
     @Test
