@@ -112,6 +112,42 @@ class CalDavCalendarSourceIT {
     }
 
     @Test
+    void aSyncTokenTheServerNoLongerKnowsLeadsToAFullReadThatStillSeesTheDeletion() {
+        radicale.mkcalendar("work", "VEVENT");
+        radicale.put("work", "marc.ics", interview("marc-5@acme.example", 0, START));
+        radicale.put("work", "other.ics", event("other-5@example.org", 0, START, "Team lunch"));
+        CalDavCalendarSource source = source(radicale.root(), CalDavCalendarSource.Mode.AUTO);
+        CalendarSync sync = world.sync(source);
+        sync.syncNow(source);
+        String key = "caldav:" + radicale.calendar("work");
+        world.state.saveValidators(key, world.state.validators(key).withSyncToken("http://radicale.org/ns/sync/forgotten"));
+        radicale.delete("work", "marc.ics");
+
+        CalendarSync.Report report = sync.syncNow(source);
+
+        assertThat(report.objects()).as("unchanged objects are not read again, even on a full listing").isZero();
+        assertThat(report.cancelled()).isEqualTo(1);
+        assertThat(world.state.validators(key).syncToken()).isNotEqualTo("http://radicale.org/ns/sync/forgotten");
+    }
+
+    @Test
+    void anEventMovedBeyondTheTimeRangeIsAskedForAndUpdatedNotTakenForADeletion() {
+        radicale.mkcalendar("work", "VEVENT");
+        radicale.put("work", "marc.ics", interview("marc-6@acme.example", 0, START));
+        CalDavCalendarSource source = source(radicale.root(), CalDavCalendarSource.Mode.ETAG_ONLY);
+        CalendarSync sync = world.sync(source);
+        sync.syncNow(source);
+
+        Instant farAway = NOW.plus(Duration.ofDays(500));
+        radicale.put("work", "marc.ics", interview("marc-6@acme.example", 1, farAway));
+        CalendarSync.Report report = sync.syncNow(source);
+
+        assertThat(report.removed()).isZero();
+        assertThat(world.only().state()).isEqualTo(Interview.State.SCHEDULED);
+        assertThat(world.only().start()).isEqualTo(farAway);
+    }
+
+    @Test
     void aStatusCancelledInTheCalendarCancelsTheInterview() {
         radicale.mkcalendar("work", "VEVENT");
         radicale.put("work", "marc.ics", interview("marc-3@acme.example", 0, START));
