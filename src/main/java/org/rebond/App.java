@@ -37,6 +37,7 @@ import org.rebond.store.Database;
 import org.rebond.store.InstanceLock;
 import org.rebond.store.SqlFolderCursors;
 import org.rebond.store.SqlInterviewStore;
+import org.rebond.store.SqlMailboxState;
 import org.rebond.store.SqlMessageHistory;
 import org.rebond.store.SqlOutbox;
 import org.rebond.store.SqlQuarantine;
@@ -52,6 +53,8 @@ public final class App implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(App.class);
     /** A wall-clock jump larger than this re-plans every trigger (BAD-INPUTS B61). */
     private static final Duration CLOCK_JUMP = Duration.ofMinutes(2);
+    /** How often the daemon applies what `rebond track` / `rebond ignore` asked (see UserCommands). */
+    private static final Duration COMMAND_CHECK = Duration.ofSeconds(2);
 
     /**
      * What differs between production, the demo and the tests.
@@ -88,6 +91,7 @@ public final class App implements AutoCloseable {
     private final TemplateComposer composer;
     private final ScheduledExecutorService clockWatch;
     private final Clock clock;
+    private final org.rebond.interview.UserCommands userCommands;
     // Calendar sources and the prep calendar (issue 4, items 7-8).
     private final CalendarWiring calendars;
     private final ScheduledExecutorService calendarExecutor;
@@ -136,9 +140,11 @@ public final class App implements AutoCloseable {
                 config.detection().excludeWords(), config.detection().categories());
         InterviewDetector detector = new InterviewDetector(rules, userAddresses, store::isSuggestedContact);
         this.interviews = new InterviewService(store, scheduler, detector, history, planner, profile.timeZone(), clock);
+        this.userCommands = new org.rebond.interview.UserCommands(interviews, store, new org.rebond.store.SqlCommandQueue(database, clock));
         MessageIntake intake = new MessageIntake(profile, config.limits(), interviews, store, history, outbox, quarantine, notesParser,
                 options.intake());
-        this.watcher = new MailboxWatcher(connector, new SqlFolderCursors(database, clock), history, intake, options.idleRenewal());
+        this.watcher = new MailboxWatcher(connector, new SqlFolderCursors(database, clock), history, intake, options.idleRenewal(),
+                new SqlMailboxState(database, options.schedulerClock()));
         this.calendars = CalendarWiring.wire(config, database, interviews, quarantine, store, outbox, composer, clock);
         this.calendarExecutor = Executors.newScheduledThreadPool(2, r -> {
             Thread t = new Thread(r, "rebond-calendar");
@@ -156,11 +162,13 @@ public final class App implements AutoCloseable {
     public static App start(RebondConfig config, Options options) {
         App app = new App(config, options);
         try {
+            app.userCommands.drain();
             int replanned = app.interviews.replanAll();
             app.scheduler.start();
             app.watcher.start();
             app.calendars.start(app.calendarExecutor);
             app.watchClock();
+            app.watchCommands();
             log.info("rebond started for {} ({} interviews followed, database {})", config.profile().primaryAddress(), replanned,
                     config.storage().database());
             return app;
@@ -194,6 +202,19 @@ public final class App implements AutoCloseable {
                 clockChanged();
             }
         }, 30, 30, TimeUnit.SECONDS);
+    }
+
+    private void watchCommands() {
+        clockWatch.scheduleWithFixedDelay(() -> {
+            try {
+                int applied = userCommands.drain();
+                if (applied > 0) {
+                    log.info("applied {} request(s) from the command line", applied);
+                }
+            } catch (RuntimeException e) {
+                log.error("applying the command line's requests failed: {}", e.getMessage(), e);
+            }
+        }, COMMAND_CHECK.toMillis(), COMMAND_CHECK.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Re-plans every pending trigger against the clock (after a jump, or when a test steps its clock). */

@@ -3,10 +3,12 @@ package org.rebond;
 import java.io.PrintWriter;
 import org.rebond.cli.DoctorCommand;
 import org.rebond.cli.ExitCodes;
+import org.rebond.cli.IgnoreCommand;
 import org.rebond.cli.InspectCommand;
 import org.rebond.cli.PreviewCommand;
 import org.rebond.cli.RunCommand;
 import org.rebond.cli.StatusCommand;
+import org.rebond.cli.TrackCommand;
 import org.rebond.demo.DemoCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -21,7 +23,7 @@ import picocli.CommandLine.Command;
         description = {"Prepares, follows up and keeps alive your information interviews, from your own mailbox.",
                 "rebond never sends mail: briefs arrive in your INBOX, drafts in your Drafts folder."},
         subcommands = {RunCommand.class, DemoCommand.class, DoctorCommand.class, StatusCommand.class, InspectCommand.class,
-                PreviewCommand.class, CommandLine.HelpCommand.class},
+                PreviewCommand.class, TrackCommand.class, IgnoreCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 " 0:all went well",

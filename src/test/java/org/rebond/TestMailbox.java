@@ -42,7 +42,11 @@ final class TestMailbox implements AutoCloseable {
     private final Session session = Session.getInstance(new Properties());
 
     TestMailbox(boolean withDrafts) {
-        greenMail = new GreenMail(ServerSetupTest.IMAP.dynamicPort());
+        this(withDrafts, ServerSetupTest.IMAP.dynamicPort());
+    }
+
+    private TestMailbox(boolean withDrafts, com.icegreen.greenmail.util.ServerSetup setup) {
+        greenMail = new GreenMail(setup);
         greenMail.start();
         user = greenMail.setUser(USER, "camille", "secret-pw");
         if (withDrafts) {
@@ -60,6 +64,10 @@ final class TestMailbox implements AutoCloseable {
 
     /** Writes a config for this mailbox (default schedule unless given) and its 0600 password file. */
     Path writeConfig(Path dir, String schedule) throws IOException {
+        return writeConfig(dir, schedule, "60s");
+    }
+
+    Path writeConfig(Path dir, String schedule, String readTimeout) throws IOException {
         Path password = dir.resolve("pw");
         Files.writeString(password, "secret-pw\n");
         Files.setPosixFilePermissions(password, PosixFilePermissions.fromString("rw-------"));
@@ -79,13 +87,25 @@ final class TestMailbox implements AutoCloseable {
                   username: camille
                   password_file: pw
                   poll_interval: 2s
+                  read_timeout: %s
                 storage:
                   database: rebond.db
                 %s
-                """.formatted(USER, port(), schedule == null ? "" : schedule);
+                """.formatted(USER, port(), readTimeout, schedule == null ? "" : schedule);
         Path file = dir.resolve("rebond.yaml");
         Files.writeString(file, yaml);
         return file;
+    }
+
+    /** Appends over IMAP from another connection, as a mail client (or rebond's drop) does. */
+    void append(String folderName, MimeMessage message) throws MessagingException {
+        Store store = Session.getInstance(new Properties()).getStore("imap");
+        store.connect("127.0.0.1", port(), "camille", "secret-pw");
+        try {
+            store.getFolder(folderName).appendMessages(new Message[] {message});
+        } finally {
+            store.close();
+        }
     }
 
     void deliver(MimeMessage message) {

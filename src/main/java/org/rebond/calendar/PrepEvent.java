@@ -51,11 +51,40 @@ public final class PrepEvent {
         line(ics, "SUMMARY:" + text(summary));
         String d = description.length() > MAX_DESCRIPTION ? description.substring(0, MAX_DESCRIPTION) + "…" : description;
         line(ics, "DESCRIPTION:" + text(d));
+        line(ics, "STATUS:CONFIRMED");
         line(ics, "RELATED-TO:" + text(interviewUid));
         line(ics, "TRANSP:TRANSPARENT");
         line(ics, "CLASS:PRIVATE");
         line(ics, "ATTACH;FMTTYPE=text/html;ENCODING=BASE64;VALUE=BINARY;X-FILENAME=brief.html:"
                 + Base64.getEncoder().encodeToString(briefHtml.getBytes(StandardCharsets.UTF_8)));
+        line(ics, "END:VEVENT");
+        line(ics, "END:VCALENDAR");
+        return ics.toString();
+    }
+
+    /**
+     * The cancelled version of a prep event: same UID, a higher {@code sequence}, STATUS:CANCELLED
+     * (allowed in PUBLISH by RFC 5546 §3.2.1; METHOD:CANCEL would need an ORGANIZER the prep event
+     * never had), so the user's calendar drops the prep slot.
+     */
+    public static String cancel(String interviewUid, String recurrenceId, int sequence, Instant stamp, Instant start, Instant end,
+                                String summary) {
+        StringBuilder ics = new StringBuilder();
+        line(ics, "BEGIN:VCALENDAR");
+        line(ics, "VERSION:2.0");
+        line(ics, "PRODID:-//rebond//prep event//EN");
+        line(ics, "METHOD:PUBLISH");
+        line(ics, "BEGIN:VEVENT");
+        line(ics, "UID:" + text(uidFor(interviewUid, recurrenceId)));
+        line(ics, "SEQUENCE:" + sequence);
+        line(ics, "DTSTAMP:" + UTC.format(stamp));
+        line(ics, "DTSTART:" + UTC.format(start));
+        line(ics, "DTEND:" + UTC.format(end));
+        line(ics, "SUMMARY:" + text(summary));
+        line(ics, "STATUS:CANCELLED");
+        line(ics, "RELATED-TO:" + text(interviewUid));
+        line(ics, "TRANSP:TRANSPARENT");
+        line(ics, "CLASS:PRIVATE");
         line(ics, "END:VEVENT");
         line(ics, "END:VCALENDAR");
         return ics.toString();

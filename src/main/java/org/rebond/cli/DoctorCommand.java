@@ -43,6 +43,14 @@ public final class DoctorCommand implements Callable<Integer> {
         List<String> problems = new ArrayList<>();
         try (Database db = Database.open(loaded.storage().database())) {
             out.println("ok   database " + loaded.storage().database() + " (schema " + db.version() + ")");
+            var reported = new org.rebond.store.SqlMailboxState(db, java.time.Clock.systemUTC())
+                    .get(org.rebond.mail.MailboxWatcher.accountOf(loaded.mailbox()));
+            if (reported.isPresent() && reported.get().kind() != org.rebond.store.SqlMailboxState.Kind.CONNECTED) {
+                var m = reported.get();
+                out.println("note the running rebond reports " + (m.kind() == org.rebond.store.SqlMailboxState.Kind.LOGIN_REFUSED
+                        ? "its login REFUSED" : "the mailbox unreachable") + " since " + m.problemSince() + " (" + m.failures()
+                        + " attempt(s)): " + m.problem() + "; next attempt " + m.nextAttempt());
+            }
         } catch (RuntimeException e) {
             problems.add(e.getMessage());
             out.println("FAIL database: " + e.getMessage());

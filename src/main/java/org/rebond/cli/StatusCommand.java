@@ -17,6 +17,7 @@ import org.rebond.interview.Interview;
 import org.rebond.interview.Outbox;
 import org.rebond.interview.PlannedAction;
 import org.rebond.interview.Planner;
+import org.rebond.interview.SeenEvent;
 import org.rebond.store.SqlQuarantine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -25,7 +26,8 @@ import picocli.CommandLine.Spec;
 /** Interviews, their actions with due times in the user's zone, and what was quarantined. */
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = {"Shows the interviews rebond follows and the state of each action (done, due when, pending, skipped),",
-                "the progression over time (M2), and the messages or invitations set aside with their reason."})
+                "the progression over time (M2), cancellations and flagged updates, the events seen but not taken (for",
+                "'rebond track'), and the messages or invitations set aside with their reason."})
 public final class StatusCommand implements Callable<Integer> {
 
     @Option(names = {"-c", "--config"}, required = true, paramLabel = "FILE", description = "the configuration file")
@@ -49,6 +51,8 @@ public final class StatusCommand implements Callable<Integer> {
             Instant now = clock.instant();
             out.println(fr ? "rebond — " + interviews.size() + " entretien(s) suivi(s), heures en " + zone.getId()
                     : "rebond — " + interviews.size() + " interview(s) followed, times in " + zone.getId());
+            state.mailbox.get(org.rebond.mail.MailboxWatcher.accountOf(loaded.mailbox()))
+                    .ifPresent(m -> out.println(mailboxLine(m, when, fr)));
             if (interviews.isEmpty()) {
                 out.println(fr ? "Aucun entretien d'information détecté pour l'instant." : "No information interview detected yet.");
             }
@@ -61,6 +65,9 @@ public final class StatusCommand implements Callable<Integer> {
                     out.printf("    %s %s%n", fr ? "par l'intermédiaire de" : "introduced by", i.referrer().displayName());
                 }
                 out.printf("    %s %s — %s%n", fr ? "état :" : "state:", stateLabel(i.state(), fr), i.reason());
+                for (org.rebond.store.SqlInterviewStore.JournalLine line : state.store.journalOf(i.id())) {
+                    journalRemark(line, fr, when).ifPresent(remark -> out.printf("    %s%n", remark));
+                }
                 Optional<String> notes = state.store.notesSource(i.id());
                 out.printf("    %s %s%n", fr ? "notes :" : "notes:", notes.isPresent() ? (fr ? "reçues" : "received") : (fr ? "pas encore" : "not yet"));
                 List<Outbox.Entry> entries = state.outbox.forInterview(i.id());
@@ -87,6 +94,16 @@ public final class StatusCommand implements Callable<Integer> {
             out.println();
             out.println(fr ? "Progression : " + done + " entretien(s) tenu(s), " + (interviews.stream().filter(Interview::active).count() - done) + " à venir."
                     : "Progress: " + done + " interview(s) held, " + (interviews.stream().filter(Interview::active).count() - done) + " to come.");
+            List<SeenEvent> seen = state.store.recentlySeen(now.minus(java.time.Duration.ofDays(1)), 20);
+            if (!seen.isEmpty()) {
+                out.println();
+                out.println(fr ? "Vus, non retenus ('rebond track ID' en suit un, 'rebond ignore ID' le fait oublier) :"
+                        : "Seen, not taken ('rebond track ID' follows one, 'rebond ignore ID' forgets it):");
+                for (SeenEvent e : seen) {
+                    out.printf("%-4s %s  %s%n", e.label(), when.format(e.start()), e.summary());
+                    out.printf("    %s %s%n", fr ? "vu, non retenu :" : "seen, not taken:", e.reason());
+                }
+            }
             List<SqlQuarantine.Item> quarantined = state.quarantine.all();
             if (!quarantined.isEmpty()) {
                 out.println();
@@ -99,6 +116,19 @@ public final class StatusCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
+    /** How the running daemon last found the mailbox (B46: a refused login shows here). */
+    static String mailboxLine(org.rebond.store.SqlMailboxState.State m, DateTimeFormatter when, boolean fr) {
+        return switch (m.kind()) {
+            case CONNECTED -> (fr ? "Boîte aux lettres : connectée depuis le " : "Mailbox: connected since ") + when.format(m.updatedAt());
+            case LOGIN_REFUSED -> (fr ? "Boîte aux lettres : CONNEXION REFUSÉE depuis le " : "Mailbox: LOGIN REFUSED since ")
+                    + when.format(m.problemSince()) + " — " + m.problem() + (fr ? " ; prochain essai le " : "; next attempt ")
+                    + when.format(m.nextAttempt()) + (fr ? " (attente longue, pour ne pas bloquer le compte)" : " (a long wait, so the account is not locked)");
+            case RECONNECTING -> (fr ? "Boîte aux lettres : déconnectée depuis le " : "Mailbox: disconnected since ") + when.format(m.problemSince())
+                    + " — " + m.problem() + (fr ? " ; prochain essai le " : "; next attempt ") + when.format(m.nextAttempt())
+                    + " (" + m.failures() + (fr ? " échec(s))" : " failure(s))");
+        };
+    }
+
     /** The action's name as the user reads it: {@code keep-posted #2}, or in French {@code nouvelles #2}. */
     private static String actionLabel(Action action, boolean fr) {
         if (!fr) {
@@ -109,6 +139,27 @@ public final class StatusCommand implements Callable<Integer> {
             case DEBRIEF_PROMPT -> "demande de notes";
             case THANK_YOU -> "remerciements";
             case KEEP_POSTED -> "nouvelles #" + action.number();
+            case BRIEF_UPDATE -> "mise à jour #" + action.number();
+        };
+    }
+
+    private static final java.util.regex.Pattern IN_PARENTHESES = java.util.regex.Pattern.compile("\\(([^()]*)\\)");
+
+    /** Cancellations and flagged updates or cancellations (B20), from the journal, in the user's language. */
+    static Optional<String> journalRemark(org.rebond.store.SqlInterviewStore.JournalLine line, boolean fr, DateTimeFormatter when) {
+        String at = when.format(line.at());
+        java.util.regex.Matcher who = IN_PARENTHESES.matcher(line.detail());
+        String sender = who.find() ? who.group(1) : "?";
+        return switch (line.event()) {
+            case "cancelled" -> Optional.of(fr ? "annulé par l'organisateur le " + at + " ; actions en attente retirées"
+                    : "cancelled by the organizer on " + at + "; pending actions removed");
+            case "ignored" -> Optional.of(fr ? "ignoré à votre demande le " + at : "ignored at your request on " + at);
+            case "flagged" -> Optional.of(line.detail().startsWith("a cancellation")
+                    ? (fr ? "signalé le " + at + " : une annulation envoyée par quelqu'un d'autre que l'organisateur (" + sender + ") a été ignorée"
+                          : "flagged on " + at + ": a cancellation from someone other than the organizer (" + sender + ") was ignored")
+                    : (fr ? "signalé le " + at + " : une mise à jour venue d'un autre organisateur (" + sender + ") n'a pas été appliquée"
+                          : "flagged on " + at + ": an update from another organizer (" + sender + ") was not applied"));
+            default -> Optional.empty();
         };
     }
 

@@ -4,6 +4,7 @@ import java.time.Clock;
 import org.rebond.config.RebondConfig;
 import org.rebond.store.Database;
 import org.rebond.store.SqlInterviewStore;
+import org.rebond.store.SqlMailboxState;
 import org.rebond.store.SqlOutbox;
 import org.rebond.store.SqlQuarantine;
 
@@ -14,6 +15,7 @@ final class StoredState implements AutoCloseable {
     final SqlInterviewStore store;
     final SqlOutbox outbox;
     final SqlQuarantine quarantine;
+    final SqlMailboxState mailbox;
 
     StoredState(RebondConfig config, Clock clock) {
         if (!java.nio.file.Files.exists(config.storage().database())) {
@@ -24,6 +26,7 @@ final class StoredState implements AutoCloseable {
         this.store = new SqlInterviewStore(database, clock);
         this.outbox = new SqlOutbox(database);
         this.quarantine = new SqlQuarantine(database, clock);
+        this.mailbox = new SqlMailboxState(database, clock);
     }
 
     @Override

@@ -62,10 +62,19 @@ public final class TemplateComposer implements MessageComposer {
         if (!action.isDraft()) {
             Interview.Person rebond = new Interview.Person(profile.primaryAddress(), "rebond");
             String calendar = null;
+            Instant prepStart = interview.start().minus(policy.prepDuration());
             if (action.kind() == Action.Kind.BRIEF) {
-                Instant prepStart = interview.start().minus(policy.prepDuration());
                 calendar = PrepEvent.write(interview.uid(), interview.recurrenceId(), interview.sequence(), clock.instant(), prepStart,
                         interview.start(), rendered.subject(), rendered.text(), rendered.html());
+            } else if (action.kind() == Action.Kind.BRIEF_UPDATE && interview.state() == Interview.State.CANCELLED) {
+                // Same prep UID, higher SEQUENCE, STATUS:CANCELLED: the user's calendar drops the prep slot.
+                calendar = PrepEvent.cancel(interview.uid(), interview.recurrenceId(), action.number(), clock.instant(), prepStart,
+                        interview.start(), rendered.subject());
+            } else if (action.kind() == Action.Kind.BRIEF_UPDATE) {
+                // Same prep UID, higher SEQUENCE: the prep slot moves instead of being duplicated; the brief is attached afresh.
+                RenderedMessage brief = render(interview, Action.BRIEF);
+                calendar = PrepEvent.write(interview.uid(), interview.recurrenceId(), action.number(), clock.instant(), prepStart,
+                        interview.start(), brief.subject(), brief.text(), brief.html());
             }
             return new OutgoingMessage(OutgoingMessage.Destination.INBOX, rebond, user, rendered.subject(), rendered.text(), rendered.html(),
                     messageId, "", List.of(), token, calendar);
@@ -184,6 +193,17 @@ public final class TemplateComposer implements MessageComposer {
             }
         }
         m.put("met", met);
+        if (action.kind() == Action.Kind.BRIEF_UPDATE) {
+            Map<String, Object> update = new LinkedHashMap<>();
+            update.put("cancelled", interview.state() == Interview.State.CANCELLED);
+            update.put("prepSequence", action.number());
+            store.prepUpdates(interview.id()).stream().filter(u -> u.prepSequence() == action.number()).findFirst().ifPresent(u -> {
+                update.put("previousWhen", date.format(u.previousStart().atZone(zone)) + ", " + time.format(u.previousStart().atZone(zone))
+                        + " (" + zone.getId() + ")");
+                update.put("moved", !u.previousStart().equals(interview.start()) || !u.previousEnd().equals(interview.end()));
+            });
+            m.put("update", update);
+        }
         if (action.kind() == Action.Kind.KEEP_POSTED) {
             m.put("keepPosted", Map.of("number", action.number(),
                     "weeksSince", (int) Math.max(0, Duration.between(interview.end(), clock.instant()).toDays() / 7)));

@@ -198,8 +198,8 @@ public final class ConfigLoader {
         Map<String, List<String>> s = new LinkedHashMap<>();
         s.put("profile", List.of("name", "addresses", "language", "time_zone", "objective", "pitch", "questions", "signature"));
         s.put("mailbox", List.of("host", "port", "security", "allow_plaintext_on_loopback", "username",
-                "password_file", "password_credential", "password_command", "ca_file",
-                "inbox", "drafts", "sent", "create_drafts", "idle", "poll_interval",
+                "password_file", "password_credential", "password_command", "oauth2_token_command", "ca_file",
+                "inbox", "drafts", "sent", "archive", "create_drafts", "idle", "poll_interval",
                 "connect_timeout", "read_timeout", "write_timeout"));
         s.put("storage", List.of("database"));
         s.put("schedule", List.of("brief_before", "prep_duration", "debrief_after_end", "thank_you_after_end",
@@ -318,8 +318,10 @@ public final class ConfigLoader {
             RebondConfig.Secret password = secret(s, loopback && security == RebondConfig.Security.NONE);
             Path caFile = existing(s, "ca_file", false);
             String inbox = folder(s, "inbox", false);
-            return new RebondConfig.Mailbox(host, port, security, allowPlaintext, username, password, caFile,
-                    or(inbox, "INBOX"), folder(s, "drafts", true), folder(s, "sent", true),
+            boolean oauth2 = s.has("oauth2_token_command");
+            String archive = folder(s, "archive", true);
+            return new RebondConfig.Mailbox(host, port, security, allowPlaintext, username, password, oauth2, caFile,
+                    or(inbox, "INBOX"), folder(s, "drafts", true), folder(s, "sent", true), archive,
                     or(s.bool("create_drafts"), false), or(s.bool("idle"), true),
                     or(s.duration("poll_interval", false), Duration.ofMinutes(2)),
                     or(s.duration("connect_timeout", false), Duration.ofSeconds(20)),
@@ -346,7 +348,7 @@ public final class ConfigLoader {
 
         private RebondConfig.Secret secret(YamlSection s, boolean optional) {
             List<String> set = new ArrayList<>();
-            for (String k : List.of("password_file", "password_credential", "password_command")) {
+            for (String k : List.of("password_file", "password_credential", "password_command", "oauth2_token_command")) {
                 if (s.has(k)) set.add(k);
             }
             if (set.size() > 1) {
@@ -356,7 +358,7 @@ public final class ConfigLoader {
             if (set.isEmpty()) {
                 if (!optional) {
                     problems.add(s.line(), "mailbox", "no password source: set password_file (recommended),"
-                            + " password_credential (a systemd credential) or password_command."
+                            + " password_credential (a systemd credential), password_command or oauth2_token_command."
                             + " The password itself is never written in this file");
                 }
                 return null;
@@ -374,6 +376,20 @@ public final class ConfigLoader {
                         return null;
                     }
                     return new RebondConfig.Secret(null, name, null);
+                }
+                case "oauth2_token_command": {
+                    if (!s.isList("oauth2_token_command")) {
+                        s.problem("oauth2_token_command", "is run without a shell, so give it as a list (argv form),"
+                                + " e.g. [oama, access, camille@gmail.com]");
+                        return null;
+                    }
+                    List<String> argv = s.lines("oauth2_token_command", "[oama, access, camille@gmail.com]");
+                    if (argv == null || argv.isEmpty()) {
+                        s.problem("oauth2_token_command", "must name a command that prints an access token,"
+                                + " e.g. [oama, access, camille@gmail.com]");
+                        return null;
+                    }
+                    return new RebondConfig.Secret(null, null, List.copyOf(argv));
                 }
                 default: {
                     if (!s.isList("password_command")) {

@@ -40,7 +40,12 @@ public record RebondConfig(
         }
     }
 
-    /** How to reach the IMAP mailbox. The secret itself is never held here, only where to find it. */
+    /**
+     * How to reach the IMAP mailbox. The secret itself is never held here, only where to find it.
+     * With {@code oauth2}, {@code password} is the command that prints an OAuth2 access token
+     * (XOAUTH2); {@code archive} is a folder holding all mail (Gmail's All Mail) to follow too:
+     * null to detect it by SPECIAL-USE {@code \All}, empty to follow none.
+     */
     public record Mailbox(
             String host,
             int port,
@@ -48,10 +53,12 @@ public record RebondConfig(
             boolean allowPlaintextOnLoopback,
             String username,
             Secret password,
+            boolean oauth2,
             Path caFile,
             String inbox,
             String drafts,
             String sent,
+            String archive,
             boolean createDrafts,
             boolean idle,
             Duration pollInterval,

@@ -73,6 +73,8 @@ final class Narrator {
                             "Remerciement préparé dans Brouillons (non envoyé) : « " + result.detail() + " »");
                     case KEEP_POSTED -> say("Keeping-you-posted #" + action.number() + " drafted in Drafts (not sent): \"" + result.detail() + "\"",
                             "Nouvelles n°" + action.number() + " préparées dans Brouillons (non envoyées) : « " + result.detail() + " »");
+                    case BRIEF_UPDATE -> say("Prep event updated in INBOX: \"" + result.detail() + "\"",
+                            "Événement de préparation mis à jour dans la boîte de réception : « " + result.detail() + " »");
                 }
             }
             case SKIPPED -> say(label(action) + " skipped: " + result.detail(), label(action) + " sautée : " + result.detail());
@@ -90,6 +92,7 @@ final class Narrator {
             case DEBRIEF_PROMPT -> "demande de notes";
             case THANK_YOU -> "remerciement";
             case KEEP_POSTED -> "nouvelles n°" + action.number();
+            case BRIEF_UPDATE -> "mise à jour de la fiche n°" + action.number();
         };
     }
 }

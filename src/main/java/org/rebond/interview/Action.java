@@ -18,7 +18,13 @@ public record Action(Kind kind, int number) {
         /** The thank-you draft, appended to Drafts. */
         THANK_YOU,
         /** A keeping-you-posted draft, appended to Drafts. */
-        KEEP_POSTED
+        KEEP_POSTED,
+        /**
+         * An update of the prep event after the brief was delivered (the interview moved, was
+         * cancelled or reinstated), delivered to INBOX. Numbered by the prep event's new SEQUENCE,
+         * so each version of the prep event is delivered at most once (I2).
+         */
+        BRIEF_UPDATE
     }
 
     public static final Action BRIEF = new Action(Kind.BRIEF, 0);
@@ -26,23 +32,34 @@ public record Action(Kind kind, int number) {
     public static final Action THANK_YOU = new Action(Kind.THANK_YOU, 0);
 
     public Action {
-        if (kind == Kind.KEEP_POSTED ? number < 1 : number != 0) {
+        if (numbered(kind) ? number < 1 : number != 0) {
             throw new IllegalArgumentException("bad action number " + number + " for " + kind);
         }
+    }
+
+    private static boolean numbered(Kind kind) {
+        return kind == Kind.KEEP_POSTED || kind == Kind.BRIEF_UPDATE;
     }
 
     public static Action keepPosted(int number) {
         return new Action(Kind.KEEP_POSTED, number);
     }
 
-    /** Stable key used in the store and in scheduler keys: {@code BRIEF}, {@code KEEP_POSTED_2}. */
+    /** The update that carries the prep event with SEQUENCE {@code prepSequence}. */
+    public static Action briefUpdate(int prepSequence) {
+        return new Action(Kind.BRIEF_UPDATE, prepSequence);
+    }
+
+    /** Stable key used in the store and in scheduler keys: {@code BRIEF}, {@code KEEP_POSTED_2}, {@code BRIEF_UPDATE_3}. */
     public String key() {
-        return kind == Kind.KEEP_POSTED ? kind.name() + "_" + number : kind.name();
+        return numbered(kind) ? kind.name() + "_" + number : kind.name();
     }
 
     public static Action fromKey(String key) {
-        if (key.startsWith("KEEP_POSTED_")) {
-            return keepPosted(Integer.parseInt(key.substring("KEEP_POSTED_".length())));
+        for (Kind k : new Kind[] {Kind.KEEP_POSTED, Kind.BRIEF_UPDATE}) {
+            if (key.startsWith(k.name() + "_")) {
+                return new Action(k, Integer.parseInt(key.substring(k.name().length() + 1)));
+            }
         }
         return new Action(Kind.valueOf(key), 0);
     }
@@ -57,9 +74,9 @@ public record Action(Kind kind, int number) {
         return kind.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    /** Human label used in logs and status: {@code brief}, {@code keep-posted #2}. */
+    /** Human label used in logs and status: {@code brief}, {@code keep-posted #2}, {@code brief-update #3}. */
     public String label() {
-        return kind == Kind.KEEP_POSTED ? templateName() + " #" + number : templateName();
+        return numbered(kind) ? templateName() + " #" + number : templateName();
     }
 
     @Override

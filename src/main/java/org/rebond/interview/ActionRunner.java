@@ -68,7 +68,11 @@ public final class ActionRunner {
                 }
             }
             // The catch-up rules apply to every attempt, retries included (I7).
-            Planner.FireDecision decision = planner.onFire(interview, action, now);
+            boolean superseded = action.kind() == Action.Kind.BRIEF_UPDATE
+                    && store.prepUpdates(interviewId).stream().anyMatch(u -> u.prepSequence() > action.number());
+            Planner.FireDecision decision = superseded && entry == null
+                    ? Planner.FireDecision.skip("superseded by a newer version of the prep event")
+                    : planner.onFire(interview, action, now);
             switch (decision.verdict()) {
                 case SKIP -> {
                     if (entry == null) {

@@ -109,6 +109,11 @@ public final class InterviewDetector {
         return Optional.empty();
     }
 
+    /** The person the user would meet, chosen as {@link #detect} chooses it; empty when nobody fits. */
+    public String contactOf(CalendarEvent event) {
+        return contact(event);
+    }
+
     /** The organizer unless it is the user; else the first attendee who is neither the user nor a room. */
     private String contact(CalendarEvent event) {
         if (!event.organizer().isBlank() && !isUser(event.organizer())) {
@@ -134,7 +139,7 @@ public final class InterviewDetector {
     }
 
     /** The referrer named in the description: an address when one is given, else the name. */
-    static String referrer(String description) {
+    public static String referrer(String description) {
         for (String line : description.split("\n")) {
             Matcher m = REFERRAL.matcher(line);
             if (!m.find()) continue;

@@ -34,4 +34,31 @@ public interface InterviewStore {
 
     /** Records what happened, for the status command and the demo's narration. */
     void journal(long interviewId, Instant at, String event, String detail);
+
+    /** Whether the action was delivered (not merely skipped). */
+    boolean delivered(long interviewId, Action action);
+
+    /**
+     * Records that the prep event of an interview needs a new version: its SEQUENCE is the larger
+     * of {@code atLeast} and one more than the last version recorded. Returns that SEQUENCE.
+     */
+    int requestPrepUpdate(long interviewId, int atLeast, Instant previousStart, Instant previousEnd, Instant at);
+
+    /** The prep-event versions recorded for an interview, lowest first. */
+    java.util.List<PrepUpdate> prepUpdates(long interviewId);
+
+    /** One version of a delivered prep event; {@code previousStart}/{@code previousEnd} are the times it replaces. */
+    record PrepUpdate(long interviewId, int prepSequence, Instant previousStart, Instant previousEnd) {}
+
+    /** Keeps (inserts, or replaces when newer in iTIP order) an event seen but not taken. */
+    SeenEvent rememberSeen(SeenEvent event);
+
+    Optional<SeenEvent> findSeen(String uid, String recurrenceId);
+
+    Optional<SeenEvent> seenById(long id);
+
+    void saveSeenState(long id, SeenEvent.State state, long interviewId);
+
+    /** Events seen but not taken (state SEEN) starting at or after {@code since}, most recently seen first. */
+    List<SeenEvent> recentlySeen(Instant since, int limit);
 }

@@ -59,6 +59,14 @@ public final class Planner {
      * the clock was set back), or skip it with a reason.
      */
     public FireDecision onFire(Interview interview, Action action, Instant now) {
+        if (action.kind() == Action.Kind.BRIEF_UPDATE) {
+            // The prep event follows a moved or cancelled interview, but only before it begins.
+            if (interview.state() == Interview.State.IGNORED) {
+                return FireDecision.skip("interview ignored");
+            }
+            return now.isBefore(interview.start()) ? FireDecision.run()
+                    : FireDecision.skip("the interview had already started when the prep event update came due");
+        }
         if (!interview.active()) {
             return FireDecision.skip("interview " + interview.state().name().toLowerCase(java.util.Locale.ROOT));
         }

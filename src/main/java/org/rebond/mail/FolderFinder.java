@@ -20,7 +20,9 @@ public final class FolderFinder {
         DRAFTS("\\Drafts", List.of("Drafts", "Brouillons", "Draft", "Entwürfe", "Borradores", "Bozze", "Rascunhos", "Concepten",
                 "[Gmail]/Drafts", "[Gmail]/Brouillons", "INBOX.Drafts", "INBOX/Drafts", "INBOX.Brouillons")),
         SENT("\\Sent", List.of("Sent", "Sent Items", "Sent Messages", "Envoyés", "Éléments envoyés", "Messages envoyés", "Gesendet",
-                "Enviados", "Inviata", "Posta inviata", "[Gmail]/Sent Mail", "[Gmail]/Messages envoyés", "INBOX.Sent", "INBOX/Sent"));
+                "Enviados", "Inviata", "Posta inviata", "[Gmail]/Sent Mail", "[Gmail]/Messages envoyés", "INBOX.Sent", "INBOX/Sent")),
+        /** A folder holding all mail (Gmail's All Mail): by SPECIAL-USE only, never guessed from a name. */
+        ARCHIVE("\\All", List.of());
 
         private final String specialUse;
         private final List<String> names;

@@ -21,7 +21,8 @@ import org.rebond.config.RebondConfig;
 /**
  * Opens IMAP connections with safe settings: timeouts set (Angus defaults to infinite), reads
  * never set {@code \Seen} (peek), server identity checked, STARTTLS required when chosen,
- * plaintext only on loopback when explicitly allowed (DESIGN I8). No transport is ever configured:
+ * plaintext only on loopback when explicitly allowed (DESIGN I8). With {@code oauth2_token_command}
+ * the login is XOAUTH2, with the token the command prints at each connection. No transport is ever configured:
  * rebond cannot send mail (I1).
  */
 public final class ImapConnector {
@@ -55,11 +56,20 @@ public final class ImapConnector {
         props.setProperty(p + "partialfetch", "true");
         props.setProperty(p + "fetchsize", "65536");
         props.setProperty(p + "appendbuffersize", "-1");
+        // Connections for folders other than INBOX wait in Angus' pool between syncs; servers close
+        // quiet connections, so a pooled one is not kept long.
+        props.setProperty(p + "connectionpooltimeout", "10000");
         props.setProperty(p + "ssl.checkserveridentity", "true");
         props.setProperty(p + "ssl.protocols", "TLSv1.3 TLSv1.2");
         if (config.security() == RebondConfig.Security.STARTTLS) {
             props.setProperty(p + "starttls.enable", "true");
             props.setProperty(p + "starttls.required", "true");
+        }
+        if (config.oauth2()) {
+            // XOAUTH2 only: the token from oauth2_token_command is given as the password (Angus builds the SASL string).
+            props.setProperty(p + "auth.mechanisms", "XOAUTH2");
+            props.setProperty(p + "auth.login.disable", "true");
+            props.setProperty(p + "auth.plain.disable", "true");
         }
         if (config.caFile() != null) {
             props.put(p + "ssl.socketFactory", trustingExtraCa().getSocketFactory());
@@ -100,7 +110,10 @@ public final class ImapConnector {
             return store;
         } catch (jakarta.mail.AuthenticationFailedException e) {
             throw new MailboxException("the IMAP server " + config.host() + " refused the login of " + config.username()
-                    + " — check the user name and the password source (" + config.password() + ")", true, e);
+                    + (config.oauth2()
+                            ? " with the OAuth2 token from mailbox.oauth2_token_command — check that the helper prints a current access token"
+                            + " for this account (run it by hand) and that the token has the IMAP scope"
+                            : " — check the user name and the password source (" + config.password() + ")"), true, e);
         } catch (MessagingException e) {
             throw new MailboxException("cannot connect to " + config.host() + ":" + config.port() + " (" + protocol + "): "
                     + rootMessage(e), false, e);

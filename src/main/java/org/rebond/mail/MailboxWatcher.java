@@ -16,6 +16,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPStore;
 import org.rebond.store.SqlFolderCursors;
+import org.rebond.store.SqlMailboxState;
 import org.rebond.store.SqlMessageHistory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +26,11 @@ import org.slf4j.LoggerFactory;
  * cursor, then waits in IDLE (re-entered well inside 29 minutes) or polls where IDLE is missing.
  * A drop or a server restart reconnects with exponential backoff and jitter, then catches up from
  * the cursor; a refused login backs off long so the account is never locked (B37, B38, B46).
+ * Each connection's outcome is kept in the database for {@code status} and {@code doctor}.
+ *
+ * <p>IDLE is re-entered at the renewal interval and at the latest at half the read timeout: the
+ * read timeout also applies while idling, so a quiet mailbox must not look like a dead one, and a
+ * silently dead connection is noticed within about one and a half read timeouts (B38, B51).
  */
 public final class MailboxWatcher implements AutoCloseable {
 
@@ -39,19 +45,39 @@ public final class MailboxWatcher implements AutoCloseable {
     private final SqlMessageHistory history;
     private final MessageIntake intake;
     private final Duration idleRenewal;
+    private final SqlMailboxState state;
+    private final String account;
+    private final Duration progressEvery;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition wake = lock.newCondition();
     private final AtomicReference<IMAPFolder> idling = new AtomicReference<>();
+    private final java.util.concurrent.atomic.AtomicInteger connections = new java.util.concurrent.atomic.AtomicInteger();
     private volatile boolean running;
+    private boolean condstore;
     private volatile String lastProblem = "";
     private Thread thread;
 
-    public MailboxWatcher(ImapConnector connector, SqlFolderCursors cursors, SqlMessageHistory history, MessageIntake intake, Duration idleRenewal) {
+    public MailboxWatcher(ImapConnector connector, SqlFolderCursors cursors, SqlMessageHistory history, MessageIntake intake, Duration idleRenewal,
+                          SqlMailboxState state) {
         this.connector = connector;
         this.cursors = cursors;
         this.history = history;
         this.intake = intake;
-        this.idleRenewal = idleRenewal;
+        Duration halfRead = connector.config().readTimeout().dividedBy(2);
+        this.idleRenewal = halfRead.isZero() || halfRead.compareTo(idleRenewal) >= 0 ? idleRenewal : halfRead;
+        this.state = state;
+        this.account = accountOf(connector.config());
+        this.progressEvery = Duration.ofSeconds(10);
+    }
+
+    /** How the account is named in the mailbox state: user@host:port. */
+    public static String accountOf(org.rebond.config.RebondConfig.Mailbox m) {
+        return m.username() + "@" + m.host() + ":" + m.port();
+    }
+
+    /** How many times the watcher has connected (1 while all is well). */
+    public int connections() {
+        return connections.get();
     }
 
     public void start() {
@@ -70,13 +96,17 @@ public final class MailboxWatcher implements AutoCloseable {
         int failures = 0;
         while (running) {
             try (Store store = connector.connect()) {
+                connections.incrementAndGet();
                 failures = 0;
                 lastProblem = "";
+                record(() -> state.connected(account));
                 follow(store);
             } catch (MailboxException e) {
                 failures++;
                 lastProblem = e.getMessage();
                 Duration wait = e.authentication() ? AFTER_LOGIN_REFUSED : backoff(failures);
+                int count = failures;
+                record(() -> state.failed(account, e.authentication(), e.getMessage(), count, wait));
                 if (running) {
                     log.warn("{}; trying again in {} s", e.getMessage(), wait.toSeconds());
                     pause(wait);
@@ -85,12 +115,24 @@ public final class MailboxWatcher implements AutoCloseable {
                 failures++;
                 lastProblem = ImapConnector.rootMessage(e);
                 Duration wait = backoff(failures);
+                int count = failures;
+                String problem = "connection lost: " + lastProblem;
+                record(() -> state.failed(account, false, problem, count, wait));
                 if (running) {
                     log.warn("mailbox connection lost ({}); reconnecting in {} s and catching up from the last message read",
                             lastProblem, wait.toSeconds());
                     pause(wait);
                 }
             }
+        }
+    }
+
+    /** The state is for display: a database hiccup must not stop the watcher. */
+    private static void record(Runnable write) {
+        try {
+            write.run();
+        } catch (RuntimeException e) {
+            log.debug("could not record the mailbox state: {}", e.getMessage());
         }
     }
 
@@ -101,25 +143,39 @@ public final class MailboxWatcher implements AutoCloseable {
         return Duration.ofMillis(capped - capped / 8 + jitter);
     }
 
+    /**
+     * Keeps INBOX open (it is where IDLE waits) and opens the other followed folders only while
+     * reading them: a folder left open holds a connection of its own that sees no traffic between
+     * syncs, and servers and NAT boxes close such quiet connections.
+     */
     private void follow(Store store) throws MessagingException {
-        List<IMAPFolder> folders = new ArrayList<>();
+        IMAPStore imapStore = (IMAPStore) store;
+        condstore = imapStore.hasCapability("CONDSTORE");
         IMAPFolder inbox = (IMAPFolder) store.getFolder(connector.config().inbox());
-        inbox.open(Folder.READ_ONLY);
-        folders.add(inbox);
+        open(inbox);
+        List<String> others = new ArrayList<>();
         var sent = FolderFinder.find(store, FolderFinder.Role.SENT, connector.config().sent());
-        if (sent.isPresent() && !sent.get().name().equalsIgnoreCase(inbox.getFullName())) {
-            IMAPFolder sentFolder = (IMAPFolder) store.getFolder(sent.get().name());
-            sentFolder.open(Folder.READ_ONLY);
-            folders.add(sentFolder);
+        String archiveName = connector.config().archive();
+        var archive = "none".equalsIgnoreCase(archiveName) ? java.util.Optional.<FolderFinder.Found>empty()
+                : FolderFinder.find(store, FolderFinder.Role.ARCHIVE, archiveName);
+        for (var found : List.of(sent, archive)) {
+            if (found.isPresent() && !found.get().name().equalsIgnoreCase(inbox.getFullName())
+                    && others.stream().noneMatch(name -> name.equalsIgnoreCase(found.get().name()))) {
+                others.add(found.get().name());
+            }
         }
-        boolean idle = connector.config().idle() && ((IMAPStore) store).hasCapability("IDLE");
-        log.info("following {} on {} ({})", folders.stream().map(Folder::getFullName).toList(), connector.config().host(),
-                idle ? "IDLE" : "polling every " + connector.config().pollInterval().toSeconds() + " s");
+        boolean idle = connector.config().idle() && imapStore.hasCapability("IDLE");
+        List<String> followed = new ArrayList<>(List.of(inbox.getFullName()));
+        followed.addAll(others);
+        log.info("following {} on {} ({}{})", followed, connector.config().host(),
+                idle ? "IDLE, renewed every " + idleRenewal.toSeconds() + " s" : "polling every " + connector.config().pollInterval().toSeconds() + " s",
+                condstore ? ", CONDSTORE" : "");
         try {
             while (running) {
                 int countedBeforeSync = inbox.getMessageCount();
-                for (IMAPFolder folder : folders) {
-                    sync(folder);
+                sync(inbox);
+                for (String name : others) {
+                    syncClosed(store, name);
                 }
                 if (!running) {
                     break;
@@ -135,15 +191,40 @@ public final class MailboxWatcher implements AutoCloseable {
                 }
             }
         } finally {
-            for (IMAPFolder f : folders) {
-                if (f.isOpen()) {
-                    try {
-                        f.close(false);
-                    } catch (MessagingException ignored) {
-                        // the connection is going away anyway
-                    }
+            if (inbox.isOpen()) {
+                try {
+                    inbox.close(false);
+                } catch (MessagingException ignored) {
+                    // the connection is going away anyway
                 }
             }
+        }
+    }
+
+    private void syncClosed(Store store, String name) throws MessagingException {
+        IMAPFolder folder = (IMAPFolder) store.getFolder(name);
+        try {
+            open(folder);
+        } catch (MessagingException staleConnection) {
+            // The pooled connection handed out may have been closed by the server while it sat
+            // unused; the failed one is discarded, so a second open gets a fresh connection.
+            log.debug("reopening {} on a fresh connection: {}", name, staleConnection.getMessage());
+            folder = (IMAPFolder) store.getFolder(name);
+            open(folder);
+        }
+        try {
+            sync(folder);
+        } finally {
+            folder.close(false);
+        }
+    }
+
+    /** Read-only; with CONDSTORE enabled where the server has it, so the folder reports its HIGHESTMODSEQ. */
+    private void open(IMAPFolder folder) throws MessagingException {
+        if (condstore) {
+            folder.open(Folder.READ_ONLY, org.eclipse.angus.mail.imap.ResyncData.CONDSTORE);
+        } else {
+            folder.open(Folder.READ_ONLY);
         }
     }
 
@@ -197,7 +278,14 @@ public final class MailboxWatcher implements AutoCloseable {
                     + "handled are recognised and not acted on twice", name, cursor.uidValidity(), uidValidity);
             history.forgetFolder(name, cursor.uidValidity());
             cursor = new SqlFolderCursors.Cursor(name, uidValidity, 0, 0);
+        } else if (uidReused(folder, cursor)) {
+            log.error("{}: the message with UID {} now has another Message-ID although UIDVALIDITY ({}) did not change — a server fault "
+                    + "(B40). Reading the whole folder again; what was already handled is recognised by Message-ID and calendar UID and "
+                    + "not acted on twice", name, cursor.lastUid(), uidValidity);
+            history.forgetFolder(name, uidValidity);
+            cursor = new SqlFolderCursors.Cursor(name, uidValidity, 0, 0);
         }
+        long modseq = condstore ? highestModseq(folder) : 0;
         Message[] fresh = folder.getMessagesByUID(cursor.lastUid() + 1, UIDFolder.LASTUID);
         List<Message> todo = new ArrayList<>();
         for (Message m : fresh) {
@@ -206,6 +294,9 @@ public final class MailboxWatcher implements AutoCloseable {
             }
         }
         if (todo.isEmpty()) {
+            if (modseq != cursor.highestModseq()) {
+                cursors.save(new SqlFolderCursors.Cursor(name, uidValidity, cursor.lastUid(), modseq));
+            }
             return;
         }
         FetchProfile profile = new FetchProfile();
@@ -214,7 +305,7 @@ public final class MailboxWatcher implements AutoCloseable {
         profile.add(FetchProfile.Item.SIZE);
         MessageIntake.HEADERS.forEach(profile::add);
         long lastUid = cursor.lastUid();
-        long started = System.nanoTime();
+        ScanProgress progress = todo.size() > BATCH ? ScanProgress.of(name, todo.size(), progressEvery) : null;
         for (int from = 0; from < todo.size() && running; from += BATCH) {
             Message[] batch = todo.subList(from, Math.min(todo.size(), from + BATCH)).toArray(new Message[0]);
             folder.fetch(batch, profile);
@@ -223,13 +314,50 @@ public final class MailboxWatcher implements AutoCloseable {
                 intake.take(name, uidValidity, uid, m);
                 lastUid = Math.max(lastUid, uid);
             }
-            cursors.save(new SqlFolderCursors.Cursor(name, uidValidity, lastUid, cursor.highestModseq()));
-            if (todo.size() > BATCH) {
-                double seconds = (System.nanoTime() - started) / 1e9;
-                int done = Math.min(todo.size(), from + BATCH);
-                log.info("reading {}: {}/{} messages, {} per second", name, done, todo.size(), Math.round(done / Math.max(seconds, 0.001)));
+            boolean complete = from + BATCH >= todo.size();
+            // HIGHESTMODSEQ is only a valid resync point once every message up to it was read.
+            cursors.save(new SqlFolderCursors.Cursor(name, uidValidity, lastUid, complete ? modseq : cursor.highestModseq()));
+            if (progress != null) {
+                progress.advance(batch.length);
             }
         }
+    }
+
+    private static long highestModseq(IMAPFolder folder) {
+        try {
+            return Math.max(folder.getHighestModSeq(), 0);
+        } catch (MessagingException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    /**
+     * Whether the last message read now carries another Message-ID than the one recorded for its
+     * UID (B40: UIDs reused without a UIDVALIDITY change). One small FETCH per wake-up.
+     */
+    private boolean uidReused(IMAPFolder folder, SqlFolderCursors.Cursor cursor) throws MessagingException {
+        if (cursor.lastUid() <= 0) {
+            return false;
+        }
+        var known = history.messageIdAt(folder.getFullName(), cursor.uidValidity(), cursor.lastUid());
+        if (known.isEmpty() || known.get().isBlank()) {
+            return false;
+        }
+        Message m = folder.getMessageByUID(cursor.lastUid());
+        if (m == null) {
+            return false; // expunged: nothing to compare
+        }
+        FetchProfile idOnly = new FetchProfile();
+        idOnly.add("Message-ID");
+        folder.fetch(new Message[] {m}, idOnly);
+        String[] now;
+        try {
+            now = m.getHeader("Message-ID");
+        } catch (jakarta.mail.MessageRemovedException e) {
+            return false;
+        }
+        String current = now == null || now.length == 0 ? "" : HeaderSafety.messageId(now[0]).orElse("");
+        return !current.isEmpty() && !current.equals(known.get());
     }
 
     private void pause(Duration duration) {

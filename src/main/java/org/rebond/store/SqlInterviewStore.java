@@ -10,7 +10,10 @@ import java.util.Optional;
 import org.rebond.interview.Action;
 import org.rebond.interview.DebriefNotes;
 import org.rebond.interview.Interview;
+import org.rebond.calendar.CalendarEvent;
 import org.rebond.interview.InterviewStore;
+import org.rebond.interview.ItipOrder;
+import org.rebond.interview.SeenEvent;
 
 /** Interviews, notes, referrals and the journal in SQLite. */
 public final class SqlInterviewStore implements InterviewStore {
@@ -164,6 +167,118 @@ public final class SqlInterviewStore implements InterviewStore {
     public List<JournalLine> journalSince(long afterId) {
         return db.query("SELECT id, interview_id, at, event, detail FROM journal WHERE id > ? ORDER BY id",
                 rs -> new JournalLine(rs.getLong(1), rs.getLong(2), Instant.parse(rs.getString(3)), rs.getString(4), rs.getString(5)), afterId);
+    }
+
+    /** The journal of one interview, oldest first (status shows cancellations and flagged updates from it). */
+    public List<JournalLine> journalOf(long interviewId) {
+        return db.query("SELECT id, interview_id, at, event, detail FROM journal WHERE interview_id = ? ORDER BY id",
+                rs -> new JournalLine(rs.getLong(1), rs.getLong(2), Instant.parse(rs.getString(3)), rs.getString(4), rs.getString(5)), interviewId);
+    }
+
+    @Override
+    public boolean delivered(long interviewId, Action action) {
+        return db.queryOne("SELECT state FROM outbox WHERE interview_id = ? AND action = ?", rs -> rs.getString(1), interviewId, action.key())
+                .map("DONE"::equals).orElse(false);
+    }
+
+    @Override
+    public int requestPrepUpdate(long interviewId, int atLeast, Instant previousStart, Instant previousEnd, Instant at) {
+        return db.inTransaction(c -> {
+            int last;
+            try (var ps = c.prepareStatement("SELECT MAX(prep_sequence) FROM prep_update WHERE interview_id = ?")) {
+                ps.setLong(1, interviewId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    last = rs.next() ? rs.getInt(1) : 0;
+                }
+            }
+            int next = Math.max(atLeast, last + 1);
+            Database.execute(c, "INSERT INTO prep_update (interview_id, prep_sequence, previous_start, previous_end, created_at) VALUES (?,?,?,?,?)",
+                    interviewId, next, previousStart.toString(), previousEnd.toString(), at.toString());
+            return next;
+        });
+    }
+
+    @Override
+    public List<PrepUpdate> prepUpdates(long interviewId) {
+        return db.query("SELECT interview_id, prep_sequence, previous_start, previous_end FROM prep_update WHERE interview_id = ? ORDER BY prep_sequence",
+                rs -> new PrepUpdate(rs.getLong(1), rs.getInt(2), Instant.parse(rs.getString(3)), Instant.parse(rs.getString(4))), interviewId);
+    }
+
+    private static final String SEEN_COLUMNS = "id, uid, recurrence_id, sequence_no, dtstamp, start_at, end_at, zone, floating, summary, location, "
+            + "organizer, organizer_name, attendees, contact_email, contact_name, referrer, reason, source_message_id, state, interview_id, seen_at";
+
+    @Override
+    public SeenEvent rememberSeen(SeenEvent e) {
+        Optional<SeenEvent> known = findSeen(e.uid(), e.recurrenceId());
+        Object[] values = {e.uid(), e.recurrenceId(), e.sequence(), e.dtstamp() == null ? null : e.dtstamp().toString(), e.start().toString(),
+                e.end().toString(), e.zone(), e.floating(), e.summary(), e.location(), e.organizer(), e.organizerName(), attendees(e.attendees()),
+                e.contact().email(), e.contact().name(), e.referrer(), e.reason(), e.sourceMessageId()};
+        if (known.isEmpty()) {
+            long id = db.update("INSERT INTO seen_event (uid, recurrence_id, sequence_no, dtstamp, start_at, end_at, zone, floating, summary, location, "
+                    + "organizer, organizer_name, attendees, contact_email, contact_name, referrer, reason, source_message_id, state, interview_id, seen_at) "
+                    + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,NULL,?)", append(values, SeenEvent.State.SEEN.name(), e.seenAt().toString()));
+            return seenById(id).orElseThrow();
+        }
+        SeenEvent stored = known.get();
+        if (ItipOrder.compare(e.sequence(), e.dtstamp(), stored.sequence(), stored.dtstamp()) != ItipOrder.Comparison.NEWER) {
+            return stored; // the same invitation again (B17, B23), or an older one (B18)
+        }
+        db.update("UPDATE seen_event SET uid=?, recurrence_id=?, sequence_no=?, dtstamp=?, start_at=?, end_at=?, zone=?, floating=?, summary=?, "
+                + "location=?, organizer=?, organizer_name=?, attendees=?, contact_email=?, contact_name=?, referrer=?, reason=?, source_message_id=?, "
+                + "seen_at=? WHERE id=?", append(values, e.seenAt().toString(), stored.id()));
+        return seenById(stored.id()).orElseThrow();
+    }
+
+    @Override
+    public Optional<SeenEvent> findSeen(String uid, String recurrenceId) {
+        return db.queryOne("SELECT " + SEEN_COLUMNS + " FROM seen_event WHERE uid = ? AND recurrence_id = ?", SqlInterviewStore::readSeen, uid, recurrenceId);
+    }
+
+    @Override
+    public Optional<SeenEvent> seenById(long id) {
+        return db.queryOne("SELECT " + SEEN_COLUMNS + " FROM seen_event WHERE id = ?", SqlInterviewStore::readSeen, id);
+    }
+
+    @Override
+    public void saveSeenState(long id, SeenEvent.State state, long interviewId) {
+        db.update("UPDATE seen_event SET state = ?, interview_id = ? WHERE id = ?", state.name(), interviewId == 0 ? null : interviewId, id);
+    }
+
+    @Override
+    public List<SeenEvent> recentlySeen(Instant since, int limit) {
+        return db.query("SELECT " + SEEN_COLUMNS + " FROM seen_event WHERE state = 'SEEN' AND end_at >= ? ORDER BY seen_at DESC, id DESC LIMIT ?",
+                SqlInterviewStore::readSeen, since.toString(), limit);
+    }
+
+    private static String attendees(List<CalendarEvent.Attendee> attendees) {
+        StringBuilder out = new StringBuilder();
+        for (CalendarEvent.Attendee a : attendees) {
+            out.append(flat(a.email())).append('\t').append(flat(a.name())).append('\t').append(flat(a.role())).append('\t')
+                    .append(flat(a.partstat())).append('\n');
+        }
+        return out.toString();
+    }
+
+    private static String flat(String value) {
+        return value == null ? "" : value.replaceAll("[\\t\\r\\n]", " ");
+    }
+
+    private static SeenEvent readSeen(ResultSet rs) throws SQLException {
+        List<CalendarEvent.Attendee> attendees = new java.util.ArrayList<>();
+        for (String line : rs.getString("attendees").split("\n")) {
+            if (line.isEmpty()) {
+                continue;
+            }
+            String[] f = line.split("\t", -1);
+            attendees.add(new CalendarEvent.Attendee(f[0], f.length > 1 ? f[1] : "", f.length > 2 ? f[2] : "", f.length > 3 ? f[3] : ""));
+        }
+        String dtstamp = rs.getString("dtstamp");
+        return new SeenEvent(rs.getLong("id"), rs.getString("uid"), rs.getString("recurrence_id"), rs.getInt("sequence_no"),
+                dtstamp == null ? null : Instant.parse(dtstamp), Instant.parse(rs.getString("start_at")), Instant.parse(rs.getString("end_at")),
+                rs.getString("zone"), rs.getBoolean("floating"), rs.getString("summary"), rs.getString("location"), rs.getString("organizer"),
+                rs.getString("organizer_name"), attendees, new Interview.Person(rs.getString("contact_email"), rs.getString("contact_name")),
+                rs.getString("referrer"), rs.getString("reason"), rs.getString("source_message_id"), SeenEvent.State.valueOf(rs.getString("state")),
+                rs.getLong("interview_id"), Instant.parse(rs.getString("seen_at")));
     }
 
     static Interview read(ResultSet rs) throws SQLException {

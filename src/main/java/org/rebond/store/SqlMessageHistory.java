@@ -96,6 +96,12 @@ public final class SqlMessageHistory implements ReferrerFinder {
                 .findFirst();
     }
 
+    /** The Message-ID recorded for a UID of a folder, if that message was recorded. */
+    public Optional<String> messageIdAt(String folder, long uidValidity, long uid) {
+        return db.queryOne("SELECT message_id FROM message WHERE folder = ? AND uidvalidity = ? AND uid = ?", rs -> rs.getString(1),
+                folder, uidValidity, uid);
+    }
+
     /** How many messages are kept. */
     public long count() {
         return db.queryOne("SELECT COUNT(*) FROM message", rs -> rs.getLong(1)).orElse(0L);

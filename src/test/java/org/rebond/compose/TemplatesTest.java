@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class TemplatesTest {
 
     static final Path BUNDLED = Path.of("templates");
-    static final List<String> MESSAGES = List.of("brief", "debrief-prompt", "thank-you", "keep-posted");
+    static final List<String> MESSAGES = List.of("brief", "debrief-prompt", "thank-you", "keep-posted", "brief-update");
     static final List<Locale> LANGUAGES = List.of(Locale.ENGLISH, Locale.FRENCH);
 
     private final Templates templates = new Templates(null, BUNDLED);
@@ -239,7 +239,7 @@ class TemplatesTest {
             files = walk.filter(Files::isRegularFile).sorted().toList();
         }
 
-        assertThat(files).hasSize(24);
+        assertThat(files).hasSize(MESSAGES.size() * LANGUAGES.size() * 3);
         for (Path file : files) {
             assertThat(templates.forbiddenConstructs(Files.readString(file, StandardCharsets.UTF_8)))
                     .as(file.toString()).isEmpty();

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ExampleConfigTest {
     private static final Path EXAMPLE = Path.of("config/rebond.example.yaml");
     private static final Pattern SECTION = Pattern.compile("^([a-z_]+):.*");
-    private static final Pattern KEY = Pattern.compile("^ {2}(?:# )?([a-z_]+):.*");
+    private static final Pattern KEY = Pattern.compile("^ {2}(?:# )?([a-z0-9_]+):.*");
     private static final Pattern DEFAULT = Pattern.compile("^ {2}# default: (.*)$");
 
     @TempDir

@@ -1,0 +1,31 @@
+package org.rebond.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.rebond.interview.UserCommand;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** Stops following an interview, or keeps an event seen but not taken from ever being detected. */
+@Command(name = "ignore", mixinStandardHelpOptions = true,
+        description = {"Stops following interview 7: its pending actions are removed and later updates of the invitation",
+                "do not bring it back. For an event seen but not taken (e3), rebond will never take it, even when it is updated.",
+                "A running rebond applies it within seconds; otherwise it is applied now."})
+public final class IgnoreCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "ID", description = "7 for interview #7, or e3 for an event seen but not taken")
+    String id;
+
+    @Option(names = {"-c", "--config"}, required = true, paramLabel = "FILE", description = "the configuration file")
+    Path config;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        return Overrides.run(UserCommand.Kind.IGNORE, id, config, spec.commandLine().getOut());
+    }
+}

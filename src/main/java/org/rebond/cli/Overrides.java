@@ -1,0 +1,163 @@
+package org.rebond.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.rebond.App;
+import org.rebond.config.ConfigLoader;
+import org.rebond.config.RebondConfig;
+import org.rebond.interview.CommandQueue;
+import org.rebond.interview.DetectionRules;
+import org.rebond.interview.Interview;
+import org.rebond.interview.InterviewDetector;
+import org.rebond.interview.InterviewService;
+import org.rebond.interview.Planner;
+import org.rebond.interview.SeenEvent;
+import org.rebond.interview.UserCommand;
+import org.rebond.interview.UserCommands;
+import org.rebond.schedule.DeferredActionScheduler;
+import org.rebond.store.InstanceLock;
+import org.rebond.store.SqlCommandQueue;
+import org.rebond.store.SqlMessageHistory;
+import org.rebond.store.StoreException;
+
+/**
+ * What {@code rebond track} and {@code rebond ignore} share: the target is checked, the request is
+ * written as a row, and applied by the process holding the instance lock (the running daemon, which
+ * the command waits for a few seconds; or the command itself when no daemon runs). See
+ * {@link UserCommands} for why the command never schedules into Quartz's tables itself.
+ */
+final class Overrides {
+
+    /** How long the command waits for a running daemon to apply its request (it checks every 2 s). */
+    private static final Duration DAEMON_ANSWER = Duration.ofSeconds(20);
+    private static final Duration POLL = Duration.ofMillis(200);
+
+    private Overrides() {}
+
+    static int run(UserCommand.Kind kind, String typed, Path config, PrintWriter out) {
+        String target = UserCommand.normalTarget(typed).orElseThrow(() -> new ExitCodes.CommandFailure(ExitCodes.USAGE,
+                "'" + typed + "' is neither an interview number (7) nor an event seen but not taken (e3); 'rebond status' shows both"));
+        RebondConfig loaded = new ConfigLoader().load(config);
+        boolean fr = loaded.profile().language().getLanguage().equals("fr");
+        Clock clock = Clock.systemUTC();
+        try (StoredState state = new StoredState(loaded, clock)) {
+            long number = UserCommand.number(target);
+            boolean known = UserCommand.isSeenEvent(target) ? state.store.seenById(number).isPresent() : state.store.byId(number).isPresent();
+            if (!known) {
+                throw new ExitCodes.CommandFailure(ExitCodes.DATA, UserCommand.isSeenEvent(target)
+                        ? (fr ? "aucun événement " + target + " — 'rebond status --config " + config + "' liste les événements vus mais non retenus"
+                              : "no event " + target + " — 'rebond status --config " + config + "' lists the events seen but not taken")
+                        : (fr ? "aucun entretien #" + number + " — 'rebond status --config " + config + "' les liste"
+                              : "no interview #" + number + " — 'rebond status --config " + config + "' lists them"));
+            }
+            SqlCommandQueue queue = new SqlCommandQueue(state.database, clock);
+            InstanceLock lock;
+            try {
+                lock = InstanceLock.acquire(loaded.storage().database());
+            } catch (StoreException daemonRunning) {
+                lock = null;
+            }
+            CommandQueue.Applied applied;
+            boolean byDaemon = lock == null;
+            if (lock != null) {
+                try (InstanceLock held = lock) {
+                    applied = applyHere(loaded, state, queue, clock, kind, target);
+                }
+            } else {
+                long id = queue.request(kind, target);
+                applied = awaitDaemon(queue, id);
+                if (applied == null) {
+                    out.println(fr ? "Demande transmise au rebond en cours d'exécution, qui ne l'a pas encore appliquée ; vérifiez avec 'rebond status' dans une minute."
+                            : "Asked the running rebond; it has not applied the request yet. Check with 'rebond status' in a minute.");
+                    return ExitCodes.OK;
+                }
+            }
+            Optional<Interview> interview = applied.interviewId() == 0 ? Optional.empty() : state.store.byId(applied.interviewId());
+            Optional<SeenEvent> seen = UserCommand.isSeenEvent(target) ? state.store.seenById(number) : Optional.empty();
+            DateTimeFormatter when = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", loaded.profile().language())
+                    .withZone(loaded.profile().timeZone());
+            String message = describe(kind, target, applied, interview, seen, when, fr);
+            if (applied.kind() == InterviewService.Outcome.Kind.REJECTED) {
+                throw new ExitCodes.CommandFailure(ExitCodes.DATA, message);
+            }
+            out.println(message);
+            if (byDaemon) {
+                out.println(fr ? "(appliqué par le rebond en cours d'exécution)" : "(applied by the running rebond)");
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    /** No daemon runs and this process holds the lock: the rows change here, the triggers when the daemon starts. */
+    private static CommandQueue.Applied applyHere(RebondConfig config, StoredState state, SqlCommandQueue queue, Clock clock,
+                                                  UserCommand.Kind kind, String target) {
+        Set<String> addresses = new HashSet<>();
+        config.profile().addresses().forEach(a -> addresses.add(a.toLowerCase(Locale.ROOT)));
+        DetectionRules rules = DetectionRules.defaults().plus(config.detection().marker(), config.detection().includeWords(),
+                config.detection().excludeWords(), config.detection().categories());
+        InterviewService service = new InterviewService(state.store, new DeferredActionScheduler(queue),
+                new InterviewDetector(rules, addresses, state.store::isSuggestedContact), new SqlMessageHistory(state.database, addresses),
+                new Planner(App.policyOf(config.schedule())), config.profile().timeZone(), clock);
+        long id = queue.request(kind, target);
+        InterviewService.Outcome outcome = new UserCommands(service, state.store, queue).apply(new UserCommand(id, kind, target));
+        queue.done(id, outcome);
+        return queue.applied(id).orElseThrow();
+    }
+
+    private static CommandQueue.Applied awaitDaemon(SqlCommandQueue queue, long id) {
+        Instant deadline = Instant.now().plus(DAEMON_ANSWER);
+        while (Instant.now().isBefore(deadline)) {
+            Optional<CommandQueue.Applied> applied = queue.applied(id);
+            if (applied.isPresent()) {
+                return applied.get();
+            }
+            try {
+                Thread.sleep(POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private static String describe(UserCommand.Kind kind, String target, CommandQueue.Applied applied, Optional<Interview> interview,
+                                   Optional<SeenEvent> seen, DateTimeFormatter when, boolean fr) {
+        String what = interview.map(i -> "#" + i.id() + " \"" + i.summary() + "\" " + (fr ? "avec " : "with ") + i.contact().displayName()
+                        + ", " + when.format(i.start()))
+                .or(() -> seen.map(s -> s.label() + " \"" + s.summary() + "\", " + when.format(s.start())))
+                .orElse(target);
+        String whatFr = interview.map(i -> "#" + i.id() + " « " + i.summary() + " » avec " + i.contact().displayName() + ", " + when.format(i.start()))
+                .or(() -> seen.map(s -> s.label() + " « " + s.summary() + " », " + when.format(s.start())))
+                .orElse(target);
+        return switch (applied.kind()) {
+            case CREATED, UPDATED -> fr
+                    ? "Entretien suivi : " + whatFr + (UserCommand.isSeenEvent(target) ? " (depuis " + target + ")" : "")
+                            + ". Sa fiche, la demande de notes et les brouillons sont prévus ; 'rebond ignore " + interview.map(i -> i.id()).orElse(0L)
+                            + "' l'annule."
+                    : "Now following interview " + what + (UserCommand.isSeenEvent(target) ? " (from " + target + ")" : "")
+                            + ". Its brief, debrief prompt and drafts are planned; 'rebond ignore " + interview.map(i -> i.id()).orElse(0L)
+                            + "' undoes it.";
+            case IGNORED -> interview.isPresent()
+                    ? (fr ? "Entretien ignoré : " + whatFr + ". Ses actions en attente sont retirées et ses mises à jour ne le feront pas revenir ; "
+                            + "'rebond track " + interview.get().id() + "' le suit de nouveau."
+                          : "Interview " + what + " is now ignored: its pending actions are removed and later updates of the invitation "
+                            + "will not bring it back; 'rebond track " + interview.get().id() + "' follows it again.")
+                    : (fr ? "Événement ignoré : " + whatFr + ". rebond ne le retiendra plus, même mis à jour ; 'rebond track " + target + "' le suit malgré tout."
+                          : "Event " + what + " is ignored: rebond will not take it, even when it is updated; 'rebond track " + target
+                            + "' follows it after all.");
+            case DUPLICATE -> kind == UserCommand.Kind.TRACK
+                    ? (fr ? "Déjà suivi : " + whatFr + " ; rien n'a changé." : "Already followed: " + what + "; nothing changed.")
+                    : (fr ? "Déjà ignoré : " + whatFr + " ; rien n'a changé." : "Already ignored: " + what + "; nothing changed.");
+            default -> (fr ? "Impossible pour " + whatFr + " : " : "Cannot do it for " + what + ": ") + applied.detail();
+        };
+    }
+}

@@ -1,0 +1,31 @@
+package org.rebond.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.rebond.interview.UserCommand;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** Follows an event rebond saw but did not take, or an interview you had ignored. */
+@Command(name = "track", mixinStandardHelpOptions = true,
+        description = {"Follows an event rebond saw but did not take as an information interview (e3, as 'rebond status' lists it),",
+                "or an interview you had ignored (7). Its brief, debrief prompt and drafts are planned as for any interview.",
+                "A running rebond applies it within seconds; otherwise it is applied now and planned when rebond starts."})
+public final class TrackCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "ID", description = "e3 for an event seen but not taken, or 7 for interview #7")
+    String id;
+
+    @Option(names = {"-c", "--config"}, required = true, paramLabel = "FILE", description = "the configuration file")
+    Path config;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        return Overrides.run(UserCommand.Kind.TRACK, id, config, spec.commandLine().getOut());
+    }
+}

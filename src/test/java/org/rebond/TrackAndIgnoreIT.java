@@ -1,0 +1,172 @@
+package org.rebond;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.rebond.config.ConfigLoader;
+import org.rebond.interview.Action;
+import org.rebond.interview.CrashPoints;
+import org.rebond.interview.Interview;
+import org.rebond.interview.Outbox;
+import org.rebond.interview.SeenEvent;
+import org.rebond.mail.MessageIntake;
+
+/**
+ * {@code rebond track} and {@code rebond ignore} from the command line while the daemon runs on the
+ * same database (real IMAP, SQLite and Quartz): the command writes a request, the daemon applies it
+ * within its 2-second check, and the triggers follow. Also without a daemon, and with unknown ids.
+ */
+class TrackAndIgnoreIT {
+
+    private static final Duration BOUND = Duration.ofSeconds(30);
+
+    @TempDir
+    Path dir;
+
+    private TestMailbox mailbox;
+    private SteppedClock clock;
+    private App app;
+    private Path config;
+
+    record Run(int code, String out, String err) {}
+
+    @BeforeEach
+    void startMailbox() {
+        mailbox = new TestMailbox(true);
+        clock = new SteppedClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    @AfterEach
+    void stop() {
+        if (app != null) {
+            app.close();
+        }
+        mailbox.close();
+    }
+
+    private void writeConfig(String language) throws Exception {
+        config = mailbox.writeConfig(dir, null);
+        Files.writeString(config, Files.readString(config).replace("language: en", "language: " + language));
+    }
+
+    private App start() throws Exception {
+        App.Options options = new App.Options(clock, Clock.systemUTC(), CrashPoints.NONE, (id, action, result) -> { },
+                MessageIntake.IntakeListener.NONE, Duration.ofMinutes(1));
+        return App.start(new ConfigLoader().load(config), options);
+    }
+
+    private static Run rebond(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private void stepTo(Instant instant) {
+        clock.set(instant);
+        app.clockChanged();
+    }
+
+    private SeenEvent coffeeSeen(Instant start) throws Exception {
+        mailbox.deliver(mailbox.invitation("coffee-1@acme-health.example", 0, "REQUEST", clock.instant(), start, start.plus(Duration.ofMinutes(30)),
+                "Coffee with Jeanne"));
+        await().atMost(BOUND).until(() -> !app.store().recentlySeen(clock.instant(), 10).isEmpty());
+        return app.store().recentlySeen(clock.instant(), 10).get(0);
+    }
+
+    @ParameterizedTest(name = "in {0}")
+    @ValueSource(strings = {"en", "fr"})
+    void trackThenIgnoreFromTheCommandLineWhileTheDaemonRuns(String language) throws Exception {
+        boolean fr = language.equals("fr");
+        writeConfig(language);
+        app = start();
+        Instant start = clock.instant().plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.MINUTES);
+        SeenEvent seen = coffeeSeen(start);
+
+        Run status = rebond("status", "--config", config.toString());
+        assertThat(status.code()).as(status.err()).isZero();
+        assertThat(status.out()).contains(fr ? "Vus, non retenus" : "Seen, not taken").contains(seen.label() + " ")
+                .contains("Coffee with Jeanne").contains(fr ? "vu, non retenu : no information-interview wording" : "seen, not taken: no information-interview wording");
+
+        Run track = rebond("track", seen.label(), "--config", config.toString());
+        assertThat(track.code()).as(track.err()).isZero();
+        assertThat(app.store().all()).singleElement().satisfies(i -> {
+            assertThat(i.reason()).isEqualTo("tracked by you");
+            assertThat(i.contact().email()).isEqualTo(TestMailbox.CONTACT);
+            assertThat(i.state()).isEqualTo(Interview.State.SCHEDULED);
+        });
+        long id = app.store().all().get(0).id();
+        assertThat(track.out()).contains(fr ? "Entretien suivi : #" + id : "Now following interview #" + id)
+                .contains(fr ? "appliqué par le rebond en cours d'exécution" : "applied by the running rebond");
+
+        stepTo(start.minus(Duration.ofHours(24)).plusSeconds(1));
+        await().atMost(BOUND).until(() -> app.outbox().find(id, Action.BRIEF).map(e -> e.state() == Outbox.State.DONE).orElse(false));
+
+        Run ignore = rebond("ignore", Long.toString(id), "--config", config.toString());
+        assertThat(ignore.code()).as(ignore.err()).isZero();
+        assertThat(ignore.out()).contains(fr ? "Entretien ignoré : #" + id : "Interview #" + id).contains(fr ? "retirées" : "is now ignored");
+        assertThat(app.store().byId(id).orElseThrow().state()).isEqualTo(Interview.State.IGNORED);
+
+        mailbox.deliver(mailbox.invitation("coffee-1@acme-health.example", 1, "REQUEST", clock.instant(), start.plusSeconds(3600),
+                start.plusSeconds(5400), "Information interview with Jeanne"));
+        stepTo(start.plus(Duration.ofDays(100)));
+        await().atMost(BOUND).until(() -> app.store().journalOf(id).stream().anyMatch(l -> l.event().equals("ignored")));
+        assertThat(app.store().byId(id).orElseThrow().state()).as("a later update stays ignored").isEqualTo(Interview.State.IGNORED);
+        assertThat(app.store().byId(id).orElseThrow().start()).isEqualTo(start);
+        assertThat(app.outbox().find(id, Action.DEBRIEF_PROMPT)).as("no prompt or draft for an ignored interview").isEmpty();
+        assertThat(mailbox.rebondMessages("Drafts")).isEmpty();
+        Run after = rebond("status", "--config", config.toString());
+        assertThat(after.out()).contains(fr ? "ignoré à votre demande le" : "ignored at your request on");
+    }
+
+    @Test
+    void unknownIdsExitWith65AndABadIdWith64() throws Exception {
+        writeConfig("en");
+        app = start();
+
+        Run track = rebond("track", "e42", "--config", config.toString());
+        Run ignore = rebond("ignore", "7", "--config", config.toString());
+        Run garbage = rebond("ignore", "seven", "--config", config.toString());
+
+        assertThat(track.code()).isEqualTo(65);
+        assertThat(track.err()).contains("no event e42").contains("rebond status");
+        assertThat(ignore.code()).isEqualTo(65);
+        assertThat(ignore.err()).contains("no interview #7");
+        assertThat(garbage.code()).isEqualTo(64);
+        assertThat(rebond("track", "--help").out()).contains("Usage: rebond track").contains("--config");
+        assertThat(rebond("ignore", "--help").out()).contains("Usage: rebond ignore").contains("--config");
+    }
+
+    @Test
+    void withNoDaemonRunningTrackIsAppliedAtOnceAndItsActionsArePlannedWhenRebondStarts() throws Exception {
+        writeConfig("fr");
+        app = start();
+        Instant start = clock.instant().plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.MINUTES);
+        SeenEvent seen = coffeeSeen(start);
+        app.close();
+        app = null;
+
+        Run track = rebond("track", seen.label(), "--config", config.toString());
+        assertThat(track.code()).as(track.err()).isZero();
+        assertThat(track.out()).contains("Entretien suivi : #1").doesNotContain("en cours d'exécution");
+
+        app = start();
+        stepTo(start.minus(Duration.ofHours(24)).plusSeconds(1));
+        await().atMost(BOUND).until(() -> app.outbox().find(1, Action.BRIEF).map(e -> e.state() == Outbox.State.DONE).orElse(false));
+        assertThat(mailbox.rebondMessages("INBOX")).singleElement().satisfies(brief -> assertThat(brief.subject()).startsWith("Préparation"));
+    }
+}

@@ -1,0 +1,608 @@
+package org.rebond.realserver;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.GroupPrincipal;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.UserPrincipal;
+import java.nio.file.attribute.UserPrincipalLookupService;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * A real Dovecot 2.3 (Debian package {@code dovecot-imapd}) for tests and the benchmark, started
+ * on 127.0.0.1 with a configuration of the project's own written in {@code dir}: no system
+ * configuration, state, sockets, logs, users and maildirs all under {@code dir}.
+ *
+ * <p>Runs as root (CI) or as an ordinary user. As root, Dovecot refuses to give mail access to
+ * root and to run its login process as root, so the mail processes run as {@code nobody} and the
+ * login process as {@code dovenull} (or {@code nobody}); the mail folder is handed to that user.
+ *
+ * <pre>{@code
+ * DovecotServer.assumeAvailable();
+ * DovecotServer dovecot = DovecotServer.start(dir);            // SPECIAL-USE Drafts/Sent/Trash, quota 10M
+ * DovecotServer tls = DovecotServer.start(dir, DovecotServer.Options.defaults().withTls());
+ * dovecot.deliver(dovecot.user(), "INBOX", rfc822Bytes);
+ * }</pre>
+ */
+public final class DovecotServer implements AutoCloseable {
+
+    public static final String HOST = "127.0.0.1";
+    private static final Path BINARY = Path.of("/usr/sbin/dovecot");
+    private static final Path DOVEADM = Path.of("/usr/bin/doveadm");
+    private static final Duration START_BOUND = Duration.ofSeconds(20);
+    private static final Duration STOP_BOUND = Duration.ofSeconds(20);
+
+    /**
+     * How the server is set up.
+     *
+     * @param tls          implicit TLS (imaps) with a self-signed certificate for 127.0.0.1 generated in the dir
+     * @param specialUse   Drafts/Sent/Trash carry SPECIAL-USE flags
+     * @param drafts       a Drafts folder exists at all
+     * @param localized    folders are named "Brouillons", "Envoyés", "Corbeille" instead of Drafts, Sent, Trash
+     * @param archive      an "Archive" folder with SPECIAL-USE {@code \All} exists (Gmail's All Mail shape)
+     * @param quota        the default storage quota per user, in Dovecot's syntax ("10M"), or null for none
+     * @param capability   a value for {@code imap_capability} (e.g. "+XFOO" or a full list without IDLE), or null for Dovecot's
+     */
+    public record Options(boolean tls, boolean specialUse, boolean drafts, boolean localized, boolean archive, String quota,
+                          String capability) {
+
+        public static Options defaults() {
+            return new Options(false, true, true, false, false, "10M", null);
+        }
+
+        public Options withTls() {
+            return new Options(true, specialUse, drafts, localized, archive, quota, capability);
+        }
+
+        public Options withoutSpecialUse() {
+            return new Options(tls, false, drafts, localized, archive, quota, capability);
+        }
+
+        public Options withoutDrafts() {
+            return new Options(tls, specialUse, false, localized, archive, quota, capability);
+        }
+
+        /** French names (Brouillons, Envoyés, Corbeille); combine with {@link #withoutSpecialUse()} for name-only discovery. */
+        public Options withLocalizedNames() {
+            return new Options(tls, specialUse, drafts, true, archive, quota, capability);
+        }
+
+        public Options withArchive() {
+            return new Options(tls, specialUse, drafts, localized, true, quota, capability);
+        }
+
+        public Options withQuota(String newQuota) {
+            return new Options(tls, specialUse, drafts, localized, archive, newQuota, capability);
+        }
+
+        public Options withCapability(String newCapability) {
+            return new Options(tls, specialUse, drafts, localized, archive, quota, newCapability);
+        }
+    }
+
+    private final Path dir;
+    private final Options options;
+    private final int port;
+    private final Map<String, String> users = new LinkedHashMap<>();
+    private final Map<String, String> quotas = new LinkedHashMap<>();
+    private final String mailUser;
+    private final String mailGroup;
+    private Process master;
+    private final Thread shutdownHook;
+
+    /** Whether the Dovecot binaries are installed. */
+    public static boolean available() {
+        return Files.isExecutable(BINARY) && Files.isExecutable(DOVEADM);
+    }
+
+    /** Skips the calling test, saying why, when Dovecot is not installed. */
+    public static void assumeAvailable() {
+        Assumptions.assumeTrue(available(), "Dovecot is not installed (apt-get install dovecot-imapd; .ci/run does it): "
+                + "skipping the real-server test");
+    }
+
+    /** Starts a server with the default options: SPECIAL-USE Drafts, Sent, Trash; quota 10M; plaintext on loopback. */
+    public static DovecotServer start(Path dir) {
+        return start(dir, Options.defaults());
+    }
+
+    public static DovecotServer start(Path dir, Options options) {
+        DovecotServer server = new DovecotServer(dir.toAbsolutePath(), options);
+        server.launch();
+        return server;
+    }
+
+    private DovecotServer(Path dir, Options options) {
+        this.dir = dir;
+        this.options = options;
+        this.port = freePort();
+        boolean root = "root".equals(System.getProperty("user.name"));
+        this.mailUser = root ? "nobody" : System.getProperty("user.name");
+        this.mailGroup = root ? (groupExists("nogroup") ? "nogroup" : "nobody") : null;
+        try {
+            Files.createDirectories(dir.resolve("run"));
+            Files.createDirectories(dir.resolve("state"));
+            Files.createDirectories(dir.resolve("mail"));
+            Files.createDirectories(dir.resolve("home"));
+            if (root) {
+                openPathFor(dir);
+                chownTree(dir.resolve("mail"));
+                chownTree(dir.resolve("home"));
+            }
+            if (options.tls()) {
+                makeCertificate();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        users.put("camille", "secret-pw");
+        writeUsers();
+        writeConfig();
+        this.shutdownHook = new Thread(this::kill, "dovecot-stop");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    public String host() {
+        return HOST;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** The first user, created at start. */
+    public String user() {
+        return "camille";
+    }
+
+    public String password() {
+        return users.get(user());
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public Options options() {
+        return options;
+    }
+
+    /** The self-signed certificate (PEM) of the TLS variant, for {@code mailbox.ca_file}. */
+    public Path certificate() {
+        if (!options.tls()) {
+            throw new IllegalStateException("this Dovecot was started without TLS");
+        }
+        return dir.resolve("cert.pem");
+    }
+
+    /** Adds (or changes the password of) a user; takes effect at the next login. */
+    public synchronized void addUser(String user, String password) {
+        users.put(user, password);
+        writeUsers();
+    }
+
+    /** Sets the storage quota of one user ("2M", "100k"; "0" for none); takes effect at the next login. */
+    public synchronized void setQuota(String user, String storage) {
+        quotas.put(user, storage);
+        writeUsers();
+        doveadm("quota", "recalc", "-u", user);
+    }
+
+    public Path maildir(String user) {
+        return dir.resolve("mail").resolve(user);
+    }
+
+    /** Puts a message in a folder as a delivery would (IDLE clients see it), via {@code doveadm save}. */
+    public void deliver(String user, String folder, byte[] rfc822) {
+        run(List.of(DOVEADM.toString(), "-c", config().toString(), "save", "-u", user, "-m", folder), rfc822);
+    }
+
+    /** Creates a folder (no SPECIAL-USE flag). */
+    public void createMailbox(String user, String folder) {
+        doveadm("mailbox", "create", "-u", user, folder);
+    }
+
+    /** Deletes a folder and creates it again, empty, with a new UIDVALIDITY (not INBOX). */
+    public void recreateMailbox(String user, String folder) {
+        doveadm("mailbox", "delete", "-u", user, folder);
+        doveadm("mailbox", "create", "-u", user, folder);
+    }
+
+    /**
+     * Gives a folder a new UIDVALIDITY while its messages stay (what a server migration or an
+     * index rebuild does); works on INBOX. The server is restarted so no session keeps the old one.
+     */
+    public void changeUidValidity(String user, String folder, long uidValidity) {
+        doveadm("mailbox", "update", "-u", user, "--uid-validity", Long.toString(uidValidity), folder);
+        restart();
+    }
+
+    /**
+     * Replaces the content of the message with this UID while it keeps its UID and the folder its
+     * UIDVALIDITY (a server fault, BAD-INPUTS B40). The new content must have the same length.
+     * The server is stopped meanwhile and its cache of the folder dropped.
+     */
+    public synchronized void rewriteMessage(String user, String folder, long uid, java.util.function.UnaryOperator<byte[]> change) {
+        stopMaster();
+        try {
+            Path box = folder.equalsIgnoreCase("INBOX") ? maildir(user) : maildir(user).resolve("." + folder);
+            String base = null;
+            for (String line : Files.readAllLines(box.resolve("dovecot-uidlist"))) {
+                if (line.startsWith(uid + " ")) {
+                    base = line.substring(line.indexOf(':') + 1);
+                    int colon = base.indexOf(':');
+                    base = colon < 0 ? base : base.substring(0, colon);
+                }
+            }
+            if (base == null) {
+                throw new IllegalStateException("no UID " + uid + " in " + box.resolve("dovecot-uidlist"));
+            }
+            Path file = null;
+            for (String sub : List.of("cur", "new")) {
+                try (Stream<Path> files = Files.list(box.resolve(sub))) {
+                    String b = base;
+                    var match = files.filter(f -> f.getFileName().toString().startsWith(b)).findFirst();
+                    if (match.isPresent()) {
+                        file = match.get();
+                    }
+                }
+            }
+            if (file == null) {
+                throw new IllegalStateException("no file for UID " + uid + " (" + base + ") in " + box);
+            }
+            byte[] before = Files.readAllBytes(file);
+            byte[] after = change.apply(before);
+            if (after.length != before.length) {
+                throw new IllegalArgumentException("the new content must keep the length " + before.length + " (got " + after.length + ")");
+            }
+            Files.write(file, after); // in place: owner and name (and so the UID) kept
+            Files.deleteIfExists(box.resolve("dovecot.index.cache"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            launch();
+        }
+    }
+
+    /** The folder's current UIDVALIDITY, as the server reports it. */
+    public long uidValidity(String user, String folder) {
+        String out = doveadm("mailbox", "status", "-u", user, "uidvalidity", folder).strip();
+        return Long.parseLong(out.substring(out.lastIndexOf('=') + 1));
+    }
+
+    /** Runs {@code doveadm -c <this config> args…} and returns its standard output. */
+    public String doveadm(String... args) {
+        List<String> command = new ArrayList<>(List.of(DOVEADM.toString(), "-c", config().toString()));
+        command.addAll(List.of(args));
+        return run(command, null);
+    }
+
+    /** Stops the server as an administrator would (clients are disconnected) and starts it again on the same port. */
+    public synchronized void restart() {
+        stopMaster();
+        launch();
+    }
+
+    /** Stops the server; clients see their connections closed. */
+    public synchronized void stop() {
+        stopMaster();
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException ignored) {
+            // shutting down already
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    /** The server's log so far (for assertion messages). */
+    public String log() {
+        try {
+            Path log = dir.resolve("dovecot.log");
+            return Files.exists(log) ? Files.readString(log) : "";
+        } catch (IOException e) {
+            return "(log unreadable: " + e.getMessage() + ")";
+        }
+    }
+
+    public Path config() {
+        return dir.resolve("dovecot.conf");
+    }
+
+    private synchronized void launch() {
+        ProcessBuilder builder = new ProcessBuilder(BINARY.toString(), "-F", "-c", config().toString());
+        builder.redirectErrorStream(true);
+        builder.redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("dovecot.out").toFile()));
+        try {
+            master = builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + BINARY, e);
+        }
+        try {
+            Awaitility.await("Dovecot greeting on " + HOST + ":" + port).atMost(START_BOUND).pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(25)).ignoreExceptions()
+                    .until(() -> {
+                        if (!master.isAlive()) {
+                            throw new AssertionError("dovecot exited with " + master.exitValue() + ":\n" + output() + log());
+                        }
+                        return greets();
+                    });
+        } catch (RuntimeException | AssertionError e) {
+            kill();
+            throw new IllegalStateException("Dovecot did not start: " + e.getMessage() + "\n" + output() + "\n" + log(), e);
+        }
+    }
+
+    private boolean greets() throws IOException {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(HOST, port), 500);
+            if (options.tls()) {
+                return true; // the TLS handshake needs the certificate trusted; a listening port is enough here
+            }
+            socket.setSoTimeout(2000);
+            String line = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+            return line != null && line.startsWith("* OK");
+        }
+    }
+
+    private String output() {
+        try {
+            Path out = dir.resolve("dovecot.out");
+            return Files.exists(out) ? Files.readString(out) : "";
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private void stopMaster() {
+        Process p = master;
+        if (p == null) {
+            return;
+        }
+        ProcessHandle handle = p.toHandle();
+        List<ProcessHandle> children = handle.descendants().toList();
+        p.destroy(); // SIGTERM: the master stops its services, which close their clients
+        try {
+            if (!p.waitFor(STOP_BOUND.toMillis(), TimeUnit.MILLISECONDS)) {
+                p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+            for (ProcessHandle child : children) {
+                child.onExit().get(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            children.forEach(ProcessHandle::destroyForcibly);
+        }
+        master = null;
+    }
+
+    private void kill() {
+        Process p = master;
+        if (p != null) {
+            p.descendants().forEach(ProcessHandle::destroy);
+            p.destroy();
+        }
+    }
+
+    private void writeUsers() {
+        StringBuilder b = new StringBuilder();
+        for (var e : users.entrySet()) {
+            String quota = quotas.getOrDefault(e.getKey(), options.quota());
+            // user:password:uid:gid:gecos:home:shell:extra fields
+            b.append(e.getKey()).append(":{PLAIN}").append(e.getValue()).append("::::").append(dir.resolve("home").resolve(e.getKey()))
+                    .append("::");
+            if (quota != null) {
+                b.append("userdb_quota_rule=*:storage=").append(quota);
+            }
+            b.append('\n');
+        }
+        try {
+            Path file = dir.resolve("users");
+            Path tmp = dir.resolve("users.tmp");
+            Files.writeString(tmp, b.toString());
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void writeConfig() {
+        String drafts = options.localized() ? "Brouillons" : "Drafts";
+        String sent = options.localized() ? "Envoyés" : "Sent";
+        String trash = options.localized() ? "Corbeille" : "Trash";
+        StringBuilder mailboxes = new StringBuilder();
+        if (options.drafts()) {
+            mailboxes.append(mailbox(drafts, "\\Drafts"));
+        }
+        mailboxes.append(mailbox(sent, "\\Sent"));
+        mailboxes.append(mailbox(trash, "\\Trash"));
+        if (options.archive()) {
+            mailboxes.append(mailbox("Archive", "\\All"));
+        }
+        boolean root = "root".equals(System.getProperty("user.name"));
+        String internalUser = root ? "root" : System.getProperty("user.name");
+        String loginUser = root ? (userExists("dovenull") ? "dovenull" : "nobody") : System.getProperty("user.name");
+        String listener = options.tls()
+                ? "  inet_listener imap {\n    port = 0\n  }\n  inet_listener imaps {\n    address = " + HOST + "\n    port = " + port
+                        + "\n    ssl = yes\n  }\n"
+                : "  inet_listener imap {\n    address = " + HOST + "\n    port = " + port + "\n  }\n  inet_listener imaps {\n    port = 0\n  }\n";
+        String conf = """
+                # Written by the tests (DovecotServer): no system configuration is read.
+                protocols = imap
+                listen = %1$s
+                base_dir = %2$s/run
+                state_dir = %2$s/state
+                log_path = %2$s/dovecot.log
+                info_log_path = %2$s/dovecot.log
+                default_internal_user = %3$s
+                default_internal_group = %4$s
+                default_login_user = %5$s
+                mail_uid = %6$s
+                %7$s
+                %8$s
+                disable_plaintext_auth = no
+                auth_mechanisms = plain login xoauth2
+                mail_location = maildir:%2$s/mail/%%u
+                mail_plugins = quota
+                %9$s
+                protocol imap {
+                  mail_plugins = $mail_plugins imap_quota
+                  imap_idle_notify_interval = 2 mins
+                }
+                plugin {
+                  quota = maildir:User quota
+                }
+                passdb {
+                  driver = passwd-file
+                  args = scheme=PLAIN username_format=%%u %2$s/users
+                }
+                userdb {
+                  driver = passwd-file
+                  args = username_format=%%u %2$s/users
+                }
+                service imap-login {
+                %10$s  chroot =
+                }
+                service anvil {
+                  chroot =
+                }
+                namespace inbox {
+                  inbox = yes
+                  separator = /
+                %11$s}
+                """.formatted(HOST, dir, internalUser, root ? "root" : currentGroup(), loginUser, mailUser,
+                mailGroup == null ? "" : "mail_gid = " + mailGroup,
+                options.tls() ? "ssl = yes\nssl_cert = <" + dir.resolve("cert.pem") + "\nssl_key = <" + dir.resolve("key.pem")
+                        + "\nssl_min_protocol = TLSv1.2" : "ssl = no",
+                options.capability() == null ? "" : "imap_capability = " + options.capability(),
+                listener, mailboxes);
+        try {
+            Files.writeString(config(), conf);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String mailbox(String name, String specialUse) {
+        return "  mailbox \"" + name + "\" {\n    auto = subscribe\n" + (options.specialUse() ? "    special_use = " + specialUse + "\n" : "")
+                + "  }\n";
+    }
+
+    private void makeCertificate() {
+        run(List.of("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=localhost",
+                "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost",
+                "-keyout", dir.resolve("key.pem").toString(), "-out", dir.resolve("cert.pem").toString()), null);
+    }
+
+    private String run(List<String> command, byte[] input) {
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.redirectErrorStream(true);
+        try {
+            Process p = builder.start();
+            try (var in = p.getOutputStream()) {
+                if (input != null) {
+                    in.write(input);
+                }
+            }
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(60, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new IllegalStateException(String.join(" ", command) + " did not finish");
+            }
+            if (p.exitValue() != 0) {
+                throw new IllegalStateException(String.join(" ", command) + " failed (" + p.exitValue() + "): " + out);
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getByName(HOST))) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** As root, the mail user (nobody) must be able to walk down to the mail folder: add g+x, o+x where missing. */
+    private static void openPathFor(Path dir) throws IOException {
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath();
+        for (Path p = dir; p != null; p = p.getParent()) {
+            if (!p.startsWith(tmp) && !p.equals(dir)) {
+                break;
+            }
+            Set<PosixFilePermission> perms = Files.getPosixFilePermissions(p);
+            // group too: the mail processes keep root's supplementary group, so the group bits apply to them
+            if (perms.add(PosixFilePermission.OTHERS_EXECUTE) | perms.add(PosixFilePermission.GROUP_EXECUTE)) {
+                Files.setPosixFilePermissions(p, perms);
+            }
+        }
+    }
+
+    private void chownTree(Path p) throws IOException {
+        UserPrincipalLookupService lookup = p.getFileSystem().getUserPrincipalLookupService();
+        UserPrincipal owner = lookup.lookupPrincipalByName(mailUser);
+        GroupPrincipal group = lookup.lookupPrincipalByGroupName(mailGroup);
+        try (Stream<Path> all = Files.walk(p)) {
+            for (Path f : all.toList()) {
+                PosixFileAttributeView view = Files.getFileAttributeView(f, PosixFileAttributeView.class);
+                view.setOwner(owner);
+                view.setGroup(group);
+            }
+        }
+    }
+
+    private static boolean userExists(String name) {
+        try {
+            Path.of("/").getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(name);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static boolean groupExists(String name) {
+        try {
+            Path.of("/").getFileSystem().getUserPrincipalLookupService().lookupPrincipalByGroupName(name);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static String currentGroup() {
+        try {
+            return Files.readAttributes(Path.of(System.getProperty("user.home")), java.nio.file.attribute.PosixFileAttributes.class)
+                    .group().getName();
+        } catch (IOException e) {
+            return System.getProperty("user.name");
+        }
+    }
+}

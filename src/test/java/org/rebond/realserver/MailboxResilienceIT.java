@@ -1,0 +1,146 @@
+package org.rebond.realserver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.rebond.interview.Action;
+import org.rebond.interview.Interview;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Staying connected to a real Dovecot: restarts, cut and stalled connections, UIDVALIDITY changes, reused UIDs (B37–B40, B51). */
+class MailboxResilienceIT {
+
+    @TempDir
+    Path dir;
+    private RebondOnDovecot r;
+    private TcpProxy proxy;
+
+    @BeforeEach
+    void startDovecot() {
+        DovecotServer.assumeAvailable();
+        r = new RebondOnDovecot(DovecotServer.start(dir.resolve("dovecot")), dir);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (proxy != null) {
+            proxy.close();
+        }
+        if (r != null) {
+            r.close();
+        }
+    }
+
+    private Instant inThreeDays() {
+        return r.clock.instant().plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.MINUTES);
+    }
+
+    @Test
+    void aServerRestartDuringIdleIsFollowedByACatchUpWithNoInvitationMissedAndNoneTwice() throws Exception {
+        r.writeConfig(null);
+        r.start();
+        Instant start = inThreeDays();
+        r.deliver("INBOX", r.invitation("iv-1@acme-health.example", 0, start, "Information interview Camille / Jeanne"));
+        Interview first = r.awaitInterviews(1);
+
+        r.dovecot.restart();
+        r.deliver("INBOX", r.invitation("iv-2@acme-health.example", 0, start.plus(Duration.ofDays(1)), "Information interview Camille / Paul"));
+
+        await().atMost(RebondOnDovecot.BOUND).until(() -> r.app.store().all().size() == 2);
+        assertThat(r.warnings()).anyMatch(w -> w.contains("mailbox connection lost"));
+        r.stepTo(start.minus(Duration.ofHours(24)).plusSeconds(1));
+        r.awaitDone(first.id(), Action.BRIEF);
+        assertThat(r.app.store().all()).hasSize(2);
+        assertThat(r.rebondMessages("INBOX")).as("one brief, for the first interview only").hasSize(1);
+        assertThat(r.sql("SELECT COUNT(*) FROM message WHERE folder = 'INBOX'")).isEqualTo(2);
+    }
+
+    @Test
+    void aCutConnectionIsReopenedAndWhatArrivedMeanwhileIsRead() throws Exception {
+        proxy = new TcpProxy(r.dovecot.port());
+        r.writeConfig(proxy.port(), null);
+        r.start();
+        Instant start = inThreeDays();
+        r.deliver("INBOX", r.invitation("iv-1@acme-health.example", 0, start, "Information interview Camille / Jeanne"));
+        r.awaitInterviews(1);
+
+        proxy.cutAll();
+        r.deliver("INBOX", r.invitation("iv-2@acme-health.example", 0, start.plus(Duration.ofDays(1)), "Information interview Camille / Paul"));
+
+        await().atMost(RebondOnDovecot.BOUND).until(() -> r.app.store().all().size() == 2);
+        assertThat(proxy.accepted()).as("a new connection after the cut").isGreaterThanOrEqualTo(2);
+        assertThat(r.sql("SELECT COUNT(*) FROM message")).isEqualTo(2);
+    }
+
+    @Test
+    void aQuietIdleOutlivesTheReadTimeoutButAStalledConnectionIsAbandonedWhenItFires() throws Exception {
+        proxy = new TcpProxy(r.dovecot.port());
+        r.writeConfig(proxy.port(), "read_timeout: 2s");
+        r.start();
+        Instant start = inThreeDays();
+        r.deliver("INBOX", r.invitation("iv-1@acme-health.example", 0, start, "Information interview Camille / Jeanne"));
+        r.awaitInterviews(1);
+        int connections = proxy.accepted();
+
+        await("a quiet mailbox keeps its one connection for more than twice the read timeout")
+                .during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(8)).until(() -> proxy.accepted() == connections);
+
+        proxy.stallAll();
+        r.deliver("INBOX", r.invitation("iv-2@acme-health.example", 0, start.plus(Duration.ofDays(1)), "Information interview Camille / Paul"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> r.app.store().all().size() == 2);
+        assertThat(proxy.accepted()).isGreaterThan(connections);
+        assertThat(r.warnings()).anyMatch(w -> w.contains("mailbox connection lost") && w.toLowerCase().contains("timed out"));
+    }
+
+    @Test
+    void aNewUidValidityRereadsTheFolderSaysSoLoudlyAndActsOnNothingTwice() throws Exception {
+        r.writeConfig(null);
+        r.start();
+        Instant start = inThreeDays();
+        r.deliver("INBOX", r.invitation("iv-1@acme-health.example", 0, start, "Information interview Camille / Jeanne"));
+        Interview interview = r.awaitInterviews(1);
+        r.stepTo(start.minus(Duration.ofHours(24)).plusSeconds(1));
+        r.awaitDone(interview.id(), Action.BRIEF);
+        long before = r.dovecot.uidValidity(r.dovecot.user(), "INBOX");
+
+        r.dovecot.changeUidValidity(r.dovecot.user(), "INBOX", before + 7);
+
+        await().atMost(RebondOnDovecot.BOUND).until(() -> r.sql("SELECT uidvalidity FROM folder_cursor WHERE folder = 'INBOX'") == before + 7);
+        assertThat(r.warnings()).anyMatch(w -> w.contains("UIDVALIDITY of INBOX changed (" + before + " -> " + (before + 7) + ")"));
+        assertThat(r.app.store().all()).hasSize(1);
+        assertThat(r.app.outbox().forInterview(interview.id())).hasSize(1);
+        assertThat(r.rebondMessages("INBOX")).hasSize(1);
+        assertThat(r.sql("SELECT COUNT(*) FROM message")).as("the history holds the invitation once, under the new UIDVALIDITY").isEqualTo(1);
+
+        r.deliver("INBOX", r.invitation("iv-2@acme-health.example", 0, start.plus(Duration.ofDays(1)), "Information interview Camille / Paul"));
+        await().atMost(RebondOnDovecot.BOUND).until(() -> r.app.store().all().size() == 2);
+    }
+
+    @Test
+    void aKnownUidThatNowCarriesAnotherMessageIdLeadsToAFullRereadWithoutActingTwice() throws Exception {
+        r.writeConfig(null);
+        r.start();
+        Instant start = inThreeDays();
+        r.deliver("INBOX", r.plain("<hello-aaaa@acme-health.example>", RebondOnDovecot.CONTACT, RebondOnDovecot.USER, "Hello", "Happy to talk."));
+        r.deliver("INBOX", r.invitation("iv-1@acme-health.example", 0, start, "Information interview Camille / Jeanne"));
+        r.awaitInterviews(1);
+        await().atMost(RebondOnDovecot.BOUND).until(() -> r.sql("SELECT last_uid FROM folder_cursor WHERE folder = 'INBOX'") == 2);
+
+        r.dovecot.rewriteMessage(r.dovecot.user(), "INBOX", 2, bytes -> new String(bytes, StandardCharsets.ISO_8859_1)
+                .replace("<invite-iv-1@acme-health.example-0@", "<invite-iv-9@acme-health.example-0@").getBytes(StandardCharsets.ISO_8859_1));
+
+        await().atMost(RebondOnDovecot.BOUND).until(() -> r.warnings().stream().anyMatch(w -> w.contains("now has another Message-ID")));
+        await().atMost(RebondOnDovecot.BOUND).until(() ->
+                r.sql("SELECT COUNT(*) FROM message WHERE message_id = '<invite-iv-9@acme-health.example-0@acme-health.example>'") == 1);
+        assertThat(r.sql("SELECT COUNT(*) FROM message")).isEqualTo(2);
+        assertThat(r.app.store().all()).as("the same calendar UID: still one interview").hasSize(1);
+    }
+}
