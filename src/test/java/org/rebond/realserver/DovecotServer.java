@@ -204,6 +204,17 @@ public final class DovecotServer implements AutoCloseable {
         quotas.put(user, storage);
         writeUsers();
         doveadm("quota", "recalc", "-u", user);
+        // Dovecot notices the changed passwd-file a moment later: wait until it reports the limit.
+        String limit = Long.toString(kilobytes(storage));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15)).pollInterval(java.time.Duration.ofMillis(200))
+                .until(() -> doveadm("quota", "get", "-u", user).lines()
+                        .anyMatch(line -> line.contains("STORAGE") && java.util.List.of(line.trim().split("\\s+")).contains(limit)));
+    }
+
+    private static long kilobytes(String size) {
+        String s = size.trim().toUpperCase(java.util.Locale.ROOT);
+        long number = Long.parseLong(s.replaceAll("[^0-9]", ""));
+        return s.endsWith("G") ? number * 1024 * 1024 : s.endsWith("M") ? number * 1024 : s.endsWith("K") ? number : Math.max(1, number / 1024);
     }
 
     public Path maildir(String user) {
@@ -406,6 +417,8 @@ public final class DovecotServer implements AutoCloseable {
         }
     }
 
+    private java.time.Instant usersWrittenAt;
+
     private void writeUsers() {
         StringBuilder b = new StringBuilder();
         for (var e : users.entrySet()) {
@@ -422,6 +435,11 @@ public final class DovecotServer implements AutoCloseable {
             Path file = dir.resolve("users");
             Path tmp = dir.resolve("users.tmp");
             Files.writeString(tmp, b.toString());
+            // Dovecot re-reads a passwd-file when its mtime changes, at one-second resolution: two
+            // writes within a second would go unnoticed, so each version gets a later mtime (never in the past).
+            java.time.Instant now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+            usersWrittenAt = usersWrittenAt == null || now.isAfter(usersWrittenAt) ? now : usersWrittenAt.plusSeconds(1);
+            Files.setLastModifiedTime(tmp, java.nio.file.attribute.FileTime.from(usersWrittenAt));
             Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
