@@ -111,6 +111,7 @@ class CalendarsEndToEndIT {
         radicale.delete("personal", "iv.ics");
         await().atMost(BOUND).until(() -> radicale.get(prepHref).status() == 404);
         assertThat(app.store().all()).singleElement().extracting(Interview::state).isEqualTo(Interview.State.CANCELLED);
+        await().atMost(BOUND).until(() -> mailbox.rebondMessages("INBOX").size() >= 3);
         assertThat(mailbox.rebondMessages("INBOX")).as("one brief, then the mail updates of its prep event (moved, cancelled)")
                 .extracting(TestMailbox.Seen::subject)
                 .satisfiesExactly(s -> assertThat(s).startsWith("Prep:"), s -> assertThat(s).startsWith("Moved:"),
