@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Follows every configured calendar source: each on its interval (backing off after failures, never
  * two syncs of one source at a time), each object through the bounded {@link CalendarParser}, each
- * event to {@link InterviewService#onCalendarEvent} as the user's own calendar (no sender). A bad
+ * event to {@link InterviewService#onCalendarSourceEvent} as the user's own calendar (no sender). A bad
  * object is quarantined with its reason and the others flow on (DESIGN I5). An object removed from
  * a source, or an event gone from it, cancels the interview it held.
  */
@@ -198,13 +198,13 @@ public final class CalendarSync {
                 String key = keyOf(event);
                 current.put(key, event);
                 if (!previous.containsKey(key) && !inWindow(event)) continue;
-                InterviewService.Outcome outcome = interviews.onCalendarEvent(event, "", "");
+                InterviewService.Outcome outcome = interviews.onCalendarSourceEvent(event);
                 count(outcome);
                 if (outcome.interview() != null) followed = true;
             }
             for (Map.Entry<String, CalendarEvent> gone : previous.entrySet()) {
                 if (!current.containsKey(gone.getKey())) {
-                    count(interviews.onCalendarEvent(gone.getValue().withMethod("CANCEL"), "", ""));
+                    count(interviews.onCalendarSourceEvent(gone.getValue().withMethod("CANCEL")));
                 }
             }
             state.saveObject(collection, href, etag, followed ? ics : null);
@@ -222,7 +222,7 @@ public final class CalendarSync {
             removed++;
             Optional<byte[]> before = state.body(collection, href);
             before.map(this::eventsOf).orElse(Map.of()).values()
-                    .forEach(event -> count(interviews.onCalendarEvent(event.withMethod("CANCEL"), "", "")));
+                    .forEach(event -> count(interviews.onCalendarSourceEvent(event.withMethod("CANCEL"))));
             state.removeObject(collection, href);
         }
 

@@ -69,6 +69,10 @@ class CalDavCalendarSourceIT {
         assertThat(taken.uid()).isEqualTo("marc-1@acme.example");
         assertThat(taken.start()).isEqualTo(START);
         assertThat(taken.contact().email()).isEqualTo(CalendarWorld.CONTACT);
+        assertThat(world.store.recentlySeen(NOW.minus(Duration.ofDays(365)), 100))
+                .as("the other events of the user's calendar are not kept").isEmpty();
+        assertThat(world.state.body("caldav:" + radicale.calendar("work"), "/camille/work/dentist.ics")).isEmpty();
+        assertThat(world.state.body("caldav:" + radicale.calendar("work"), "/camille/work/marc.ics")).isPresent();
         assertThat(world.state.validators("caldav:" + radicale.calendar("work")).syncToken()).startsWith("http://radicale.org/ns/sync/");
         assertThat(world.sync(source).syncNow(source).objects()).as("nothing changed, nothing read").isZero();
     }
