@@ -14,6 +14,10 @@ public final class Planner {
 
     /** A late action within this margin still counts as on time. */
     private static final Duration GRACE = Duration.ofMinutes(1);
+    /** How late a debrief prompt or a thank-you may still go out. */
+    static final Duration FOLLOW_UP_LATE_LIMIT = Duration.ofDays(7);
+    /** How late a keeping-you-posted draft may still go out. */
+    static final Duration KEEP_POSTED_LATE_LIMIT = Duration.ofDays(30);
 
     private final Policy policy;
 
@@ -85,7 +89,14 @@ public final class Planner {
         if (now.plus(GRACE).isBefore(due.get())) {
             return FireDecision.waitUntil(due.get());
         }
-        // Late prompts, thank-yous and updates are still useful: run them.
+        // A few days late, a prompt, a thank-you or an update is still useful; long after, it is
+        // noise (a first scan of an old mailbox finds interviews that are years old).
+        Duration late = Duration.between(due.get(), now);
+        Duration limit = action.kind() == Action.Kind.KEEP_POSTED ? KEEP_POSTED_LATE_LIMIT : FOLLOW_UP_LATE_LIMIT;
+        if (late.compareTo(limit) > 0) {
+            return FireDecision.skip("came due " + late.toDays() + " days ago, more than the " + limit.toDays()
+                    + " days after which it would no longer help");
+        }
         return FireDecision.run();
     }
 

@@ -36,6 +36,7 @@ public final class MailboxWatcher implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(MailboxWatcher.class);
     private static final int BATCH = 500;
+    private static final int TEXT_FILLED_PER_CONTACT = 50;
     private static final Duration FIRST_BACKOFF = Duration.ofSeconds(2);
     private static final Duration LONGEST_BACKOFF = Duration.ofMinutes(5);
     private static final Duration AFTER_LOGIN_REFUSED = Duration.ofMinutes(30);
@@ -177,6 +178,7 @@ public final class MailboxWatcher implements AutoCloseable {
                 for (String name : others) {
                     syncClosed(store, name);
                 }
+                fillTextOfNewContacts(store, inbox);
                 if (!running) {
                     break;
                 }
@@ -299,11 +301,7 @@ public final class MailboxWatcher implements AutoCloseable {
             }
             return;
         }
-        FetchProfile profile = new FetchProfile();
-        profile.add(UIDFolder.FetchProfileItem.UID);
-        profile.add(FetchProfile.Item.CONTENT_INFO);
-        profile.add(FetchProfile.Item.SIZE);
-        MessageIntake.HEADERS.forEach(profile::add);
+        FetchProfile profile = scanProfile();
         long lastUid = cursor.lastUid();
         ScanProgress progress = todo.size() > BATCH ? ScanProgress.of(name, todo.size(), progressEvery) : null;
         for (int from = 0; from < todo.size() && running; from += BATCH) {
@@ -314,6 +312,7 @@ public final class MailboxWatcher implements AutoCloseable {
                 intake.take(name, uidValidity, uid, m);
                 lastUid = Math.max(lastUid, uid);
             }
+            intake.flush();
             boolean complete = from + BATCH >= todo.size();
             // HIGHESTMODSEQ is only a valid resync point once every message up to it was read.
             cursors.save(new SqlFolderCursors.Cursor(name, uidValidity, lastUid, complete ? modseq : cursor.highestModseq()));
@@ -358,6 +357,57 @@ public final class MailboxWatcher implements AutoCloseable {
         }
         String current = now == null || now.length == 0 ? "" : HeaderSafety.messageId(now[0]).orElse("");
         return !current.isEmpty() && !current.equals(known.get());
+    }
+
+    /**
+     * What a scan fetches for each message, in one FETCH per batch: UID, BODYSTRUCTURE, size and
+     * the header fields {@link MessageIntake} reads. Nothing else is fetched for a message that
+     * has no calendar part and involves neither the user nor a known contact.
+     */
+    static FetchProfile scanProfile() {
+        FetchProfile profile = new FetchProfile();
+        profile.add(UIDFolder.FetchProfileItem.UID);
+        profile.add(FetchProfile.Item.CONTENT_INFO);
+        profile.add(FetchProfile.Item.SIZE);
+        MessageIntake.HEADERS.forEach(profile::add);
+        return profile;
+    }
+
+    /**
+     * Someone just became a known contact: download the text of their earlier messages (the
+     * newest {@value #TEXT_FILLED_PER_CONTACT}, what a brief reads), which the scan skipped.
+     */
+    private void fillTextOfNewContacts(Store store, IMAPFolder inbox) throws MessagingException {
+        java.util.Map<String, List<SqlMessageHistory.Textless>> byFolder = new java.util.LinkedHashMap<>();
+        for (String email : intake.newlyKnownContacts()) {
+            for (SqlMessageHistory.Textless row : history.withoutText(email, TEXT_FILLED_PER_CONTACT)) {
+                byFolder.computeIfAbsent(row.folder(), f -> new ArrayList<>()).add(row);
+            }
+        }
+        for (var entry : byFolder.entrySet()) {
+            boolean isInbox = entry.getKey().equals(inbox.getFullName());
+            IMAPFolder folder = isInbox ? inbox : (IMAPFolder) store.getFolder(entry.getKey());
+            if (!isInbox) {
+                if (!folder.exists()) {
+                    continue;
+                }
+                open(folder);
+            }
+            try {
+                for (SqlMessageHistory.Textless row : entry.getValue()) {
+                    if (folder.getUIDValidity() == row.uidValidity()) {
+                        Message message = folder.getMessageByUID(row.uid());
+                        if (message != null) {
+                            intake.fillText(row, message);
+                        }
+                    }
+                }
+            } finally {
+                if (!isInbox) {
+                    folder.close(false);
+                }
+            }
+        }
     }
 
     private void pause(Duration duration) {

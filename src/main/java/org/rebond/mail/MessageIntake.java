@@ -39,7 +39,16 @@ import org.slf4j.LoggerFactory;
  * Takes one message seen in a followed folder: keeps its headers and a short excerpt in the
  * history, hands its invitations to the interview service, and takes a reply to a debrief prompt
  * as notes. One bad message is quarantined with its reason; the others flow on (DESIGN I5).
- * Only calendar parts and one small text part are downloaded; reads never set {@code \Seen}.
+ * Reads never set {@code \Seen}.
+ *
+ * <p>What it costs (issue 3, "cheap reads"): the headers come from the fields the scan fetched
+ * with the structure (never the ENVELOPE, which is one more round trip per message); only
+ * calendar parts are downloaded for everyone, and one small text part only for the user's own
+ * messages and those involving a known contact ({@link SqlInterviewStore#isKnownContact}). When
+ * an invitation makes someone a known contact, {@link #newlyKnownContacts()} names them so the
+ * watcher can fill in the text of their earlier messages ({@link #fillText}). History rows are
+ * written a batch at a time ({@link #flush()}), and always before an invitation or a reply is
+ * acted on, so the history those read is complete.
  */
 public final class MessageIntake {
 
@@ -66,6 +75,8 @@ public final class MessageIntake {
     private final SqlQuarantine quarantine;
     private final NotesParser notesParser;
     private final IntakeListener listener;
+    private final List<SqlMessageHistory.SeenMessage> pending = new ArrayList<>();
+    private final Set<String> newlyKnown = new LinkedHashSet<>();
 
     public MessageIntake(RebondConfig.Profile profile, RebondConfig.Limits limits, InterviewService interviews, SqlInterviewStore store,
                          SqlMessageHistory history, SqlOutbox outbox, SqlQuarantine quarantine, NotesParser notesParser, IntakeListener listener) {
@@ -103,10 +114,15 @@ public final class MessageIntake {
             boolean fromUser = profile.isUser(h.fromEmail);
             long size = message.getSize();
             boolean withinSize = size < 0 || size <= limits.maxMessageBytes();
-            String text = withinSize ? firstText(message, 0) : "";
-            history.record(new SqlMessageHistory.SeenMessage(folder, uidValidity, uid, h.messageId, h.inReplyTo, h.references, h.date,
-                    h.fromEmail, h.fromName, h.recipients, h.subject, excerpt(text), text.length() > SAMPLE_CHARS ? text.substring(0, SAMPLE_CHARS) : text));
-            if (fromUser) {
+            String text = withinSize && (fromUser || involvesKnownContact(h)) ? firstText(message, 0) : "";
+            pending.add(new SqlMessageHistory.SeenMessage(folder, uidValidity, uid, h.messageId, h.inReplyTo, h.references, h.date,
+                    h.fromEmail, h.fromName, h.recipients, h.subject, excerpt(text), sample(text)));
+            List<CalendarParts.CalendarPart> parts = withinSize ? calendarParts.of(message) : List.of();
+            boolean mayBeNotes = fromUser && (!h.inReplyTo.isEmpty() || !h.references.isEmpty());
+            if (mayBeNotes || !parts.isEmpty() || !withinSize) {
+                flush();
+            }
+            if (mayBeNotes) {
                 takeNotes(h, text);
             }
             if (!withinSize) {
@@ -114,7 +130,7 @@ public final class MessageIntake {
                         + "); its invitations, if any, were not read");
                 return;
             }
-            takeInvitations(item, h, message);
+            takeInvitations(item, h, parts);
         } catch (MessagingException | IOException | RuntimeException e) {
             String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
             quarantine.add("imap", item, reason);
@@ -125,8 +141,56 @@ public final class MessageIntake {
         }
     }
 
-    private void takeInvitations(String item, Headers h, Message message) {
-        List<CalendarParts.CalendarPart> parts = calendarParts.of(message);
+    /** Writes the history rows taken since the last flush, in one transaction. */
+    public void flush() {
+        if (pending.isEmpty()) {
+            return;
+        }
+        List<SqlMessageHistory.SeenMessage> batch = List.copyOf(pending);
+        pending.clear();
+        history.recordAll(batch);
+    }
+
+    /** The people who became known contacts (an interview was created or updated) since the last call. */
+    public List<String> newlyKnownContacts() {
+        List<String> out = List.copyOf(newlyKnown);
+        newlyKnown.clear();
+        return out;
+    }
+
+    /** Downloads the text of a message kept without it, now that it involves a known contact. */
+    public void fillText(SqlMessageHistory.Textless row, Message message) {
+        try {
+            long size = message.getSize();
+            if (size >= 0 && size > limits.maxMessageBytes()) {
+                return;
+            }
+            String text = firstText(message, 0);
+            if (!text.isEmpty()) {
+                history.setText(row.row(), excerpt(text), sample(text));
+            }
+        } catch (MessagingException | IOException | RuntimeException e) {
+            log.debug("text of {}:{}:{} not read: {}", row.folder(), row.uidValidity(), row.uid(), e.getMessage());
+        }
+    }
+
+    private boolean involvesKnownContact(Headers h) {
+        if (store.isKnownContact(h.fromEmail)) {
+            return true;
+        }
+        for (String recipient : h.recipients) {
+            if (!profile.isUser(recipient) && store.isKnownContact(recipient)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String sample(String text) {
+        return text.length() > SAMPLE_CHARS ? text.substring(0, SAMPLE_CHARS) : text;
+    }
+
+    private void takeInvitations(String item, Headers h, List<CalendarParts.CalendarPart> parts) {
         for (CalendarParts.CalendarPart part : parts) {
             try {
                 ParsedCalendar calendar = parser.parse(part.content());
@@ -140,6 +204,13 @@ public final class MessageIntake {
                     InterviewService.Outcome outcome = interviews.onCalendarEvent(effective, h.fromEmail, h.messageId);
                     log.info("invitation \"{}\" from {}: {} ({})", HeaderSafety.oneLine(event.summary()), h.fromEmail,
                             outcome.kind().name().toLowerCase(Locale.ROOT).replace('_', ' '), outcome.detail());
+                    if (outcome.interview() != null && (outcome.kind() == InterviewService.Outcome.Kind.CREATED
+                            || outcome.kind() == InterviewService.Outcome.Kind.UPDATED)) {
+                        newlyKnown.add(outcome.interview().contact().email().toLowerCase(Locale.ROOT));
+                        if (outcome.interview().referrer() != null) {
+                            newlyKnown.add(outcome.interview().referrer().email().toLowerCase(Locale.ROOT));
+                        }
+                    }
                     listener.taken(event.summary(), outcome);
                 }
             } catch (CalendarRejected e) {
@@ -181,26 +252,52 @@ public final class MessageIntake {
     private record Headers(String messageId, String fromEmail, String fromName, List<String> recipients, Instant date, String subject,
                            String inReplyTo, List<String> references) {}
 
+    /**
+     * The headers, from the fields fetched with the structure: {@code getFrom()},
+     * {@code getRecipients()} and {@code getSentDate()} of an IMAP message would each fetch the
+     * ENVELOPE, one round trip per message. INTERNALDATE is asked for only when Date is missing
+     * or unreadable.
+     */
     private Headers headers(Message message) throws MessagingException {
         String rawId = header(message, "Message-ID");
         String messageId = HeaderSafety.messageId(rawId).orElse("");
-        InternetAddress from = firstAddress(message.getFrom());
+        InternetAddress from = firstAddress(addresses(message, "From"));
         Set<String> recipients = new LinkedHashSet<>();
-        addAll(recipients, safeRecipients(message, Message.RecipientType.TO));
-        addAll(recipients, safeRecipients(message, Message.RecipientType.CC));
-        java.util.Date sent = message.getSentDate();
-        java.util.Date received = message.getReceivedDate();
-        Instant date = sent != null ? sent.toInstant() : received != null ? received.toInstant() : Instant.EPOCH;
+        addAll(recipients, addresses(message, "To"));
+        addAll(recipients, addresses(message, "Cc"));
+        Instant date = dateOf(header(message, "Date"));
+        if (date == null) {
+            java.util.Date received = message.getReceivedDate();
+            date = received != null ? received.toInstant() : Instant.EPOCH;
+        }
         String subject = decoded(header(message, "Subject"));
         return new Headers(messageId, from == null ? "" : lower(from.getAddress()), from == null ? "" : HeaderSafety.oneLine(decoded(from.getPersonal())),
                 List.copyOf(recipients), date, HeaderSafety.oneLine(subject.length() > 998 ? subject.substring(0, 998) : subject),
                 HeaderSafety.messageId(header(message, "In-Reply-To")).orElse(""), HeaderSafety.messageIds(header(message, "References")));
     }
 
-    private static Address[] safeRecipients(Message message, Message.RecipientType type) {
+    /** The addresses of every occurrence of a header, parsed leniently; none when unreadable. */
+    private static Address[] addresses(Message message, String name) {
         try {
-            return message.getRecipients(type);
-        } catch (MessagingException e) {
+            String[] values = message.getHeader(name);
+            if (values == null || values.length == 0) {
+                return null;
+            }
+            String joined = String.join(",", values);
+            return InternetAddress.parseHeader(joined.length() > MAX_HEADER_CHARS ? joined.substring(0, MAX_HEADER_CHARS) : joined, false);
+        } catch (MessagingException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static Instant dateOf(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            java.util.Date parsed = new jakarta.mail.internet.MailDateFormat().parse(MimeUtility.unfold(raw).strip());
+            return parsed == null ? null : parsed.toInstant();
+        } catch (java.text.ParseException | RuntimeException e) {
             return null;
         }
     }

@@ -139,6 +139,18 @@ public final class SqlInterviewStore implements InterviewStore {
                 rs -> new Interview.Person(rs.getString(1), rs.getString(2)), email);
     }
 
+    /**
+     * Whether an address belongs to someone rebond follows: the contact or referrer of an
+     * interview, or a person named in a debrief. Their messages keep a text excerpt.
+     */
+    public boolean isKnownContact(String email) {
+        if (email == null || email.isBlank()) {
+            return false;
+        }
+        return db.queryOne("SELECT 1 FROM interview WHERE lower(contact_email) = lower(?) OR lower(referrer_email) = lower(?) "
+                + "UNION ALL SELECT 1 FROM referral WHERE lower(email) = lower(?) LIMIT 1", rs -> true, email, email, email).isPresent();
+    }
+
     /** Whether an address was named in an earlier debrief. */
     public boolean isSuggestedContact(String email) {
         return suggestedBy(email).isPresent();

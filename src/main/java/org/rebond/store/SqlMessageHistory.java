@@ -31,26 +31,59 @@ public final class SqlMessageHistory implements ReferrerFinder {
 
     /** Keeps one message; seeing it again (same folder, UIDVALIDITY and UID) changes nothing. */
     public void record(SeenMessage m) {
+        recordAll(List.of(m));
+    }
+
+    /**
+     * Keeps messages in one transaction: a scan writes a batch at a time, since each commit
+     * waits for the disk (synchronous=FULL) and one per message made the first scan of a large
+     * mailbox disk-bound.
+     */
+    public void recordAll(List<SeenMessage> messages) {
+        if (messages.isEmpty()) {
+            return;
+        }
         db.inTransaction(c -> {
-            long exists = Database.execute(c, "UPDATE message SET subject = subject WHERE folder = ? AND uidvalidity = ? AND uid = ?",
-                    m.folder(), m.uidValidity(), m.uid());
-            if (exists > 0) {
-                return null;
-            }
-            long row = Database.execute(c, "INSERT INTO message (folder, uidvalidity, uid, message_id, in_reply_to, refs, sent_at, from_email, from_name, "
-                            + "recipients, subject, excerpt, sample) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", m.folder(), m.uidValidity(), m.uid(),
-                    m.messageId(), m.inReplyTo(), String.join(" ", m.references()), m.sentAt().toString(), m.fromEmail(), m.fromName(),
-                    String.join(",", m.recipients()), m.subject(), m.excerpt(), m.sample());
-            Set<String> parties = new java.util.LinkedHashSet<>();
-            if (!m.fromEmail().isBlank()) {
-                parties.add(m.fromEmail());
-            }
-            parties.addAll(m.recipients());
-            for (String party : parties) {
-                Database.execute(c, "INSERT INTO message_party (message_row, email) VALUES (?,?)", row, party);
+            for (SeenMessage m : messages) {
+                recordIn(c, m);
             }
             return null;
         });
+    }
+
+    private static void recordIn(java.sql.Connection c, SeenMessage m) throws java.sql.SQLException {
+        long exists = Database.execute(c, "UPDATE message SET subject = subject WHERE folder = ? AND uidvalidity = ? AND uid = ?",
+                m.folder(), m.uidValidity(), m.uid());
+        if (exists > 0) {
+            return;
+        }
+        long row = Database.execute(c, "INSERT INTO message (folder, uidvalidity, uid, message_id, in_reply_to, refs, sent_at, from_email, from_name, "
+                        + "recipients, subject, excerpt, sample) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", m.folder(), m.uidValidity(), m.uid(),
+                m.messageId(), m.inReplyTo(), String.join(" ", m.references()), m.sentAt().toString(), m.fromEmail(), m.fromName(),
+                String.join(",", m.recipients()), m.subject(), m.excerpt(), m.sample());
+        Set<String> parties = new java.util.LinkedHashSet<>();
+        if (!m.fromEmail().isBlank()) {
+            parties.add(m.fromEmail());
+        }
+        parties.addAll(m.recipients());
+        for (String party : parties) {
+            Database.execute(c, "INSERT INTO message_party (message_row, email) VALUES (?,?)", row, party);
+        }
+    }
+
+    /** A kept message whose text was not downloaded when it was seen. */
+    public record Textless(long row, String folder, long uidValidity, long uid) {}
+
+    /** Messages involving {@code email} kept without text, newest first. */
+    public List<Textless> withoutText(String email, int limit) {
+        return db.query("SELECT m.id, m.folder, m.uidvalidity, m.uid FROM message m JOIN message_party p ON p.message_row = m.id "
+                        + "WHERE p.email = ? AND m.sample = '' AND m.excerpt = '' ORDER BY m.sent_at DESC LIMIT ?",
+                rs -> new Textless(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4)), email.toLowerCase(Locale.ROOT), limit);
+    }
+
+    /** Fills in the excerpt and sample of a message kept without text. */
+    public void setText(long row, String excerpt, String sample) {
+        db.update("UPDATE message SET excerpt = ?, sample = ? WHERE id = ?", excerpt, sample, row);
     }
 
     /** Forgets the rows of a folder whose UIDVALIDITY changed (they are read again under the new one). */

@@ -82,6 +82,28 @@ class PlannerTest {
     }
 
     @Test
+    void aThankYouOrPromptMoreThanAWeekLateIsSkippedWithAReason() {
+        Instant lateBy8Days = END.plus(Duration.ofHours(2)).plus(Duration.ofDays(8));
+
+        Planner.FireDecision thanks = planner.onFire(scheduled(START, END), Action.THANK_YOU, lateBy8Days);
+        Planner.FireDecision prompt = planner.onFire(scheduled(START, END), Action.DEBRIEF_PROMPT, lateBy8Days);
+
+        assertThat(thanks.verdict()).isEqualTo(Verdict.SKIP);
+        assertThat(thanks.reason()).contains("8 days ago");
+        assertThat(prompt.verdict()).isEqualTo(Verdict.SKIP);
+    }
+
+    @Test
+    void aKeepPostedUpdateFoundYearsLateOnAFirstScanIsSkippedButOneAWeekLateRuns() {
+        Instant due = END.plus(Duration.ofDays(21));
+
+        assertThat(planner.onFire(scheduled(START, END), Action.keepPosted(1), due.plus(Duration.ofDays(7))).verdict())
+                .isEqualTo(Verdict.RUN);
+        assertThat(planner.onFire(scheduled(START, END), Action.keepPosted(1), due.plus(Duration.ofDays(730))).verdict())
+                .isEqualTo(Verdict.SKIP);
+    }
+
+    @Test
     void anActionFiringWellBeforeItIsDueWaitsUntilItsDueInstant() {
         Instant clockSetBack = END.minus(Duration.ofDays(2));
 

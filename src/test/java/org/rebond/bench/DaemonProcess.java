@@ -1,0 +1,47 @@
+package org.rebond.bench;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.CountDownLatch;
+import org.rebond.App;
+import org.rebond.config.ConfigLoader;
+import org.rebond.config.RebondConfig;
+import org.rebond.mail.MessageIntake;
+
+/**
+ * The daemon as the benchmark runs it: the production composition ({@link App} with the system
+ * clock) in a JVM of its own, started with the heap flags of the systemd unit, so that its
+ * resident set and CPU time can be read from {@code /proc/<pid>} without the benchmark's own
+ * work mixed in. The only addition is an intake listener that prints, on standard output, one
+ * line per invitation taken: {@code BENCH taken <System.nanoTime()> <kind> <uid>}; on Linux
+ * {@code nanoTime} is CLOCK_MONOTONIC, shared by every process of the machine.
+ *
+ * <p>Arguments: the configuration file. Stops on SIGTERM, as under systemd.
+ */
+public final class DaemonProcess {
+
+    private DaemonProcess() {}
+
+    public static void main(String[] args) throws Exception {
+        PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
+        RebondConfig config = new ConfigLoader().load(Path.of(args[0]));
+        MessageIntake.IntakeListener intake = (what, outcome) -> {
+            long now = System.nanoTime();
+            String uid = outcome.interview() == null ? "-" : outcome.interview().uid();
+            synchronized (out) {
+                out.println("BENCH taken " + now + " " + outcome.kind() + " " + uid);
+            }
+        };
+        out.println("BENCH starting " + System.nanoTime());
+        App app = App.start(config, App.Options.production(Clock.systemUTC()).withListeners((id, action, result) -> { }, intake));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            app.close();
+            stopped.countDown();
+        }, "bench-daemon-stop"));
+        out.println("BENCH started " + System.nanoTime());
+        stopped.await();
+    }
+}

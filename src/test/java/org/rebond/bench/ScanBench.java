@@ -1,0 +1,405 @@
+package org.rebond.bench;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.rebond.mail.MessageIntake;
+import org.rebond.realserver.DovecotServer;
+
+/**
+ * The benchmark (issue 3, item 9). Prints figures as {@code name value unit}; it never asserts a
+ * timing and fails only when something is functionally wrong (a delivered invitation not
+ * detected, the scan not reaching the last message).
+ *
+ * <ol>
+ *   <li>A Dovecot of its own; N messages generated straight into its maildir; one SELECT of each
+ *       folder so Dovecot assigns UIDs.</li>
+ *   <li>Cold index: Dovecot's {@code dovecot.index*} files (index, transaction log, cache) removed
+ *       from both folders, with no session open; {@code dovecot-uidlist} stays, so UIDs do not
+ *       change. The mail files stay in the OS page cache (dropping it would disturb the machine).</li>
+ *   <li>The bound: {@link RawImapClient} fetches the scan's items for both folders.</li>
+ *   <li>Cold index again; the daemon ({@link DaemonProcess}) starts on an empty database in a JVM
+ *       of its own with the systemd unit's flags ({@code -Xms32m -Xmx256m -XX:+UseSerialGC});
+ *       {@code scan_seconds} runs from just before {@code App.start} to the moment both folder
+ *       cursors (read from its SQLite file every 20 ms) reach the last UID the bound saw.
+ *       {@code scan_peak_rss_mb} is the child's VmHWM at that moment.</li>
+ *   <li>Deliveries: information-interview invitations written to {@code INBOX/new} the way an
+ *       MDA does (tmp, then rename), 1.5 s apart; for each, the rename instant, the untagged
+ *       EXISTS seen by a raw connection in IDLE, and the daemon's intake listener reporting the
+ *       interview stored and planned (its {@code System.nanoTime()}, CLOCK_MONOTONIC, shared by
+ *       the processes of one machine).</li>
+ *   <li>A quiet minute: the child's utime+stime and VmRSS from {@code /proc/<pid>}.</li>
+ * </ol>
+ */
+class ScanBench {
+
+    private static final int MESSAGES = Integer.getInteger("bench.messages", 10_000);
+    private static final int DELIVERIES = Math.max(20, Integer.getInteger("bench.deliveries", 25));
+    private static final int QUIET_SECONDS = Integer.getInteger("bench.quiet.seconds", 60);
+    private static final Duration DELIVERY_SPACING = Duration.ofMillis(1500);
+    private static final Duration EVENT_BOUND = Duration.ofSeconds(30);
+    private static final Duration SCAN_BOUND = Duration.ofMinutes(60);
+
+    private final List<String> figures = new ArrayList<>();
+
+    @Test
+    void benchmark() throws Exception {
+        if (!DovecotServer.available()) {
+            throw new IllegalStateException("the benchmark needs Dovecot: apt-get install dovecot-imapd");
+        }
+        Path dir = Path.of("target", "bench-" + MESSAGES).toAbsolutePath();
+        deleteTree(dir);
+        Files.createDirectories(dir);
+        DovecotServer dovecot = DovecotServer.start(dir.resolve("dovecot"), DovecotServer.Options.defaults().withQuota(null));
+        Process daemon = null;
+        try {
+            Path maildir = dovecot.maildir(dovecot.user());
+            MailboxGenerator generator = new MailboxGenerator(20240611L);
+            long t = System.nanoTime();
+            MailboxGenerator.Summary summary = generator.write(maildir, maildir.resolve(".Sent"), MESSAGES, Instant.now().minus(1, ChronoUnit.DAYS));
+            giveToMailUser(maildir);
+            figure("generate_seconds", seconds(System.nanoTime() - t), "s");
+            figure("messages", summary.inbox() + summary.sent(), "messages");
+            figure("messages_inbox", summary.inbox(), "messages");
+            figure("messages_sent", summary.sent(), "messages");
+            figure("invitations_in_mailbox", summary.invitations(), "messages");
+            figure("mailbox_mb", summary.bytes() / 1e6, "MB");
+
+            t = System.nanoTime();
+            Map<String, Long> lastUids = new HashMap<>();
+            try (RawImapClient client = new RawImapClient(dovecot.host(), dovecot.port())) {
+                client.login(dovecot.user(), dovecot.password());
+                client.select("INBOX", true);
+                client.select("Sent", true);
+            }
+            figure("first_index_seconds", seconds(System.nanoTime() - t), "s");
+
+            removeIndexes(maildir);
+            t = System.nanoTime();
+            long bytes = 0;
+            int fetched = 0;
+            try (RawImapClient client = new RawImapClient(dovecot.host(), dovecot.port())) {
+                client.login(dovecot.user(), dovecot.password());
+                for (String folder : List.of("INBOX", "Sent")) {
+                    client.select(folder, true);
+                    RawImapClient.FetchResult result = client.fetchScanItems(MessageIntake.HEADERS);
+                    lastUids.put(folder, result.lastUid());
+                    bytes += result.bytes();
+                    fetched += result.messages();
+                }
+            }
+            double bound = seconds(System.nanoTime() - t);
+            if (fetched != summary.inbox() + summary.sent()) {
+                throw new IllegalStateException("the bound fetched " + fetched + " messages, " + (summary.inbox() + summary.sent()) + " were written");
+            }
+            figure("scan_bound_seconds", bound, "s");
+            figure("scan_bound_mb", bytes / 1e6, "MB");
+
+            removeIndexes(maildir);
+            Path config = writeConfig(dir, dovecot);
+            DaemonOutput output = new DaemonOutput();
+            daemon = startDaemon(dir, config, output);
+            long scanStart = output.await("starting");
+            long scanEnd = awaitCursors(dir.resolve("rebond.db"), lastUids, daemon);
+            double scan = seconds(scanEnd - scanStart);
+            figure("scan_seconds", scan, "s");
+            figure("scan_ratio", scan / bound, "x");
+            figure("scan_rate", (summary.inbox() + summary.sent()) / scan, "messages/s");
+            figure("scan_peak_rss_mb", procStatus(daemon.pid(), "VmHWM") / 1024.0, "MB");
+            figure("scan_interviews_found", output.created(), "interviews");
+
+            measureDetection(dovecot, maildir, generator, output, daemon);
+
+            long ticksBefore = cpuTicks(daemon.pid());
+            long quietStart = System.nanoTime();
+            LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(QUIET_SECONDS)); // the measurement window itself, not a wait for a condition
+            long ticksAfter = cpuTicks(daemon.pid());
+            double quiet = seconds(System.nanoTime() - quietStart);
+            figure("idle_cpu_percent", 100.0 * (ticksAfter - ticksBefore) / CLOCK_TICKS / quiet, "%");
+            figure("idle_rss_mb", procStatus(daemon.pid(), "VmRSS") / 1024.0, "MB");
+            figure("idle_seconds", quiet, "s");
+        } finally {
+            if (daemon != null) {
+                daemon.destroy();
+                if (!daemon.waitFor(20, TimeUnit.SECONDS)) {
+                    daemon.destroyForcibly();
+                }
+            }
+            dovecot.stop();
+            Files.write(dir.resolve("figures.txt"), figures);
+        }
+    }
+
+    private void measureDetection(DovecotServer dovecot, Path maildir, MailboxGenerator generator, DaemonOutput output, Process daemon)
+            throws Exception {
+        List<long[]> exists = new CopyOnWriteArrayList<>();
+        RawImapClient watcher = new RawImapClient(dovecot.host(), dovecot.port());
+        watcher.login(dovecot.user(), dovecot.password());
+        watcher.select("INBOX", true);
+        Thread idler = new Thread(() -> {
+            try {
+                watcher.idle((count, nanos) -> exists.add(new long[] {count, nanos}));
+            } catch (IOException e) {
+                exists.add(new long[] {-1, System.nanoTime()});
+            }
+        }, "bench-idle");
+        idler.setDaemon(true);
+        idler.start();
+        await("the raw IDLE connection").atMost(EVENT_BOUND).until(() -> idler.isAlive());
+        List<Double> toExists = new ArrayList<>();
+        List<Double> toDetected = new ArrayList<>();
+        List<Double> existsToDetected = new ArrayList<>();
+        long slot = System.nanoTime() + DELIVERY_SPACING.toNanos();
+        for (int i = 0; i < DELIVERIES; i++) {
+            // Deliveries are paced like real mail, one every 1.5 s: the pause shapes the load.
+            LockSupport.parkNanos(Math.max(0, slot - System.nanoTime()));
+            slot += DELIVERY_SPACING.toNanos();
+            Instant now = Instant.now();
+            String uidSeed = "bench-" + i;
+            String message = generator.invitation(generator.contact(i * 37), now, now.plus(3 + i % 7, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MINUTES),
+                    true, i % 3, uidSeed);
+            int existsBefore = exists.size();
+            long delivered = deliver(maildir, message.getBytes(StandardCharsets.UTF_8), now);
+            long[] seen = await("EXISTS for delivery " + i).atMost(EVENT_BOUND).pollInterval(Duration.ofMillis(2))
+                    .until(() -> exists.size() > existsBefore ? exists.get(existsBefore) : null, e -> e != null);
+            if (seen[0] < 0) {
+                throw new IllegalStateException("the raw IDLE connection failed");
+            }
+            long detected = await("interview " + uidSeed + " stored and planned").atMost(EVENT_BOUND).pollInterval(Duration.ofMillis(2))
+                    .until(() -> output.takenAt(uidSeed + "-"), v -> v != null && v > 0 || !daemon.isAlive());
+            if (!daemon.isAlive()) {
+                throw new IllegalStateException("the daemon stopped during the deliveries");
+            }
+            toExists.add(seconds(seen[1] - delivered));
+            toDetected.add(seconds(detected - delivered));
+            existsToDetected.add(seconds(detected - seen[1]));
+        }
+        watcher.done();
+        idler.join(5_000);
+        watcher.close();
+        figure("deliveries", DELIVERIES, "messages");
+        figure("exists_p50_seconds", percentile(toExists, 50), "s");
+        figure("exists_p95_seconds", percentile(toExists, 95), "s");
+        figure("detect_p50_seconds", percentile(toDetected, 50), "s");
+        figure("detect_p95_seconds", percentile(toDetected, 95), "s");
+        figure("detect_after_exists_p95_seconds", percentile(existsToDetected, 95), "s");
+        figure("detect_max_seconds", Collections.max(toDetected), "s");
+    }
+
+    /** Writes in {@code tmp/}, hands the file to the mail user, renames into {@code new/}; returns the rename instant. */
+    private static long deliver(Path maildir, byte[] data, Instant at) throws IOException, InterruptedException {
+        String name = at.getEpochSecond() + ".M" + System.nanoTime() + "P" + ProcessHandle.current().pid() + ".bench,S=" + data.length;
+        Path tmp = maildir.resolve("tmp").resolve(name);
+        Files.write(tmp, data);
+        giveToMailUser(tmp);
+        long now = System.nanoTime();
+        Files.move(tmp, maildir.resolve("new").resolve(name), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        return now;
+    }
+
+    /** As root, Dovecot's mail processes run as nobody: the generated files must be theirs. */
+    private static void giveToMailUser(Path path) throws IOException, InterruptedException {
+        if (!"root".equals(System.getProperty("user.name"))) {
+            return;
+        }
+        Process chown = new ProcessBuilder("chown", "-R", "nobody:nogroup", path.toString()).inheritIO().start();
+        if (!chown.waitFor(10, TimeUnit.MINUTES) || chown.exitValue() != 0) {
+            throw new IllegalStateException("chown of " + path + " failed");
+        }
+    }
+
+    /** Removes Dovecot's index, transaction log and cache of every folder (dovecot-uidlist stays). */
+    private static void removeIndexes(Path maildir) throws IOException {
+        for (Path folder : List.of(maildir, maildir.resolve(".Sent"))) {
+            try (Stream<Path> files = Files.list(folder)) {
+                for (Path f : files.filter(p -> p.getFileName().toString().startsWith("dovecot.index")).toList()) {
+                    Files.delete(f);
+                }
+            }
+        }
+    }
+
+    private static Path writeConfig(Path dir, DovecotServer dovecot) throws IOException {
+        Path password = dir.resolve("imap-password");
+        Files.writeString(password, dovecot.password() + "\n");
+        Files.setPosixFilePermissions(password, PosixFilePermissions.fromString("rw-------"));
+        String yaml = """
+                profile:
+                  name: %s
+                  addresses: [%s]
+                  language: fr
+                  time_zone: Europe/Paris
+                  objective: "rejoindre une équipe produit en santé numérique"
+                  pitch: "Six ans de projets hospitaliers."
+                mailbox:
+                  host: %s
+                  port: %d
+                  security: none
+                  allow_plaintext_on_loopback: true
+                  username: %s
+                  password_file: %s
+                storage:
+                  database: %s
+                """.formatted(MailboxGenerator.USER_NAME, MailboxGenerator.USER_EMAIL, dovecot.host(), dovecot.port(), dovecot.user(),
+                password, dir.resolve("rebond.db"));
+        Path file = dir.resolve("rebond.yaml");
+        Files.writeString(file, yaml);
+        return file;
+    }
+
+    private static Process startDaemon(Path dir, Path config, DaemonOutput output) throws IOException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = List.of(java, "-XX:+ExitOnOutOfMemoryError", "-Xms32m", "-Xmx256m", "-XX:MaxMetaspaceSize=128m",
+                "-XX:ReservedCodeCacheSize=64m", "-XX:+UseSerialGC", "-Xss1m", "-Dfile.encoding=UTF-8",
+                "-cp", System.getProperty("java.class.path"), DaemonProcess.class.getName(), config.toString());
+        Process process = new ProcessBuilder(command).redirectError(dir.resolve("daemon.log").toFile()).start();
+        Thread reader = new Thread(() -> output.read(process), "bench-daemon-output");
+        reader.setDaemon(true);
+        reader.start();
+        return process;
+    }
+
+    /** Waits until every folder cursor in the daemon's database reaches the last UID; returns that instant. */
+    private static long awaitCursors(Path database, Map<String, Long> lastUids, Process daemon) {
+        long[] reached = {0};
+        await("the daemon's first scan").atMost(SCAN_BOUND).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20))
+                .until(() -> {
+                    if (!daemon.isAlive()) {
+                        throw new IllegalStateException("the daemon exited with " + daemon.exitValue() + " during the scan");
+                    }
+                    if (!Files.exists(database)) {
+                        return false;
+                    }
+                    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + database);
+                         ResultSet rs = c.createStatement().executeQuery("SELECT folder, last_uid FROM folder_cursor")) {
+                        Map<String, Long> cursors = new HashMap<>();
+                        while (rs.next()) {
+                            cursors.put(rs.getString(1), rs.getLong(2));
+                        }
+                        long now = System.nanoTime();
+                        boolean done = lastUids.entrySet().stream().allMatch(e -> cursors.getOrDefault(e.getKey(), 0L) >= e.getValue());
+                        if (done) {
+                            reached[0] = now;
+                        }
+                        return done;
+                    } catch (SQLException busy) {
+                        return false;
+                    }
+                });
+        return reached[0];
+    }
+
+    /** Lines the daemon prints on standard output: {@code BENCH starting|started <nanos>}, {@code BENCH taken <nanos> <kind> <uid>}. */
+    static final class DaemonOutput {
+        private final Map<String, Long> marks = new ConcurrentHashMap<>();
+        private final List<String[]> taken = new CopyOnWriteArrayList<>();
+
+        void read(Process process) {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                    String[] f = line.split(" ");
+                    if (f.length >= 3 && f[0].equals("BENCH")) {
+                        if (f[1].equals("taken") && f.length >= 5) {
+                            taken.add(new String[] {f[2], f[3], f[4]});
+                        } else {
+                            marks.put(f[1], Long.parseLong(f[2]));
+                        }
+                    }
+                }
+            } catch (IOException ignored) {
+                // the daemon stopped
+            }
+        }
+
+        long await(String mark) {
+            return org.awaitility.Awaitility.await("daemon " + mark).atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(5))
+                    .until(() -> marks.get(mark), v -> v != null);
+        }
+
+        /** When the interview whose UID starts with {@code uidPrefix} was created; null before. */
+        Long takenAt(String uidPrefix) {
+            for (String[] t : taken) {
+                if (t[2].startsWith(uidPrefix) && t[1].equals("CREATED")) {
+                    return Long.parseLong(t[0]);
+                }
+            }
+            return null;
+        }
+
+        long created() {
+            return taken.stream().filter(t -> t[1].equals("CREATED")).count();
+        }
+    }
+
+    private static final int CLOCK_TICKS = 100; // getconf CLK_TCK on Linux
+
+    private static long cpuTicks(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime (fields 14 and 15)
+    }
+
+    /** A {@code kB} value of {@code /proc/<pid>/status}. */
+    private static long procStatus(long pid, String key) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+            if (line.startsWith(key + ":")) {
+                return Long.parseLong(line.substring(key.length() + 1).replace("kB", "").strip());
+            }
+        }
+        throw new IllegalStateException(key + " not in /proc/" + pid + "/status");
+    }
+
+    static double percentile(List<Double> values, int p) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        int rank = (int) Math.ceil(p / 100.0 * sorted.size());
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, rank - 1)));
+    }
+
+    private static double seconds(long nanos) {
+        return nanos / 1e9;
+    }
+
+    private void figure(String name, double value, String unit) {
+        String line = String.format(Locale.ROOT, value == Math.rint(value) && Math.abs(value) < 1e12 ? "%s %.0f %s" : "%s %.3f %s", name, value, unit);
+        figures.add(line);
+        System.out.println(line);
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> all = Files.walk(dir)) {
+            for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

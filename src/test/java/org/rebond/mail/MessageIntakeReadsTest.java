@@ -1,0 +1,253 @@
+package org.rebond.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.Set;
+import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rebond.calendar.CalendarLimits;
+import org.rebond.compose.NotesParser;
+import org.rebond.config.RebondConfig;
+import org.rebond.schedule.ActionJobFactory;
+import org.rebond.interview.DetectionRules;
+import org.rebond.interview.InterviewDetector;
+import org.rebond.interview.InterviewService;
+import org.rebond.interview.Planner;
+import org.rebond.interview.Policy;
+import org.rebond.schedule.QuartzActionScheduler;
+import org.rebond.store.Database;
+import org.rebond.store.SqlInterviewStore;
+import org.rebond.store.SqlMessageHistory;
+import org.rebond.store.SqlOutbox;
+import org.rebond.store.SqlQuarantine;
+
+/**
+ * What a scan downloads, over real IMAP (GreenMail) with the protocol trace: the batch FETCH of
+ * {@link MailboxWatcher#scanProfile()} and nothing more for a stranger's message; text only for
+ * the user's own messages and those of known contacts; the earlier text of someone who just
+ * became a contact filled in afterwards.
+ */
+class MessageIntakeReadsTest {
+
+    private static final String USER = "camille@example.org";
+    private static final String CONTACT = "jeanne.roe@acme-health.example";
+    private static final String REFERRER = "paul.intro@example.net";
+    private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+
+    @TempDir
+    Path dir;
+
+    private GreenMail greenMail;
+    private com.icegreen.greenmail.user.GreenMailUser mailUser;
+    private Database db;
+    private SqlInterviewStore store;
+    private SqlMessageHistory history;
+    private QuartzActionScheduler scheduler;
+    private MessageIntake intake;
+    private final ByteArrayOutputStream trace = new ByteArrayOutputStream();
+    private Store imap;
+    private IMAPFolder inbox;
+
+    @BeforeEach
+    void start() {
+        greenMail = new GreenMail(ServerSetupTest.IMAP.dynamicPort());
+        greenMail.start();
+        mailUser = greenMail.setUser(USER, "camille", "secret-pw");
+        db = Database.open(dir.resolve("rebond.db"));
+        store = new SqlInterviewStore(db, java.time.Clock.systemUTC());
+        history = new SqlMessageHistory(db, Set.of(USER));
+        // Never started: nothing fires.
+        scheduler = new QuartzActionScheduler(db.dataSource(), new ActionJobFactory(null, (id, action, result) -> { }),
+                java.time.Clock.systemUTC(), java.time.Clock.systemUTC(), 1);
+        InterviewService interviews = new InterviewService(store, scheduler, new InterviewDetector(DetectionRules.defaults(), Set.of(USER),
+                store::isSuggestedContact), history, new Planner(Policy.defaults()), ZoneId.of("Europe/Paris"), java.time.Clock.systemUTC());
+        RebondConfig.Profile profile = new RebondConfig.Profile("Camille Martin", List.of(USER), Locale.ENGLISH, ZoneId.of("Europe/Paris"),
+                "move into product management", "six years of hospital projects", List.of(), "Camille");
+        intake = new MessageIntake(profile, CalendarLimits.defaults(), interviews, store, history, new SqlOutbox(db),
+                new SqlQuarantine(db, java.time.Clock.systemUTC()), new NotesParser(), MessageIntake.IntakeListener.NONE);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (imap != null) {
+            imap.close();
+        }
+        scheduler.shutdown(false);
+        db.close();
+        greenMail.stop();
+    }
+
+    @Test
+    void aStrangersMessageIsReadFromTheBatchFetchAlone() throws Exception {
+        for (int i = 0; i < 6; i++) {
+            deliver(plain("<s" + i + "@news.example>", "Nina Stranger <nina@news.example>", "Weekly digest " + i, "Nothing for you " + i,
+                    NOW.minusSeconds(3600 - i)));
+            deliver(withAttachment("<a" + i + "@news.example>", "Nina Stranger <nina@news.example>", "Report " + i, "See attached " + i,
+                    NOW.minusSeconds(1800 - i)));
+        }
+        List<Message> messages = openAndFetch();
+        int before = trace.size();
+        takeAll(messages);
+
+        assertThat(fetchCommands(trace.toString(StandardCharsets.UTF_8).substring(before)))
+                .as("no ENVELOPE, no body part: the batch FETCH had everything").isEmpty();
+        List<SqlMessageHistory.SeenMessage> kept = history.with("nina@news.example", 50);
+        assertThat(kept).hasSize(12).allSatisfy(m -> {
+            assertThat(m.fromName()).isEqualTo("Nina Stranger");
+            assertThat(m.recipients()).containsExactly(USER, "lou@example.net");
+            assertThat(m.excerpt()).isEmpty();
+            assertThat(m.sample()).isEmpty();
+        });
+        assertThat(kept.get(0).subject()).isEqualTo("Report 5");
+        assertThat(kept.get(0).sentAt()).isEqualTo(NOW.minusSeconds(1800 - 5));
+    }
+
+    @Test
+    void theUsersMessagesAndAKnownContactsKeepTheirTextAStrangersDoNot() throws Exception {
+        store.save(new org.rebond.interview.Interview(0, "iv-1@acme.example", "", 0, null, org.rebond.interview.Interview.State.SCHEDULED,
+                NOW.plus(3, ChronoUnit.DAYS), NOW.plus(3, ChronoUnit.DAYS).plusSeconds(1800), "Europe/Paris", false, "Information interview",
+                "", CONTACT, new org.rebond.interview.Interview.Person(CONTACT, "Jeanne Roe"), null, "title", "<invite-1@acme.example>"));
+        deliver(plain("<c1@acme.example>", "Jeanne Roe <" + CONTACT + ">", "Our chat", "Interoperability is the hard part.", NOW.minusSeconds(60)));
+        deliver(plain("<u1@example.org>", "Camille Martin <" + USER + ">", "Hello Lou", "I would love to hear about your work.", NOW.minusSeconds(50)));
+        deliver(plain("<s1@news.example>", "Nina Stranger <nina@news.example>", "Digest", "Nothing for you.", NOW.minusSeconds(40)));
+        takeAll(openAndFetch());
+
+        assertThat(history.with(CONTACT, 5)).singleElement().satisfies(m -> assertThat(m.excerpt()).contains("Interoperability"));
+        assertThat(history.with(USER, 5)).filteredOn(m -> m.fromEmail().equals(USER)).singleElement()
+                .satisfies(m -> assertThat(m.sample()).contains("hear about your work"));
+        assertThat(history.with("nina@news.example", 5)).singleElement().satisfies(m -> assertThat(m.sample()).isEmpty());
+    }
+
+    @Test
+    void anInvitationMakesItsSenderKnownAndTheirEarlierTextIsFilledIn() throws Exception {
+        deliver(plain("<intro@example.net>", "Paul Intro <" + REFERRER + ">", "Introduction: Camille / Jeanne",
+                "Camille, meet Jeanne, who runs product at Acme Health.", NOW.minus(5, ChronoUnit.DAYS), CONTACT));
+        deliver(plain("<j1@acme.example>", "Jeanne Roe <" + CONTACT + ">", "Re: Introduction", "Happy to talk about clinical workflows.",
+                NOW.minus(4, ChronoUnit.DAYS)));
+        deliver(invitation(NOW.plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MINUTES)));
+        takeAll(openAndFetch());
+
+        assertThat(store.all()).singleElement().satisfies(i -> {
+            assertThat(i.contact().email()).isEqualTo(CONTACT);
+            assertThat(i.referrer()).as("the introduction, taken in the same batch, was in the history in time").isNotNull();
+            assertThat(i.referrer().email()).isEqualTo(REFERRER);
+        });
+        assertThat(intake.newlyKnownContacts()).containsExactly(CONTACT, REFERRER);
+        List<SqlMessageHistory.Textless> textless = history.withoutText(CONTACT, 50);
+        assertThat(textless).as("the introduction, the reply, the invitation (calendar only)").hasSize(3);
+        for (SqlMessageHistory.Textless row : textless) {
+            intake.fillText(row, inbox.getMessageByUID(row.uid()));
+        }
+        assertThat(history.with(CONTACT, 50)).extracting(SqlMessageHistory.SeenMessage::sample)
+                .anySatisfy(s -> assertThat(s).contains("clinical workflows"))
+                .anySatisfy(s -> assertThat(s).contains("runs product at Acme Health"));
+        assertThat(intake.newlyKnownContacts()).as("each contact is named once").isEmpty();
+    }
+
+    private List<Message> openAndFetch() throws Exception {
+        Properties props = new Properties();
+        props.setProperty("mail.imap.peek", "true");
+        props.setProperty("mail.debug", "true");
+        Session session = Session.getInstance(props);
+        session.setDebugOut(new PrintStream(trace, true, StandardCharsets.UTF_8));
+        imap = session.getStore("imap");
+        imap.connect("127.0.0.1", greenMail.getImap().getPort(), "camille", "secret-pw");
+        inbox = (IMAPFolder) imap.getFolder("INBOX");
+        inbox.open(Folder.READ_ONLY);
+        Message[] messages = inbox.getMessages();
+        inbox.fetch(messages, MailboxWatcher.scanProfile());
+        return List.of(messages);
+    }
+
+    private void takeAll(List<Message> messages) throws Exception {
+        for (Message m : messages) {
+            intake.take("INBOX", inbox.getUIDValidity(), inbox.getUID(m), m);
+        }
+        intake.flush();
+    }
+
+    /** Client FETCH commands in a protocol trace ("A12 FETCH …", "A12 UID FETCH …"). */
+    private static List<String> fetchCommands(String trace) {
+        return trace.lines().filter(l -> l.matches("^A\\d+ (UID )?FETCH .*")).toList();
+    }
+
+    private void deliver(MimeMessage message) {
+        mailUser.deliver(message);
+    }
+
+    private MimeMessage plain(String id, String from, String subject, String body, Instant at) throws Exception {
+        return plain(id, from, subject, body, at, "lou@example.net");
+    }
+
+    private MimeMessage plain(String id, String from, String subject, String body, Instant at, String cc) throws Exception {
+        MimeMessage m = base(id, from, subject, at, cc);
+        m.setText(body, "UTF-8");
+        m.saveChanges();
+        m.setHeader("Message-ID", id);
+        return m;
+    }
+
+    private MimeMessage withAttachment(String id, String from, String subject, String body, Instant at) throws Exception {
+        MimeMessage m = base(id, from, subject, at, "lou@example.net");
+        MimeBodyPart text = new MimeBodyPart();
+        text.setText(body, "UTF-8");
+        MimeBodyPart file = new MimeBodyPart();
+        file.setContent(new byte[200_000], "application/octet-stream");
+        file.setFileName("report.pdf");
+        m.setContent(new MimeMultipart(text, file));
+        m.saveChanges();
+        m.setHeader("Message-ID", id);
+        return m;
+    }
+
+    private MimeMessage base(String id, String from, String subject, Instant at, String cc) throws Exception {
+        MimeMessage m = new MimeMessage(Session.getInstance(new Properties()));
+        m.setFrom(new InternetAddress(from));
+        m.setRecipients(Message.RecipientType.TO, USER);
+        if (cc != null) {
+            m.setRecipients(Message.RecipientType.CC, cc);
+        }
+        m.setSubject(subject, "UTF-8");
+        m.setSentDate(Date.from(at));
+        return m;
+    }
+
+    private MimeMessage invitation(Instant start) throws Exception {
+        DateTimeFormatter ics = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+        String calendar = String.join("\r\n", "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//test//EN", "METHOD:REQUEST", "BEGIN:VEVENT",
+                "UID:iv-1@acme-health.example", "SEQUENCE:0", "DTSTAMP:" + ics.format(NOW), "DTSTART:" + ics.format(start),
+                "DTEND:" + ics.format(start.plusSeconds(1800)), "SUMMARY:Information interview Camille / Jeanne",
+                "ORGANIZER;CN=Jeanne Roe:mailto:" + CONTACT, "ATTENDEE;CN=Camille Martin:mailto:" + USER, "END:VEVENT", "END:VCALENDAR", "");
+        MimeMessage m = base("<invite-1@acme-health.example>", "Jeanne Roe <" + CONTACT + ">", "Invitation: Information interview", NOW, null);
+        m.setContent(calendar, "text/calendar; charset=UTF-8; method=REQUEST");
+        m.saveChanges();
+        m.setHeader("Message-ID", "<invite-1@acme-health.example>");
+        return m;
+    }
+}
