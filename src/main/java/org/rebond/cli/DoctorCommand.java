@@ -4,20 +4,17 @@ import jakarta.mail.Folder;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Store;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.eclipse.angus.mail.imap.IMAPStore;
 import org.rebond.App;
-import org.rebond.config.ConfigLoader;
 import org.rebond.config.RebondConfig;
 import org.rebond.mail.FolderFinder;
 import org.rebond.mail.ImapConnector;
 import org.rebond.mail.MailboxException;
 import org.rebond.store.Database;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** Checks the configuration, the secret, the connection and the folders, and says how to fix what is wrong. */
@@ -29,8 +26,8 @@ public final class DoctorCommand implements Callable<Integer> {
 
     private static final List<String> CAPABILITIES = List.of("IDLE", "UIDPLUS", "CONDSTORE", "QRESYNC", "SPECIAL-USE", "MOVE", "ENABLE");
 
-    @Option(names = {"-c", "--config"}, required = true, paramLabel = "FILE", description = "the configuration file")
-    Path config;
+    @picocli.CommandLine.Mixin
+    ConfigOption config;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -38,7 +35,7 @@ public final class DoctorCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        RebondConfig loaded = new ConfigLoader().load(config);
+        RebondConfig loaded = config.load();
         out.println("ok   configuration " + config + " (" + loaded.profile().name() + ", " + loaded.profile().primaryAddress() + ")");
         List<String> problems = new ArrayList<>();
         try (Database db = Database.open(loaded.storage().database())) {

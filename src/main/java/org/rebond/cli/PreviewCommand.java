@@ -1,7 +1,6 @@
 package org.rebond.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.Locale;
@@ -12,7 +11,6 @@ import org.rebond.compose.NotesParser;
 import org.rebond.compose.RenderedMessage;
 import org.rebond.compose.TemplateComposer;
 import org.rebond.compose.Templates;
-import org.rebond.config.ConfigLoader;
 import org.rebond.config.RebondConfig;
 import org.rebond.interview.Action;
 import org.rebond.interview.Interview;
@@ -34,8 +32,8 @@ public final class PreviewCommand implements Callable<Integer> {
     @Option(names = "--interview", required = true, paramLabel = "ID", description = "the interview number shown by 'rebond status'")
     long interviewId;
 
-    @Option(names = {"-c", "--config"}, required = true, paramLabel = "FILE", description = "the configuration file")
-    Path config;
+    @picocli.CommandLine.Mixin
+    ConfigOption config;
 
     @Option(names = "--html", description = "print the HTML version instead of the text")
     boolean html;
@@ -56,7 +54,7 @@ public final class PreviewCommand implements Callable<Integer> {
             default -> throw new ExitCodes.CommandFailure(ExitCodes.USAGE, "unknown message '" + message
                     + "': use brief, debrief, thank-you or keep-posted");
         };
-        RebondConfig loaded = new ConfigLoader().load(config);
+        RebondConfig loaded = config.load();
         Clock clock = Clock.systemUTC();
         try (StoredState state = new StoredState(loaded, clock)) {
             Interview interview = state.store.byId(interviewId).orElseThrow(() -> new ExitCodes.CommandFailure(ExitCodes.DATA,

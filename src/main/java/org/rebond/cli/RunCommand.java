@@ -1,16 +1,13 @@
 package org.rebond.cli;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.rebond.App;
-import org.rebond.config.ConfigLoader;
 import org.rebond.config.RebondConfig;
 import org.rebond.config.SecretReader;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /** The daemon: follows the mailbox and fires actions until SIGTERM. */
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -18,12 +15,12 @@ import picocli.CommandLine.Option;
                 "Stops cleanly on SIGTERM or Ctrl-C. Logs go to standard error (journald under systemd)."})
 public final class RunCommand implements Callable<Integer> {
 
-    @Option(names = {"-c", "--config"}, required = true, paramLabel = "FILE", description = "the configuration file (see config/rebond.example.yaml)")
-    Path config;
+    @picocli.CommandLine.Mixin
+    ConfigOption config;
 
     @Override
     public Integer call() throws InterruptedException {
-        RebondConfig loaded = new ConfigLoader().load(config);
+        RebondConfig loaded = config.load();
         checkPasswordSource(loaded.mailbox());
         App app = App.start(loaded, App.Options.production(Clock.systemUTC()));
         CountDownLatch stopped = new CountDownLatch(1);

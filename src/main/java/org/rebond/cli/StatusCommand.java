@@ -1,7 +1,6 @@
 package org.rebond.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -10,7 +9,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.rebond.App;
-import org.rebond.config.ConfigLoader;
 import org.rebond.config.RebondConfig;
 import org.rebond.interview.Action;
 import org.rebond.interview.Interview;
@@ -20,7 +18,6 @@ import org.rebond.interview.Planner;
 import org.rebond.interview.SeenEvent;
 import org.rebond.store.SqlQuarantine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** Interviews, their actions with due times in the user's zone, and what was quarantined. */
@@ -30,15 +27,15 @@ import picocli.CommandLine.Spec;
                 "'rebond track'), and the messages or invitations set aside with their reason."})
 public final class StatusCommand implements Callable<Integer> {
 
-    @Option(names = {"-c", "--config"}, required = true, paramLabel = "FILE", description = "the configuration file")
-    Path config;
+    @picocli.CommandLine.Mixin
+    ConfigOption config;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
-        RebondConfig loaded = new ConfigLoader().load(config);
+        RebondConfig loaded = config.load();
         Clock clock = Clock.systemUTC();
         PrintWriter out = spec.commandLine().getOut();
         boolean fr = loaded.profile().language().getLanguage().equals("fr");

@@ -1,10 +1,8 @@
 package org.rebond.cli;
 
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.rebond.interview.UserCommand;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -18,14 +16,14 @@ public final class TrackCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "ID", description = "e3 for an event seen but not taken, or 7 for interview #7")
     String id;
 
-    @Option(names = {"-c", "--config"}, required = true, paramLabel = "FILE", description = "the configuration file")
-    Path config;
+    @picocli.CommandLine.Mixin
+    ConfigOption config;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
-        return Overrides.run(UserCommand.Kind.TRACK, id, config, spec.commandLine().getOut());
+        return Overrides.run(UserCommand.Kind.TRACK, id, config.file(), spec.commandLine().getOut());
     }
 }
