@@ -92,6 +92,9 @@ public final class App implements AutoCloseable {
     private final ScheduledExecutorService clockWatch;
     private final Clock clock;
     private final org.rebond.interview.UserCommands userCommands;
+    // Calendar sources and the prep calendar (issue 4, items 7-8).
+    private final CalendarWiring calendars;
+    private final ScheduledExecutorService calendarExecutor;
 
     private App(RebondConfig config, Options options) {
         this.config = config;
@@ -128,6 +131,7 @@ public final class App implements AutoCloseable {
             log.info("{} of interview {}: {} {}", action.label(), id, result.kind().name().toLowerCase(Locale.ROOT).replace('_', ' '),
                     result.detail());
             options.actions().fired(id, action, result);
+            afterAction(id, action, result);
         };
         this.scheduler = new QuartzActionScheduler(database.dataSource(), new ActionJobFactory(runner, logged), clock,
                 options.schedulerClock(), 2);
@@ -141,6 +145,12 @@ public final class App implements AutoCloseable {
                 options.intake());
         this.watcher = new MailboxWatcher(connector, new SqlFolderCursors(database, clock), history, intake, options.idleRenewal(),
                 new SqlMailboxState(database, options.schedulerClock()));
+        this.calendars = CalendarWiring.wire(config, database, interviews, quarantine, store, outbox, composer, clock);
+        this.calendarExecutor = Executors.newScheduledThreadPool(2, r -> {
+            Thread t = new Thread(r, "rebond-calendar");
+            t.setDaemon(true);
+            return t;
+        });
         this.clockWatch = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "rebond-clock-watch");
             t.setDaemon(true);
@@ -156,6 +166,7 @@ public final class App implements AutoCloseable {
             int replanned = app.interviews.replanAll();
             app.scheduler.start();
             app.watcher.start();
+            app.calendars.start(app.calendarExecutor);
             app.watchClock();
             app.watchCommands();
             log.info("rebond started for {} ({} interviews followed, database {})", config.profile().primaryAddress(), replanned,
@@ -164,6 +175,13 @@ public final class App implements AutoCloseable {
         } catch (RuntimeException e) {
             app.close();
             throw e;
+        }
+    }
+
+    private void afterAction(long interviewId, org.rebond.interview.Action action, org.rebond.interview.ActionRunner.Result result) {
+        if (action.kind() == org.rebond.interview.Action.Kind.BRIEF && result.kind() == org.rebond.interview.ActionRunner.Result.Kind.DELIVERED
+                && calendars != null) {
+            calendars.briefDelivered(calendarExecutor, interviewId);
         }
     }
 
@@ -256,6 +274,7 @@ public final class App implements AutoCloseable {
     @Override
     public void close() {
         clockWatch.shutdownNow();
+        stopCalendars();
         watcher.close();
         scheduler.shutdown(true);
         lock.close();
@@ -263,9 +282,21 @@ public final class App implements AutoCloseable {
         log.info("rebond stopped");
     }
 
+    private void stopCalendars() {
+        calendarExecutor.shutdownNow();
+        try {
+            if (!calendarExecutor.awaitTermination(35, TimeUnit.SECONDS)) {
+                log.warn("a calendar sync did not stop in time");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Stops without waiting for running actions: what a crash leaves behind, for restart tests. */
     void halt() {
         clockWatch.shutdownNow();
+        calendarExecutor.shutdownNow();
         watcher.close();
         scheduler.shutdown(false);
         lock.close();

@@ -18,6 +18,7 @@ public record RebondConfig(
         Detection detection,
         Limits limits,
         Templates templates,
+        List<Calendar> calendars,
         Path source) {
 
     /** The user: who they are, what they aim at, how they write. */
@@ -106,6 +107,23 @@ public record RebondConfig(
 
     /** Bounds on untrusted input (DESIGN I5). */
     public record Limits(long maxMessageBytes, long maxCalendarPartBytes, int maxTimezones, int maxComponents, int maxInstances) {}
+
+    /**
+     * A calendar rebond follows besides the invitations in mail ({@code calendars:} in the file).
+     *
+     * @param type          caldav, ics-url or ics-file
+     * @param url           the CalDAV server, account or calendar URL, or the ICS URL (null for ics-file)
+     * @param path          the .ics file or vdir folder (ics-file only)
+     * @param username      empty for no authentication
+     * @param password      where the password is, or null
+     * @param interval      time between two syncs
+     * @param timeout       connect and request timeout
+     * @param prepCalendar  a writable CalDAV calendar where prep events are written (caldav only), or null
+     */
+    public record Calendar(CalendarType type, java.net.URI url, Path path, String username, Secret password,
+                           boolean allowPlaintextOnLoopback, Duration interval, Duration timeout, java.net.URI prepCalendar) {}
+
+    public enum CalendarType { CALDAV, ICS_URL, ICS_FILE }
 
     /** A directory whose files override the bundled templates, or null. */
     public record Templates(Path directory) {}

@@ -53,6 +53,20 @@ public final class InterviewService {
      * @param sourceMessageId the carrying mail's Message-ID, empty for a calendar source
      */
     public synchronized Outcome onCalendarEvent(CalendarEvent event, String senderEmail, String sourceMessageId) {
+        return take(event, senderEmail, sourceMessageId, true);
+    }
+
+    /**
+     * Takes one event of a calendar source (CalDAV, ICS URL, .ics file) as the user's own: as
+     * {@link #onCalendarEvent} with no sender, except that an event which is not an interview is not
+     * remembered as "seen": a calendar holds every meeting of the user's life, and rebond keeps only
+     * what it follows (README, Calendars). A marker such as [info] in the title makes rebond take it.
+     */
+    public synchronized Outcome onCalendarSourceEvent(CalendarEvent event) {
+        return take(event, "", "", false);
+    }
+
+    private Outcome take(CalendarEvent event, String senderEmail, String sourceMessageId, boolean rememberSeen) {
         String method = event.method();
         if (method.equals("REPLY") || method.equals("COUNTER") || method.equals("REFRESH") || method.equals("DECLINECOUNTER")) {
             return new Outcome(Outcome.Kind.REPLY_RECORDED, null, method + " from " + senderEmail + " recorded, not taken as an update");
@@ -89,6 +103,9 @@ public final class InterviewService {
         }
         if (!verdict.detected() || verdict.contact().isBlank()) {
             String reason = verdict.detected() ? verdict.reason() + ", but nobody to meet was found among the attendees" : verdict.reason();
+            if (!rememberSeen) {
+                return new Outcome(Outcome.Kind.NOT_AN_INTERVIEW, null, reason);
+            }
             SeenEvent kept = store.rememberSeen(toSeen(event, reason, sourceMessageId));
             return new Outcome(Outcome.Kind.NOT_AN_INTERVIEW, null, reason + " (seen as " + kept.label() + "; 'rebond track " + kept.label()
                     + "' follows it)");
