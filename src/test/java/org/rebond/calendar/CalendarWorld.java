@@ -13,7 +13,7 @@ import org.rebond.interview.DetectionRules;
 import org.rebond.interview.Interview;
 import org.rebond.interview.InterviewDetector;
 import org.rebond.interview.InterviewService;
-import org.rebond.interview.MutableClock;
+import org.rebond.SteppedClock;
 import org.rebond.interview.Planner;
 import org.rebond.interview.Policy;
 import org.rebond.schedule.ActionJobFactory;
@@ -37,7 +37,7 @@ final class CalendarWorld implements AutoCloseable {
     static final Instant START = Instant.parse("2026-12-01T09:00:00Z");
     private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
-    final MutableClock clock = new MutableClock(NOW);
+    final SteppedClock clock = new SteppedClock(NOW);
     final Database db;
     final SqlInterviewStore store;
     final SqlOutbox outbox;
