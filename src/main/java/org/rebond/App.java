@@ -100,6 +100,7 @@ public final class App implements AutoCloseable {
         this.config = config;
         this.clock = options.clock();
         Ical4jSetup.configureOnce();
+        org.rebond.mail.MailStreams.pinProvider();
         this.database = Database.open(config.storage().database());
         InstanceLock acquired;
         try {

@@ -36,6 +36,13 @@ public final class MailboxWatcher implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(MailboxWatcher.class);
     private static final int BATCH = 500;
+    /**
+     * How many messages are read between two openings of a folder. Angus Mail keeps every message
+     * of an open folder, with what was fetched for it, until the folder is closed (about 8 KB per
+     * message read); reopening the folder after this many messages bounds that whatever the
+     * mailbox size, for one reopening (a SELECT) per window.
+     */
+    static final int WINDOW = 2_000;
     private static final int TEXT_FILLED_PER_CONTACT = 50;
     private static final Duration FIRST_BACKOFF = Duration.ofSeconds(2);
     private static final Duration LONGEST_BACKOFF = Duration.ofMinutes(5);
@@ -49,6 +56,11 @@ public final class MailboxWatcher implements AutoCloseable {
     private final SqlMailboxState state;
     private final String account;
     private final Duration progressEvery;
+    private final int window;
+    private final int batch;
+    private final ScanObserver observer;
+    /** Messages read in each open folder since it was opened (INBOX stays open for months). */
+    private final java.util.Map<String, Integer> readSinceOpen = new java.util.HashMap<>();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition wake = lock.newCondition();
     private final AtomicReference<IMAPFolder> idling = new AtomicReference<>();
@@ -60,6 +72,18 @@ public final class MailboxWatcher implements AutoCloseable {
 
     public MailboxWatcher(ImapConnector connector, SqlFolderCursors cursors, SqlMessageHistory history, MessageIntake intake, Duration idleRenewal,
                           SqlMailboxState state) {
+        this(connector, cursors, history, intake, idleRenewal, state, WINDOW, ScanObserver.NONE);
+    }
+
+    /** With another window (tests read a few thousand messages in windows of a few hundred) and an observer. */
+    MailboxWatcher(ImapConnector connector, SqlFolderCursors cursors, SqlMessageHistory history, MessageIntake intake, Duration idleRenewal,
+                   SqlMailboxState state, int window, ScanObserver observer) {
+        if (window < 1) {
+            throw new IllegalArgumentException("window must be positive: " + window);
+        }
+        this.window = window;
+        this.batch = Math.min(BATCH, window);
+        this.observer = observer;
         this.connector = connector;
         this.cursors = cursors;
         this.history = history;
@@ -69,6 +93,24 @@ public final class MailboxWatcher implements AutoCloseable {
         this.state = state;
         this.account = accountOf(connector.config());
         this.progressEvery = Duration.ofSeconds(10);
+    }
+
+    /** What the scan did, for tests: the messages of each batch read, each folder reopened to drop what Angus kept. */
+    interface ScanObserver {
+        void batchRead(String folder, Message[] messages);
+
+        void reopened(String folder);
+
+        /** A sync of the folder ended (the folder is as the watcher leaves it until the next sync). */
+        default void synced(String folder) { }
+
+        ScanObserver NONE = new ScanObserver() {
+            @Override
+            public void batchRead(String folder, Message[] messages) { }
+
+            @Override
+            public void reopened(String folder) { }
+        };
     }
 
     /** How the account is named in the mailbox state: user@host:port. */
@@ -174,7 +216,7 @@ public final class MailboxWatcher implements AutoCloseable {
         try {
             while (running) {
                 int countedBeforeSync = inbox.getMessageCount();
-                sync(inbox);
+                sync(inbox, true);
                 for (String name : others) {
                     syncClosed(store, name);
                 }
@@ -215,9 +257,11 @@ public final class MailboxWatcher implements AutoCloseable {
             open(folder);
         }
         try {
-            sync(folder);
+            sync(folder, false);
         } finally {
-            folder.close(false);
+            if (folder.isOpen()) {
+                folder.close(false);
+            }
         }
     }
 
@@ -227,6 +271,25 @@ public final class MailboxWatcher implements AutoCloseable {
             folder.open(Folder.READ_ONLY, org.eclipse.angus.mail.imap.ResyncData.CONDSTORE);
         } else {
             folder.open(Folder.READ_ONLY);
+        }
+        readSinceOpen.put(folder.getFullName(), 0);
+    }
+
+    /**
+     * Closes and opens the folder again (on the same connection, returned to and taken from the
+     * pool), so Angus drops every message it kept for it. Nothing is held across: the scan keeps
+     * UIDs only.
+     */
+    private void reopen(IMAPFolder folder) throws MessagingException {
+        folder.close(false);
+        open(folder);
+        observer.reopened(folder.getFullName());
+    }
+
+    /** Reopens the folder when a window's worth of messages were read since it was opened. */
+    private void reopenIfFull(IMAPFolder folder) throws MessagingException {
+        if (readSinceOpen.getOrDefault(folder.getFullName(), 0) >= window) {
+            reopen(folder);
         }
     }
 
@@ -271,7 +334,25 @@ public final class MailboxWatcher implements AutoCloseable {
     }
 
     /** Reads every message after the cursor of one folder, in UID batches, headers and structure only. */
-    void sync(IMAPFolder folder) throws MessagingException {
+    void sync(IMAPFolder folder, boolean keptOpen) throws MessagingException {
+        while (syncOnce(folder)) {
+            if (!running) {
+                return;
+            }
+        }
+        if (keptOpen && running) {
+            // INBOX stays open (IDLE) between syncs, for months: what it keeps stays under a window.
+            reopenIfFull(folder);
+        }
+        observer.synced(folder.getFullName());
+    }
+
+    /**
+     * One pass over what is after the cursor, in windows of {@link #window} UIDs, the folder
+     * reopened between windows; true when it must start again because UIDVALIDITY changed on
+     * a reopening.
+     */
+    private boolean syncOnce(IMAPFolder folder) throws MessagingException {
         String name = folder.getFullName();
         long uidValidity = folder.getUIDValidity();
         var cursor = cursors.get(name).orElse(new SqlFolderCursors.Cursor(name, uidValidity, 0, 0));
@@ -288,38 +369,81 @@ public final class MailboxWatcher implements AutoCloseable {
             cursor = new SqlFolderCursors.Cursor(name, uidValidity, 0, 0);
         }
         long modseq = condstore ? highestModseq(folder) : 0;
-        Message[] fresh = folder.getMessagesByUID(cursor.lastUid() + 1, UIDFolder.LASTUID);
-        List<Message> todo = new ArrayList<>();
-        for (Message m : fresh) {
-            if (m != null && folder.getUID(m) > cursor.lastUid()) {
-                todo.add(m);
-            }
-        }
-        if (todo.isEmpty()) {
+        long[] uids = uidsAfter(folder, cursor.lastUid());
+        if (uids.length == 0) {
             if (modseq != cursor.highestModseq()) {
                 cursors.save(new SqlFolderCursors.Cursor(name, uidValidity, cursor.lastUid(), modseq));
             }
-            return;
+            return false;
         }
         FetchProfile profile = scanProfile();
         long lastUid = cursor.lastUid();
-        ScanProgress progress = todo.size() > BATCH ? ScanProgress.of(name, todo.size(), progressEvery) : null;
-        for (int from = 0; from < todo.size() && running; from += BATCH) {
-            Message[] batch = todo.subList(from, Math.min(todo.size(), from + BATCH)).toArray(new Message[0]);
-            folder.fetch(batch, profile);
-            for (Message m : batch) {
-                long uid = folder.getUID(m);
-                intake.take(name, uidValidity, uid, m);
-                lastUid = Math.max(lastUid, uid);
+        ScanProgress progress = uids.length > batch ? ScanProgress.of(name, uids.length, progressEvery) : null;
+        for (int start = 0; start < uids.length && running; start += window) {
+            reopenIfFull(folder);
+            if (folder.getUIDValidity() != uidValidity) {
+                return true; // changed while reading: start again from the top, which says so in the log
             }
-            intake.flush();
-            boolean complete = from + BATCH >= todo.size();
-            // HIGHESTMODSEQ is only a valid resync point once every message up to it was read.
-            cursors.save(new SqlFolderCursors.Cursor(name, uidValidity, lastUid, complete ? modseq : cursor.highestModseq()));
-            if (progress != null) {
-                progress.advance(batch.length);
+            int end = Math.min(uids.length, start + window);
+            Message[] messages = folder.getMessagesByUID(java.util.Arrays.copyOfRange(uids, start, end));
+            for (int from = 0; from < messages.length && running; from += batch) {
+                int to = Math.min(messages.length, from + batch);
+                Message[] present = java.util.Arrays.stream(messages, from, to).filter(java.util.Objects::nonNull).toArray(Message[]::new);
+                if (present.length > 0) {
+                    folder.fetch(present, profile);
+                }
+                for (Message m : present) {
+                    long uid = folder.getUID(m);
+                    intake.take(name, uidValidity, uid, m);
+                    lastUid = Math.max(lastUid, uid);
+                }
+                intake.flush();
+                readSinceOpen.merge(name, present.length, Integer::sum);
+                observer.batchRead(name, present);
+                boolean complete = start + to >= uids.length;
+                // HIGHESTMODSEQ is only a valid resync point once every message up to it was read.
+                cursors.save(new SqlFolderCursors.Cursor(name, uidValidity, lastUid, complete ? modseq : cursor.highestModseq()));
+                if (progress != null) {
+                    progress.advance(to - from);
+                }
             }
         }
+        return false;
+    }
+
+    /**
+     * The UIDs after {@code lastUid}, ascending, by {@code UID SEARCH}: unlike
+     * {@code getMessagesByUID(n, LASTUID)} it makes no message object for them, so a scan of
+     * 100,000 messages holds 100,000 longs until it reads them window by window.
+     */
+    static long[] uidsAfter(IMAPFolder folder, long lastUid) throws MessagingException {
+        long[] found = (long[]) folder.doCommand(protocol -> {
+            org.eclipse.angus.mail.iap.Response[] responses = protocol.command("UID SEARCH UID " + (lastUid + 1) + ":*", null);
+            org.eclipse.angus.mail.iap.Response result = responses[responses.length - 1];
+            long[] uids = new long[64];
+            int count = 0;
+            if (result.isOK()) {
+                for (int i = 0; i < responses.length; i++) {
+                    if (responses[i] instanceof org.eclipse.angus.mail.imap.protocol.IMAPResponse r && r.keyEquals("SEARCH")) {
+                        long uid;
+                        while ((uid = r.readLong()) != -1) {
+                            if (uid > lastUid) {
+                                if (count == uids.length) {
+                                    uids = java.util.Arrays.copyOf(uids, count * 2);
+                                }
+                                uids[count++] = uid;
+                            }
+                        }
+                        responses[i] = null;
+                    }
+                }
+            }
+            protocol.notifyResponseHandlers(responses);
+            protocol.handleResult(result);
+            return java.util.Arrays.copyOf(uids, count);
+        });
+        java.util.Arrays.sort(found);
+        return found;
     }
 
     private static long highestModseq(IMAPFolder folder) {

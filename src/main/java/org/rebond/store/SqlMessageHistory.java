@@ -37,37 +37,58 @@ public final class SqlMessageHistory implements ReferrerFinder {
     /**
      * Keeps messages in one transaction: a scan writes a batch at a time, since each commit
      * waits for the disk (synchronous=FULL) and one per message made the first scan of a large
-     * mailbox disk-bound.
+     * mailbox disk-bound. The statements are prepared once per batch, not once per row.
      */
     public void recordAll(List<SeenMessage> messages) {
         if (messages.isEmpty()) {
             return;
         }
         db.inTransaction(c -> {
-            for (SeenMessage m : messages) {
-                recordIn(c, m);
+            try (java.sql.PreparedStatement exists = c.prepareStatement(
+                         "UPDATE message SET subject = subject WHERE folder = ? AND uidvalidity = ? AND uid = ?");
+                 java.sql.PreparedStatement insert = c.prepareStatement("INSERT INTO message (folder, uidvalidity, uid, message_id, "
+                         + "in_reply_to, refs, sent_at, from_email, from_name, recipients, subject, excerpt, sample) "
+                         + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
+                 java.sql.PreparedStatement rowId = c.prepareStatement("SELECT last_insert_rowid()");
+                 java.sql.PreparedStatement party = c.prepareStatement("INSERT INTO message_party (message_row, email) VALUES (?,?)")) {
+                for (SeenMessage m : messages) {
+                    recordIn(m, exists, insert, rowId, party);
+                }
             }
             return null;
         });
     }
 
-    private static void recordIn(java.sql.Connection c, SeenMessage m) throws java.sql.SQLException {
-        long exists = Database.execute(c, "UPDATE message SET subject = subject WHERE folder = ? AND uidvalidity = ? AND uid = ?",
-                m.folder(), m.uidValidity(), m.uid());
-        if (exists > 0) {
+    private static void recordIn(SeenMessage m, java.sql.PreparedStatement exists, java.sql.PreparedStatement insert,
+                                 java.sql.PreparedStatement rowId, java.sql.PreparedStatement party) throws java.sql.SQLException {
+        bind(exists, m.folder(), m.uidValidity(), m.uid());
+        if (exists.executeUpdate() > 0) {
             return;
         }
-        long row = Database.execute(c, "INSERT INTO message (folder, uidvalidity, uid, message_id, in_reply_to, refs, sent_at, from_email, from_name, "
-                        + "recipients, subject, excerpt, sample) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", m.folder(), m.uidValidity(), m.uid(),
-                m.messageId(), m.inReplyTo(), String.join(" ", m.references()), m.sentAt().toString(), m.fromEmail(), m.fromName(),
-                String.join(",", m.recipients()), m.subject(), m.excerpt(), m.sample());
+        bind(insert, m.folder(), m.uidValidity(), m.uid(), m.messageId(), m.inReplyTo(), String.join(" ", m.references()),
+                m.sentAt().toString(), m.fromEmail(), m.fromName(), String.join(",", m.recipients()), m.subject(), m.excerpt(), m.sample());
+        insert.executeUpdate();
+        long row;
+        try (java.sql.ResultSet rs = rowId.executeQuery()) {
+            if (!rs.next()) {
+                throw new java.sql.SQLException("no row id after inserting message " + m.folder() + ":" + m.uid());
+            }
+            row = rs.getLong(1);
+        }
         Set<String> parties = new java.util.LinkedHashSet<>();
         if (!m.fromEmail().isBlank()) {
             parties.add(m.fromEmail());
         }
         parties.addAll(m.recipients());
-        for (String party : parties) {
-            Database.execute(c, "INSERT INTO message_party (message_row, email) VALUES (?,?)", row, party);
+        for (String email : parties) {
+            bind(party, row, email);
+            party.executeUpdate();
+        }
+    }
+
+    private static void bind(java.sql.PreparedStatement ps, Object... params) throws java.sql.SQLException {
+        for (int i = 0; i < params.length; i++) {
+            ps.setObject(i + 1, params[i]);
         }
     }
 

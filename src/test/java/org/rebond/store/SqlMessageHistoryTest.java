@@ -70,6 +70,20 @@ class SqlMessageHistoryTest {
     }
 
     @Test
+    void aBatchKeepsEachMessageWithItsOwnPartiesAndOneSeenTwiceInTheBatchOnce() {
+        String other = "paul.intro@example.net";
+        history.recordAll(List.of(
+                message("INBOX", 1, 10, "<a@acme.example>", T0, CONTACT, "Claire", List.of(USER), "Hello"),
+                message("INBOX", 1, 11, "<b@acme.example>", T0.plusSeconds(60), other, "Paul", List.of(USER, CONTACT), "Meet Claire"),
+                message("INBOX", 1, 10, "<a@acme.example>", T0, CONTACT, "Claire", List.of(USER), "Hello"),
+                message("INBOX", 1, 12, "<c@acme.example>", T0.plusSeconds(120), other, "Paul", List.of(USER), "Follow-up")));
+
+        assertThat(history.count()).isEqualTo(3);
+        assertThat(history.with(CONTACT, 10)).extracting(SqlMessageHistory.SeenMessage::subject).containsExactly("Meet Claire", "Hello");
+        assertThat(history.with(other, 10)).extracting(SqlMessageHistory.SeenMessage::subject).containsExactly("Follow-up", "Meet Claire");
+    }
+
+    @Test
     void historyIsFoundWhateverTheCaseOfTheAddressAskedFor() {
         history.record(message("INBOX", 1, 10, "<a@acme.example>", T0, CONTACT, "Claire", List.of(USER), "Hello"));
 

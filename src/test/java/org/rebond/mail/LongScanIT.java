@@ -1,0 +1,211 @@
+package org.rebond.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import jakarta.mail.Message;
+import java.lang.ref.WeakReference;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rebond.calendar.CalendarLimits;
+import org.rebond.compose.NotesParser;
+import org.rebond.config.RebondConfig;
+import org.rebond.interview.DetectionRules;
+import org.rebond.interview.InterviewDetector;
+import org.rebond.interview.InterviewService;
+import org.rebond.interview.Planner;
+import org.rebond.interview.Policy;
+import org.rebond.realserver.DovecotServer;
+import org.rebond.schedule.ActionJobFactory;
+import org.rebond.schedule.QuartzActionScheduler;
+import org.rebond.store.Database;
+import org.rebond.store.SqlFolderCursors;
+import org.rebond.store.SqlInterviewStore;
+import org.rebond.store.SqlMailboxState;
+import org.rebond.store.SqlMessageHistory;
+import org.rebond.store.SqlOutbox;
+import org.rebond.store.SqlQuarantine;
+
+/**
+ * A long scan on a real Dovecot, in small windows: the folder is reopened between windows so Angus
+ * Mail drops the messages it kept (issue 3, "memory stays bounded whatever the mailbox size"), and
+ * INBOX, reopened, still waits in IDLE and sees new mail.
+ */
+class LongScanIT {
+
+    private static final Duration BOUND = Duration.ofSeconds(60);
+    private static final String USER = "camille@example.org";
+
+    @TempDir
+    Path dir;
+
+    private DovecotServer dovecot;
+    private Database db;
+    private QuartzActionScheduler scheduler;
+    private SqlFolderCursors cursors;
+    private MailboxWatcher watcher;
+    private final Recorder recorder = new Recorder();
+
+    /** Weak references to every INBOX message the scan read, and what the watcher reports. */
+    private static final class Recorder implements MailboxWatcher.ScanObserver {
+        final List<WeakReference<Message>> read = new CopyOnWriteArrayList<>();
+        final Map<String, AtomicInteger> reopened = new ConcurrentHashMap<>();
+        final Map<String, AtomicInteger> synced = new ConcurrentHashMap<>();
+
+        @Override
+        public void batchRead(String folder, Message[] messages) {
+            if (folder.equals("INBOX")) {
+                for (Message m : messages) {
+                    read.add(new WeakReference<>(m));
+                }
+            }
+        }
+
+        @Override
+        public void reopened(String folder) {
+            reopened.computeIfAbsent(folder, f -> new AtomicInteger()).incrementAndGet();
+        }
+
+        @Override
+        public void synced(String folder) {
+            synced.computeIfAbsent(folder, f -> new AtomicInteger()).incrementAndGet();
+        }
+
+        int reopenings(String folder) {
+            AtomicInteger n = reopened.get(folder);
+            return n == null ? 0 : n.get();
+        }
+
+        long stillInMemory() {
+            return read.stream().filter(r -> r.get() != null).count();
+        }
+    }
+
+    @BeforeEach
+    void start() {
+        DovecotServer.assumeAvailable();
+        dovecot = DovecotServer.start(dir.resolve("dovecot"), DovecotServer.Options.defaults().withQuota(null));
+        db = Database.open(dir.resolve("rebond.db"));
+        cursors = new SqlFolderCursors(db, Clock.systemUTC());
+    }
+
+    @AfterEach
+    void stop() {
+        if (watcher != null) {
+            watcher.close();
+        }
+        if (scheduler != null) {
+            scheduler.shutdown(false);
+        }
+        if (db != null) {
+            db.close();
+        }
+        if (dovecot != null) {
+            dovecot.close();
+        }
+    }
+
+    @Test
+    void aScanOfThreeThousandMessagesInWindowsOfTwoHundredKeepsNoWindowBeyondTheOneBeingRead() throws Exception {
+        writeInbox(3000);
+        watcher = watcher(200);
+        watcher.start();
+
+        await().atMost(BOUND).until(() -> recorder.synced.containsKey("INBOX"));
+        assertThat(cursors.get("INBOX")).get().extracting(SqlFolderCursors.Cursor::lastUid).isEqualTo(3000L);
+        assertThat(count("SELECT COUNT(*) FROM message WHERE folder = 'INBOX'")).isEqualTo(3000);
+        assertThat(recorder.read).hasSize(3000);
+
+        // Without the reopenings, the open INBOX keeps all 3,000 messages (with headers and structure) reachable.
+        for (int i = 0; i < 50 && recorder.stillInMemory() > 0; i++) {
+            System.gc();
+        }
+        assertThat(recorder.stillInMemory()).as("messages read that Angus still holds").isZero();
+        assertThat(recorder.reopenings("INBOX")).as("between the 15 windows, and after the last as INBOX stays open").isEqualTo(15);
+        assertThat(watcher.connections()).isEqualTo(1);
+    }
+
+    @Test
+    void anInboxReopenedByTheScanStillWaitsInIdleAndSeesTheNextMessage() throws Exception {
+        writeInbox(12);
+        watcher = watcher(5);
+        watcher.start();
+        await().atMost(BOUND).until(() -> recorder.synced.containsKey("INBOX"));
+        assertThat(recorder.reopenings("INBOX")).as("twice between the three windows").isEqualTo(2);
+
+        dovecot.deliver(dovecot.user(), "INBOX", message(13).getBytes(StandardCharsets.UTF_8));
+
+        await().atMost(BOUND).until(() -> cursors.get("INBOX").map(SqlFolderCursors.Cursor::lastUid).orElse(0L) == 13L);
+        assertThat(count("SELECT COUNT(*) FROM message WHERE folder = 'INBOX'")).isEqualTo(13);
+        assertThat(watcher.connections()).as("seen in IDLE on the same connection, not after a reconnection").isEqualTo(1);
+    }
+
+    // ---- set-up ---------------------------------------------------------------------------
+
+    private MailboxWatcher watcher(int window) {
+        SqlInterviewStore store = new SqlInterviewStore(db, Clock.systemUTC());
+        SqlMessageHistory history = new SqlMessageHistory(db, Set.of(USER));
+        scheduler = new QuartzActionScheduler(db.dataSource(), new ActionJobFactory(null, (id, action, result) -> { }), Clock.systemUTC(),
+                Clock.systemUTC(), 1);
+        InterviewService interviews = new InterviewService(store, scheduler, new InterviewDetector(DetectionRules.defaults(), Set.of(USER),
+                store::isSuggestedContact), history, new Planner(Policy.defaults()), ZoneId.of("Europe/Paris"), Clock.systemUTC());
+        RebondConfig.Profile profile = new RebondConfig.Profile("Camille Martin", List.of(USER), Locale.ENGLISH, ZoneId.of("Europe/Paris"),
+                "move into product management", "six years of hospital projects", List.of(), "Camille");
+        MessageIntake intake = new MessageIntake(profile, CalendarLimits.defaults(), interviews, store, history, new SqlOutbox(db),
+                new SqlQuarantine(db, Clock.systemUTC()), new NotesParser(), MessageIntake.IntakeListener.NONE);
+        RebondConfig.Mailbox mailbox = new RebondConfig.Mailbox(dovecot.host(), dovecot.port(), RebondConfig.Security.NONE, true,
+                dovecot.user(), null, false, null, "INBOX", null, null, "none", false, true, Duration.ofMinutes(1), Duration.ofSeconds(10),
+                Duration.ofMinutes(30), Duration.ofSeconds(10));
+        ImapConnector connector = new ImapConnector(mailbox, dovecot::password);
+        // IDLE renewal far beyond the bound: new mail can only be seen through IDLE itself.
+        return new MailboxWatcher(connector, cursors, history, intake, Duration.ofMinutes(9), new SqlMailboxState(db, Clock.systemUTC()),
+                window, recorder);
+    }
+
+    /** Small messages written straight into INBOX's maildir before any session (UIDs 1..count). */
+    private void writeInbox(int count) throws Exception {
+        Path maildir = dovecot.maildir(dovecot.user());
+        for (String sub : List.of("cur", "new", "tmp")) {
+            Files.createDirectories(maildir.resolve(sub));
+        }
+        for (int i = 1; i <= count; i++) {
+            Files.writeString(maildir.resolve("cur").resolve(String.format("%d.M%dP1.test:2,S", 1_700_000_000L + i, i)), message(i));
+        }
+        if ("root".equals(System.getProperty("user.name"))) {
+            // As root, Dovecot's mail processes run as nobody: the files must be theirs.
+            Process chown = new ProcessBuilder("chown", "-R", "nobody:nogroup", maildir.toString()).inheritIO().start();
+            assertThat(chown.waitFor(60, java.util.concurrent.TimeUnit.SECONDS) && chown.exitValue() == 0).as("chown of the maildir").isTrue();
+        }
+    }
+
+    private static String message(int i) {
+        return "Message-ID: <m" + i + "@news.example>\nFrom: Nina Stranger <nina@news.example>\nTo: " + USER + "\n"
+                + "Subject: Digest " + i + "\nDate: Tue, 14 Nov 2023 10:00:00 +0000\nMIME-Version: 1.0\n"
+                + "Content-Type: text/plain; charset=UTF-8\n\nNothing for you, number " + i + ".\n";
+    }
+
+    private int count(String sql) throws Exception {
+        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+            r.next();
+            return r.getInt(1);
+        }
+    }
+}
