@@ -11,8 +11,6 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -24,17 +22,12 @@ import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.rebond.config.ConfigLoader;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.rebond.interview.Action;
 import org.rebond.interview.CrashPoints;
 import org.rebond.interview.Interview;
 import org.rebond.interview.InterviewService;
-import org.rebond.interview.Outbox;
-import org.rebond.mail.MessageIntake;
 
 /**
  * Issue 4 over real IMAP, store, Quartz and templates: a prep event already delivered is updated
@@ -48,51 +41,17 @@ class PrepEventUpdateIT {
     private static final String UID = "iv-1@acme-health.example";
     private static final String TITLE = "Information interview Camille / Jeanne";
 
-    @TempDir
-    Path dir;
-
-    private TestMailbox mailbox;
-    private SteppedClock clock;
-    private App app;
+    @RegisterExtension
+    final DaemonOnGreenMail daemon = new DaemonOnGreenMail();
     private final List<InterviewService.Outcome> outcomes = new CopyOnWriteArrayList<>();
 
-    @BeforeEach
-    void startMailbox() {
-        mailbox = new TestMailbox(true);
-        clock = new SteppedClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
-    }
-
-    @AfterEach
-    void stop() {
-        if (app != null) {
-            app.close();
-        }
-        mailbox.close();
-    }
-
-    private App start() throws Exception {
-        var config = new ConfigLoader().load(mailbox.writeConfig(dir, null));
-        App.Options options = new App.Options(clock, Clock.systemUTC(), CrashPoints.NONE, (id, action, result) -> { },
-                (what, outcome) -> outcomes.add(outcome), Duration.ofMinutes(1));
-        return App.start(config, options);
-    }
-
-    private void stepTo(Instant instant) {
-        clock.set(instant);
-        app.clockChanged();
-    }
-
     private Interview invitedAndBriefed(Instant start) throws Exception {
-        mailbox.deliver(mailbox.invitation(UID, 0, "REQUEST", clock.instant(), start, start.plus(Duration.ofMinutes(30)), TITLE));
-        await().atMost(BOUND).until(() -> app.store().all().size() == 1);
-        Interview interview = app.store().all().get(0);
-        stepTo(start.minus(Duration.ofHours(24)).plusSeconds(1));
-        awaitDone(interview.id(), Action.BRIEF);
+        daemon.mailbox.deliver(daemon.mailbox.invitation(UID, 0, "REQUEST", daemon.clock.instant(), start, start.plus(Duration.ofMinutes(30)), TITLE));
+        await().atMost(BOUND).until(() -> daemon.app.store().all().size() == 1);
+        Interview interview = daemon.app.store().all().get(0);
+        daemon.stepTo(start.minus(Duration.ofHours(24)).plusSeconds(1));
+        daemon.awaitDone(interview.id(), Action.BRIEF);
         return interview;
-    }
-
-    private void awaitDone(long id, Action action) {
-        await().atMost(BOUND).until(() -> app.outbox().find(id, action).map(e -> e.state() == Outbox.State.DONE).orElse(false));
     }
 
     private static String property(String ics, String name) {
@@ -102,18 +61,18 @@ class PrepEventUpdateIT {
 
     @Test
     void aMovedInterviewAfterItsBriefGetsExactlyOneUpdateWithTheSamePrepUidAndAHigherSequence() throws Exception {
-        app = start();
-        Instant start = clock.instant().plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.MINUTES);
+        daemon.start(daemon.config(), CrashPoints.NONE, (what, outcome) -> outcomes.add(outcome));
+        Instant start = daemon.clock.instant().plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.MINUTES);
         Interview interview = invitedAndBriefed(start);
         Instant later = start.plus(Duration.ofDays(2));
 
-        mailbox.deliver(mailbox.invitation(UID, 1, "REQUEST", clock.instant(), later, later.plus(Duration.ofMinutes(30)), TITLE));
-        awaitDone(interview.id(), Action.briefUpdate(1));
-        stepTo(clock.instant().plusSeconds(30));
-        stepTo(later.minus(Duration.ofHours(24)).plusSeconds(1));
-        await().atMost(BOUND).until(() -> app.store().byId(interview.id()).orElseThrow().start().equals(later));
+        daemon.mailbox.deliver(daemon.mailbox.invitation(UID, 1, "REQUEST", daemon.clock.instant(), later, later.plus(Duration.ofMinutes(30)), TITLE));
+        daemon.awaitDone(interview.id(), Action.briefUpdate(1));
+        daemon.stepTo(daemon.clock.instant().plusSeconds(30));
+        daemon.stepTo(later.minus(Duration.ofHours(24)).plusSeconds(1));
+        await().atMost(BOUND).until(() -> daemon.app.store().byId(interview.id()).orElseThrow().start().equals(later));
 
-        List<TestMailbox.Seen> inbox = mailbox.rebondMessages("INBOX");
+        List<TestMailbox.Seen> inbox = daemon.mailbox.rebondMessages("INBOX");
         assertThat(inbox).as("the brief, then one update; no second brief").hasSize(2);
         TestMailbox.Seen brief = inbox.get(0);
         TestMailbox.Seen update = inbox.get(1);
@@ -129,20 +88,20 @@ class PrepEventUpdateIT {
 
     @Test
     void aMovedInterviewBeforeItsBriefGetsNoUpdateJustTheBriefAtTheNewTime() throws Exception {
-        app = start();
-        Instant start = clock.instant().plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.MINUTES);
-        mailbox.deliver(mailbox.invitation(UID, 0, "REQUEST", clock.instant(), start, start.plus(Duration.ofMinutes(30)), TITLE));
-        await().atMost(BOUND).until(() -> app.store().all().size() == 1);
-        Interview interview = app.store().all().get(0);
+        daemon.start(daemon.config(), CrashPoints.NONE, (what, outcome) -> outcomes.add(outcome));
+        Instant start = daemon.clock.instant().plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.MINUTES);
+        daemon.mailbox.deliver(daemon.mailbox.invitation(UID, 0, "REQUEST", daemon.clock.instant(), start, start.plus(Duration.ofMinutes(30)), TITLE));
+        await().atMost(BOUND).until(() -> daemon.app.store().all().size() == 1);
+        Interview interview = daemon.app.store().all().get(0);
         Instant later = start.plus(Duration.ofDays(2));
-        mailbox.deliver(mailbox.invitation(UID, 1, "REQUEST", clock.instant().plusSeconds(5), later, later.plus(Duration.ofMinutes(30)), TITLE));
-        await().atMost(BOUND).until(() -> app.store().byId(interview.id()).orElseThrow().start().equals(later));
+        daemon.mailbox.deliver(daemon.mailbox.invitation(UID, 1, "REQUEST", daemon.clock.instant().plusSeconds(5), later, later.plus(Duration.ofMinutes(30)), TITLE));
+        await().atMost(BOUND).until(() -> daemon.app.store().byId(interview.id()).orElseThrow().start().equals(later));
 
-        stepTo(later.minus(Duration.ofHours(24)).plusSeconds(1));
-        awaitDone(interview.id(), Action.BRIEF);
+        daemon.stepTo(later.minus(Duration.ofHours(24)).plusSeconds(1));
+        daemon.awaitDone(interview.id(), Action.BRIEF);
 
-        assertThat(app.store().prepUpdates(interview.id())).isEmpty();
-        List<TestMailbox.Seen> inbox = mailbox.rebondMessages("INBOX");
+        assertThat(daemon.app.store().prepUpdates(interview.id())).isEmpty();
+        List<TestMailbox.Seen> inbox = daemon.mailbox.rebondMessages("INBOX");
         assertThat(inbox).singleElement().satisfies(brief -> {
             assertThat(brief.subject()).startsWith("Prep:");
             assertThat(property(brief.calendar(), "DTEND")).isEqualTo(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
@@ -152,16 +111,16 @@ class PrepEventUpdateIT {
 
     @Test
     void aCancelledInterviewAfterItsBriefGetsOneCancellationOfThePrepEventAndNothingElse() throws Exception {
-        app = start();
-        Instant start = clock.instant().plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.MINUTES);
+        daemon.start(daemon.config(), CrashPoints.NONE, (what, outcome) -> outcomes.add(outcome));
+        Instant start = daemon.clock.instant().plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.MINUTES);
         Interview interview = invitedAndBriefed(start);
 
-        mailbox.deliver(mailbox.invitation(UID, 1, "CANCEL", clock.instant(), start, start.plus(Duration.ofMinutes(30)), TITLE));
-        awaitDone(interview.id(), Action.briefUpdate(1));
-        stepTo(clock.instant().plusSeconds(30));
-        stepTo(start.plus(Duration.ofDays(100)));
+        daemon.mailbox.deliver(daemon.mailbox.invitation(UID, 1, "CANCEL", daemon.clock.instant(), start, start.plus(Duration.ofMinutes(30)), TITLE));
+        daemon.awaitDone(interview.id(), Action.briefUpdate(1));
+        daemon.stepTo(daemon.clock.instant().plusSeconds(30));
+        daemon.stepTo(start.plus(Duration.ofDays(100)));
 
-        List<TestMailbox.Seen> inbox = mailbox.rebondMessages("INBOX");
+        List<TestMailbox.Seen> inbox = daemon.mailbox.rebondMessages("INBOX");
         assertThat(inbox).hasSize(2);
         TestMailbox.Seen cancellation = inbox.get(1);
         assertThat(cancellation.subject()).startsWith("Cancelled: your information interview with Jeanne Roe");
@@ -169,37 +128,37 @@ class PrepEventUpdateIT {
         assertThat(property(cancellation.calendar(), "STATUS")).isEqualTo("CANCELLED");
         assertThat(Integer.parseInt(property(cancellation.calendar(), "SEQUENCE")))
                 .isGreaterThan(Integer.parseInt(property(inbox.get(0).calendar(), "SEQUENCE")));
-        assertThat(mailbox.rebondMessages("Drafts")).isEmpty();
+        assertThat(daemon.mailbox.rebondMessages("Drafts")).isEmpty();
     }
 
     @Test
     void theSameInvitationInTwoMimePartsDeliveredTwiceAndSeenInTwoFoldersCountsOnce() throws Exception {
-        Instant start = clock.instant().plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.MINUTES);
+        Instant start = daemon.clock.instant().plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.MINUTES);
         MimeMessage twoParts = googleStyle(start);
         appendToSent(twoParts);
-        app = start();
-        mailbox.deliver(twoParts);
-        mailbox.deliver(googleStyle(start));
+        daemon.start(daemon.config(), CrashPoints.NONE, (what, outcome) -> outcomes.add(outcome));
+        daemon.mailbox.deliver(twoParts);
+        daemon.mailbox.deliver(googleStyle(start));
 
         // One outcome per message: the two parts of one mail are read as one invitation (B23).
         await().atMost(BOUND).until(() -> outcomes.size() >= 3);
-        stepTo(start.minus(Duration.ofHours(24)).plusSeconds(1));
-        Interview interview = app.store().all().get(0);
-        awaitDone(interview.id(), Action.BRIEF);
+        daemon.stepTo(start.minus(Duration.ofHours(24)).plusSeconds(1));
+        Interview interview = daemon.app.store().all().get(0);
+        daemon.awaitDone(interview.id(), Action.BRIEF);
 
         assertThat(outcomes).hasSize(3);
         assertThat(outcomes).filteredOn(o -> o.kind() == InterviewService.Outcome.Kind.CREATED).hasSize(1);
         assertThat(outcomes).filteredOn(o -> o.kind() != InterviewService.Outcome.Kind.CREATED)
                 .allMatch(o -> o.kind() == InterviewService.Outcome.Kind.DUPLICATE);
-        assertThat(app.store().all()).hasSize(1);
-        assertThat(mailbox.rebondMessages("INBOX")).hasSize(1);
+        assertThat(daemon.app.store().all()).hasSize(1);
+        assertThat(daemon.mailbox.rebondMessages("INBOX")).hasSize(1);
     }
 
     /** Google and Outlook carry the invitation twice: inline text/calendar in the alternative, and invite.ics attached (B23). */
     private MimeMessage googleStyle(Instant start) throws Exception {
         DateTimeFormatter f = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
         String ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Google Inc//Google Calendar 70.9054//EN\r\nMETHOD:REQUEST\r\nBEGIN:VEVENT\r\n"
-                + "UID:" + UID + "\r\nSEQUENCE:0\r\nDTSTAMP:" + f.format(clock.instant()) + "\r\nDTSTART:" + f.format(start) + "\r\n"
+                + "UID:" + UID + "\r\nSEQUENCE:0\r\nDTSTAMP:" + f.format(daemon.clock.instant()) + "\r\nDTSTART:" + f.format(start) + "\r\n"
                 + "DTEND:" + f.format(start.plus(Duration.ofMinutes(30))) + "\r\nSUMMARY:" + TITLE + "\r\n"
                 + "ORGANIZER;CN=Jeanne Roe:mailto:" + TestMailbox.CONTACT + "\r\n"
                 + "ATTENDEE;CN=Camille Martin;PARTSTAT=NEEDS-ACTION:mailto:" + TestMailbox.USER + "\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
@@ -212,7 +171,7 @@ class PrepEventUpdateIT {
         m.setFrom(new InternetAddress(TestMailbox.CONTACT));
         m.setRecipients(Message.RecipientType.TO, TestMailbox.USER);
         m.setSubject("Invitation: " + TITLE);
-        m.setSentDate(Date.from(clock.instant()));
+        m.setSentDate(Date.from(daemon.clock.instant()));
         MimeMultipart alternative = new MimeMultipart("alternative");
         MimeBodyPart text = new MimeBodyPart();
         text.setText("You have been invited.", "UTF-8");
@@ -236,7 +195,7 @@ class PrepEventUpdateIT {
 
     private void appendToSent(MimeMessage message) throws Exception {
         Store store = Session.getInstance(new Properties()).getStore("imap");
-        store.connect("127.0.0.1", mailbox.port(), "camille", "secret-pw");
+        store.connect("127.0.0.1", daemon.mailbox.port(), "camille", "secret-pw");
         try {
             Folder sent = store.getFolder("Sent");
             if (!sent.exists()) {

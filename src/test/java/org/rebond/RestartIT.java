@@ -4,18 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
-import org.rebond.config.ConfigLoader;
-import org.rebond.config.RebondConfig;
 import org.rebond.interview.Action;
 import org.rebond.interview.CrashPoints;
 import org.rebond.interview.Interview;
@@ -28,7 +23,7 @@ import org.rebond.mail.MessageIntake;
  */
 class RestartIT {
 
-    private static final Duration BOUND = Duration.ofSeconds(30);
+    private static final Duration BOUND = DaemonOnGreenMail.BOUND;
 
     /** What a crash does to a thread: nothing after it runs. */
     private static final class SimulatedCrash extends Error {
@@ -37,36 +32,13 @@ class RestartIT {
         }
     }
 
-    @TempDir
-    Path dir;
-
-    private TestMailbox mailbox;
-    private SteppedClock clock;
-    private App app;
-
-    @BeforeEach
-    void startMailbox() {
-        mailbox = new TestMailbox(true);
-        clock = new SteppedClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
-    }
-
-    @AfterEach
-    void stop() {
-        if (app != null) {
-            app.close();
-        }
-        mailbox.close();
-    }
-
-    private App start(RebondConfig config, CrashPoints crashPoints) {
-        return App.start(config, new App.Options(clock, Clock.systemUTC(), crashPoints, (id, action, result) -> { },
-                MessageIntake.IntakeListener.NONE, Duration.ofMinutes(1)));
-    }
+    @RegisterExtension
+    final DaemonOnGreenMail daemon = new DaemonOnGreenMail();
 
     @ParameterizedTest(name = "stopped {0}")
     @ValueSource(strings = {CrashPoints.AFTER_OUTBOX_COMMIT, CrashPoints.AFTER_APPEND})
     void aDaemonStoppedMidDeliveryLeavesExactlyOneBriefAndOneThankYouAfterRestart(String step) throws Exception {
-        RebondConfig config = new ConfigLoader().load(mailbox.writeConfig(dir, null));
+        Path config = daemon.config();
         AtomicBoolean crashed = new AtomicBoolean();
         AtomicBoolean armed = new AtomicBoolean(true);
         CrashPoints crashOnce = reached -> {
@@ -76,38 +48,36 @@ class RestartIT {
                 throw new SimulatedCrash(reached);
             }
         };
-        app = start(config, crashOnce);
-        Instant start = clock.instant().plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.MINUTES);
-        mailbox.deliver(mailbox.invitation("restart-1@acme-health.example", 0, "REQUEST", clock.instant(), start,
+        daemon.start(config, crashOnce, MessageIntake.IntakeListener.NONE);
+        Instant start = daemon.clock.instant().plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.MINUTES);
+        daemon.mailbox.deliver(daemon.mailbox.invitation("restart-1@acme-health.example", 0, "REQUEST", daemon.clock.instant(), start,
                 start.plus(Duration.ofMinutes(30)), "Information interview"));
-        await().atMost(BOUND).until(() -> app.store().all().size() == 1);
-        long id = app.store().all().get(0).id();
+        await().atMost(BOUND).until(() -> daemon.app.store().all().size() == 1);
+        long id = daemon.app.store().all().get(0).id();
 
-        clock.set(start.minus(Duration.ofHours(24)).plusSeconds(1));
-        app.clockChanged();
+        daemon.stepTo(start.minus(Duration.ofHours(24)).plusSeconds(1));
         await().atMost(BOUND).untilTrue(crashed);
-        assertThat(app.outbox().find(id, Action.BRIEF)).get().extracting(Outbox.Entry::state).isEqualTo(Outbox.State.APPENDING);
-        app.halt();
+        assertThat(daemon.app.outbox().find(id, Action.BRIEF)).get().extracting(Outbox.Entry::state).isEqualTo(Outbox.State.APPENDING);
+        daemon.halt();
 
-        app = start(config, CrashPoints.NONE);
-        await().atMost(BOUND).until(() -> app.outbox().find(id, Action.BRIEF).map(e -> e.state() == Outbox.State.DONE).orElse(false));
-        assertThat(mailbox.rebondMessages("INBOX")).as("one brief, whatever the step the daemon stopped at").hasSize(1);
+        daemon.start(config, CrashPoints.NONE, MessageIntake.IntakeListener.NONE);
+        await().atMost(BOUND).until(() -> daemon.app.outbox().find(id, Action.BRIEF).map(e -> e.state() == Outbox.State.DONE).orElse(false));
+        assertThat(daemon.mailbox.rebondMessages("INBOX")).as("one brief, whatever the step the daemon stopped at").hasSize(1);
 
         // The same again for a draft.
-        app.halt();
+        daemon.halt();
         armed.set(true);
         crashed.set(false);
-        app = start(config, crashOnce);
-        clock.set(start.plus(Duration.ofMinutes(30)).plus(Duration.ofHours(2)).plusSeconds(1));
-        app.clockChanged();
+        daemon.start(config, crashOnce, MessageIntake.IntakeListener.NONE);
+        daemon.stepTo(start.plus(Duration.ofMinutes(30)).plus(Duration.ofHours(2)).plusSeconds(1));
         await().atMost(BOUND).untilTrue(crashed);
-        app.halt();
-        app = start(config, CrashPoints.NONE);
-        await().atMost(BOUND).until(() -> app.outbox().find(id, Action.THANK_YOU).map(e -> e.state() == Outbox.State.DONE).orElse(false));
-        await().atMost(BOUND).until(() -> app.outbox().find(id, Action.DEBRIEF_PROMPT).map(e -> e.state() == Outbox.State.DONE).orElse(false));
+        daemon.halt();
+        daemon.start(config, CrashPoints.NONE, MessageIntake.IntakeListener.NONE);
+        await().atMost(BOUND).until(() -> daemon.app.outbox().find(id, Action.THANK_YOU).map(e -> e.state() == Outbox.State.DONE).orElse(false));
+        await().atMost(BOUND).until(() -> daemon.app.outbox().find(id, Action.DEBRIEF_PROMPT).map(e -> e.state() == Outbox.State.DONE).orElse(false));
 
-        assertThat(mailbox.rebondMessages("Drafts")).as("one thank-you").hasSize(1);
-        assertThat(mailbox.rebondMessages("INBOX")).as("one brief and one debrief prompt").hasSize(2);
-        assertThat(app.store().byId(id)).get().extracting(Interview::state).isEqualTo(Interview.State.SCHEDULED);
+        assertThat(daemon.mailbox.rebondMessages("Drafts")).as("one thank-you").hasSize(1);
+        assertThat(daemon.mailbox.rebondMessages("INBOX")).as("one brief and one debrief prompt").hasSize(2);
+        assertThat(daemon.app.store().byId(id)).get().extracting(Interview::state).isEqualTo(Interview.State.SCHEDULED);
     }
 }

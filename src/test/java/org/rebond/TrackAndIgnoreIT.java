@@ -7,17 +7,13 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.rebond.config.ConfigLoader;
 import org.rebond.interview.Action;
 import org.rebond.interview.CrashPoints;
 import org.rebond.interview.Interview;
@@ -34,39 +30,15 @@ class TrackAndIgnoreIT {
 
     private static final Duration BOUND = Duration.ofSeconds(30);
 
-    @TempDir
-    Path dir;
-
-    private TestMailbox mailbox;
-    private SteppedClock clock;
-    private App app;
+    @RegisterExtension
+    final DaemonOnGreenMail daemon = new DaemonOnGreenMail();
     private Path config;
 
     record Run(int code, String out, String err) {}
 
-    @BeforeEach
-    void startMailbox() {
-        mailbox = new TestMailbox(true);
-        clock = new SteppedClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
-    }
-
-    @AfterEach
-    void stop() {
-        if (app != null) {
-            app.close();
-        }
-        mailbox.close();
-    }
-
     private void writeConfig(String language) throws Exception {
-        config = mailbox.writeConfig(dir, null);
+        config = daemon.config();
         Files.writeString(config, Files.readString(config).replace("language: en", "language: " + language));
-    }
-
-    private App start() throws Exception {
-        App.Options options = new App.Options(clock, Clock.systemUTC(), CrashPoints.NONE, (id, action, result) -> { },
-                MessageIntake.IntakeListener.NONE, Duration.ofMinutes(1));
-        return App.start(new ConfigLoader().load(config), options);
     }
 
     private static Run rebond(String... args) {
@@ -76,16 +48,11 @@ class TrackAndIgnoreIT {
         return new Run(code, out.toString(), err.toString());
     }
 
-    private void stepTo(Instant instant) {
-        clock.set(instant);
-        app.clockChanged();
-    }
-
     private SeenEvent coffeeSeen(Instant start) throws Exception {
-        mailbox.deliver(mailbox.invitation("coffee-1@acme-health.example", 0, "REQUEST", clock.instant(), start, start.plus(Duration.ofMinutes(30)),
+        daemon.mailbox.deliver(daemon.mailbox.invitation("coffee-1@acme-health.example", 0, "REQUEST", daemon.clock.instant(), start, start.plus(Duration.ofMinutes(30)),
                 "Coffee with Jeanne"));
-        await().atMost(BOUND).until(() -> !app.store().recentlySeen(clock.instant(), 10).isEmpty());
-        return app.store().recentlySeen(clock.instant(), 10).get(0);
+        await().atMost(BOUND).until(() -> !daemon.app.store().recentlySeen(daemon.clock.instant(), 10).isEmpty());
+        return daemon.app.store().recentlySeen(daemon.clock.instant(), 10).get(0);
     }
 
     @ParameterizedTest(name = "in {0}")
@@ -93,8 +60,8 @@ class TrackAndIgnoreIT {
     void trackThenIgnoreFromTheCommandLineWhileTheDaemonRuns(String language) throws Exception {
         boolean fr = language.equals("fr");
         writeConfig(language);
-        app = start();
-        Instant start = clock.instant().plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.MINUTES);
+        daemon.start(config, CrashPoints.NONE, MessageIntake.IntakeListener.NONE);
+        Instant start = daemon.clock.instant().plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.MINUTES);
         SeenEvent seen = coffeeSeen(start);
 
         Run status = rebond("status", "--config", config.toString());
@@ -104,31 +71,31 @@ class TrackAndIgnoreIT {
 
         Run track = rebond("track", seen.label(), "--config", config.toString());
         assertThat(track.code()).as(track.err()).isZero();
-        assertThat(app.store().all()).singleElement().satisfies(i -> {
+        assertThat(daemon.app.store().all()).singleElement().satisfies(i -> {
             assertThat(i.reason()).isEqualTo("tracked by you");
             assertThat(i.contact().email()).isEqualTo(TestMailbox.CONTACT);
             assertThat(i.state()).isEqualTo(Interview.State.SCHEDULED);
         });
-        long id = app.store().all().get(0).id();
+        long id = daemon.app.store().all().get(0).id();
         assertThat(track.out()).contains(fr ? "Entretien suivi : #" + id : "Now following interview #" + id)
                 .contains(fr ? "appliqué par le rebond en cours d'exécution" : "applied by the running rebond");
 
-        stepTo(start.minus(Duration.ofHours(24)).plusSeconds(1));
-        await().atMost(BOUND).until(() -> app.outbox().find(id, Action.BRIEF).map(e -> e.state() == Outbox.State.DONE).orElse(false));
+        daemon.stepTo(start.minus(Duration.ofHours(24)).plusSeconds(1));
+        await().atMost(BOUND).until(() -> daemon.app.outbox().find(id, Action.BRIEF).map(e -> e.state() == Outbox.State.DONE).orElse(false));
 
         Run ignore = rebond("ignore", Long.toString(id), "--config", config.toString());
         assertThat(ignore.code()).as(ignore.err()).isZero();
         assertThat(ignore.out()).contains(fr ? "Entretien ignoré : #" + id : "Interview #" + id).contains(fr ? "retirées" : "is now ignored");
-        assertThat(app.store().byId(id).orElseThrow().state()).isEqualTo(Interview.State.IGNORED);
+        assertThat(daemon.app.store().byId(id).orElseThrow().state()).isEqualTo(Interview.State.IGNORED);
 
-        mailbox.deliver(mailbox.invitation("coffee-1@acme-health.example", 1, "REQUEST", clock.instant(), start.plusSeconds(3600),
+        daemon.mailbox.deliver(daemon.mailbox.invitation("coffee-1@acme-health.example", 1, "REQUEST", daemon.clock.instant(), start.plusSeconds(3600),
                 start.plusSeconds(5400), "Information interview with Jeanne"));
-        stepTo(start.plus(Duration.ofDays(100)));
-        await().atMost(BOUND).until(() -> app.store().journalOf(id).stream().anyMatch(l -> l.event().equals("ignored")));
-        assertThat(app.store().byId(id).orElseThrow().state()).as("a later update stays ignored").isEqualTo(Interview.State.IGNORED);
-        assertThat(app.store().byId(id).orElseThrow().start()).isEqualTo(start);
-        assertThat(app.outbox().find(id, Action.DEBRIEF_PROMPT)).as("no prompt or draft for an ignored interview").isEmpty();
-        assertThat(mailbox.rebondMessages("Drafts")).isEmpty();
+        daemon.stepTo(start.plus(Duration.ofDays(100)));
+        await().atMost(BOUND).until(() -> daemon.app.store().journalOf(id).stream().anyMatch(l -> l.event().equals("ignored")));
+        assertThat(daemon.app.store().byId(id).orElseThrow().state()).as("a later update stays ignored").isEqualTo(Interview.State.IGNORED);
+        assertThat(daemon.app.store().byId(id).orElseThrow().start()).isEqualTo(start);
+        assertThat(daemon.app.outbox().find(id, Action.DEBRIEF_PROMPT)).as("no prompt or draft for an ignored interview").isEmpty();
+        assertThat(daemon.mailbox.rebondMessages("Drafts")).isEmpty();
         Run after = rebond("status", "--config", config.toString());
         assertThat(after.out()).contains(fr ? "ignoré à votre demande le" : "ignored at your request on");
     }
@@ -136,7 +103,7 @@ class TrackAndIgnoreIT {
     @Test
     void unknownIdsExitWith65AndABadIdWith64() throws Exception {
         writeConfig("en");
-        app = start();
+        daemon.start(config, CrashPoints.NONE, MessageIntake.IntakeListener.NONE);
 
         Run track = rebond("track", "e42", "--config", config.toString());
         Run ignore = rebond("ignore", "7", "--config", config.toString());
@@ -154,19 +121,19 @@ class TrackAndIgnoreIT {
     @Test
     void withNoDaemonRunningTrackIsAppliedAtOnceAndItsActionsArePlannedWhenRebondStarts() throws Exception {
         writeConfig("fr");
-        app = start();
-        Instant start = clock.instant().plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.MINUTES);
+        daemon.start(config, CrashPoints.NONE, MessageIntake.IntakeListener.NONE);
+        Instant start = daemon.clock.instant().plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.MINUTES);
         SeenEvent seen = coffeeSeen(start);
-        app.close();
-        app = null;
+        daemon.app.close();
+        daemon.app = null;
 
         Run track = rebond("track", seen.label(), "--config", config.toString());
         assertThat(track.code()).as(track.err()).isZero();
         assertThat(track.out()).contains("Entretien suivi : #1").doesNotContain("en cours d'exécution");
 
-        app = start();
-        stepTo(start.minus(Duration.ofHours(24)).plusSeconds(1));
-        await().atMost(BOUND).until(() -> app.outbox().find(1, Action.BRIEF).map(e -> e.state() == Outbox.State.DONE).orElse(false));
-        assertThat(mailbox.rebondMessages("INBOX")).singleElement().satisfies(brief -> assertThat(brief.subject()).startsWith("Préparation"));
+        daemon.start(config, CrashPoints.NONE, MessageIntake.IntakeListener.NONE);
+        daemon.stepTo(start.minus(Duration.ofHours(24)).plusSeconds(1));
+        await().atMost(BOUND).until(() -> daemon.app.outbox().find(1, Action.BRIEF).map(e -> e.state() == Outbox.State.DONE).orElse(false));
+        assertThat(daemon.mailbox.rebondMessages("INBOX")).singleElement().satisfies(brief -> assertThat(brief.subject()).startsWith("Préparation"));
     }
 }

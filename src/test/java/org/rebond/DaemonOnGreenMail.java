@@ -1,0 +1,94 @@
+package org.rebond;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.rebond.config.ConfigLoader;
+import org.rebond.config.RebondConfig;
+import org.rebond.interview.Action;
+import org.rebond.interview.CrashPoints;
+import org.rebond.interview.Interview;
+import org.rebond.interview.Outbox;
+import org.rebond.mail.MessageIntake;
+import org.rebond.schedule.ActionListener;
+
+/**
+ * The real daemon on a GreenMail mailbox with a clock the test steps: each step re-plans, as the
+ * daemon does after a wall-clock jump, and Quartz fires what is due. Register it with
+ * {@code @RegisterExtension}; each test gets a fresh mailbox, clock and state folder.
+ */
+final class DaemonOnGreenMail implements BeforeEachCallback, AfterEachCallback {
+
+    static final Duration BOUND = Duration.ofSeconds(30);
+
+    TestMailbox mailbox;
+    SteppedClock clock;
+    Path dir;
+    App app;
+
+    @Override
+    public void beforeEach(ExtensionContext context) throws IOException {
+        dir = Files.createTempDirectory("rebond-it-");
+        mailbox = new TestMailbox(true);
+        clock = new SteppedClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        if (app != null) {
+            app.close();
+            app = null;
+        }
+        mailbox.close();
+    }
+
+    /** The configuration file for this mailbox with the default schedule. */
+    Path config() {
+        try {
+            return mailbox.writeConfig(dir, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    App start() {
+        return start(config(), CrashPoints.NONE, MessageIntake.IntakeListener.NONE);
+    }
+
+    App start(Path configFile, CrashPoints crashPoints, MessageIntake.IntakeListener intake) {
+        RebondConfig config = new ConfigLoader().load(configFile);
+        ActionListener quiet = (id, action, result) -> { };
+        app = App.start(config, new App.Options(clock, Clock.systemUTC(), crashPoints, quiet, intake, Duration.ofMinutes(1)));
+        return app;
+    }
+
+    /** Stops without waiting, as a crash would. */
+    void halt() {
+        app.halt();
+        app = null;
+    }
+
+    void stepTo(Instant instant) {
+        clock.set(instant);
+        app.clockChanged();
+    }
+
+    Interview awaitOneInterview() {
+        await().atMost(BOUND).until(() -> app.store().all().size() == 1);
+        return app.store().all().get(0);
+    }
+
+    void awaitDone(long interviewId, Action action) {
+        await().atMost(BOUND).until(() -> app.outbox().find(interviewId, action).map(e -> e.state() == Outbox.State.DONE).orElse(false));
+    }
+}
