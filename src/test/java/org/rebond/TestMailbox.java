@@ -29,7 +29,7 @@ import java.util.Properties;
  * A GreenMail IMAP server for one test, the user's config pointing at it, and a plain IMAP reader
  * to look at the mailbox as a mail client would.
  */
-final class TestMailbox implements AutoCloseable {
+public final class TestMailbox implements AutoCloseable {
 
     static final String USER = "camille@example.org";
     static final String CONTACT = "jeanne.roe@acme-health.example";
@@ -71,7 +71,20 @@ final class TestMailbox implements AutoCloseable {
         Path password = dir.resolve("pw");
         Files.writeString(password, "secret-pw\n");
         Files.setPosixFilePermissions(password, PosixFilePermissions.fromString("rw-------"));
-        String yaml = """
+        String yaml = configYaml(USER, port(), false, "camille",
+                "  password_file: pw\n  poll_interval: 2s\n  read_timeout: " + readTimeout + "\n")
+                + (schedule == null ? "" : schedule + "\n");
+        Path file = dir.resolve("rebond.yaml");
+        Files.writeString(file, yaml);
+        return file;
+    }
+
+    /**
+     * The test user's profile, a loopback mailbox and the database, as YAML; {@code mailboxLines}
+     * are more {@code mailbox:} keys, indented by two spaces, each ending with a newline.
+     */
+    public static String configYaml(String address, int port, boolean tls, String username, String mailboxLines) {
+        return """
                 profile:
                   name: Camille Martin
                   addresses: [%s]
@@ -82,19 +95,12 @@ final class TestMailbox implements AutoCloseable {
                 mailbox:
                   host: 127.0.0.1
                   port: %d
-                  security: none
-                  allow_plaintext_on_loopback: true
-                  username: camille
-                  password_file: pw
-                  poll_interval: 2s
-                  read_timeout: %s
-                storage:
+                  security: %s
+                  allow_plaintext_on_loopback: %s
+                  username: %s
+                %sstorage:
                   database: rebond.db
-                %s
-                """.formatted(USER, port(), readTimeout, schedule == null ? "" : schedule);
-        Path file = dir.resolve("rebond.yaml");
-        Files.writeString(file, yaml);
-        return file;
+                """.formatted(address, port, tls ? "tls" : "none", !tls, username, mailboxLines);
     }
 
     /** Appends over IMAP from another connection, as a mail client (or rebond's drop) does. */

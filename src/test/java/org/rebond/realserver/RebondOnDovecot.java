@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Properties;
 import org.rebond.App;
 import org.rebond.SteppedClock;
+import org.rebond.TestMailbox;
 import org.rebond.Main;
 import org.rebond.config.ConfigLoader;
 import org.rebond.interview.Action;
@@ -79,24 +80,7 @@ final class RebondOnDovecot implements AutoCloseable {
         Files.setPosixFilePermissions(password, PosixFilePermissions.fromString("rw-------"));
         boolean tls = dovecot.options().tls();
         String extra = mailboxExtra == null ? "" : mailboxExtra.indent(2);
-        String yaml = """
-                profile:
-                  name: Camille Martin
-                  addresses: [%s]
-                  language: en
-                  time_zone: Europe/Paris
-                  objective: "move into product management in digital health"
-                  pitch: "Six years of hospital projects."
-                mailbox:
-                  host: 127.0.0.1
-                  port: %d
-                  security: %s
-                  allow_plaintext_on_loopback: %s
-                  username: %s
-                %sstorage:
-                  database: rebond.db
-                """.formatted(USER, port, tls ? "tls" : "none", !tls, dovecot.user(),
-                extra + defaults(extra));
+        String yaml = TestMailbox.configYaml(USER, port, tls, dovecot.user(), extra + defaults(extra));
         config = dir.resolve("rebond.yaml");
         Files.writeString(config, yaml);
         return config;
