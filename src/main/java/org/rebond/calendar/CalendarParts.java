@@ -82,13 +82,23 @@ public final class CalendarParts {
         List<byte[]> found = new ArrayList<>();
         List<String> methods = new ArrayList<>();
         walk(message, 0, found, methods);
+        return distinct(found, methods);
+    }
+
+    /**
+     * Numbers decoded calendar parts found in MIME order, a part repeated verbatim counted once (B23).
+     *
+     * @param contents the transfer-decoded parts
+     * @param methods  the {@code method=} parameter of each, upper case, empty when none
+     */
+    public static List<CalendarPart> distinct(List<byte[]> contents, List<String> methods) {
         List<CalendarPart> parts = new ArrayList<>();
         List<String> seen = new ArrayList<>();
-        for (int i = 0; i < found.size(); i++) {
-            String normal = normalised(found.get(i));
+        for (int i = 0; i < contents.size(); i++) {
+            String normal = normalised(contents.get(i));
             if (seen.contains(normal)) continue;
             seen.add(normal);
-            parts.add(new CalendarPart(parts.size() + 1, methods.get(i), found.get(i)));
+            parts.add(new CalendarPart(parts.size() + 1, methods.get(i), contents.get(i)));
         }
         return parts;
     }

@@ -112,9 +112,10 @@ public final class InterviewService {
         }
         Interview created = store.save(toInterview(0, event, verdict, sourceMessageId));
         seen.ifPresent(s -> store.saveSeenState(s.id(), SeenEvent.State.TRACKED, created.id()));
-        plan(created);
         store.journal(created.id(), clock.instant(), "detected", verdict.reason());
-        return new Outcome(Outcome.Kind.CREATED, created, verdict.reason());
+        int skipped = plan(created);
+        return new Outcome(Outcome.Kind.CREATED, created, verdict.reason() + (skipped == 0 ? ""
+                : "; " + skipped + (skipped == 1 ? " action" : " actions") + " already too late to help, skipped"));
     }
 
     /** {@code rebond track e<id>}: follows an event that was seen but not taken. */
@@ -287,16 +288,30 @@ public final class InterviewService {
         return new Outcome(Outcome.Kind.CANCELLED, cancelled, "cancelled by the organizer");
     }
 
-    /** Schedules every action of the plan that is not delivered or skipped yet. */
-    public synchronized void plan(Interview interview) {
+    /**
+     * Schedules every action of the plan that is not delivered or skipped yet; one that would be
+     * skipped when it fired (long past: an old interview found by a first scan) is settled as
+     * skipped at once instead. Returns how many were.
+     */
+    public synchronized int plan(Interview interview) {
         Instant now = clock.instant();
+        java.util.Map<Action, String> skipped = new java.util.LinkedHashMap<>();
+        java.util.List<PlannedAction> toSchedule = new java.util.ArrayList<>();
         if (interview.active()) {
             for (PlannedAction planned : planner.plan(interview, now)) {
-                if (!store.settled(interview.id(), planned.action())) {
-                    scheduler.schedule(interview.id(), planned);
+                if (store.settled(interview.id(), planned.action())) {
+                    continue;
+                }
+                Planner.FireDecision decision = planned.due().isAfter(now) ? null : planner.onFire(interview, planned.action(), now);
+                if (decision != null && decision.verdict() == Planner.FireDecision.Verdict.SKIP) {
+                    skipped.put(planned.action(), decision.reason());
+                } else {
+                    toSchedule.add(planned);
                 }
             }
         }
+        store.skip(interview.id(), skipped, now);
+        scheduler.scheduleAll(interview.id(), toSchedule);
         // Prep-event updates are due at once, cancelled interview or not: the user's calendar must follow.
         for (InterviewStore.PrepUpdate update : store.prepUpdates(interview.id())) {
             Action action = Action.briefUpdate(update.prepSequence());
@@ -304,6 +319,7 @@ public final class InterviewService {
                 scheduler.schedule(interview.id(), new PlannedAction(action, now));
             }
         }
+        return skipped.size();
     }
 
     /**

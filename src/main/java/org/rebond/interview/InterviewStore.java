@@ -32,6 +32,12 @@ public interface InterviewStore {
     /** Whether the action has been delivered or deliberately skipped: nothing more to schedule. */
     boolean settled(long interviewId, Action action);
 
+    /**
+     * Settles actions as skipped, each with its reason in the journal, without them ever being
+     * scheduled: planned already too late to help (an old interview found by a first scan).
+     */
+    void skip(long interviewId, java.util.Map<Action, String> reasons, Instant at);
+
     /** Records what happened, for the status command and the demo's narration. */
     void journal(long interviewId, Instant at, String event, String detail);
 

@@ -12,6 +12,9 @@ public final class HeaderSafety {
     /** RFC 5322 msg-id, conservatively: printable ASCII without spaces or brackets inside. */
     private static final Pattern MESSAGE_ID = Pattern.compile("<[\\x21-\\x3B\\x3D\\x3F-\\x7E]{1,250}@[\\x21-\\x3B\\x3D\\x3F-\\x5A\\x5E-\\x7E]{1,250}>");
 
+    private static final Pattern BRACKETED = Pattern.compile("<[^<>\\s]{1,510}>");
+    private static final Pattern SPACES = Pattern.compile(" {2,}");
+
     private HeaderSafety() {}
 
     /** The Message-ID in {@code raw}, if it is a well-formed one. */
@@ -29,7 +32,7 @@ public final class HeaderSafety {
         if (raw == null) {
             return out;
         }
-        java.util.regex.Matcher m = Pattern.compile("<[^<>\\s]{1,510}>").matcher(raw);
+        java.util.regex.Matcher m = BRACKETED.matcher(raw);
         while (m.find() && out.size() < 50) {
             messageId(m.group()).ifPresent(out::add);
         }
@@ -41,8 +44,16 @@ public final class HeaderSafety {
         if (text == null) {
             return "";
         }
+        boolean clean = true;
+        for (int i = 0; i < text.length() && clean; i++) {
+            char c = text.charAt(i);
+            clean = !(c < 0x20 || c == 0x7F || c == 0x2028 || c == 0x2029 || (c == ' ' && i > 0 && text.charAt(i - 1) == ' '));
+        }
+        if (clean) {
+            return text.strip(); // the common case, without a copy
+        }
         StringBuilder out = new StringBuilder(text.length());
         text.codePoints().forEach(cp -> out.appendCodePoint(cp < 0x20 || cp == 0x7F || cp == 0x2028 || cp == 0x2029 ? ' ' : cp));
-        return out.toString().replaceAll(" {2,}", " ").strip();
+        return SPACES.matcher(out).replaceAll(" ").strip();
     }
 }

@@ -1,11 +1,8 @@
 package org.rebond.mail;
 
-import jakarta.mail.FetchProfile;
 import jakarta.mail.Folder;
-import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Store;
-import jakarta.mail.UIDFolder;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,12 +32,12 @@ import org.slf4j.LoggerFactory;
 public final class MailboxWatcher implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(MailboxWatcher.class);
-    private static final int BATCH = 500;
+    /** Messages described by one FETCH command of a scan. */
+    private static final int BATCH = 1_000;
     /**
-     * How many messages are read between two openings of a folder. Angus Mail keeps every message
-     * of an open folder, with what was fetched for it, until the folder is closed (about 8 KB per
-     * message read); reopening the folder after this many messages bounds that whatever the
-     * mailbox size, for one reopening (a SELECT) per window.
+     * How many messages INBOX, which stays open for months, may have read before it is closed and
+     * opened again at the end of a sync: Angus Mail keeps a message object for every message the
+     * server announces (EXISTS) until the folder is closed.
      */
     static final int WINDOW = 2_000;
     private static final int TEXT_FILLED_PER_CONTACT = 50;
@@ -52,6 +49,7 @@ public final class MailboxWatcher implements AutoCloseable {
     private final SqlFolderCursors cursors;
     private final SqlMessageHistory history;
     private final MessageIntake intake;
+    private final ImapBatchReader reader = new ImapBatchReader(MessageIntake.HEADERS);
     private final Duration idleRenewal;
     private final SqlMailboxState state;
     private final String account;
@@ -97,7 +95,7 @@ public final class MailboxWatcher implements AutoCloseable {
 
     /** What the scan did, for tests: the messages of each batch read, each folder reopened to drop what Angus kept. */
     interface ScanObserver {
-        void batchRead(String folder, Message[] messages);
+        void batchRead(String folder, List<ScannedMessage> messages);
 
         void reopened(String folder);
 
@@ -106,7 +104,7 @@ public final class MailboxWatcher implements AutoCloseable {
 
         ScanObserver NONE = new ScanObserver() {
             @Override
-            public void batchRead(String folder, Message[] messages) { }
+            public void batchRead(String folder, List<ScannedMessage> messages) { }
 
             @Override
             public void reopened(String folder) { }
@@ -335,24 +333,20 @@ public final class MailboxWatcher implements AutoCloseable {
 
     /** Reads every message after the cursor of one folder, in UID batches, headers and structure only. */
     void sync(IMAPFolder folder, boolean keptOpen) throws MessagingException {
-        while (syncOnce(folder)) {
-            if (!running) {
-                return;
-            }
-        }
+        readAfterCursor(folder);
         if (keptOpen && running) {
-            // INBOX stays open (IDLE) between syncs, for months: what it keeps stays under a window.
+            // INBOX stays open (IDLE) between syncs, for months: what Angus keeps for it stays under a window.
             reopenIfFull(folder);
         }
         observer.synced(folder.getFullName());
     }
 
     /**
-     * One pass over what is after the cursor, in windows of {@link #window} UIDs, the folder
-     * reopened between windows; true when it must start again because UIDVALIDITY changed on
-     * a reopening.
+     * One pass over what is after the cursor, in batches of {@link #batch} UIDs: per batch one
+     * FETCH of the structures and header fields, one per distinct section needed, and one
+     * transaction for the history and the cursor.
      */
-    private boolean syncOnce(IMAPFolder folder) throws MessagingException {
+    private void readAfterCursor(IMAPFolder folder) throws MessagingException {
         String name = folder.getFullName();
         long uidValidity = folder.getUIDValidity();
         var cursor = cursors.get(name).orElse(new SqlFolderCursors.Cursor(name, uidValidity, 0, 0));
@@ -374,41 +368,55 @@ public final class MailboxWatcher implements AutoCloseable {
             if (modseq != cursor.highestModseq()) {
                 cursors.save(new SqlFolderCursors.Cursor(name, uidValidity, cursor.lastUid(), modseq));
             }
-            return false;
+            return;
         }
-        FetchProfile profile = scanProfile();
         long lastUid = cursor.lastUid();
         ScanProgress progress = uids.length > batch ? ScanProgress.of(name, uids.length, progressEvery) : null;
-        for (int start = 0; start < uids.length && running; start += window) {
-            reopenIfFull(folder);
-            if (folder.getUIDValidity() != uidValidity) {
-                return true; // changed while reading: start again from the top, which says so in the log
+        for (int from = 0; from < uids.length && running; from += batch) {
+            int to = Math.min(uids.length, from + batch);
+            List<ScannedMessage> scanned = reader.scan(folder, uids, from, to);
+            readBatch(reader, intake, folder, uidValidity, scanned);
+            if (!scanned.isEmpty()) {
+                lastUid = Math.max(lastUid, scanned.get(scanned.size() - 1).uid());
             }
-            int end = Math.min(uids.length, start + window);
-            Message[] messages = folder.getMessagesByUID(java.util.Arrays.copyOfRange(uids, start, end));
-            for (int from = 0; from < messages.length && running; from += batch) {
-                int to = Math.min(messages.length, from + batch);
-                Message[] present = java.util.Arrays.stream(messages, from, to).filter(java.util.Objects::nonNull).toArray(Message[]::new);
-                if (present.length > 0) {
-                    folder.fetch(present, profile);
-                }
-                for (Message m : present) {
-                    long uid = folder.getUID(m);
-                    intake.take(name, uidValidity, uid, m);
-                    lastUid = Math.max(lastUid, uid);
-                }
-                intake.flush();
-                readSinceOpen.merge(name, present.length, Integer::sum);
-                observer.batchRead(name, present);
-                boolean complete = start + to >= uids.length;
-                // HIGHESTMODSEQ is only a valid resync point once every message up to it was read.
-                cursors.save(new SqlFolderCursors.Cursor(name, uidValidity, lastUid, complete ? modseq : cursor.highestModseq()));
-                if (progress != null) {
-                    progress.advance(to - from);
-                }
+            lastUid = Math.max(lastUid, uids[to - 1]); // what was expunged meanwhile is passed too
+            readSinceOpen.merge(name, scanned.size(), Integer::sum);
+            observer.batchRead(name, scanned);
+            boolean complete = to >= uids.length;
+            // HIGHESTMODSEQ is only a valid resync point once every message up to it was read.
+            intake.flush(cursors.saving(new SqlFolderCursors.Cursor(name, uidValidity, lastUid, complete ? modseq : cursor.highestModseq())));
+            if (progress != null) {
+                progress.advance(to - from);
             }
         }
-        return false;
+    }
+
+    /**
+     * Takes one batch: asks the intake what each message needs, downloads all of that in one
+     * command per distinct section (and the INTERNALDATE of messages without a usable Date),
+     * then hands the messages over in UID order.
+     */
+    static void readBatch(ImapBatchReader reader, MessageIntake intake, IMAPFolder folder, long uidValidity, List<ScannedMessage> scanned)
+            throws MessagingException {
+        String name = folder.getFullName();
+        intake.startBatch(name, uidValidity);
+        List<MessageIntake.Prepared> prepared = new ArrayList<>(scanned.size());
+        List<ImapBatchReader.PartRequest> downloads = new ArrayList<>();
+        List<Long> undated = new ArrayList<>();
+        for (ScannedMessage m : scanned) {
+            MessageIntake.Prepared p = intake.prepare(name, uidValidity, m);
+            prepared.add(p);
+            downloads.addAll(p.downloads());
+            if (p.needsReceivedDate()) {
+                undated.add(m.uid());
+            }
+        }
+        java.util.Map<String, byte[]> parts = downloads.isEmpty() ? java.util.Map.of() : reader.parts(folder, downloads);
+        java.util.Map<Long, java.util.Date> received = undated.isEmpty() ? java.util.Map.of()
+                : reader.receivedDates(folder, undated.stream().mapToLong(Long::longValue).toArray());
+        for (MessageIntake.Prepared p : prepared) {
+            intake.take(name, uidValidity, p, parts, received.get(p.message().uid()));
+        }
     }
 
     /**
@@ -466,35 +474,12 @@ public final class MailboxWatcher implements AutoCloseable {
         if (known.isEmpty() || known.get().isBlank()) {
             return false;
         }
-        Message m = folder.getMessageByUID(cursor.lastUid());
-        if (m == null) {
+        List<ScannedMessage> now = reader.scan(folder, new long[] {cursor.lastUid()}, 0, 1);
+        if (now.isEmpty()) {
             return false; // expunged: nothing to compare
         }
-        FetchProfile idOnly = new FetchProfile();
-        idOnly.add("Message-ID");
-        folder.fetch(new Message[] {m}, idOnly);
-        String[] now;
-        try {
-            now = m.getHeader("Message-ID");
-        } catch (jakarta.mail.MessageRemovedException e) {
-            return false;
-        }
-        String current = now == null || now.length == 0 ? "" : HeaderSafety.messageId(now[0]).orElse("");
+        String current = HeaderSafety.messageId(now.get(0).header("Message-ID")).orElse("");
         return !current.isEmpty() && !current.equals(known.get());
-    }
-
-    /**
-     * What a scan fetches for each message, in one FETCH per batch: UID, BODYSTRUCTURE, size and
-     * the header fields {@link MessageIntake} reads. Nothing else is fetched for a message that
-     * has no calendar part and involves neither the user nor a known contact.
-     */
-    static FetchProfile scanProfile() {
-        FetchProfile profile = new FetchProfile();
-        profile.add(UIDFolder.FetchProfileItem.UID);
-        profile.add(FetchProfile.Item.CONTENT_INFO);
-        profile.add(FetchProfile.Item.SIZE);
-        MessageIntake.HEADERS.forEach(profile::add);
-        return profile;
     }
 
     /**
@@ -518,20 +503,40 @@ public final class MailboxWatcher implements AutoCloseable {
                 open(folder);
             }
             try {
-                for (SqlMessageHistory.Textless row : entry.getValue()) {
-                    if (folder.getUIDValidity() == row.uidValidity()) {
-                        Message message = folder.getMessageByUID(row.uid());
-                        if (message != null) {
-                            intake.fillText(row, message);
-                        }
-                    }
-                }
+                fillText(reader, intake, history, folder, entry.getValue());
             } finally {
                 if (!isInbox) {
                     folder.close(false);
                 }
             }
         }
+    }
+
+    /** Downloads the text of these rows of one open folder: one structure FETCH, then one FETCH per distinct text section. */
+    static void fillText(ImapBatchReader reader, MessageIntake intake, SqlMessageHistory history, IMAPFolder folder,
+                         List<SqlMessageHistory.Textless> rows) throws MessagingException {
+        long uidValidity = folder.getUIDValidity();
+        java.util.Map<Long, SqlMessageHistory.Textless> byUid = new java.util.HashMap<>();
+        for (SqlMessageHistory.Textless row : rows) {
+            if (row.uidValidity() == uidValidity) {
+                byUid.put(row.uid(), row);
+            }
+        }
+        long[] uids = byUid.keySet().stream().mapToLong(Long::longValue).sorted().toArray();
+        if (uids.length == 0) {
+            return;
+        }
+        List<ScannedMessage> scanned = reader.scan(folder, uids, 0, uids.length);
+        List<ImapBatchReader.PartRequest> downloads = new ArrayList<>();
+        for (ScannedMessage m : scanned) {
+            intake.textOf(m).ifPresent(downloads::add);
+        }
+        java.util.Map<String, byte[]> parts = downloads.isEmpty() ? java.util.Map.of() : reader.parts(folder, downloads);
+        List<SqlMessageHistory.Text> texts = new ArrayList<>();
+        for (ScannedMessage m : scanned) {
+            intake.textFor(byUid.get(m.uid()), m, parts).ifPresent(texts::add);
+        }
+        history.setTexts(texts);
     }
 
     private void pause(Duration duration) {

@@ -1,10 +1,7 @@
 package org.rebond.mail;
 
 import jakarta.mail.Address;
-import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeUtility;
 import java.io.IOException;
@@ -16,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.rebond.calendar.CalendarEvent;
@@ -62,7 +60,8 @@ public final class MessageIntake {
     private static final int MAX_TEXT_BYTES = 256 * 1024;
     private static final int SAMPLE_CHARS = 4000;
     private static final int EXCERPT_CHARS = 240;
-    private static final int MAX_DEPTH = 20;
+    /** The line that introduces a quoted message: "On … wrote:", "Le … a écrit :". */
+    private static final java.util.regex.Pattern ATTRIBUTION = java.util.regex.Pattern.compile("(?i)^(on|le) .*(wrote|a écrit)\\s*:$");
 
     private final RebondConfig.Profile profile;
     private final RebondConfig.Limits limits;
@@ -77,6 +76,12 @@ public final class MessageIntake {
     private final IntakeListener listener;
     private final List<SqlMessageHistory.SeenMessage> pending = new ArrayList<>();
     private final Set<String> newlyKnown = new LinkedHashSet<>();
+    /** Made once: a MailDateFormat is costly to make and the intake runs on the mailbox thread alone. */
+    private final jakarta.mail.internet.MailDateFormat dates = new jakarta.mail.internet.MailDateFormat();
+    /** Read once per batch by {@link #startBatch}. */
+    private Set<String> knownContacts = Set.of();
+    private Map<String, Long> prompts = Map.of();
+    private Set<String> quarantined = new java.util.HashSet<>();
 
     public MessageIntake(RebondConfig.Profile profile, RebondConfig.Limits limits, InterviewService interviews, SqlInterviewStore store,
                          SqlMessageHistory history, SqlOutbox outbox, SqlQuarantine quarantine, NotesParser notesParser, IntakeListener listener) {
@@ -101,54 +106,123 @@ public final class MessageIntake {
         IntakeListener NONE = (what, outcome) -> { };
     }
 
-    public void take(String folder, long uidValidity, long uid, Message message) {
-        String item = folder + ":" + uidValidity + ":" + uid;
-        if (quarantine.contains("imap", item)) {
+    /**
+     * Starts a batch of one folder: the known contacts, the debrief prompts written and the
+     * folder's quarantined messages are read once for the batch instead of once per message.
+     */
+    public void startBatch(String folder, long uidValidity) {
+        knownContacts = store.knownContacts();
+        prompts = outbox.promptMessageIds();
+        quarantined = quarantine.itemsStartingWith("imap", folder + ":" + uidValidity + ":");
+    }
+
+    /**
+     * What must be downloaded before one message of the batch can be taken: its calendar parts
+     * (each capped), and its first text part when it is the user's or involves a known contact.
+     * A message rebond wrote, one already quarantined and one too large need nothing.
+     */
+    public Prepared prepare(String folder, long uidValidity, ScannedMessage message) {
+        String item = folder + ":" + uidValidity + ":" + message.uid();
+        if (quarantined.contains(item) || message.header(MimeWriter.TOKEN_HEADER) != null) {
+            return new Prepared(message, null, List.of(), false); // quarantined before, or a message rebond wrote itself
+        }
+        if (!message.problem().isEmpty()) {
+            return new Prepared(message, null, List.of(), false);
+        }
+        Headers h = headers(message);
+        boolean withinSize = message.size() < 0 || message.size() <= limits.maxMessageBytes();
+        List<ImapBatchReader.PartRequest> downloads = new ArrayList<>();
+        if (withinSize) {
+            for (BodyParts.Section calendar : message.parts().calendars()) {
+                downloads.add(new ImapBatchReader.PartRequest(message.uid(), calendar.id(), encodedCap(calendar, limits.maxCalendarPartBytes() + 1)));
+            }
+            BodyParts.Section text = message.parts().text();
+            if (text != null && (profile.isUser(h.fromEmail) || involvesKnownContact(h))) {
+                downloads.add(new ImapBatchReader.PartRequest(message.uid(), text.id(), encodedCap(text, MAX_TEXT_BYTES)));
+            }
+        }
+        return new Prepared(message, h, List.copyOf(downloads), h.date == null);
+    }
+
+    /**
+     * One message of a batch, prepared, with what was asked for it downloaded.
+     *
+     * @param headers  null when the message is passed over (rebond's own, quarantined, unreadable)
+     * @param downloads the parts to fetch before {@link #take}
+     * @param needsReceivedDate its Date header is missing or unreadable: INTERNALDATE stands in
+     */
+    public record Prepared(ScannedMessage message, Headers headers, List<ImapBatchReader.PartRequest> downloads, boolean needsReceivedDate) {}
+
+    /**
+     * Takes one prepared message: keeps its headers and excerpt in the history, hands its
+     * invitations to the interview service and takes a reply to a debrief prompt as notes.
+     *
+     * @param parts    the downloaded parts, raw, by {@code uid + "/" + section}
+     * @param received the message's INTERNALDATE when it was needed, else null
+     */
+    public void take(String folder, long uidValidity, Prepared prepared, Map<String, byte[]> parts, java.util.Date received) {
+        ScannedMessage message = prepared.message();
+        String item = folder + ":" + uidValidity + ":" + message.uid();
+        if (!message.problem().isEmpty() && !quarantined.contains(item)) {
+            quarantine.add("imap", item, message.problem());
+            quarantined.add(item);
+            log.warn("message {} quarantined: {} — it will not be retried; see `rebond status`", item, message.problem());
+            return;
+        }
+        Headers h = prepared.headers();
+        if (h == null) {
             return;
         }
         try {
-            if (header(message, MimeWriter.TOKEN_HEADER) != null) {
-                return; // a message rebond wrote itself
+            if (h.date == null) {
+                h = h.withDate(received != null ? received.toInstant() : Instant.EPOCH);
             }
-            Headers h = headers(message);
             boolean fromUser = profile.isUser(h.fromEmail);
-            long size = message.getSize();
-            boolean withinSize = size < 0 || size <= limits.maxMessageBytes();
-            String text = withinSize && (fromUser || involvesKnownContact(h)) ? firstText(message, 0) : "";
-            pending.add(new SqlMessageHistory.SeenMessage(folder, uidValidity, uid, h.messageId, h.inReplyTo, h.references, h.date,
+            boolean withinSize = message.size() < 0 || message.size() <= limits.maxMessageBytes();
+            BodyParts.Section textPart = message.parts().text();
+            String text = "";
+            if (textPart != null && prepared.downloads().stream().anyMatch(d -> d.section().equals(textPart.id()))) {
+                text = text(textPart, parts.get(key(message.uid(), textPart.id())));
+            }
+            pending.add(new SqlMessageHistory.SeenMessage(folder, uidValidity, message.uid(), h.messageId, h.inReplyTo, h.references, h.date,
                     h.fromEmail, h.fromName, h.recipients, h.subject, excerpt(text), sample(text)));
-            List<CalendarParts.CalendarPart> parts = withinSize ? calendarParts.of(message) : List.of();
-            boolean mayBeNotes = fromUser && (!h.inReplyTo.isEmpty() || !h.references.isEmpty());
-            if (mayBeNotes || !parts.isEmpty() || !withinSize) {
-                flush();
-            }
-            if (mayBeNotes) {
-                takeNotes(h, text);
-            }
             if (!withinSize) {
-                quarantine.add("imap", item, "message of " + size + " bytes is larger than limits.max_message_bytes (" + limits.maxMessageBytes()
-                        + "); its invitations, if any, were not read");
+                flush();
+                quarantine.add("imap", item, "message of " + message.size() + " bytes is larger than limits.max_message_bytes ("
+                        + limits.maxMessageBytes() + "); its invitations, if any, were not read");
+                quarantined.add(item);
                 return;
             }
-            takeInvitations(item, h, parts);
-        } catch (MessagingException | IOException | RuntimeException e) {
+            List<CalendarParts.CalendarPart> calendars = calendarParts(message, parts);
+            Optional<Long> prompted = fromUser ? promptAnswered(h) : Optional.empty();
+            if (prompted.isPresent() || !calendars.isEmpty()) {
+                flush(); // what these act on reads the history: it must hold this batch first
+            }
+            if (prompted.isPresent()) {
+                takeNotes(prompted.get(), h, text);
+            }
+            takeInvitations(item, h, calendars);
+        } catch (IOException | RuntimeException e) {
             String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
             quarantine.add("imap", item, reason);
+            quarantined.add(item);
             log.warn("message {} quarantined: {} — it will not be retried; see `rebond status`", item, reason);
-        } catch (StackOverflowError e) {
-            quarantine.add("imap", item, "message structure too deep to read");
-            log.warn("message {} quarantined: structure too deep to read", item);
         }
     }
 
     /** Writes the history rows taken since the last flush, in one transaction. */
     public void flush() {
-        if (pending.isEmpty()) {
-            return;
-        }
+        flush(null);
+    }
+
+    /**
+     * Writes the history rows taken since the last flush and {@code alsoInTheTransaction} (the
+     * folder's cursor) in one transaction, so both are kept or neither is.
+     */
+    public void flush(org.rebond.store.Database.Work<Void> alsoInTheTransaction) {
         List<SqlMessageHistory.SeenMessage> batch = List.copyOf(pending);
         pending.clear();
-        history.recordAll(batch);
+        history.recordAll(batch, alsoInTheTransaction);
     }
 
     /** The people who became known contacts (an interview was created or updated) since the last call. */
@@ -158,28 +232,102 @@ public final class MessageIntake {
         return out;
     }
 
-    /** Downloads the text of a message kept without it, now that it involves a known contact. */
-    public void fillText(SqlMessageHistory.Textless row, Message message) {
+    /** The text part to download for a message kept without its text, or none. */
+    public Optional<ImapBatchReader.PartRequest> textOf(ScannedMessage message) {
+        BodyParts.Section text = message.parts().text();
+        boolean withinSize = message.size() < 0 || message.size() <= limits.maxMessageBytes();
+        if (text == null || !withinSize || !message.problem().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ImapBatchReader.PartRequest(message.uid(), text.id(), encodedCap(text, MAX_TEXT_BYTES)));
+    }
+
+    /**
+     * The text of a message kept without it, now that it involves a known contact, from the
+     * downloaded parts; empty when it has none or it cannot be read.
+     */
+    public Optional<SqlMessageHistory.Text> textFor(SqlMessageHistory.Textless row, ScannedMessage message, Map<String, byte[]> parts) {
+        BodyParts.Section part = message.parts().text();
+        if (part == null) {
+            return Optional.empty();
+        }
         try {
-            long size = message.getSize();
-            if (size >= 0 && size > limits.maxMessageBytes()) {
-                return;
-            }
-            String text = firstText(message, 0);
-            if (!text.isEmpty()) {
-                history.setText(row.row(), excerpt(text), sample(text));
-            }
-        } catch (MessagingException | IOException | RuntimeException e) {
+            String text = text(part, parts.get(key(message.uid(), part.id())));
+            return text.isEmpty() ? Optional.empty() : Optional.of(new SqlMessageHistory.Text(row.row(), excerpt(text), sample(text)));
+        } catch (IOException | RuntimeException e) {
             log.debug("text of {}:{}:{} not read: {}", row.folder(), row.uidValidity(), row.uid(), e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** The key of a downloaded part in the map {@link ImapBatchReader#parts} returns. */
+    static String key(long uid, String section) {
+        return uid + "/" + section.toUpperCase(Locale.ROOT);
+    }
+
+    /**
+     * How many raw bytes to fetch for at most {@code decodedBytes} decoded ones: base64 takes 4
+     * bytes for 3 plus line breaks, quoted-printable up to 3 for 1.
+     */
+    private static long encodedCap(BodyParts.Section section, long decodedBytes) {
+        return switch (section.encoding()) {
+            case "base64" -> decodedBytes / 3 * 4 + decodedBytes / 38 + 8;
+            case "quoted-printable" -> decodedBytes * 3 + 2;
+            default -> decodedBytes;
+        };
+    }
+
+    private List<CalendarParts.CalendarPart> calendarParts(ScannedMessage message, Map<String, byte[]> parts) {
+        List<byte[]> contents = new ArrayList<>();
+        List<String> methods = new ArrayList<>();
+        for (BodyParts.Section section : message.parts().calendars()) {
+            byte[] raw = parts.get(key(message.uid(), section.id()));
+            if (raw == null) {
+                continue; // not returned (expunged meanwhile): nothing to read
+            }
+            try {
+                contents.add(decoded(section, raw, limits.maxCalendarPartBytes() + 1));
+                methods.add(section.mimeMethod());
+            } catch (IOException undecodable) {
+                log.warn("calendar part {} of message {} skipped: {}", section.id(), message.uid(), undecodable.toString());
+            }
+        }
+        return CalendarParts.distinct(contents, methods);
+    }
+
+    /** Transfer-decodes a downloaded part, at most {@code max} bytes; an unknown encoding is read as it is (B28). */
+    private static byte[] decoded(BodyParts.Section section, byte[] raw, long max) throws IOException {
+        int cap = (int) Math.min(Integer.MAX_VALUE - 8, max);
+        try (InputStream in = MimeUtility.decode(new java.io.ByteArrayInputStream(raw), section.encoding())) {
+            return in.readNBytes(cap);
+        } catch (MessagingException unknownEncoding) {
+            return raw.length > cap ? java.util.Arrays.copyOf(raw, cap) : raw;
+        }
+    }
+
+    /** The text of a downloaded text part, decoded leniently (B28). */
+    private static String text(BodyParts.Section section, byte[] raw) throws IOException {
+        if (raw == null) {
+            return "";
+        }
+        byte[] bytes = decoded(section, raw, MAX_TEXT_BYTES);
+        return new String(bytes, charsetOf(section.charset())).replace("\r\n", "\n");
+    }
+
+    private static Charset charsetOf(String charset) {
+        try {
+            return charset == null || charset.isBlank() ? StandardCharsets.UTF_8 : Charset.forName(MimeUtility.javaCharset(charset.strip()));
+        } catch (RuntimeException unknown) {
+            return StandardCharsets.UTF_8;
         }
     }
 
     private boolean involvesKnownContact(Headers h) {
-        if (store.isKnownContact(h.fromEmail)) {
+        if (knownContacts.contains(h.fromEmail)) {
             return true;
         }
         for (String recipient : h.recipients) {
-            if (!profile.isUser(recipient) && store.isKnownContact(recipient)) {
+            if (!profile.isUser(recipient) && knownContacts.contains(recipient)) {
                 return true;
             }
         }
@@ -220,37 +368,49 @@ public final class MessageIntake {
         }
     }
 
-    private void takeNotes(Headers h, String text) {
+    /** The interview whose debrief prompt this message of the user's answers, if any. */
+    private Optional<Long> promptAnswered(Headers h) {
+        if (prompts.isEmpty() || (h.inReplyTo.isEmpty() && h.references.isEmpty())) {
+            return Optional.empty();
+        }
         List<String> candidates = new ArrayList<>();
         if (!h.inReplyTo.isEmpty()) {
             candidates.add(h.inReplyTo);
         }
         candidates.addAll(h.references);
         for (String candidate : candidates) {
-            Optional<Long> interviewId = outbox.interviewPromptedBy(candidate);
-            if (interviewId.isEmpty()) {
-                continue;
+            Long interviewId = prompts.get(candidate);
+            if (interviewId != null) {
+                return Optional.of(interviewId);
             }
-            Optional<Interview> interview = store.byId(interviewId.get());
-            if (interview.isEmpty() || store.notesSource(interviewId.get()).filter(h.messageId::equals).isPresent()) {
-                return;
-            }
-            DebriefNotes notes = notesParser.parse(text);
-            List<String> asks = notesParser.jobRequestPhrases(text, profile.language());
-            if (!asks.isEmpty()) {
-                log.warn("the notes for interview {} ask for a job ({}); the thank-you will keep your words but "
-                        + "an information interview asks for information only (METHOD M1)", interviewId.get(), String.join(", ", asks));
-            }
-            interviews.recordNotes(interview.get(), notes, h.messageId);
-            log.info("debrief notes received for interview {}: {} points, {} leads, {} names", interviewId.get(),
-                    notes.points().size(), notes.leads().size(), notes.names().size());
-            listener.taken("notes", new InterviewService.Outcome(InterviewService.Outcome.Kind.UPDATED, interview.get(), "debrief notes received"));
-            return;
         }
+        return Optional.empty();
     }
 
-    private record Headers(String messageId, String fromEmail, String fromName, List<String> recipients, Instant date, String subject,
-                           String inReplyTo, List<String> references) {}
+    private void takeNotes(long interviewId, Headers h, String text) {
+        Optional<Interview> interview = store.byId(interviewId);
+        if (interview.isEmpty() || store.notesSource(interviewId).filter(h.messageId::equals).isPresent()) {
+            return;
+        }
+        DebriefNotes notes = notesParser.parse(text);
+        List<String> asks = notesParser.jobRequestPhrases(text, profile.language());
+        if (!asks.isEmpty()) {
+            log.warn("the notes for interview {} ask for a job ({}); the thank-you will keep your words but "
+                    + "an information interview asks for information only (METHOD M1)", interviewId, String.join(", ", asks));
+        }
+        interviews.recordNotes(interview.get(), notes, h.messageId);
+        log.info("debrief notes received for interview {}: {} points, {} leads, {} names", interviewId,
+                notes.points().size(), notes.leads().size(), notes.names().size());
+        listener.taken("notes", new InterviewService.Outcome(InterviewService.Outcome.Kind.UPDATED, interview.get(), "debrief notes received"));
+    }
+
+    /** The header fields the intake reads, parsed once; {@code date} null when Date is missing or unreadable. */
+    public record Headers(String messageId, String fromEmail, String fromName, List<String> recipients, Instant date, String subject,
+                          String inReplyTo, List<String> references) {
+        Headers withDate(Instant sent) {
+            return new Headers(messageId, fromEmail, fromName, recipients, sent, subject, inReplyTo, references);
+        }
+    }
 
     /**
      * The headers, from the fields fetched with the structure: {@code getFrom()},
@@ -258,28 +418,22 @@ public final class MessageIntake {
      * ENVELOPE, one round trip per message. INTERNALDATE is asked for only when Date is missing
      * or unreadable.
      */
-    private Headers headers(Message message) throws MessagingException {
-        String rawId = header(message, "Message-ID");
-        String messageId = HeaderSafety.messageId(rawId).orElse("");
+    private Headers headers(ScannedMessage message) {
+        String messageId = HeaderSafety.messageId(message.header("Message-ID")).orElse("");
         InternetAddress from = firstAddress(addresses(message, "From"));
         Set<String> recipients = new LinkedHashSet<>();
         addAll(recipients, addresses(message, "To"));
         addAll(recipients, addresses(message, "Cc"));
-        Instant date = dateOf(header(message, "Date"));
-        if (date == null) {
-            java.util.Date received = message.getReceivedDate();
-            date = received != null ? received.toInstant() : Instant.EPOCH;
-        }
-        String subject = decoded(header(message, "Subject"));
+        String subject = decoded(message.header("Subject"));
         return new Headers(messageId, from == null ? "" : lower(from.getAddress()), from == null ? "" : HeaderSafety.oneLine(decoded(from.getPersonal())),
-                List.copyOf(recipients), date, HeaderSafety.oneLine(subject.length() > 998 ? subject.substring(0, 998) : subject),
-                HeaderSafety.messageId(header(message, "In-Reply-To")).orElse(""), HeaderSafety.messageIds(header(message, "References")));
+                List.copyOf(recipients), dateOf(message.header("Date")), HeaderSafety.oneLine(subject.length() > 998 ? subject.substring(0, 998) : subject),
+                HeaderSafety.messageId(message.header("In-Reply-To")).orElse(""), HeaderSafety.messageIds(message.header("References")));
     }
 
     /** The addresses of every occurrence of a header, parsed leniently; none when unreadable. */
-    private static Address[] addresses(Message message, String name) {
+    private static Address[] addresses(ScannedMessage message, String name) {
         try {
-            String[] values = message.getHeader(name);
+            String[] values = message.headerValues(name);
             if (values == null || values.length == 0) {
                 return null;
             }
@@ -290,12 +444,12 @@ public final class MessageIntake {
         }
     }
 
-    private static Instant dateOf(String raw) {
+    private Instant dateOf(String raw) {
         if (raw == null || raw.isBlank()) {
             return null;
         }
         try {
-            java.util.Date parsed = new jakarta.mail.internet.MailDateFormat().parse(MimeUtility.unfold(raw).strip());
+            java.util.Date parsed = dates.parse(MimeUtility.unfold(raw).strip());
             return parsed == null ? null : parsed.toInstant();
         } catch (java.text.ParseException | RuntimeException e) {
             return null;
@@ -342,51 +496,6 @@ public final class MessageIntake {
         }
     }
 
-    private static String header(Message message, String name) throws MessagingException {
-        String[] values = message.getHeader(name);
-        return values == null || values.length == 0 ? null : values[0];
-    }
-
-    /** The first text/plain part, size-capped, decoded leniently (B28); attachments are never read. */
-    private static String firstText(Part part, int depth) throws MessagingException, IOException {
-        if (depth > MAX_DEPTH) {
-            return "";
-        }
-        if (part.isMimeType("multipart/*")) {
-            Object content = part.getContent();
-            if (content instanceof Multipart multipart) {
-                for (int i = 0; i < Math.min(multipart.getCount(), 50); i++) {
-                    String text = firstText(multipart.getBodyPart(i), depth + 1);
-                    if (!text.isEmpty()) {
-                        return text;
-                    }
-                }
-            }
-            return "";
-        }
-        if (!part.isMimeType("text/plain") || Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
-            return "";
-        }
-        int size = part.getSize();
-        if (size > MAX_TEXT_BYTES) {
-            return "";
-        }
-        byte[] bytes;
-        try (InputStream in = part.getInputStream()) {
-            bytes = in.readNBytes(MAX_TEXT_BYTES);
-        }
-        return new String(bytes, charsetOf(part.getContentType())).replace("\r\n", "\n");
-    }
-
-    private static Charset charsetOf(String contentType) {
-        try {
-            String cs = new jakarta.mail.internet.ContentType(contentType).getParameter("charset");
-            return cs == null ? StandardCharsets.UTF_8 : Charset.forName(MimeUtility.javaCharset(cs));
-        } catch (Exception e) {
-            return StandardCharsets.UTF_8;
-        }
-    }
-
     /** A short excerpt: the first lines that are not quoted, one line. */
     static String excerpt(String text) {
         StringBuilder out = new StringBuilder();
@@ -395,7 +504,7 @@ public final class MessageIntake {
             if (t.isEmpty() || t.startsWith(">")) {
                 continue;
             }
-            if (t.equals("--") || t.matches("(?i)^(on|le) .*(wrote|a écrit)\\s*:$")) {
+            if (t.equals("--") || ATTRIBUTION.matcher(t).matches()) {
                 break;
             }
             out.append(t).append(' ');

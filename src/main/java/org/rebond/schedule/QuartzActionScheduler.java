@@ -5,6 +5,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Properties;
+import java.util.List;
+import java.util.Map;
+import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -106,20 +110,39 @@ public final class QuartzActionScheduler implements ActionScheduler, AutoCloseab
 
     @Override
     public void schedule(long interviewId, PlannedAction planned) {
-        JobKey job = jobKey(interviewId, planned.action());
-        JobDetail detail = JobBuilder.newJob(ActionJob.class)
-                .withIdentity(job)
-                .withDescription(planned.action().label() + " of interview " + interviewId)
-                .usingJobData(INTERVIEW_ID, Long.toString(interviewId))
-                .usingJobData(ACTION, planned.action().key())
-                .usingJobData(DUE, planned.due().toString())
-                .requestRecovery(true)
-                .build();
+        scheduleAll(interviewId, List.of(planned));
+    }
+
+    /**
+     * Replaces the jobs of these actions (with any retry trigger they had) by one trigger each, in
+     * two transactions whatever their number: each commit waits for the disk, and an interview
+     * found in the mail has five actions to plan before it is reported detected.
+     */
+    @Override
+    public void scheduleAll(long interviewId, List<PlannedAction> planned) {
+        if (planned.isEmpty()) {
+            return;
+        }
+        Map<JobDetail, Set<? extends Trigger>> jobs = new LinkedHashMap<>();
+        List<JobKey> keys = new ArrayList<>();
+        for (PlannedAction p : planned) {
+            JobKey job = jobKey(interviewId, p.action());
+            keys.add(job);
+            jobs.put(JobBuilder.newJob(ActionJob.class)
+                    .withIdentity(job)
+                    .withDescription(p.action().label() + " of interview " + interviewId)
+                    .usingJobData(INTERVIEW_ID, Long.toString(interviewId))
+                    .usingJobData(ACTION, p.action().key())
+                    .usingJobData(DUE, p.due().toString())
+                    .requestRecovery(true)
+                    .build(), Set.of(trigger(job, p.action().key(), p.due())));
+        }
         try {
-            scheduler.deleteJob(job);
-            scheduler.scheduleJob(detail, Set.of(trigger(job, planned.action().key(), planned.due())), true);
+            scheduler.deleteJobs(keys);
+            scheduler.scheduleJobs(jobs, true);
         } catch (SchedulerException e) {
-            throw new IllegalStateException("cannot schedule " + planned.action().label() + " of interview " + interviewId + ": " + e.getMessage(), e);
+            String what = planned.stream().map(p -> p.action().label()).collect(java.util.stream.Collectors.joining(", "));
+            throw new IllegalStateException("cannot schedule " + what + " of interview " + interviewId + ": " + e.getMessage(), e);
         }
     }
 

@@ -200,7 +200,27 @@ public final class Database implements AutoCloseable {
 
     /** Runs work in one short write transaction (never hold it across I/O). */
     public <T> T inTransaction(Work<T> work) {
+        return transaction(work, false);
+    }
+
+    /**
+     * As {@link #inTransaction}, but the commit does not wait for the disk ({@code synchronous=NORMAL}
+     * for this transaction only): for what the mailbox can give again, a scan batch's history
+     * with its folder cursor. In WAL mode commits stay in order and whole, so a power cut can
+     * only lose the last such batches, together with their cursor, and the next scan reads them
+     * again; any later commit that waits for the disk keeps them too.
+     */
+    public <T> T inBulkTransaction(Work<T> work) {
+        return transaction(work, true);
+    }
+
+    private <T> T transaction(Work<T> work, boolean bulk) {
         try (Connection c = dataSource.getConnection()) {
+            if (bulk) {
+                try (Statement st = c.createStatement()) {
+                    st.execute("PRAGMA synchronous = NORMAL");
+                }
+            }
             c.setAutoCommit(false);
             try {
                 T result = work.run(c);
@@ -211,6 +231,11 @@ public final class Database implements AutoCloseable {
                 throw e;
             } finally {
                 c.setAutoCommit(true);
+                if (bulk) {
+                    try (Statement st = c.createStatement()) {
+                        st.execute("PRAGMA synchronous = FULL");
+                    }
+                }
             }
         } catch (SQLException e) {
             throw new StoreException("database write failed: " + e.getMessage(), e);

@@ -22,7 +22,12 @@ public final class SqlFolderCursors {
     }
 
     public void save(Cursor cursor) {
-        db.inTransaction(c -> {
+        db.inTransaction(saving(cursor));
+    }
+
+    /** The write of a cursor, to run inside another transaction (a scan batch's history). */
+    public Database.Work<Void> saving(Cursor cursor) {
+        return c -> {
             long updated = Database.execute(c, "UPDATE folder_cursor SET uidvalidity = ?, last_uid = ?, highest_modseq = ?, updated_at = ? WHERE folder = ?",
                     cursor.uidValidity(), cursor.lastUid(), cursor.highestModseq(), clock.instant().toString(), cursor.folder());
             if (updated == 0) {
@@ -30,6 +35,6 @@ public final class SqlFolderCursors {
                         cursor.folder(), cursor.uidValidity(), cursor.lastUid(), cursor.highestModseq(), clock.instant().toString());
             }
             return null;
-        });
+        };
     }
 }

@@ -151,6 +151,16 @@ public final class SqlInterviewStore implements InterviewStore {
                 + "UNION ALL SELECT 1 FROM referral WHERE lower(email) = lower(?) LIMIT 1", rs -> true, email, email, email).isPresent();
     }
 
+    /**
+     * Every known contact, lower case: the contacts and referrers of interviews and the people
+     * named in debriefs (what {@link #isKnownContact} asks about one address), read once per scan batch.
+     */
+    public java.util.Set<String> knownContacts() {
+        return new java.util.HashSet<>(db.query("SELECT lower(contact_email) FROM interview WHERE contact_email IS NOT NULL "
+                + "UNION SELECT lower(referrer_email) FROM interview WHERE referrer_email IS NOT NULL "
+                + "UNION SELECT lower(email) FROM referral", rs -> rs.getString(1)));
+    }
+
     /** Whether an address was named in an earlier debrief. */
     public boolean isSuggestedContact(String email) {
         return suggestedBy(email).isPresent();
@@ -166,6 +176,22 @@ public final class SqlInterviewStore implements InterviewStore {
     public boolean settled(long interviewId, Action action) {
         return db.queryOne("SELECT state FROM outbox WHERE interview_id = ? AND action = ?", rs -> rs.getString(1), interviewId, action.key())
                 .map(state -> !state.equals("APPENDING")).orElse(false);
+    }
+
+    @Override
+    public void skip(long interviewId, java.util.Map<Action, String> reasons, Instant at) {
+        if (reasons.isEmpty()) {
+            return;
+        }
+        db.inTransaction(c -> {
+            for (var skipped : reasons.entrySet()) {
+                Database.execute(c, "INSERT INTO outbox (interview_id, action, state, last_error, created_at, updated_at) VALUES (?,?,?,?,?,?)",
+                        interviewId, skipped.getKey().key(), "SKIPPED", skipped.getValue(), at.toString(), at.toString());
+                Database.execute(c, "INSERT INTO journal (interview_id, at, event, detail) VALUES (?,?,?,?)", interviewId, at.toString(),
+                        skipped.getKey().label() + " skipped", skipped.getValue());
+            }
+            return null;
+        });
     }
 
     @Override

@@ -40,10 +40,22 @@ public final class SqlMessageHistory implements ReferrerFinder {
      * mailbox disk-bound. The statements are prepared once per batch, not once per row.
      */
     public void recordAll(List<SeenMessage> messages) {
-        if (messages.isEmpty()) {
+        recordAll(messages, null);
+    }
+
+    /**
+     * Keeps messages and runs {@code alsoInTheTransaction} (a scan's folder cursor) in one
+     * transaction that does not wait for the disk ({@link Database#inBulkTransaction}): all of it
+     * can be read from the mailbox again.
+     */
+    public void recordAll(List<SeenMessage> messages, Database.Work<Void> alsoInTheTransaction) {
+        if (messages.isEmpty() && alsoInTheTransaction == null) {
             return;
         }
-        db.inTransaction(c -> {
+        db.inBulkTransaction(c -> {
+            if (alsoInTheTransaction != null) {
+                alsoInTheTransaction.run(c);
+            }
             try (java.sql.PreparedStatement exists = c.prepareStatement(
                          "UPDATE message SET subject = subject WHERE folder = ? AND uidvalidity = ? AND uid = ?");
                  java.sql.PreparedStatement insert = c.prepareStatement("INSERT INTO message (folder, uidvalidity, uid, message_id, "
@@ -103,8 +115,23 @@ public final class SqlMessageHistory implements ReferrerFinder {
     }
 
     /** Fills in the excerpt and sample of a message kept without text. */
-    public void setText(long row, String excerpt, String sample) {
-        db.update("UPDATE message SET excerpt = ?, sample = ? WHERE id = ?", excerpt, sample, row);
+    /** The text of a kept message, downloaded after it was kept. */
+    public record Text(long row, String excerpt, String sample) {}
+
+    /** Keeps texts downloaded later, in one transaction that does not wait for the disk (they can be downloaded again). */
+    public void setTexts(List<Text> texts) {
+        if (texts.isEmpty()) {
+            return;
+        }
+        db.inBulkTransaction(c -> {
+            try (java.sql.PreparedStatement update = c.prepareStatement("UPDATE message SET excerpt = ?, sample = ? WHERE id = ?")) {
+                for (Text t : texts) {
+                    bind(update, t.excerpt(), t.sample(), t.row());
+                    update.executeUpdate();
+                }
+            }
+            return null;
+        });
     }
 
     /** Forgets the rows of a folder whose UIDVALIDITY changed (they are read again under the new one). */

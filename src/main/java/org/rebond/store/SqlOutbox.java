@@ -63,6 +63,14 @@ public final class SqlOutbox implements Outbox {
         return db.queryOne("SELECT interview_id FROM outbox WHERE action = 'DEBRIEF_PROMPT' AND message_id = ?", rs -> rs.getLong(1), messageId);
     }
 
+    /** The Message-IDs of every debrief prompt written, with their interviews (read once per scan batch). */
+    public java.util.Map<String, Long> promptMessageIds() {
+        java.util.Map<String, Long> out = new java.util.HashMap<>();
+        db.query("SELECT message_id, interview_id FROM outbox WHERE action = 'DEBRIEF_PROMPT' AND message_id IS NOT NULL",
+                rs -> out.put(rs.getString(1), rs.getLong(2)));
+        return out;
+    }
+
     /** Whether a token belongs to a message rebond wrote. */
     public boolean knowsToken(String token) {
         return db.queryOne("SELECT 1 FROM outbox WHERE token = ?", rs -> 1, token).isPresent();

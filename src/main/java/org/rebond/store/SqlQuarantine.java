@@ -36,6 +36,13 @@ public final class SqlQuarantine {
         return db.queryOne("SELECT 1 FROM quarantine WHERE source = ? AND item = ?", rs -> 1, source, item).isPresent();
     }
 
+    /** The items of a source that start with {@code prefix} (one folder's quarantined messages, read once per scan batch). */
+    public java.util.Set<String> itemsStartingWith(String source, String prefix) {
+        String escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return new java.util.HashSet<>(db.query("SELECT item FROM quarantine WHERE source = ? AND item LIKE ? ESCAPE '\\'",
+                rs -> rs.getString(1), source, escaped + "%"));
+    }
+
     public List<Item> all() {
         return db.query("SELECT source, item, reason, created_at FROM quarantine ORDER BY id",
                 rs -> new Item(rs.getString(1), rs.getString(2), rs.getString(3), Instant.parse(rs.getString(4))));

@@ -274,9 +274,14 @@ class ScanBench {
 
     private static Process startDaemon(Path dir, Path config, DaemonOutput output) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = List.of(java, "-XX:+ExitOnOutOfMemoryError", "-Xms32m", "-Xmx256m", "-XX:MaxMetaspaceSize=128m",
-                "-XX:ReservedCodeCacheSize=64m", "-XX:+UseSerialGC", "-Xss1m", "-Dfile.encoding=UTF-8",
-                "-cp", System.getProperty("java.class.path"), DaemonProcess.class.getName(), config.toString());
+        List<String> command = new java.util.ArrayList<>(List.of(java, "-XX:+ExitOnOutOfMemoryError", "-Xms32m", "-Xmx256m",
+                "-XX:MaxMetaspaceSize=128m", "-XX:ReservedCodeCacheSize=64m", "-XX:+UseSerialGC", "-Xss1m", "-Dfile.encoding=UTF-8"));
+        // -Dbench.daemon.jvm="-XX:StartFlightRecording=filename=/tmp/scan.jfr": extra flags for the daemon's JVM (a profile).
+        String extra = System.getProperty("bench.daemon.jvm", "").strip();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), DaemonProcess.class.getName(), config.toString()));
         Process process = new ProcessBuilder(command).redirectError(dir.resolve("daemon.log").toFile()).start();
         Thread reader = new Thread(() -> output.read(process), "bench-daemon-output");
         reader.setDaemon(true);

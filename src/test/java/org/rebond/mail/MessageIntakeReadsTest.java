@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.Folder;
-import jakarta.mail.Message;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.internet.InternetAddress;
@@ -49,7 +48,7 @@ import org.rebond.store.SqlQuarantine;
 
 /**
  * What a scan downloads, over real IMAP (GreenMail) with the protocol trace: the batch FETCH of
- * {@link MailboxWatcher#scanProfile()} and nothing more for a stranger's message; text only for
+ * {@link ImapBatchReader#scan} and nothing more for a stranger's message; text only for
  * the user's own messages and those of known contacts; the earlier text of someone who just
  * became a contact filled in afterwards.
  */
@@ -70,6 +69,7 @@ class MessageIntakeReadsTest {
     private SqlMessageHistory history;
     private QuartzActionScheduler scheduler;
     private MessageIntake intake;
+    private final ImapBatchReader reader = new ImapBatchReader(MessageIntake.HEADERS);
     private final ByteArrayOutputStream trace = new ByteArrayOutputStream();
     private Store imap;
     private IMAPFolder inbox;
@@ -111,11 +111,11 @@ class MessageIntakeReadsTest {
             deliver(withAttachment("<a" + i + "@news.example>", "Nina Stranger <nina@news.example>", "Report " + i, "See attached " + i,
                     NOW.minusSeconds(1800 - i)));
         }
-        List<Message> messages = openAndFetch();
-        int before = trace.size();
+        List<ScannedMessage> messages = openAndScan();
+        int before = traceText().length();
         takeAll(messages);
 
-        assertThat(fetchCommands(trace.toString(StandardCharsets.UTF_8).substring(before)))
+        assertThat(fetchCommands(traceText().substring(before)))
                 .as("no ENVELOPE, no body part: the batch FETCH had everything").isEmpty();
         List<SqlMessageHistory.SeenMessage> kept = history.with("nina@news.example", 50);
         assertThat(kept).hasSize(12).allSatisfy(m -> {
@@ -136,7 +136,7 @@ class MessageIntakeReadsTest {
         deliver(plain("<c1@acme.example>", "Jeanne Roe <" + CONTACT + ">", "Our chat", "Interoperability is the hard part.", NOW.minusSeconds(60)));
         deliver(plain("<u1@example.org>", "Camille Martin <" + USER + ">", "Hello Lou", "I would love to hear about your work.", NOW.minusSeconds(50)));
         deliver(plain("<s1@news.example>", "Nina Stranger <nina@news.example>", "Digest", "Nothing for you.", NOW.minusSeconds(40)));
-        takeAll(openAndFetch());
+        takeAll(openAndScan());
 
         assertThat(history.with(CONTACT, 5)).singleElement().satisfies(m -> assertThat(m.excerpt()).contains("Interoperability"));
         assertThat(history.with(USER, 5)).filteredOn(m -> m.fromEmail().equals(USER)).singleElement()
@@ -151,7 +151,7 @@ class MessageIntakeReadsTest {
         deliver(plain("<j1@acme.example>", "Jeanne Roe <" + CONTACT + ">", "Re: Introduction", "Happy to talk about clinical workflows.",
                 NOW.minus(4, ChronoUnit.DAYS)));
         deliver(invitation(NOW.plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MINUTES)));
-        takeAll(openAndFetch());
+        takeAll(openAndScan());
 
         assertThat(store.all()).singleElement().satisfies(i -> {
             assertThat(i.contact().email()).isEqualTo(CONTACT);
@@ -161,16 +161,17 @@ class MessageIntakeReadsTest {
         assertThat(intake.newlyKnownContacts()).containsExactly(CONTACT, REFERRER);
         List<SqlMessageHistory.Textless> textless = history.withoutText(CONTACT, 50);
         assertThat(textless).as("the introduction, the reply, the invitation (calendar only)").hasSize(3);
-        for (SqlMessageHistory.Textless row : textless) {
-            intake.fillText(row, inbox.getMessageByUID(row.uid()));
-        }
+        int before = traceText().length();
+        MailboxWatcher.fillText(reader, intake, history, inbox, textless);
+        assertThat(fetchCommands(traceText().substring(before)))
+                .as("one FETCH for the structures, one for the text parts (all in section TEXT)").hasSize(2);
         assertThat(history.with(CONTACT, 50)).extracting(SqlMessageHistory.SeenMessage::sample)
                 .anySatisfy(s -> assertThat(s).contains("clinical workflows"))
                 .anySatisfy(s -> assertThat(s).contains("runs product at Acme Health"));
         assertThat(intake.newlyKnownContacts()).as("each contact is named once").isEmpty();
     }
 
-    private List<Message> openAndFetch() throws Exception {
+    private List<ScannedMessage> openAndScan() throws Exception {
         Properties props = new Properties();
         props.setProperty("mail.imap.peek", "true");
         props.setProperty("mail.debug", "true");
@@ -180,21 +181,23 @@ class MessageIntakeReadsTest {
         imap.connect("127.0.0.1", greenMail.getImap().getPort(), "camille", "secret-pw");
         inbox = (IMAPFolder) imap.getFolder("INBOX");
         inbox.open(Folder.READ_ONLY);
-        Message[] messages = inbox.getMessages();
-        inbox.fetch(messages, MailboxWatcher.scanProfile());
-        return List.of(messages);
+        long[] uids = MailboxWatcher.uidsAfter(inbox, 0);
+        return reader.scan(inbox, uids, 0, uids.length);
     }
 
-    private void takeAll(List<Message> messages) throws Exception {
-        for (Message m : messages) {
-            intake.take("INBOX", inbox.getUIDValidity(), inbox.getUID(m), m);
-        }
+    private void takeAll(List<ScannedMessage> messages) throws Exception {
+        MailboxWatcher.readBatch(reader, intake, inbox, inbox.getUIDValidity(), messages);
         intake.flush();
+    }
+
+    /** The protocol trace so far, as text (its length in chars, not in bytes, marks a point in it). */
+    private String traceText() {
+        return trace.toString(StandardCharsets.UTF_8);
     }
 
     /** Client FETCH commands in a protocol trace ("A12 FETCH …", "A12 UID FETCH …"). */
     private static List<String> fetchCommands(String trace) {
-        return trace.lines().filter(l -> l.matches("^A\\d+ (UID )?FETCH .*")).toList();
+        return trace.lines().filter(l -> l.matches("^[A-Z]+\\d+ (UID )?FETCH .*")).toList();
     }
 
     private void deliver(MimeMessage message) {
@@ -229,9 +232,9 @@ class MessageIntakeReadsTest {
     private MimeMessage base(String id, String from, String subject, Instant at, String cc) throws Exception {
         MimeMessage m = new MimeMessage(Session.getInstance(new Properties()));
         m.setFrom(new InternetAddress(from));
-        m.setRecipients(Message.RecipientType.TO, USER);
+        m.setRecipients(jakarta.mail.Message.RecipientType.TO, USER);
         if (cc != null) {
-            m.setRecipients(Message.RecipientType.CC, cc);
+            m.setRecipients(jakarta.mail.Message.RecipientType.CC, cc);
         }
         m.setSubject(subject, "UTF-8");
         m.setSentDate(Date.from(at));

@@ -1,0 +1,278 @@
+package org.rebond.mail;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetHeaders;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.eclipse.angus.mail.iap.ProtocolException;
+import org.eclipse.angus.mail.iap.Response;
+import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.imap.protocol.BODY;
+import org.eclipse.angus.mail.imap.protocol.BODYSTRUCTURE;
+import org.eclipse.angus.mail.imap.protocol.FetchResponse;
+import org.eclipse.angus.mail.imap.protocol.IMAPProtocol;
+import org.eclipse.angus.mail.imap.protocol.INTERNALDATE;
+import org.eclipse.angus.mail.imap.protocol.RFC822SIZE;
+import org.eclipse.angus.mail.imap.protocol.UID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The scan's reads, as plain IMAP commands on the folder's connection: one {@code UID FETCH} of
+ * UID, size, BODYSTRUCTURE and the needed header fields for a whole batch, read response by
+ * response as the server streams them, and then one {@code UID FETCH} per distinct section for
+ * the few parts the intake asked for (calendar parts, a text part), each capped with a partial
+ * fetch. No Jakarta Mail message object is made, so nothing piles up in the folder's message
+ * cache, and a batch costs a handful of round trips whatever it holds (issue 3, "cheap reads").
+ * Every body is fetched with {@code BODY.PEEK}: nothing sets {@code \Seen} (DESIGN I3).
+ */
+final class ImapBatchReader {
+
+    private static final Logger log = LoggerFactory.getLogger(ImapBatchReader.class);
+    /** Longest UID set written in one command (servers refuse lines of several hundred KB). */
+    private static final int MAX_SET_CHARS = 8_000;
+
+    private final String scanItems;
+
+    ImapBatchReader(List<String> headerFields) {
+        this.scanItems = "UID RFC822.SIZE BODYSTRUCTURE BODY.PEEK[HEADER.FIELDS (" + String.join(" ", headerFields) + ")]";
+    }
+
+    /** The fetch items of a scan, as sent (for the benchmark's raw client and the tests). */
+    String scanItems() {
+        return scanItems;
+    }
+
+    /**
+     * Describes the messages with these UIDs (ascending), in UID order. A message expunged
+     * meanwhile is simply absent; one whose description the client cannot parse is returned
+     * with its {@link ScannedMessage#problem()}, so the intake can quarantine it.
+     */
+    List<ScannedMessage> scan(IMAPFolder folder, long[] uids, int from, int to) throws MessagingException {
+        Map<Long, ScannedMessage> found = new HashMap<>();
+        List<String> unreadable = new ArrayList<>();
+        for (String set : uidSets(uids, from, to)) {
+            fetch(folder, set, scanItems, response -> {
+                UID uid = response.getItem(UID.class);
+                if (uid == null) {
+                    return false;
+                }
+                found.put(uid.uid, describe(uid.uid, response));
+                return true;
+            }, unreadable::add);
+        }
+        List<ScannedMessage> out = new ArrayList<>(to - from);
+        List<Long> missing = new ArrayList<>();
+        for (int i = from; i < to; i++) {
+            ScannedMessage m = found.get(uids[i]);
+            if (m != null) {
+                out.add(m);
+            } else if (!unreadable.isEmpty()) {
+                missing.add(uids[i]);
+            }
+        }
+        if (!missing.isEmpty()) {
+            // A response the client could not parse names no UID: ask for each missing message alone.
+            out.addAll(one(folder, missing, unreadable.get(0)));
+            out.sort(java.util.Comparator.comparingLong(ScannedMessage::uid));
+        }
+        return out;
+    }
+
+    private List<ScannedMessage> one(IMAPFolder folder, List<Long> uids, String firstProblem) throws MessagingException {
+        List<ScannedMessage> out = new ArrayList<>();
+        for (long uid : uids) {
+            ScannedMessage[] got = {null};
+            String[] problem = {null};
+            fetch(folder, Long.toString(uid), scanItems, response -> {
+                UID u = response.getItem(UID.class);
+                if (u == null || u.uid != uid) {
+                    return false;
+                }
+                got[0] = describe(uid, response);
+                return true;
+            }, p -> problem[0] = p);
+            if (got[0] != null) {
+                out.add(got[0]);
+            } else if (problem[0] != null) {
+                out.add(new ScannedMessage(uid, -1, null, BodyParts.NONE, "the server's description of this message could not be read ("
+                        + problem[0] + ")"));
+            }
+            // neither: expunged meanwhile
+        }
+        log.debug("{} message(s) asked for one by one after an unreadable response: {}", uids.size(), firstProblem);
+        return out;
+    }
+
+    private static ScannedMessage describe(long uid, FetchResponse response) {
+        RFC822SIZE size = response.getItem(RFC822SIZE.class);
+        InternetHeaders headers = null;
+        String problem = "";
+        BODY header = response.getItem(BODY.class);
+        if (header != null && header.getByteArray() != null) {
+            try {
+                headers = new InternetHeaders(header.getByteArrayInputStream(), true);
+            } catch (MessagingException | RuntimeException e) {
+                problem = "its header could not be read (" + e.getMessage() + ")";
+            }
+        } else {
+            headers = new InternetHeaders();
+        }
+        BodyParts parts;
+        try {
+            parts = BodyParts.of(response.getItem(BODYSTRUCTURE.class));
+        } catch (RuntimeException | StackOverflowError e) {
+            parts = BodyParts.NONE;
+            problem = "its structure could not be read (" + e.getClass().getSimpleName() + ")";
+        }
+        return new ScannedMessage(uid, size == null ? -1 : size.size, headers, parts, problem);
+    }
+
+    /** A part to download: at most {@code maxBytes} of one section of one message. */
+    record PartRequest(long uid, String section, long maxBytes) {}
+
+    /**
+     * Downloads the requested parts, raw (still transfer-encoded), one command per distinct
+     * section, capped at the largest cap asked for it: {@code UID FETCH 12,40:41 (BODY.PEEK[2]<0.65536>)}.
+     * Keys are {@code uid + "/" + SECTION}; a part the server did not return is absent.
+     */
+    Map<String, byte[]> parts(IMAPFolder folder, List<PartRequest> requests) throws MessagingException {
+        Map<String, List<Long>> bySection = new LinkedHashMap<>();
+        Map<String, Long> capOf = new HashMap<>();
+        for (PartRequest r : requests) {
+            String section = r.section().toUpperCase(java.util.Locale.ROOT);
+            bySection.computeIfAbsent(section, k -> new ArrayList<>()).add(r.uid());
+            capOf.merge(section, Math.max(1, r.maxBytes()), Math::max);
+        }
+        Map<String, byte[]> out = new HashMap<>();
+        for (var entry : bySection.entrySet()) {
+            long[] uids = entry.getValue().stream().mapToLong(Long::longValue).sorted().distinct().toArray();
+            String items = "UID BODY.PEEK[" + entry.getKey() + "]<0." + capOf.get(entry.getKey()) + ">";
+            for (String set : uidSets(uids, 0, uids.length)) {
+                fetch(folder, set, items, response -> {
+                    UID uid = response.getItem(UID.class);
+                    BODY body = response.getItem(BODY.class);
+                    if (uid == null || body == null) {
+                        return false;
+                    }
+                    byte[] bytes = body.getByteArray() == null ? new byte[0] : body.getByteArray().getNewBytes();
+                    out.put(uid.uid + "/" + body.getSection().toUpperCase(java.util.Locale.ROOT), bytes);
+                    return true;
+                }, problem -> log.debug("a part could not be read: {}", problem));
+            }
+        }
+        return out;
+    }
+
+    /** INTERNALDATE of messages whose Date header is missing or unreadable, by UID. */
+    Map<Long, java.util.Date> receivedDates(IMAPFolder folder, long[] uids) throws MessagingException {
+        Map<Long, java.util.Date> out = new HashMap<>();
+        for (String set : uidSets(uids, 0, uids.length)) {
+            fetch(folder, set, "UID INTERNALDATE", response -> {
+                UID uid = response.getItem(UID.class);
+                INTERNALDATE date = response.getItem(INTERNALDATE.class);
+                if (uid == null || date == null) {
+                    return false;
+                }
+                out.put(uid.uid, date.getDate());
+                return true;
+            }, problem -> { });
+        }
+        return out;
+    }
+
+    /** What a FETCH response led to: true when it was one of ours (else it goes to the folder, e.g. a flag change). */
+    @FunctionalInterface
+    private interface FetchHandler {
+        boolean take(FetchResponse response);
+    }
+
+    /**
+     * One {@code UID FETCH set (items)}, read response by response. Untagged responses that are
+     * not ours (EXISTS, EXPUNGE, flag changes) go to the folder as Angus would pass them; a BYE or
+     * a broken connection ends the command with the exception Angus would raise.
+     */
+    private static void fetch(IMAPFolder folder, String set, String items, FetchHandler handler, Consumer<String> unreadable)
+            throws MessagingException {
+        folder.doCommand(p -> {
+            synchronized (p) {
+                read(p, "UID FETCH " + set + " (" + items + ")", handler, unreadable);
+            }
+            return null;
+        });
+    }
+
+    private static void read(IMAPProtocol p, String command, FetchHandler handler, Consumer<String> unreadable) throws ProtocolException {
+        List<Response> others = new ArrayList<>();
+        String tag;
+        try {
+            tag = p.writeCommand(command, null);
+        } catch (IOException e) {
+            Response bye = Response.byeResponse(e);
+            p.notifyResponseHandlers(new Response[] {bye});
+            p.handleResult(bye);
+            return;
+        }
+        Response result;
+        while (true) {
+            Response r;
+            try {
+                r = p.readResponse();
+            } catch (IOException e) {
+                result = Response.byeResponse(e);
+                break;
+            } catch (ProtocolException bad) {
+                unreadable.accept(bad.getMessage());
+                continue; // the rest of that response was consumed; the next one is read
+            }
+            if (r.isBYE()) {
+                result = r;
+                break;
+            }
+            if (r.isTagged() && tag.equals(r.getTag())) {
+                result = r;
+                break;
+            }
+            if (!(r instanceof FetchResponse f) || !handler.take(f)) {
+                others.add(r);
+            }
+        }
+        others.add(result);
+        p.notifyResponseHandlers(others.toArray(Response[]::new));
+        p.handleResult(result);
+    }
+
+    /** UID sets in IMAP syntax ({@code 1:5,9,12:14}), each short enough for one command line. */
+    static List<String> uidSets(long[] uids, int from, int to) {
+        List<String> sets = new ArrayList<>();
+        StringBuilder set = new StringBuilder();
+        int i = from;
+        while (i < to) {
+            int j = i;
+            while (j + 1 < to && uids[j + 1] == uids[j] + 1) {
+                j++;
+            }
+            if (set.length() > MAX_SET_CHARS) {
+                sets.add(set.toString());
+                set.setLength(0);
+            }
+            if (set.length() > 0) {
+                set.append(',');
+            }
+            set.append(uids[i]);
+            if (j > i) {
+                set.append(':').append(uids[j]);
+            }
+            i = j + 1;
+        }
+        if (set.length() > 0) {
+            sets.add(set.toString());
+        }
+        return sets;
+    }
+}
