@@ -169,6 +169,29 @@ final class ImapBatchReader {
         return out;
     }
 
+    /**
+     * The Message-ID header of one message, alone (no structure: a server that finds the file
+     * changed under its cached structure may drop the connection), empty when it is gone.
+     */
+    java.util.Optional<String> messageIdHeader(IMAPFolder folder, long uid) throws MessagingException {
+        String[] found = {null};
+        fetch(folder, Long.toString(uid), "UID BODY.PEEK[HEADER.FIELDS (Message-ID)]", response -> {
+            UID u = response.getItem(UID.class);
+            BODY body = response.getItem(BODY.class);
+            if (u == null || u.uid != uid || body == null) {
+                return false;
+            }
+            try {
+                String value = new InternetHeaders(body.getByteArrayInputStream(), true).getHeader("Message-ID", null);
+                found[0] = value == null ? "" : value;
+            } catch (MessagingException unreadable) {
+                found[0] = "";
+            }
+            return true;
+        }, problem -> { });
+        return java.util.Optional.ofNullable(found[0]);
+    }
+
     /** INTERNALDATE of messages whose Date header is missing or unreadable, by UID. */
     Map<Long, java.util.Date> receivedDates(IMAPFolder folder, long[] uids) throws MessagingException {
         Map<Long, java.util.Date> out = new HashMap<>();

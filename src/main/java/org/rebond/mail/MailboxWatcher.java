@@ -474,11 +474,11 @@ public final class MailboxWatcher implements AutoCloseable {
         if (known.isEmpty() || known.get().isBlank()) {
             return false;
         }
-        List<ScannedMessage> now = reader.scan(folder, new long[] {cursor.lastUid()}, 0, 1);
+        var now = reader.messageIdHeader(folder, cursor.lastUid());
         if (now.isEmpty()) {
             return false; // expunged: nothing to compare
         }
-        String current = HeaderSafety.messageId(now.get(0).header("Message-ID")).orElse("");
+        String current = HeaderSafety.messageId(now.get()).orElse("");
         return !current.isEmpty() && !current.equals(known.get());
     }
 
