@@ -50,6 +50,7 @@ public final class MailboxWatcher implements AutoCloseable {
     private final SqlMessageHistory history;
     private final MessageIntake intake;
     private final ImapBatchReader reader = new ImapBatchReader(MessageIntake.HEADERS);
+    private final IntakeLane lane = new IntakeLane();
     private final Duration idleRenewal;
     private final SqlMailboxState state;
     private final String account;
@@ -372,39 +373,52 @@ public final class MailboxWatcher implements AutoCloseable {
         }
         long lastUid = cursor.lastUid();
         ScanProgress progress = uids.length > batch ? ScanProgress.of(name, uids.length, progressEvery) : null;
-        for (int from = 0; from < uids.length && running; from += batch) {
-            int to = Math.min(uids.length, from + batch);
-            List<ScannedMessage> scanned = reader.scan(folder, uids, from, to);
-            readBatch(reader, intake, folder, uidValidity, scanned);
-            if (!scanned.isEmpty()) {
-                lastUid = Math.max(lastUid, scanned.get(scanned.size() - 1).uid());
+        try {
+            for (int from = 0; from < uids.length && running; from += batch) {
+                int to = Math.min(uids.length, from + batch);
+                List<ScannedMessage> scanned = reader.scan(folder, uids, from, to);
+                ReadBatch read = fetchBatch(reader, intake, folder, uidValidity, scanned);
+                if (!scanned.isEmpty()) {
+                    lastUid = Math.max(lastUid, scanned.get(scanned.size() - 1).uid());
+                }
+                lastUid = Math.max(lastUid, uids[to - 1]); // what was expunged meanwhile is passed too
+                // HIGHESTMODSEQ is only a valid resync point once every message up to it was read.
+                var after = new SqlFolderCursors.Cursor(name, uidValidity, lastUid, to >= uids.length ? modseq : cursor.highestModseq());
+                int count = to - from;
+                lane.submit(() -> {
+                    takeBatch(intake, read);
+                    intake.flush(cursors.saving(after));
+                    observer.batchRead(name, scanned);
+                    if (progress != null) {
+                        progress.advance(count);
+                    }
+                });
+                readSinceOpen.merge(name, scanned.size(), Integer::sum);
             }
-            lastUid = Math.max(lastUid, uids[to - 1]); // what was expunged meanwhile is passed too
-            readSinceOpen.merge(name, scanned.size(), Integer::sum);
-            observer.batchRead(name, scanned);
-            boolean complete = to >= uids.length;
-            // HIGHESTMODSEQ is only a valid resync point once every message up to it was read.
-            intake.flush(cursors.saving(new SqlFolderCursors.Cursor(name, uidValidity, lastUid, complete ? modseq : cursor.highestModseq())));
-            if (progress != null) {
-                progress.advance(to - from);
-            }
+            lane.drain();
+        } catch (MessagingException | RuntimeException e) {
+            lane.drainQuietly();
+            throw e;
         }
     }
 
+    /** A batch read from the server with what its messages need, ready to be taken. */
+    record ReadBatch(MessageIntake.Batch batch, List<MessageIntake.Prepared> prepared, java.util.Map<String, byte[]> parts,
+                     java.util.Map<Long, java.util.Date> received) {}
+
     /**
-     * Takes one batch: asks the intake what each message needs, downloads all of that in one
-     * command per distinct section (and the INTERNALDATE of messages without a usable Date),
-     * then hands the messages over in UID order.
+     * Prepares one batch on the mailbox thread: asks the intake what each message needs, then
+     * downloads all of that in one command per distinct section (and the INTERNALDATE of messages
+     * without a usable Date).
      */
-    static void readBatch(ImapBatchReader reader, MessageIntake intake, IMAPFolder folder, long uidValidity, List<ScannedMessage> scanned)
-            throws MessagingException {
-        String name = folder.getFullName();
-        intake.startBatch(name, uidValidity);
+    static ReadBatch fetchBatch(ImapBatchReader reader, MessageIntake intake, IMAPFolder folder, long uidValidity,
+                                List<ScannedMessage> scanned) throws MessagingException {
+        MessageIntake.Batch batch = intake.startBatch(folder.getFullName(), uidValidity);
         List<MessageIntake.Prepared> prepared = new ArrayList<>(scanned.size());
         List<ImapBatchReader.PartRequest> downloads = new ArrayList<>();
         List<Long> undated = new ArrayList<>();
         for (ScannedMessage m : scanned) {
-            MessageIntake.Prepared p = intake.prepare(name, uidValidity, m);
+            MessageIntake.Prepared p = intake.prepare(batch, m);
             prepared.add(p);
             downloads.addAll(p.downloads());
             if (p.needsReceivedDate()) {
@@ -414,9 +428,20 @@ public final class MailboxWatcher implements AutoCloseable {
         java.util.Map<String, byte[]> parts = downloads.isEmpty() ? java.util.Map.of() : reader.parts(folder, downloads);
         java.util.Map<Long, java.util.Date> received = undated.isEmpty() ? java.util.Map.of()
                 : reader.receivedDates(folder, undated.stream().mapToLong(Long::longValue).toArray());
-        for (MessageIntake.Prepared p : prepared) {
-            intake.take(name, uidValidity, p, parts, received.get(p.message().uid()));
+        return new ReadBatch(batch, prepared, parts, received);
+    }
+
+    /** Hands the messages of a read batch to the intake, in UID order. */
+    static void takeBatch(MessageIntake intake, ReadBatch read) {
+        for (MessageIntake.Prepared p : read.prepared()) {
+            intake.take(read.batch(), p, read.parts(), read.received().get(p.message().uid()));
         }
+    }
+
+    /** Reads and takes one batch on the calling thread (the tests' way in). */
+    static void readBatch(ImapBatchReader reader, MessageIntake intake, IMAPFolder folder, long uidValidity, List<ScannedMessage> scanned)
+            throws MessagingException {
+        takeBatch(intake, fetchBatch(reader, intake, folder, uidValidity, scanned));
     }
 
     /**
@@ -573,5 +598,6 @@ public final class MailboxWatcher implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+        lane.close();
     }
 }

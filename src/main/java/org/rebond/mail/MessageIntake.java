@@ -78,10 +78,6 @@ public final class MessageIntake {
     private final Set<String> newlyKnown = new LinkedHashSet<>();
     /** Made once: a MailDateFormat is costly to make and the intake runs on the mailbox thread alone. */
     private final jakarta.mail.internet.MailDateFormat dates = new jakarta.mail.internet.MailDateFormat();
-    /** Read once per batch by {@link #startBatch}. */
-    private Set<String> knownContacts = Set.of();
-    private Map<String, Long> prompts = Map.of();
-    private Set<String> quarantined = new java.util.HashSet<>();
 
     public MessageIntake(RebondConfig.Profile profile, RebondConfig.Limits limits, InterviewService interviews, SqlInterviewStore store,
                          SqlMessageHistory history, SqlOutbox outbox, SqlQuarantine quarantine, NotesParser notesParser, IntakeListener listener) {
@@ -109,11 +105,19 @@ public final class MessageIntake {
     /**
      * Starts a batch of one folder: the known contacts, the debrief prompts written and the
      * folder's quarantined messages are read once for the batch instead of once per message.
+     * The batch is prepared on the mailbox thread and taken on the intake thread, one after the
+     * other, never by both at once.
      */
-    public void startBatch(String folder, long uidValidity) {
-        knownContacts = store.knownContacts();
-        prompts = outbox.promptMessageIds();
-        quarantined = quarantine.itemsStartingWith("imap", folder + ":" + uidValidity + ":");
+    public Batch startBatch(String folder, long uidValidity) {
+        return new Batch(folder, uidValidity, store.knownContacts(), outbox.promptMessageIds(),
+                quarantine.itemsStartingWith("imap", folder + ":" + uidValidity + ":"));
+    }
+
+    /** What one batch reads once: see {@link #startBatch}. {@code quarantined} grows as the batch is taken. */
+    public record Batch(String folder, long uidValidity, Set<String> knownContacts, Map<String, Long> prompts, Set<String> quarantined) {
+        String item(long uid) {
+            return folder + ":" + uidValidity + ":" + uid;
+        }
     }
 
     /**
@@ -121,9 +125,9 @@ public final class MessageIntake {
      * (each capped), and its first text part when it is the user's or involves a known contact.
      * A message rebond wrote, one already quarantined and one too large need nothing.
      */
-    public Prepared prepare(String folder, long uidValidity, ScannedMessage message) {
-        String item = folder + ":" + uidValidity + ":" + message.uid();
-        if (quarantined.contains(item) || message.header(MimeWriter.TOKEN_HEADER) != null) {
+    public Prepared prepare(Batch batch, ScannedMessage message) {
+        String item = batch.item(message.uid());
+        if (batch.quarantined().contains(item) || message.header(MimeWriter.TOKEN_HEADER) != null) {
             return new Prepared(message, null, List.of(), false); // quarantined before, or a message rebond wrote itself
         }
         if (!message.problem().isEmpty()) {
@@ -137,7 +141,7 @@ public final class MessageIntake {
                 downloads.add(new ImapBatchReader.PartRequest(message.uid(), calendar.id(), encodedCap(calendar, limits.maxCalendarPartBytes() + 1)));
             }
             BodyParts.Section text = message.parts().text();
-            if (text != null && (profile.isUser(h.fromEmail) || involvesKnownContact(h))) {
+            if (text != null && (profile.isUser(h.fromEmail) || involvesKnownContact(batch, h))) {
                 downloads.add(new ImapBatchReader.PartRequest(message.uid(), text.id(), encodedCap(text, MAX_TEXT_BYTES)));
             }
         }
@@ -160,9 +164,12 @@ public final class MessageIntake {
      * @param parts    the downloaded parts, raw, by {@code uid + "/" + section}
      * @param received the message's INTERNALDATE when it was needed, else null
      */
-    public void take(String folder, long uidValidity, Prepared prepared, Map<String, byte[]> parts, java.util.Date received) {
+    public void take(Batch batch, Prepared prepared, Map<String, byte[]> parts, java.util.Date received) {
         ScannedMessage message = prepared.message();
-        String item = folder + ":" + uidValidity + ":" + message.uid();
+        String folder = batch.folder();
+        long uidValidity = batch.uidValidity();
+        String item = batch.item(message.uid());
+        Set<String> quarantined = batch.quarantined();
         if (!message.problem().isEmpty() && !quarantined.contains(item)) {
             quarantine.add("imap", item, message.problem());
             quarantined.add(item);
@@ -194,7 +201,7 @@ public final class MessageIntake {
                 return;
             }
             List<CalendarParts.CalendarPart> calendars = calendarParts(message, parts);
-            Optional<Long> prompted = fromUser ? promptAnswered(h) : Optional.empty();
+            Optional<Long> prompted = fromUser ? promptAnswered(batch, h) : Optional.empty();
             if (prompted.isPresent() || !calendars.isEmpty()) {
                 flush(); // what these act on reads the history: it must hold this batch first
             }
@@ -322,7 +329,8 @@ public final class MessageIntake {
         }
     }
 
-    private boolean involvesKnownContact(Headers h) {
+    private boolean involvesKnownContact(Batch batch, Headers h) {
+        Set<String> knownContacts = batch.knownContacts();
         if (knownContacts.contains(h.fromEmail)) {
             return true;
         }
@@ -369,7 +377,8 @@ public final class MessageIntake {
     }
 
     /** The interview whose debrief prompt this message of the user's answers, if any. */
-    private Optional<Long> promptAnswered(Headers h) {
+    private Optional<Long> promptAnswered(Batch batch, Headers h) {
+        Map<String, Long> prompts = batch.prompts();
         if (prompts.isEmpty() || (h.inReplyTo.isEmpty() && h.references.isEmpty())) {
             return Optional.empty();
         }
