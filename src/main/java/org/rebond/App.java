@@ -145,7 +145,7 @@ public final class App implements AutoCloseable {
         MessageIntake intake = new MessageIntake(profile, config.limits(), interviews, store, history, outbox, quarantine, notesParser,
                 options.intake());
         this.watcher = new MailboxWatcher(connector, new SqlFolderCursors(database, clock), history, intake, options.idleRenewal(),
-                new SqlMailboxState(database, options.schedulerClock()));
+                new SqlMailboxState(database, options.schedulerClock()), new org.rebond.store.SqlUidValidityChanges(database, clock));
         this.calendars = CalendarWiring.wire(config, database, interviews, quarantine, store, outbox, composer, clock);
         this.calendarExecutor = Executors.newScheduledThreadPool(2, r -> {
             Thread t = new Thread(r, "rebond-calendar");

@@ -48,6 +48,13 @@ public final class DoctorCommand implements Callable<Integer> {
                         ? "its login REFUSED" : "the mailbox unreachable") + " since " + m.problemSince() + " (" + m.failures()
                         + " attempt(s)): " + m.problem() + "; next attempt " + m.nextAttempt());
             }
+            boolean fr = loaded.profile().language().getLanguage().equals("fr");
+            java.time.format.DateTimeFormatter when = java.time.format.DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm",
+                    loaded.profile().language()).withZone(loaded.profile().timeZone());
+            for (var paused : new org.rebond.store.SqlUidValidityChanges(db, java.time.Clock.systemUTC()).pauses()) {
+                problems.add("folder " + paused.folder() + " paused");
+                out.println("FAIL " + StatusCommand.pausedFolderLine(paused, when, fr));
+            }
         } catch (RuntimeException e) {
             problems.add(e.getMessage());
             out.println("FAIL database: " + e.getMessage());

@@ -50,6 +50,9 @@ public final class StatusCommand implements Callable<Integer> {
                     : "rebond — " + interviews.size() + " interview(s) followed, times in " + zone.getId());
             state.mailbox.get(org.rebond.mail.MailboxWatcher.accountOf(loaded.mailbox()))
                     .ifPresent(m -> out.println(mailboxLine(m, when, fr)));
+            for (org.rebond.store.SqlUidValidityChanges.Pause p : state.validityChanges.pauses()) {
+                out.println(pausedFolderLine(p, when, fr));
+            }
             if (interviews.isEmpty()) {
                 out.println(fr ? "Aucun entretien d'information détecté pour l'instant." : "No information interview detected yet.");
             }
@@ -124,6 +127,20 @@ public final class StatusCommand implements Callable<Integer> {
                     + " — " + m.problem() + (fr ? " ; prochain essai le " : "; next attempt ") + when.format(m.nextAttempt())
                     + " (" + m.failures() + (fr ? " échec(s))" : " failure(s))");
         };
+    }
+
+    /** A folder the daemon stopped reading because its UIDVALIDITY kept changing (B39), with what to do. */
+    static String pausedFolderLine(org.rebond.store.SqlUidValidityChanges.Pause p, DateTimeFormatter when, boolean fr) {
+        long hours = org.rebond.mail.MailboxWatcher.UIDVALIDITY_CHANGE_WINDOW.toHours();
+        return fr
+                ? "Dossier " + p.folder() + " : N'EST PLUS LU depuis le " + when.format(p.since()) + " — le serveur a changé son UIDVALIDITY "
+                        + p.changes() + " fois en " + hours + " h (dernier changement " + p.from() + " → " + p.to() + "), ses numéros de "
+                        + "messages ne sont donc pas fiables. Voyez ce qui se passe côté serveur ou fournisseur, puis redémarrez rebond "
+                        + "(systemctl restart rebond) : il relira ce dossier sans refaire ce qui est déjà fait."
+                : "Folder " + p.folder() + ": NO LONGER READ since " + when.format(p.since()) + " — the server changed its UIDVALIDITY "
+                        + p.changes() + " times within " + hours + " h (last " + p.from() + " → " + p.to() + "), so its message numbers "
+                        + "cannot be trusted. Find out what is happening on the server or at your provider, then restart rebond "
+                        + "(systemctl restart rebond): it reads the folder again without redoing what was already done.";
     }
 
     /** The action's name as the user reads it: {@code keep-posted #2}, or in French {@code nouvelles #2}. */

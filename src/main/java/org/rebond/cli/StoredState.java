@@ -7,6 +7,7 @@ import org.rebond.store.SqlInterviewStore;
 import org.rebond.store.SqlMailboxState;
 import org.rebond.store.SqlOutbox;
 import org.rebond.store.SqlQuarantine;
+import org.rebond.store.SqlUidValidityChanges;
 
 /** The database opened for reading by the commands that do not run the daemon (status, preview). */
 final class StoredState implements AutoCloseable {
@@ -16,6 +17,7 @@ final class StoredState implements AutoCloseable {
     final SqlOutbox outbox;
     final SqlQuarantine quarantine;
     final SqlMailboxState mailbox;
+    final SqlUidValidityChanges validityChanges;
 
     StoredState(RebondConfig config, Clock clock) {
         if (!java.nio.file.Files.exists(config.storage().database())) {
@@ -27,6 +29,7 @@ final class StoredState implements AutoCloseable {
         this.outbox = new SqlOutbox(database);
         this.quarantine = new SqlQuarantine(database, clock);
         this.mailbox = new SqlMailboxState(database, clock);
+        this.validityChanges = new SqlUidValidityChanges(database, clock);
     }
 
     @Override

@@ -15,6 +15,7 @@ import org.eclipse.angus.mail.imap.IMAPStore;
 import org.rebond.store.SqlFolderCursors;
 import org.rebond.store.SqlMailboxState;
 import org.rebond.store.SqlMessageHistory;
+import org.rebond.store.SqlUidValidityChanges;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,6 +45,14 @@ public final class MailboxWatcher implements AutoCloseable {
     private static final Duration FIRST_BACKOFF = Duration.ofSeconds(2);
     private static final Duration LONGEST_BACKOFF = Duration.ofMinutes(5);
     private static final Duration AFTER_LOGIN_REFUSED = Duration.ofMinutes(30);
+    /**
+     * A folder whose UIDVALIDITY changes this many times within {@link #UIDVALIDITY_CHANGE_WINDOW}
+     * is no longer read (B39: a server that keeps renumbering would otherwise have its folder read
+     * in full again and again). A restart of the daemon reads it again.
+     */
+    public static final int UIDVALIDITY_CHANGES_BEFORE_PAUSE = 3;
+    /** The span over which UIDVALIDITY changes are counted. */
+    public static final Duration UIDVALIDITY_CHANGE_WINDOW = Duration.ofHours(24);
 
     private final ImapConnector connector;
     private final SqlFolderCursors cursors;
@@ -53,6 +62,7 @@ public final class MailboxWatcher implements AutoCloseable {
     private final IntakeLane lane = new IntakeLane();
     private final Duration idleRenewal;
     private final SqlMailboxState state;
+    private final SqlUidValidityChanges validityChanges;
     private final String account;
     private final Duration progressEvery;
     private final int window;
@@ -60,23 +70,33 @@ public final class MailboxWatcher implements AutoCloseable {
     private final ScanObserver observer;
     /** Messages read in each open folder since it was opened (INBOX stays open for months). */
     private final java.util.Map<String, Integer> readSinceOpen = new java.util.HashMap<>();
+    /**
+     * What each folder reported when it was opened, until the read that follows the opening takes
+     * it: only a HIGHESTMODSEQ that fresh says that nothing changed since the cursor (Angus does not
+     * update it for a folder kept open when new mail arrives).
+     */
+    private final java.util.Map<String, AtOpen> atOpen = new java.util.HashMap<>();
+
+    /** The HIGHESTMODSEQ and the message count a folder reported when it was opened. */
+    private record AtOpen(long modseq, int messages) {}
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition wake = lock.newCondition();
     private final AtomicReference<IMAPFolder> idling = new AtomicReference<>();
     private final java.util.concurrent.atomic.AtomicInteger connections = new java.util.concurrent.atomic.AtomicInteger();
     private volatile boolean running;
     private boolean condstore;
+    private boolean qresync;
     private volatile String lastProblem = "";
     private Thread thread;
 
     public MailboxWatcher(ImapConnector connector, SqlFolderCursors cursors, SqlMessageHistory history, MessageIntake intake, Duration idleRenewal,
-                          SqlMailboxState state) {
-        this(connector, cursors, history, intake, idleRenewal, state, WINDOW, ScanObserver.NONE);
+                          SqlMailboxState state, SqlUidValidityChanges validityChanges) {
+        this(connector, cursors, history, intake, idleRenewal, state, validityChanges, WINDOW, ScanObserver.NONE);
     }
 
     /** With another window (tests read a few thousand messages in windows of a few hundred) and an observer. */
     MailboxWatcher(ImapConnector connector, SqlFolderCursors cursors, SqlMessageHistory history, MessageIntake intake, Duration idleRenewal,
-                   SqlMailboxState state, int window, ScanObserver observer) {
+                   SqlMailboxState state, SqlUidValidityChanges validityChanges, int window, ScanObserver observer) {
         if (window < 1) {
             throw new IllegalArgumentException("window must be positive: " + window);
         }
@@ -90,6 +110,7 @@ public final class MailboxWatcher implements AutoCloseable {
         Duration halfRead = connector.config().readTimeout().dividedBy(2);
         this.idleRenewal = halfRead.isZero() || halfRead.compareTo(idleRenewal) >= 0 ? idleRenewal : halfRead;
         this.state = state;
+        this.validityChanges = validityChanges;
         this.account = accountOf(connector.config());
         this.progressEvery = Duration.ofSeconds(10);
     }
@@ -122,7 +143,13 @@ public final class MailboxWatcher implements AutoCloseable {
         return connections.get();
     }
 
+    /** Starts following the mailbox; a folder paused for its UIDVALIDITY (B39) is read again: that is how the user resumes it. */
     public void start() {
+        for (SqlUidValidityChanges.Pause p : validityChanges.resumeAll()) {
+            log.warn("reading {} again: it was paused since {} because its UIDVALIDITY changed {} times within {} h (last {} -> {}); "
+                    + "this start resumes it and counts its changes afresh", p.folder(), p.since(), p.changes(),
+                    UIDVALIDITY_CHANGE_WINDOW.toHours(), p.from(), p.to());
+        }
         running = true;
         thread = new Thread(this::loop, "rebond-mailbox");
         thread.setDaemon(true);
@@ -192,7 +219,8 @@ public final class MailboxWatcher implements AutoCloseable {
      */
     private void follow(Store store) throws MessagingException {
         IMAPStore imapStore = (IMAPStore) store;
-        condstore = imapStore.hasCapability("CONDSTORE");
+        qresync = imapStore.hasCapability("QRESYNC");
+        condstore = imapStore.hasCapability("CONDSTORE") || qresync; // QRESYNC implies CONDSTORE (RFC 7162)
         IMAPFolder inbox = (IMAPFolder) store.getFolder(connector.config().inbox());
         open(inbox);
         List<String> others = new ArrayList<>();
@@ -211,7 +239,7 @@ public final class MailboxWatcher implements AutoCloseable {
         followed.addAll(others);
         log.info("following {} on {} ({}{})", followed, connector.config().host(),
                 idle ? "IDLE, renewed every " + idleRenewal.toSeconds() + " s" : "polling every " + connector.config().pollInterval().toSeconds() + " s",
-                condstore ? ", CONDSTORE" : "");
+                qresync ? ", QRESYNC" : condstore ? ", CONDSTORE" : "");
         try {
             while (running) {
                 int countedBeforeSync = inbox.getMessageCount();
@@ -264,14 +292,33 @@ public final class MailboxWatcher implements AutoCloseable {
         }
     }
 
-    /** Read-only; with CONDSTORE enabled where the server has it, so the folder reports its HIGHESTMODSEQ. */
+    /**
+     * Read-only; with CONDSTORE enabled where the server has it, so the folder reports its
+     * HIGHESTMODSEQ, and with QRESYNC where the server has it and the cursor holds a UIDVALIDITY
+     * and a HIGHESTMODSEQ (Angus sends ENABLE QRESYNC, then {@code EXAMINE folder (QRESYNC (uidvalidity
+     * modseq))}). The server then reports only what changed since the cursor: the flag changes
+     * (FETCH) and the expunged UIDs (VANISHED (EARLIER)); rebond needs neither, since what is new
+     * is found from the cursor's last UID, but Angus keeps a message object for each changed one
+     * until the folder is closed, so they count towards the window after which a folder kept open
+     * is reopened.
+     */
     private void open(IMAPFolder folder) throws MessagingException {
-        if (condstore) {
+        String name = folder.getFullName();
+        int changesReported = 0;
+        var cursor = qresync ? cursors.get(name) : java.util.Optional.<SqlFolderCursors.Cursor>empty();
+        if (cursor.isPresent() && cursor.get().uidValidity() > 0 && cursor.get().highestModseq() > 0) {
+            var events = folder.open(Folder.READ_ONLY,
+                    new org.eclipse.angus.mail.imap.ResyncData(cursor.get().uidValidity(), cursor.get().highestModseq()));
+            changesReported = events == null ? 0 : events.size();
+        } else if (condstore) {
             folder.open(Folder.READ_ONLY, org.eclipse.angus.mail.imap.ResyncData.CONDSTORE);
         } else {
             folder.open(Folder.READ_ONLY);
         }
-        readSinceOpen.put(folder.getFullName(), 0);
+        readSinceOpen.put(name, changesReported);
+        if (condstore) {
+            atOpen.put(name, new AtOpen(highestModseq(folder), folder.getMessageCount()));
+        }
     }
 
     /**
@@ -282,6 +329,7 @@ public final class MailboxWatcher implements AutoCloseable {
     private void reopen(IMAPFolder folder) throws MessagingException {
         folder.close(false);
         open(folder);
+        atOpen.remove(folder.getFullName()); // read only after the next wait: no longer fresh by then
         observer.reopened(folder.getFullName());
     }
 
@@ -349,13 +397,31 @@ public final class MailboxWatcher implements AutoCloseable {
      */
     private void readAfterCursor(IMAPFolder folder) throws MessagingException {
         String name = folder.getFullName();
+        AtOpen opened = atOpen.remove(name);
+        var paused = validityChanges.pauseOf(name);
+        if (paused.isPresent()) {
+            log.debug("{} is paused since {} (its UIDVALIDITY kept changing): not read", name, paused.get().since());
+            return;
+        }
         long uidValidity = folder.getUIDValidity();
         var cursor = cursors.get(name).orElse(new SqlFolderCursors.Cursor(name, uidValidity, 0, 0));
         if (cursor.uidValidity() != uidValidity) {
+            int changes = validityChanges.record(name, cursor.uidValidity(), uidValidity, UIDVALIDITY_CHANGE_WINDOW);
+            if (changes >= UIDVALIDITY_CHANGES_BEFORE_PAUSE) {
+                validityChanges.pause(name, changes, cursor.uidValidity(), uidValidity);
+                log.error("UIDVALIDITY of {} changed again ({} -> {}), {} changes within {} h: rebond STOPPED READING {} (the other "
+                        + "folders are still followed). A server that keeps renumbering a folder would have it read in full again and again, "
+                        + "and its UIDs cannot be trusted. Check the server or your provider (a migration, an index being rebuilt, a proxy "
+                        + "such as Nylas that renumbers folders); once it is stable, restart rebond (systemctl restart rebond, or "
+                        + "systemctl --user restart rebond) and it reads {} again, recognising by Message-ID and calendar UID what it already "
+                        + "handled", name, cursor.uidValidity(), uidValidity, changes, UIDVALIDITY_CHANGE_WINDOW.toHours(), name, name);
+                return;
+            }
             log.warn("UIDVALIDITY of {} changed ({} -> {}): reading the whole folder again; invitations and notes already "
                     + "handled are recognised and not acted on twice", name, cursor.uidValidity(), uidValidity);
             history.forgetFolder(name, cursor.uidValidity());
             cursor = new SqlFolderCursors.Cursor(name, uidValidity, 0, 0);
+            cursors.save(cursor); // at once: a drop during the re-read must not make this change count twice
         } else if (uidReused(folder, cursor)) {
             log.error("{}: the message with UID {} now has another Message-ID although UIDVALIDITY ({}) did not change — a server fault "
                     + "(B40). Reading the whole folder again; what was already handled is recognised by Message-ID and calendar UID and "
@@ -364,6 +430,15 @@ public final class MailboxWatcher implements AutoCloseable {
             cursor = new SqlFolderCursors.Cursor(name, uidValidity, 0, 0);
         }
         long modseq = condstore ? highestModseq(folder) : 0;
+        if (opened != null && opened.modseq() > 0 && opened.modseq() == cursor.highestModseq() && cursor.uidValidity() == uidValidity
+                && folder.getMessageCount() == opened.messages()) {
+            // Every message up to this HIGHESTMODSEQ was read (it is saved only once a folder is read
+            // to the end), and a new message would have raised it; one that arrived since the
+            // opening changed the count (or shows at the NOOP before IDLE).
+            log.debug("{}: HIGHESTMODSEQ {} as at the last complete read, UIDVALIDITY {} unchanged: nothing new, no UID SEARCH",
+                    name, opened.modseq(), uidValidity);
+            return;
+        }
         long[] uids = uidsAfter(folder, cursor.lastUid());
         if (uids.length == 0) {
             if (modseq != cursor.highestModseq()) {
@@ -532,6 +607,7 @@ public final class MailboxWatcher implements AutoCloseable {
             } finally {
                 if (!isInbox) {
                     folder.close(false);
+                    atOpen.remove(folder.getFullName());
                 }
             }
         }

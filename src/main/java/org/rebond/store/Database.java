@@ -28,7 +28,7 @@ public final class Database implements AutoCloseable {
     /** Migrations in order; the schema version is the number of migrations applied. */
     private static final List<String> MIGRATIONS = List.of("db/V1__schema.sql", "db/V2__quartz.sql", "db/V3__seen_events.sql",
             "db/V4__mailbox_state.sql",
-            "db/V5__calendar_sources.sql");
+            "db/V5__calendar_sources.sql", "db/V6__uidvalidity_changes.sql");
 
     private final HikariDataSource dataSource;
     private final Path file;

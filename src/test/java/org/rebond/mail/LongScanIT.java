@@ -176,7 +176,7 @@ class LongScanIT {
         ImapConnector connector = new ImapConnector(mailbox, dovecot::password);
         // IDLE renewal far beyond the bound: new mail can only be seen through IDLE itself.
         return new MailboxWatcher(connector, cursors, history, intake, Duration.ofMinutes(9), new SqlMailboxState(db, Clock.systemUTC()),
-                window, recorder);
+                new org.rebond.store.SqlUidValidityChanges(db, Clock.systemUTC()), window, recorder);
     }
 
     /** Small messages written straight into INBOX's maildir before any session (UIDs 1..count). */

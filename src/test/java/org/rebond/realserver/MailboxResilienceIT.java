@@ -125,6 +125,57 @@ class MailboxResilienceIT {
     }
 
     @Test
+    void aFolderWhoseUidValidityChangesAThirdTimeInADayIsNoLongerReadStatusAndDoctorSaySoSentFlowsOnAndARestartResumesIt()
+            throws Exception {
+        r.writeConfig(null);
+        r.start();
+        Instant start = inThreeDays();
+        r.deliver("INBOX", r.invitation("iv-1@acme-health.example", 0, start, "Information interview Camille / Jeanne"));
+        r.awaitInterviews(1);
+        String user = r.dovecot.user();
+        long first = r.dovecot.uidValidity(user, "INBOX");
+
+        for (long value = first + 1; value <= first + 2; value++) {
+            r.dovecot.changeUidValidity(user, "INBOX", value);
+            long expected = value;
+            await("INBOX read again under UIDVALIDITY " + expected).atMost(RebondOnDovecot.BOUND).until(() ->
+                    r.sql("SELECT uidvalidity FROM folder_cursor WHERE folder = 'INBOX'") == expected
+                            && r.sql("SELECT COUNT(*) FROM message WHERE folder = 'INBOX' AND uidvalidity = ?", expected) == 1);
+        }
+        assertThat(r.warnings().stream().filter(w -> w.startsWith("UIDVALIDITY of INBOX changed ("))).hasSize(2);
+
+        r.dovecot.changeUidValidity(user, "INBOX", first + 3);
+
+        await().atMost(RebondOnDovecot.BOUND).until(() -> r.warnings().stream().anyMatch(w -> w.contains("STOPPED READING INBOX")));
+        assertThat(r.warnings()).anyMatch(w -> w.contains("(" + (first + 2) + " -> " + (first + 3) + "), 3 changes within 24 h")
+                && w.contains("systemctl restart rebond"));
+        String[] status = r.cli("status");
+        assertThat(status[1]).contains("Folder INBOX: NO LONGER READ since").contains("3 times within 24 h")
+                .contains((first + 2) + " → " + (first + 3)).contains("restart rebond");
+        String[] doctor = r.cli("doctor");
+        assertThat(doctor[0]).as(doctor[1]).isEqualTo("78");
+        assertThat(doctor[1]).contains("FAIL Folder INBOX: NO LONGER READ");
+
+        r.deliver("INBOX", r.invitation("iv-2@acme-health.example", 0, start.plus(Duration.ofDays(1)), "Information interview Camille / Paul"));
+        r.deliver("Sent", r.plain("<sent-1@example.org>", RebondOnDovecot.USER, RebondOnDovecot.CONTACT, "Thanks", "Thank you, Jeanne."));
+        await("Sent still followed").atMost(RebondOnDovecot.BOUND).until(() -> r.sql("SELECT COUNT(*) FROM message WHERE folder = 'Sent'") == 1);
+        // A second message in Sent, read in a later round: that round read (or skipped) INBOX after the invitation arrived.
+        r.deliver("Sent", r.plain("<sent-2@example.org>", RebondOnDovecot.USER, RebondOnDovecot.CONTACT, "And", "One more thing."));
+        await().atMost(RebondOnDovecot.BOUND).until(() -> r.sql("SELECT COUNT(*) FROM message WHERE folder = 'Sent'") == 2);
+        assertThat(r.app.store().all()).as("the invitation in the paused INBOX is not read").hasSize(1);
+        assertThat(r.sql("SELECT uidvalidity FROM folder_cursor WHERE folder = 'INBOX'")).isEqualTo(first + 2);
+
+        r.app.close();
+        r.start();
+
+        await("INBOX read again after the restart").atMost(RebondOnDovecot.BOUND).until(() -> r.app.store().all().size() == 2);
+        assertThat(r.sql("SELECT uidvalidity FROM folder_cursor WHERE folder = 'INBOX'")).isEqualTo(first + 3);
+        assertThat(r.warnings()).anyMatch(w -> w.startsWith("reading INBOX again: it was paused since"));
+        assertThat(r.cli("status")[1]).doesNotContain("NO LONGER READ");
+        await().atMost(RebondOnDovecot.BOUND).until(() -> r.sql("SELECT COUNT(*) FROM message WHERE folder = 'INBOX'") == 2);
+    }
+
+    @Test
     void aKnownUidThatNowCarriesAnotherMessageIdLeadsToAFullRereadWithoutActingTwice() throws Exception {
         r.writeConfig(null);
         r.start();

@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A small TCP proxy of the tests' own between rebond and the server: it can cut every open
  * connection (a reset, B38) or stall them, forwarding nothing in either direction while keeping
- * them open (a half-open link or a stuck server, B38, B51). New connections always flow.
+ * them open (a half-open link or a stuck server, B38, B51). New connections always flow. What the
+ * clients send is kept, as a protocol trace of the commands.
  */
 final class TcpProxy implements AutoCloseable {
 
@@ -23,6 +24,7 @@ final class TcpProxy implements AutoCloseable {
     private final List<Link> links = new CopyOnWriteArrayList<>();
     private final AtomicInteger accepted = new AtomicInteger();
     private final Thread acceptor;
+    private final StringBuffer fromClients = new StringBuffer();
 
     private final class Link {
         final Socket client;
@@ -41,6 +43,9 @@ final class TcpProxy implements AutoCloseable {
                 while ((n = in.read(buffer)) >= 0) {
                     if (stalled) {
                         continue; // swallowed: the other side waits forever
+                    }
+                    if (from == client) {
+                        fromClients.append(new String(buffer, 0, n, java.nio.charset.StandardCharsets.ISO_8859_1));
                     }
                     out.write(buffer, 0, n);
                     out.flush();
@@ -111,6 +116,15 @@ final class TcpProxy implements AutoCloseable {
         Thread t = new Thread(r, "tcp-proxy-pump");
         t.setDaemon(true);
         t.start();
+    }
+
+    /** What the clients sent since the start or the last {@link #forgetSent()}, all connections in arrival order. */
+    String sentByClients() {
+        return fromClients.toString();
+    }
+
+    void forgetSent() {
+        fromClients.setLength(0);
     }
 
     /** Closes every open connection at once, as a reset would. */

@@ -41,7 +41,7 @@ class DatabaseTest {
             assertThat(Database.latestVersion()).isPositive();
             assertThat(db.version()).isEqualTo(Database.latestVersion());
             assertThat(db.query("SELECT name FROM sqlite_master WHERE type = 'table'", rs -> rs.getString(1)))
-                    .contains("interview", "outbox", "message", "quarantine", "journal")
+                    .contains("interview", "outbox", "message", "quarantine", "journal", "uidvalidity_change", "folder_pause")
                     .anyMatch(name -> name.equalsIgnoreCase("QRTZ_TRIGGERS"));
         }
     }
