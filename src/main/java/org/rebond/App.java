@@ -86,6 +86,10 @@ public final class App implements AutoCloseable {
     private final SqlOutbox outbox;
     private final SqlQuarantine quarantine;
     private final QuartzActionScheduler scheduler;
+    /** How long actions wait for the mailbox's first pass before they fire anyway. */
+    static final Duration FIRST_PASS_WAIT = Duration.ofMinutes(10);
+    private final Object actionsStart = new Object();
+    private boolean closed;
     private final InterviewService interviews;
     private final MailboxWatcher watcher;
     private final TemplateComposer composer;
@@ -165,8 +169,8 @@ public final class App implements AutoCloseable {
         try {
             app.userCommands.drain();
             int replanned = app.interviews.replanAll();
-            app.scheduler.start();
             app.watcher.start();
+            app.startActionsAfterFirstPass();
             app.calendars.start(app.calendarExecutor);
             app.watchClock();
             app.watchCommands();
@@ -177,6 +181,28 @@ public final class App implements AutoCloseable {
             app.close();
             throw e;
         }
+    }
+
+    /**
+     * Actions fire only once the mailbox has been read through once (or after
+     * {@link #FIRST_PASS_WAIT} if it cannot be): a brief or a thank-you composed while a first scan
+     * is still writing the history would miss what it has not read yet (the user's own replies in
+     * Sent, the last message to thread under), and would take the processor from the scan.
+     */
+    private void startActionsAfterFirstPass() {
+        watcher.firstPass().orTimeout(FIRST_PASS_WAIT.toMillis(), TimeUnit.MILLISECONDS).whenComplete((done, late) -> {
+            synchronized (actionsStart) {
+                if (closed) {
+                    return;
+                }
+                if (late != null) {
+                    log.warn("the mailbox could not be read through within {} min; pending actions fire anyway", FIRST_PASS_WAIT.toMinutes());
+                } else {
+                    log.info("mailbox read through; pending actions fire from now on");
+                }
+                scheduler.start();
+            }
+        });
     }
 
     private void afterAction(long interviewId, org.rebond.interview.Action action, org.rebond.interview.ActionRunner.Result result) {
@@ -274,6 +300,9 @@ public final class App implements AutoCloseable {
     /** Stops cleanly: no new mail read, running actions finished, database closed (B66). */
     @Override
     public void close() {
+        synchronized (actionsStart) {
+            closed = true;
+        }
         clockWatch.shutdownNow();
         stopCalendars();
         watcher.close();
@@ -296,6 +325,9 @@ public final class App implements AutoCloseable {
 
     /** Stops without waiting for running actions: what a crash leaves behind, for restart tests. */
     void halt() {
+        synchronized (actionsStart) {
+            closed = true;
+        }
         clockWatch.shutdownNow();
         calendarExecutor.shutdownNow();
         watcher.close();

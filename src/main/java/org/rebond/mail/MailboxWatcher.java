@@ -60,6 +60,7 @@ public final class MailboxWatcher implements AutoCloseable {
     private final MessageIntake intake;
     private final ImapBatchReader reader = new ImapBatchReader(MessageIntake.HEADERS);
     private final IntakeLane lane = new IntakeLane();
+    private final java.util.concurrent.CompletableFuture<Void> firstPass = new java.util.concurrent.CompletableFuture<>();
     private final Duration idleRenewal;
     private final SqlMailboxState state;
     private final SqlUidValidityChanges validityChanges;
@@ -136,6 +137,14 @@ public final class MailboxWatcher implements AutoCloseable {
     /** How the account is named in the mailbox state: user@host:port. */
     public static String accountOf(org.rebond.config.RebondConfig.Mailbox m) {
         return m.username() + "@" + m.host() + ":" + m.port();
+    }
+
+    /**
+     * Completes once every followed folder has been read to its end for the first time (and the
+     * text of new contacts filled in): from then on the history is whole.
+     */
+    public java.util.concurrent.CompletableFuture<Void> firstPass() {
+        return firstPass;
     }
 
     /** How many times the watcher has connected (1 while all is well). */
@@ -248,6 +257,7 @@ public final class MailboxWatcher implements AutoCloseable {
                     syncClosed(store, name);
                 }
                 fillTextOfNewContacts(store, inbox);
+                firstPass.complete(null);
                 if (!running) {
                     break;
                 }

@@ -304,7 +304,8 @@ public final class MessageIntake {
 
     /** Transfer-decodes a downloaded part, at most {@code max} bytes; an unknown encoding is read as it is (B28). */
     private static byte[] decoded(BodyParts.Section section, byte[] raw, long max) throws IOException {
-        int cap = (int) Math.min(Integer.MAX_VALUE - 8, max);
+        // Decoding never makes more bytes than it reads (base64, quoted-printable, 7bit, 8bit, binary).
+        int cap = (int) Math.min(raw.length, Math.min(Integer.MAX_VALUE - 8, max));
         try (InputStream in = MimeUtility.decode(new java.io.ByteArrayInputStream(raw), section.encoding())) {
             return in.readNBytes(cap);
         } catch (MessagingException unknownEncoding) {
@@ -508,8 +509,13 @@ public final class MessageIntake {
     /** A short excerpt: the first lines that are not quoted, one line. */
     static String excerpt(String text) {
         StringBuilder out = new StringBuilder();
-        for (String line : text.split("\n")) {
-            String t = line.strip();
+        // Line by line without splitting the whole text (it can be 256 KB): only the first lines are read.
+        for (int start = 0, end; start < text.length(); start = end + 1) {
+            end = text.indexOf('\n', start);
+            if (end < 0) {
+                end = text.length();
+            }
+            String t = text.substring(start, end).strip();
             if (t.isEmpty() || t.startsWith(">")) {
                 continue;
             }

@@ -28,7 +28,7 @@ public final class Database implements AutoCloseable {
     /** Migrations in order; the schema version is the number of migrations applied. */
     private static final List<String> MIGRATIONS = List.of("db/V1__schema.sql", "db/V2__quartz.sql", "db/V3__seen_events.sql",
             "db/V4__mailbox_state.sql",
-            "db/V5__calendar_sources.sql", "db/V6__uidvalidity_changes.sql");
+            "db/V5__calendar_sources.sql", "db/V6__uidvalidity_changes.sql", "db/V7__history_indexes.sql");
 
     private final HikariDataSource dataSource;
     private final Path file;
@@ -53,7 +53,12 @@ public final class Database implements AutoCloseable {
         HikariConfig config = new HikariConfig();
         config.setPoolName("rebond-db");
         config.setJdbcUrl("jdbc:sqlite:" + file.toAbsolutePath()
-                + "?journal_mode=WAL&synchronous=FULL&busy_timeout=10000&foreign_keys=true&transaction_mode=IMMEDIATE");
+                + "?journal_mode=WAL&synchronous=FULL&busy_timeout=10000&foreign_keys=true&transaction_mode=IMMEDIATE"
+                // A scan writes the history in large batches: an 8 MB page cache per connection, and
+                // a checkpoint every 8,000 WAL pages (32 MB) rather than every 1,000, so the index
+                // pages a batch rewrites are copied into the database once for many batches; the WAL
+                // file is cut back to 64 MB after a checkpoint.
+                + "&cache_size=-8000&wal_autocheckpoint=8000&journal_size_limit=67108864");
         config.setMaximumPoolSize(4);
         config.setMinimumIdle(1);
         config.setConnectionTimeout(15_000);

@@ -56,34 +56,27 @@ public final class SqlMessageHistory implements ReferrerFinder {
             if (alsoInTheTransaction != null) {
                 alsoInTheTransaction.run(c);
             }
-            try (java.sql.PreparedStatement exists = c.prepareStatement(
-                         "UPDATE message SET subject = subject WHERE folder = ? AND uidvalidity = ? AND uid = ?");
-                 java.sql.PreparedStatement insert = c.prepareStatement("INSERT INTO message (folder, uidvalidity, uid, message_id, "
+            // One statement per message and one per party: a message seen again (same folder,
+            // UIDVALIDITY and UID) returns no row and changes nothing.
+            try (java.sql.PreparedStatement insert = c.prepareStatement("INSERT INTO message (folder, uidvalidity, uid, message_id, "
                          + "in_reply_to, refs, sent_at, from_email, from_name, recipients, subject, excerpt, sample) "
-                         + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
-                 java.sql.PreparedStatement rowId = c.prepareStatement("SELECT last_insert_rowid()");
+                         + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (folder, uidvalidity, uid) DO NOTHING RETURNING id");
                  java.sql.PreparedStatement party = c.prepareStatement("INSERT INTO message_party (message_row, email) VALUES (?,?)")) {
                 for (SeenMessage m : messages) {
-                    recordIn(m, exists, insert, rowId, party);
+                    recordIn(m, insert, party);
                 }
             }
             return null;
         });
     }
 
-    private static void recordIn(SeenMessage m, java.sql.PreparedStatement exists, java.sql.PreparedStatement insert,
-                                 java.sql.PreparedStatement rowId, java.sql.PreparedStatement party) throws java.sql.SQLException {
-        bind(exists, m.folder(), m.uidValidity(), m.uid());
-        if (exists.executeUpdate() > 0) {
-            return;
-        }
+    private static void recordIn(SeenMessage m, java.sql.PreparedStatement insert, java.sql.PreparedStatement party) throws java.sql.SQLException {
         bind(insert, m.folder(), m.uidValidity(), m.uid(), m.messageId(), m.inReplyTo(), String.join(" ", m.references()),
                 m.sentAt().toString(), m.fromEmail(), m.fromName(), String.join(",", m.recipients()), m.subject(), m.excerpt(), m.sample());
-        insert.executeUpdate();
         long row;
-        try (java.sql.ResultSet rs = rowId.executeQuery()) {
+        try (java.sql.ResultSet rs = insert.executeQuery()) {
             if (!rs.next()) {
-                throw new java.sql.SQLException("no row id after inserting message " + m.folder() + ":" + m.uid());
+                return; // kept already
             }
             row = rs.getLong(1);
         }
