@@ -75,13 +75,27 @@ public final class Keywords {
      * @return the most distinctive words, best first; ties in alphabetical order
      */
     public List<String> distinctive(List<String> contactTexts, List<String> allTexts, int max) {
+        return distinctive(contactTexts, background(allTexts), max);
+    }
+
+    /** The words of the mailbox's messages, counted once and compared with each contact's. */
+    public record Background(Map<String, Integer> counts, long total) {}
+
+    /** Counts the words of the mailbox's messages (the costly half of {@link #distinctive}). */
+    public Background background(List<String> allTexts) {
+        Map<String, Integer> counts = counts(allTexts == null ? List.of() : allTexts);
+        return new Background(Map.copyOf(counts), total(counts));
+    }
+
+    /** As {@link #distinctive(List, List, int)}, against words of the mailbox counted earlier. */
+    public List<String> distinctive(List<String> contactTexts, Background background, int max) {
         if (max <= 0 || contactTexts == null || contactTexts.isEmpty()) {
             return List.of();
         }
         Map<String, Integer> contact = counts(contactTexts);
-        Map<String, Integer> mailbox = counts(allTexts == null ? List.of() : allTexts);
+        Map<String, Integer> mailbox = background.counts();
         long contactTotal = total(contact);
-        long mailboxTotal = total(mailbox);
+        long mailboxTotal = background.total();
         if (contactTotal == 0) {
             return List.of();
         }

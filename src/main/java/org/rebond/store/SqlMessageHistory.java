@@ -177,6 +177,11 @@ public final class SqlMessageHistory implements ReferrerFinder {
     }
 
     /** How many messages are kept. */
+    /** The row id of the latest message kept, 0 when none: grows with every message kept. */
+    public long newestRow() {
+        return db.queryOne("SELECT COALESCE(MAX(id), 0) FROM message", rs -> rs.getLong(1)).orElse(0L);
+    }
+
     public long count() {
         return db.queryOne("SELECT COUNT(*) FROM message", rs -> rs.getLong(1)).orElse(0L);
     }

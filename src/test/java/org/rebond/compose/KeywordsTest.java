@@ -43,6 +43,16 @@ class KeywordsTest {
     }
 
     @Test
+    void the_mailbox_counted_once_gives_every_contact_the_same_keywords_as_counting_it_each_time() {
+        List<String> all = new ArrayList<>(OTHERS);
+        all.addAll(CONTACT);
+        Keywords.Background counted = keywords.background(all);
+
+        assertThat(keywords.distinctive(CONTACT, counted, 6)).isEqualTo(keywords.distinctive(CONTACT, all, 6));
+        assertThat(keywords.distinctive(OTHERS.subList(0, 2), counted, 6)).isEqualTo(keywords.distinctive(OTHERS.subList(0, 2), all, 6));
+    }
+
+    @Test
     void numbers_short_words_addresses_and_links_are_never_keywords() {
         List<String> found = keywords.distinctive(CONTACT, OTHERS, 50);
 
