@@ -61,6 +61,7 @@ public final class MailboxWatcher implements AutoCloseable {
     private final ImapBatchReader reader = new ImapBatchReader(MessageIntake.HEADERS);
     private final IntakeLane lane = new IntakeLane();
     private final java.util.concurrent.CompletableFuture<Void> firstPass = new java.util.concurrent.CompletableFuture<>();
+    private volatile java.util.function.LongConsumer newMailNoticed = nanos -> { };
     private final Duration idleRenewal;
     private final SqlMailboxState state;
     private final SqlUidValidityChanges validityChanges;
@@ -145,6 +146,14 @@ public final class MailboxWatcher implements AutoCloseable {
      */
     public java.util.concurrent.CompletableFuture<Void> firstPass() {
         return firstPass;
+    }
+
+    /**
+     * Told, with {@link System#nanoTime()}, each time IDLE ends because the server announced new
+     * mail in INBOX: the benchmark measures rebond's own share of a detection from there.
+     */
+    public void whenNewMailNoticed(java.util.function.LongConsumer atNanos) {
+        this.newMailNoticed = atNanos;
     }
 
     /** How many times the watcher has connected (1 while all is well). */
@@ -372,7 +381,11 @@ public final class MailboxWatcher implements AutoCloseable {
         });
         try {
             timer.schedule(() -> breakIdle(inbox), idleRenewal.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            int before = inbox.getMessageCount();
             inbox.idle(true);
+            if (inbox.getMessageCount() > before) {
+                newMailNoticed.accept(System.nanoTime());
+            }
         } finally {
             idling.set(null);
             timer.shutdownNow();

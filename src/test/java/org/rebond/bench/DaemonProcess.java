@@ -15,7 +15,8 @@ import org.rebond.mail.MessageIntake;
  * clock) in a JVM of its own, started with the heap flags of the systemd unit, so that its
  * resident set and CPU time can be read from {@code /proc/<pid>} without the benchmark's own
  * work mixed in. The only addition is an intake listener that prints, on standard output, one
- * line per invitation taken: {@code BENCH taken <System.nanoTime()> <kind> <uid>}; on Linux
+ * line per invitation taken: {@code BENCH taken <System.nanoTime()> <kind> <uid>}, and one each time
+ * IDLE ends on new mail: {@code BENCH noticed <System.nanoTime()>}; on Linux
  * {@code nanoTime} is CLOCK_MONOTONIC, shared by every process of the machine.
  *
  * <p>Arguments: the configuration file. Stops on SIGTERM, as under systemd.
@@ -36,6 +37,11 @@ public final class DaemonProcess {
         };
         out.println("BENCH starting " + System.nanoTime());
         App app = App.start(config, App.Options.production(Clock.systemUTC()).withListeners((id, action, result) -> { }, intake));
+        app.watcher().whenNewMailNoticed(nanos -> {
+            synchronized (out) {
+                out.println("BENCH noticed " + nanos);
+            }
+        });
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.close();

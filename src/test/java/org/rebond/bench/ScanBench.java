@@ -174,6 +174,7 @@ class ScanBench {
         List<Double> toExists = new ArrayList<>();
         List<Double> toDetected = new ArrayList<>();
         List<Double> existsToDetected = new ArrayList<>();
+        List<Double> noticeToDetected = new ArrayList<>();
         long slot = System.nanoTime() + DELIVERY_SPACING.toNanos();
         for (int i = 0; i < DELIVERIES; i++) {
             // Deliveries are paced like real mail, one every 1.5 s: the pause shapes the load.
@@ -198,6 +199,10 @@ class ScanBench {
             toExists.add(seconds(seen[1] - delivered));
             toDetected.add(seconds(detected - delivered));
             existsToDetected.add(seconds(detected - seen[1]));
+            Long noticed = output.noticedAfter(delivered);
+            if (noticed != null && noticed <= detected) {
+                noticeToDetected.add(seconds(detected - noticed));
+            }
         }
         watcher.done();
         idler.join(5_000);
@@ -208,6 +213,11 @@ class ScanBench {
         figure("detect_p50_seconds", percentile(toDetected, 50), "s");
         figure("detect_p95_seconds", percentile(toDetected, 95), "s");
         figure("detect_after_exists_p95_seconds", percentile(existsToDetected, 95), "s");
+        // The daemon's own share: from the moment its own IDLE ended on the server's notice (the
+        // raw connection's EXISTS above comes on another connection, which Dovecot may notify first).
+        figure("detect_after_notice_p50_seconds", noticeToDetected.isEmpty() ? -1 : percentile(noticeToDetected, 50), "s");
+        figure("detect_after_notice_p95_seconds", noticeToDetected.isEmpty() ? -1 : percentile(noticeToDetected, 95), "s");
+        figure("detect_after_notice_count", noticeToDetected.size(), "deliveries");
         figure("detect_max_seconds", Collections.max(toDetected), "s");
     }
 
@@ -323,6 +333,7 @@ class ScanBench {
     static final class DaemonOutput {
         private final Map<String, Long> marks = new ConcurrentHashMap<>();
         private final List<String[]> taken = new CopyOnWriteArrayList<>();
+        private final List<Long> noticed = new CopyOnWriteArrayList<>();
 
         void read(Process process) {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
@@ -332,6 +343,8 @@ class ScanBench {
                     if (f.length >= 3 && f[0].equals("BENCH")) {
                         if (f[1].equals("taken") && f.length >= 5) {
                             taken.add(new String[] {f[2], f[3], f[4]});
+                        } else if (f[1].equals("noticed")) {
+                            noticed.add(Long.parseLong(f[2]));
                         } else {
                             marks.put(f[1], Long.parseLong(f[2]));
                         }
@@ -355,6 +368,11 @@ class ScanBench {
                 }
             }
             return null;
+        }
+
+        /** The first time the daemon's IDLE ended on new mail after {@code since} (nanoTime), null if it has not. */
+        Long noticedAfter(long since) {
+            return noticed.stream().filter(n -> n >= since).min(Long::compare).orElse(null);
         }
 
         long created() {
