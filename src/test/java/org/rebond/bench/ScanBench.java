@@ -44,7 +44,7 @@ import org.rebond.realserver.DovecotServer;
  *       change. The mail files stay in the OS page cache (dropping it would disturb the machine).</li>
  *   <li>The bound: {@link RawImapClient} fetches the scan's items for both folders.</li>
  *   <li>Cold index again; the daemon ({@link DaemonProcess}) starts on an empty database in a JVM
- *       of its own with the systemd unit's flags ({@code -Xms32m -Xmx256m -XX:+UseSerialGC});
+ *       of its own with the systemd unit's flags ({@code -Xms32m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1});
  *       {@code scan_seconds} runs from just before {@code App.start} to the moment both folder
  *       cursors (read from its SQLite file every 20 ms) reach the last UID the bound saw.
  *       {@code scan_peak_rss_mb} is the child's VmHWM at that moment.</li>
@@ -285,7 +285,8 @@ class ScanBench {
     private static Process startDaemon(Path dir, Path config, DaemonOutput output) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new java.util.ArrayList<>(List.of(java, "-XX:+ExitOnOutOfMemoryError", "-Xms32m", "-Xmx256m",
-                "-XX:MaxMetaspaceSize=128m", "-XX:ReservedCodeCacheSize=64m", "-XX:+UseSerialGC", "-Xss1m", "-Dfile.encoding=UTF-8"));
+                "-XX:MaxMetaspaceSize=128m", "-XX:ReservedCodeCacheSize=64m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss1m",
+                "-Dfile.encoding=UTF-8"));
         // -Dbench.daemon.jvm="-XX:StartFlightRecording=filename=/tmp/scan.jfr": extra flags for the daemon's JVM (a profile).
         String extra = System.getProperty("bench.daemon.jvm", "").strip();
         if (!extra.isEmpty()) {
