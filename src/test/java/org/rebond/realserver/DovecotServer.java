@@ -285,7 +285,13 @@ public final class DovecotServer implements AutoCloseable {
                 throw new IllegalArgumentException("the new content must keep the length " + before.length + " (got " + after.length + ")");
             }
             Files.write(file, after); // in place: owner and name (and so the UID) kept
-            Files.deleteIfExists(box.resolve("dovecot.index.cache"));
+            // The whole index, not only its cache: a cache alone was sometimes still served (stale
+            // header fields) under load. dovecot-uidlist stays, so the UIDs do not change.
+            try (Stream<Path> index = Files.list(box)) {
+                for (Path f : index.filter(f -> f.getFileName().toString().startsWith("dovecot.index")).toList()) {
+                    Files.deleteIfExists(f);
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Staying connected to a real Dovecot: restarts, cut and stalled connections, UIDVALIDITY changes, reused UIDs (B37–B40, B51). */
+/** Staying connected to a real Dovecot: restarts, cut and stalled connections, UIDVALIDITY changes, reused UIDs, QRESYNC (B37–B40, B51). */
 class MailboxResilienceIT {
 
     @TempDir
@@ -195,5 +195,43 @@ class MailboxResilienceIT {
                 r.sql("SELECT COUNT(*) FROM message WHERE message_id = '<invite-iv-9@acme-health.example-0@acme-health.example>'") == 1);
         await().atMost(RebondOnDovecot.BOUND).until(() -> r.sql("SELECT COUNT(*) FROM message") == 3);
         assertThat(r.app.store().all()).as("the same calendar UID: still one interview").hasSize(1);
+    }
+
+    /**
+     * Catching up with QRESYNC (this Dovecot has CONDSTORE and QRESYNC): the folders are opened with
+     * the cursor's UIDVALIDITY and HIGHESTMODSEQ, and a folder whose HIGHESTMODSEQ did not move since
+     * it was last read to the end is not searched. What rebond sends is read from the proxy.
+     */
+    @Test
+    void aReconnectWithNothingNewResynchronisesEachFolderWithQresyncAndSearchesNoneWhileNewMailIsStillRead() throws Exception {
+        proxy = new TcpProxy(r.dovecot.port());
+        r.writeConfig(proxy.port(), null);
+        Instant start = inThreeDays();
+        r.deliver("INBOX", r.invitation("iv-1@acme-health.example", 0, start, "Information interview Camille / Jeanne"));
+        r.deliver("Sent", r.plain("<sent-1@example.org>", RebondOnDovecot.USER, RebondOnDovecot.CONTACT, "Hello", "Happy to talk."));
+        r.start();
+        await("both folders read to the end, with their HIGHESTMODSEQ").atMost(RebondOnDovecot.BOUND).until(() ->
+                r.sql("SELECT COUNT(*) FROM folder_cursor WHERE last_uid = 1 AND highest_modseq > 0") == 2);
+        long inboxModseq = r.sql("SELECT highest_modseq FROM folder_cursor WHERE folder = 'INBOX'");
+        long inboxValidity = r.sql("SELECT uidvalidity FROM folder_cursor WHERE folder = 'INBOX'");
+        assertThat(proxy.sentByClients()).as("a first read searches").contains("UID SEARCH");
+
+        proxy.cutAll();
+        proxy.forgetSent();
+
+        // Once INBOX and Sent are caught up, rebond waits in IDLE on INBOX.
+        await("caught up after the reconnect").atMost(RebondOnDovecot.BOUND).until(() -> proxy.sentByClients().contains(" IDLE"));
+        String afterReconnect = proxy.sentByClients();
+        assertThat(afterReconnect).contains("ENABLE QRESYNC")
+                .contains("EXAMINE INBOX (QRESYNC (" + inboxValidity + " " + inboxModseq + "))")
+                .containsPattern("EXAMINE \"?Sent\"? \\(QRESYNC \\(\\d+ \\d+\\)\\)")
+                .doesNotContain("UID SEARCH");
+
+        r.deliver("Sent", r.plain("<sent-2@example.org>", RebondOnDovecot.USER, RebondOnDovecot.CONTACT, "Again", "One more thing."));
+        r.deliver("INBOX", r.invitation("iv-2@acme-health.example", 0, start.plus(Duration.ofDays(1)), "Information interview Camille / Paul"));
+
+        await("new mail read in both folders").atMost(RebondOnDovecot.BOUND).until(() ->
+                r.sql("SELECT COUNT(*) FROM message WHERE folder = 'Sent'") == 2 && r.app.store().all().size() == 2);
+        assertThat(proxy.sentByClients()).contains("UID SEARCH UID 2:*");
     }
 }
