@@ -267,6 +267,15 @@ final class ImapBatchReader {
         }
         others.add(result);
         p.notifyResponseHandlers(others.toArray(Response[]::new));
+        if (result.isNO()) {
+            // The server refused part of the command: what it did send was taken. A message
+            // another client expunged meanwhile is simply gone; one the server cannot read is
+            // reported, so the scan can quarantine it instead of failing the whole batch for ever.
+            if (!result.toString().toUpperCase(java.util.Locale.ROOT).contains("EXPUNGEISSUED")) {
+                unreadable.accept("the server answered: " + result.getRest());
+            }
+            return;
+        }
         p.handleResult(result);
     }
 

@@ -62,6 +62,13 @@ public final class MailboxWatcher implements AutoCloseable {
     private final IntakeLane lane = new IntakeLane();
     private final java.util.concurrent.CompletableFuture<Void> firstPass = new java.util.concurrent.CompletableFuture<>();
     private volatile java.util.function.LongConsumer newMailNoticed = nanos -> { };
+    /** Mailbox thread only: see {@link #scanBatch}. */
+    private FailedRead failedRead;
+    /** The message ("folder:uidvalidity:uid") being read alone, null between such reads. */
+    private String probing;
+    /** How many connections were lost while each message was read alone. */
+    private final java.util.Map<String, Integer> lostOn = new java.util.HashMap<>();
+    private volatile String lastLoss = "";
     private final Duration idleRenewal;
     private final SqlMailboxState state;
     private final SqlUidValidityChanges validityChanges;
@@ -201,6 +208,7 @@ public final class MailboxWatcher implements AutoCloseable {
             } catch (MessagingException | RuntimeException e) {
                 failures++;
                 lastProblem = ImapConnector.rootMessage(e);
+                lastLoss = lastProblem;
                 Duration wait = backoff(failures);
                 int count = failures;
                 String problem = "connection lost: " + lastProblem;
@@ -463,6 +471,11 @@ public final class MailboxWatcher implements AutoCloseable {
             return;
         }
         long[] uids = uidsAfter(folder, cursor.lastUid());
+        if (probing != null) {
+            lostOn.merge(probing, 1, Integer::sum); // the connection was lost while this message was read alone
+            probing = null;
+        }
+        uids = withoutQuarantined(name, uidValidity, uids);
         if (uids.length == 0) {
             if (modseq != cursor.highestModseq()) {
                 cursors.save(new SqlFolderCursors.Cursor(name, uidValidity, cursor.lastUid(), modseq));
@@ -474,7 +487,7 @@ public final class MailboxWatcher implements AutoCloseable {
         try {
             for (int from = 0; from < uids.length && running; from += batch) {
                 int to = Math.min(uids.length, from + batch);
-                List<ScannedMessage> scanned = reader.scan(folder, uids, from, to);
+                List<ScannedMessage> scanned = scanBatch(folder, name, uidValidity, uids, from, to);
                 ReadBatch read = fetchBatch(reader, intake, folder, uidValidity, scanned);
                 if (!scanned.isEmpty()) {
                     lastUid = Math.max(lastUid, scanned.get(scanned.size() - 1).uid());
@@ -499,6 +512,55 @@ public final class MailboxWatcher implements AutoCloseable {
             throw e;
         }
     }
+
+    /**
+     * Describes one batch. Some servers close the connection whenever a message they cannot read
+     * is fetched (Dovecot: "BYE FETCH failed: Internal error"), and then every retry of the batch
+     * would fail the same way, for ever. So a batch whose FETCH lost the connection twice in a row
+     * is read one message at a time; a message whose own FETCH loses it twice is quarantined,
+     * with the server's words, and the folder is read on past it (BAD-INPUTS: one bad message,
+     * the rest flows on).
+     */
+    private List<ScannedMessage> scanBatch(IMAPFolder folder, String name, long uidValidity, long[] uids, int from, int to)
+            throws MessagingException {
+        boolean failedBefore = failedRead != null && failedRead.folder().equals(name) && failedRead.uidValidity() == uidValidity
+                && failedRead.firstUid() == uids[from];
+        if (failedBefore && failedRead.times() >= 2) {
+            List<ScannedMessage> scanned = new ArrayList<>(to - from);
+            for (int i = from; i < to; i++) {
+                String item = name + ":" + uidValidity + ":" + uids[i];
+                if (lostOn.getOrDefault(item, 0) >= 2) {
+                    intake.quarantine(name, uidValidity, uids[i], "the server closes the connection whenever this message is read ("
+                            + lastLoss + "); rebond reads on past it");
+                    lostOn.remove(item);
+                    continue;
+                }
+                probing = item;
+                scanned.addAll(reader.scan(folder, uids, i, i + 1));
+                probing = null;
+                lostOn.remove(item);
+            }
+            failedRead = null;
+            return scanned;
+        }
+        try {
+            List<ScannedMessage> scanned = reader.scan(folder, uids, from, to);
+            failedRead = null;
+            return scanned;
+        } catch (MessagingException | RuntimeException e) {
+            failedRead = new FailedRead(name, uidValidity, uids[from], failedBefore ? failedRead.times() + 1 : 1);
+            throw e;
+        }
+    }
+
+    /** The UIDs not quarantined: a message quarantined is never fetched again. */
+    private long[] withoutQuarantined(String name, long uidValidity, long[] uids) {
+        java.util.Set<Long> quarantined = intake.quarantinedUids(name, uidValidity);
+        return quarantined.isEmpty() ? uids : java.util.Arrays.stream(uids).filter(uid -> !quarantined.contains(uid)).toArray();
+    }
+
+    /** A batch whose FETCH lost the connection, and how many times in a row. */
+    private record FailedRead(String folder, long uidValidity, long firstUid, int times) {}
 
     /** A batch read from the server with what its messages need, ready to be taken. */
     record ReadBatch(MessageIntake.Batch batch, List<MessageIntake.Prepared> prepared, java.util.Map<String, byte[]> parts,

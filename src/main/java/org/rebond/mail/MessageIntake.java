@@ -113,6 +113,27 @@ public final class MessageIntake {
                 quarantine.itemsStartingWith("imap", folder + ":" + uidValidity + ":"));
     }
 
+    /** The UIDs of a folder's quarantined messages (under this UIDVALIDITY). */
+    public Set<Long> quarantinedUids(String folder, long uidValidity) {
+        String prefix = folder + ":" + uidValidity + ":";
+        Set<Long> uids = new java.util.HashSet<>();
+        for (String item : quarantine.itemsStartingWith("imap", prefix)) {
+            try {
+                uids.add(Long.parseLong(item.substring(prefix.length())));
+            } catch (RuntimeException partOfAMessage) {
+                // "folder:uv:uid#part": an invitation of a message that was itself read
+            }
+        }
+        return uids;
+    }
+
+    /** Quarantines one message the scan cannot read; {@code rebond status} shows it with its reason. */
+    public void quarantine(String folder, long uidValidity, long uid, String reason) {
+        String item = folder + ":" + uidValidity + ":" + uid;
+        quarantine.add("imap", item, reason);
+        log.warn("message {} quarantined: {} — see `rebond status`", item, reason);
+    }
+
     /** What one batch reads once: see {@link #startBatch}. {@code quarantined} grows as the batch is taken. */
     public record Batch(String folder, long uidValidity, Set<String> knownContacts, Map<String, Long> prompts, Set<String> quarantined) {
         String item(long uid) {
@@ -290,7 +311,9 @@ public final class MessageIntake {
         for (BodyParts.Section section : message.parts().calendars()) {
             byte[] raw = parts.get(key(message.uid(), section.id()));
             if (raw == null) {
-                continue; // not returned (expunged meanwhile): nothing to read
+                log.warn("calendar part {} of message {} could not be downloaded (expunged meanwhile, or refused by the server); skipped",
+                        section.id(), message.uid());
+                continue;
             }
             try {
                 contents.add(decoded(section, raw, limits.maxCalendarPartBytes() + 1));

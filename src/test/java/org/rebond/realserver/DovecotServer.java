@@ -251,34 +251,24 @@ public final class DovecotServer implements AutoCloseable {
      * UIDVALIDITY (a server fault, BAD-INPUTS B40). The new content must have the same length.
      * The server is stopped meanwhile and its cache of the folder dropped.
      */
+    /**
+     * Makes the file of one message unreadable to Dovecot (mode 000): what a damaged disk or a
+     * file restored with the wrong owner looks like; the server then refuses to FETCH it.
+     */
+    public synchronized void makeUnreadable(String user, String folder, long uid) {
+        try {
+            Path box = folder.equalsIgnoreCase("INBOX") ? maildir(user) : maildir(user).resolve("." + folder);
+            Files.setPosixFilePermissions(messageFile(box, uid), java.util.Set.of());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public synchronized void rewriteMessage(String user, String folder, long uid, java.util.function.UnaryOperator<byte[]> change) {
         stopMaster();
         try {
             Path box = folder.equalsIgnoreCase("INBOX") ? maildir(user) : maildir(user).resolve("." + folder);
-            String base = null;
-            for (String line : Files.readAllLines(box.resolve("dovecot-uidlist"))) {
-                if (line.startsWith(uid + " ")) {
-                    base = line.substring(line.indexOf(':') + 1);
-                    int colon = base.indexOf(':');
-                    base = colon < 0 ? base : base.substring(0, colon);
-                }
-            }
-            if (base == null) {
-                throw new IllegalStateException("no UID " + uid + " in " + box.resolve("dovecot-uidlist"));
-            }
-            Path file = null;
-            for (String sub : List.of("cur", "new")) {
-                try (Stream<Path> files = Files.list(box.resolve(sub))) {
-                    String b = base;
-                    var match = files.filter(f -> f.getFileName().toString().startsWith(b)).findFirst();
-                    if (match.isPresent()) {
-                        file = match.get();
-                    }
-                }
-            }
-            if (file == null) {
-                throw new IllegalStateException("no file for UID " + uid + " (" + base + ") in " + box);
-            }
+            Path file = messageFile(box, uid);
             byte[] before = Files.readAllBytes(file);
             byte[] after = change.apply(before);
             if (after.length != before.length) {
@@ -297,6 +287,35 @@ public final class DovecotServer implements AutoCloseable {
         } finally {
             launch();
         }
+    }
+
+    /** The maildir file of the message with this UID (from dovecot-uidlist). */
+    private static Path messageFile(Path box, long uid) throws IOException {
+        String base = null;
+        for (String line : Files.readAllLines(box.resolve("dovecot-uidlist"))) {
+            if (line.startsWith(uid + " ")) {
+                base = line.substring(line.indexOf(':') + 1);
+                int colon = base.indexOf(':');
+                base = colon < 0 ? base : base.substring(0, colon);
+            }
+        }
+        if (base == null) {
+            throw new IllegalStateException("no UID " + uid + " in " + box.resolve("dovecot-uidlist"));
+        }
+        Path file = null;
+        for (String sub : List.of("cur", "new")) {
+            try (Stream<Path> files = Files.list(box.resolve(sub))) {
+                String b = base;
+                var match = files.filter(f -> f.getFileName().toString().startsWith(b)).findFirst();
+                if (match.isPresent()) {
+                    file = match.get();
+                }
+            }
+        }
+        if (file == null) {
+            throw new IllegalStateException("no file for UID " + uid + " (" + base + ") in " + box);
+        }
+        return file;
     }
 
     /** The folder's current UIDVALIDITY, as the server reports it. */

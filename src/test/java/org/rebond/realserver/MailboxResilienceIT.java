@@ -176,6 +176,29 @@ class MailboxResilienceIT {
     }
 
     @Test
+    void aMessageWhoseFetchMakesTheServerCloseTheConnectionIsQuarantinedAndTheFolderIsReadOnPastIt() throws Exception {
+        r.writeConfig(null);
+        r.deliver("INBOX", r.plain("<hello-1@acme-health.example>", RebondOnDovecot.CONTACT, RebondOnDovecot.USER, "Hello", "Happy to talk."));
+        r.deliver("INBOX", r.plain("<damaged@acme-health.example>", RebondOnDovecot.CONTACT, RebondOnDovecot.USER, "Damaged", "Unreadable."));
+        r.deliver("INBOX", r.invitation("iv-1@acme-health.example", 0, inThreeDays(), "Information interview Camille / Jeanne"));
+        r.dovecot.makeUnreadable(r.dovecot.user(), "INBOX", 2);
+
+        r.start();
+
+        r.awaitInterviews(1);
+        await().atMost(RebondOnDovecot.BOUND).until(() -> r.sql("SELECT last_uid FROM folder_cursor WHERE folder = 'INBOX'") == 3);
+        assertThat(r.sql("SELECT COUNT(*) FROM quarantine WHERE item LIKE 'INBOX:%:2' AND reason LIKE '%closes the connection%'"))
+                .as("the damaged message, quarantined with the reason").isEqualTo(1);
+        assertThat(r.sql("SELECT COUNT(*) FROM message WHERE folder = 'INBOX'")).as("the two others kept").isEqualTo(2);
+
+        // Dovecot closes the connection at each FETCH of that message: it is never fetched again.
+        int connections = r.app.watcher().connections();
+        r.deliver("INBOX", r.plain("<after@acme-health.example>", RebondOnDovecot.CONTACT, RebondOnDovecot.USER, "After", "Still there?"));
+        await().atMost(RebondOnDovecot.BOUND).until(() -> r.sql("SELECT last_uid FROM folder_cursor WHERE folder = 'INBOX'") == 4);
+        assertThat(r.app.watcher().connections()).as("no reconnection since it was quarantined").isEqualTo(connections);
+    }
+
+    @Test
     void aKnownUidThatNowCarriesAnotherMessageIdLeadsToAFullRereadWithoutActingTwice() throws Exception {
         r.writeConfig(null);
         r.start();
