@@ -204,9 +204,13 @@ class MailboxResilienceIT {
         r.start();
         Instant start = inThreeDays();
         r.deliver("INBOX", r.plain("<hello-aaaa@acme-health.example>", RebondOnDovecot.CONTACT, RebondOnDovecot.USER, "Hello", "Happy to talk."));
+        // One at a time: Dovecot numbers the files of one maildir sync in name order, not in delivery order.
+        await().atMost(RebondOnDovecot.BOUND).until(() -> r.sql("SELECT last_uid FROM folder_cursor WHERE folder = 'INBOX'") == 1);
         r.deliver("INBOX", r.invitation("iv-1@acme-health.example", 0, start, "Information interview Camille / Jeanne"));
         r.awaitInterviews(1);
         await().atMost(RebondOnDovecot.BOUND).until(() -> r.sql("SELECT last_uid FROM folder_cursor WHERE folder = 'INBOX'") == 2);
+        assertThat(r.sql("SELECT uid FROM message WHERE folder = 'INBOX' AND message_id LIKE '<invite-iv-1@%'")).as("the invitation is UID 2")
+                .isEqualTo(2);
 
         r.dovecot.rewriteMessage(r.dovecot.user(), "INBOX", 2, bytes -> new String(bytes, StandardCharsets.ISO_8859_1)
                 .replace("<invite-iv-1@acme-health.example-0@", "<invite-iv-9@acme-health.example-0@").getBytes(StandardCharsets.ISO_8859_1));
