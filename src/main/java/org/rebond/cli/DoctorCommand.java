@@ -36,19 +36,22 @@ public final class DoctorCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         RebondConfig loaded = config.load();
+        boolean fr = loaded.profile().language().getLanguage().equals("fr");
         out.println("ok   configuration " + config + " (" + loaded.profile().name() + ", " + loaded.profile().primaryAddress() + ")");
         List<String> problems = new ArrayList<>();
         try (Database db = Database.open(loaded.storage().database())) {
-            out.println("ok   database " + loaded.storage().database() + " (schema " + db.version() + ")");
+            out.println("ok   " + (fr ? "base de données " : "database ") + loaded.storage().database() + " (schema " + db.version() + ")");
             var reported = new org.rebond.store.SqlMailboxState(db, java.time.Clock.systemUTC())
                     .get(org.rebond.mail.MailboxWatcher.accountOf(loaded.mailbox()));
             if (reported.isPresent() && reported.get().kind() != org.rebond.store.SqlMailboxState.Kind.CONNECTED) {
                 var m = reported.get();
-                out.println("note the running rebond reports " + (m.kind() == org.rebond.store.SqlMailboxState.Kind.LOGIN_REFUSED
-                        ? "its login REFUSED" : "the mailbox unreachable") + " since " + m.problemSince() + " (" + m.failures()
-                        + " attempt(s)): " + m.problem() + "; next attempt " + m.nextAttempt());
+                boolean refused = m.kind() == org.rebond.store.SqlMailboxState.Kind.LOGIN_REFUSED;
+                out.println(fr
+                        ? "note le rebond en marche signale " + (refused ? "sa connexion REFUSÉE" : "la boîte aux lettres injoignable") + " depuis "
+                                + m.problemSince() + " (" + m.failures() + " tentative(s)) : " + m.problem() + " ; prochain essai " + m.nextAttempt()
+                        : "note the running rebond reports " + (refused ? "its login REFUSED" : "the mailbox unreachable") + " since "
+                                + m.problemSince() + " (" + m.failures() + " attempt(s)): " + m.problem() + "; next attempt " + m.nextAttempt());
             }
-            boolean fr = loaded.profile().language().getLanguage().equals("fr");
             java.time.format.DateTimeFormatter when = java.time.format.DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm",
                     loaded.profile().language()).withZone(loaded.profile().timeZone());
             for (var paused : new org.rebond.store.SqlUidValidityChanges(db, java.time.Clock.systemUTC()).pauses()) {
@@ -57,7 +60,7 @@ public final class DoctorCommand implements Callable<Integer> {
             }
         } catch (RuntimeException e) {
             problems.add(e.getMessage());
-            out.println("FAIL database: " + e.getMessage());
+            out.println("FAIL " + (fr ? "base de données : " : "database: ") + e.getMessage());
         }
         RebondConfig.Mailbox mailbox = loaded.mailbox();
         ImapConnector connector;
@@ -69,31 +72,36 @@ public final class DoctorCommand implements Callable<Integer> {
         }
         try (Store store = connector.connect()) {
             String transport = switch (mailbox.security()) {
-                case TLS -> "implicit TLS, certificate and host name verified";
-                case STARTTLS -> "STARTTLS required, certificate and host name verified";
-                case NONE -> "no encryption (allowed on loopback only)";
+                case TLS -> fr ? "TLS implicite, certificat et nom d'hôte vérifiés" : "implicit TLS, certificate and host name verified";
+                case STARTTLS -> fr ? "STARTTLS exigé, certificat et nom d'hôte vérifiés" : "STARTTLS required, certificate and host name verified";
+                case NONE -> fr ? "sans chiffrement (permis en local seulement)" : "no encryption (allowed on loopback only)";
             };
-            out.println("ok   connected to " + mailbox.host() + ":" + mailbox.port() + " as " + mailbox.username() + " — " + transport);
+            out.println("ok   " + (fr ? "connecté à " : "connected to ") + mailbox.host() + ":" + mailbox.port() + (fr ? " en tant que " : " as ")
+                    + mailbox.username() + " — " + transport);
             IMAPStore imap = (IMAPStore) store;
             List<String> have = new ArrayList<>();
             List<String> missing = new ArrayList<>();
             for (String cap : CAPABILITIES) {
                 (imap.hasCapability(cap) ? have : missing).add(cap);
             }
-            out.println("ok   server capabilities: " + String.join(" ", have) + (missing.isEmpty() ? "" : " (missing: " + String.join(" ", missing) + ")"));
+            out.println("ok   " + (fr ? "capacités du serveur : " : "server capabilities: ") + String.join(" ", have)
+                    + (missing.isEmpty() ? "" : (fr ? " (absentes : " : " (missing: ") + String.join(" ", missing) + ")"));
             if (missing.contains("IDLE")) {
-                out.println("note no IDLE: rebond will poll every " + mailbox.pollInterval().toSeconds() + " s (mailbox.poll_interval)");
+                out.println(fr ? "note pas d'IDLE : rebond interrogera le serveur toutes les " + mailbox.pollInterval().toSeconds() + " s (mailbox.poll_interval)"
+                        : "note no IDLE: rebond will poll every " + mailbox.pollInterval().toSeconds() + " s (mailbox.poll_interval)");
             }
             Folder inbox = store.getFolder(mailbox.inbox());
             if (inbox.exists()) {
-                out.println("ok   inbox " + inbox.getFullName());
+                out.println("ok   " + (fr ? "boîte de réception " : "inbox ") + inbox.getFullName());
             } else {
                 problems.add("no folder " + mailbox.inbox());
-                out.println("FAIL no folder named " + mailbox.inbox() + " — fix mailbox.inbox");
+                out.println(fr ? "FAIL aucun dossier nommé " + mailbox.inbox() + " — corrigez mailbox.inbox"
+                        : "FAIL no folder named " + mailbox.inbox() + " — fix mailbox.inbox");
             }
-            report(out, problems, store, FolderFinder.Role.DRAFTS, mailbox.drafts(), "mailbox.drafts",
-                    mailbox.createDrafts() ? "it will be created at the first draft (create_drafts: true)" : null);
-            report(out, problems, store, FolderFinder.Role.SENT, mailbox.sent(), "mailbox.sent", "your sent mail will not be read");
+            report(out, problems, store, FolderFinder.Role.DRAFTS, mailbox.drafts(), "mailbox.drafts", !mailbox.createDrafts() ? null
+                    : fr ? "il sera créé au premier brouillon (create_drafts: true)" : "it will be created at the first draft (create_drafts: true)", fr);
+            report(out, problems, store, FolderFinder.Role.SENT, mailbox.sent(), "mailbox.sent",
+                    fr ? "vos messages envoyés ne seront pas lus" : "your sent mail will not be read", fr);
         } catch (MailboxException e) {
             out.println("FAIL " + e.getMessage());
             return ExitCodes.UNAVAILABLE;
@@ -102,24 +110,35 @@ public final class DoctorCommand implements Callable<Integer> {
             return ExitCodes.UNAVAILABLE;
         }
         if (problems.isEmpty()) {
-            out.println("All good: rebond can run with this configuration.");
+            out.println(fr ? "Tout est en ordre : rebond peut fonctionner avec cette configuration."
+                    : "All good: rebond can run with this configuration.");
             return ExitCodes.OK;
         }
-        out.println(problems.size() + " problem(s) to fix; see the FAIL lines above.");
+        out.println(fr ? problems.size() + " problème(s) à corriger ; voyez les lignes FAIL ci-dessus."
+                : problems.size() + " problem(s) to fix; see the FAIL lines above.");
         return ExitCodes.CONFIG;
     }
 
     private static void report(PrintWriter out, List<String> problems, Store store, FolderFinder.Role role, String configured, String key,
-                               String whenMissing) throws MessagingException {
+                               String whenMissing, boolean fr) throws MessagingException {
         var found = FolderFinder.find(store, role, configured);
         String label = role.name().toLowerCase(java.util.Locale.ROOT);
+        String frLabel = role == FolderFinder.Role.DRAFTS ? "des brouillons" : role == FolderFinder.Role.SENT ? "des messages envoyés" : "d'archive";
         if (found.isPresent()) {
-            out.println("ok   " + label + " folder " + found.get().name() + " (" + found.get().how() + ")");
+            String how = !fr ? found.get().how() : switch (found.get().how()) {
+                case "configured" -> "configuré";
+                case "well-known name" -> "nom usuel";
+                default -> found.get().how(); // SPECIAL-USE \Drafts …
+            };
+            out.println("ok   " + (fr ? "dossier " + frLabel + " " : label + " folder ") + found.get().name() + " (" + how + ")");
         } else if (role == FolderFinder.Role.DRAFTS && whenMissing == null) {
             problems.add("no drafts folder");
-            out.println("FAIL no drafts folder found — set " + key + " to your drafts folder's name, or create_drafts: true");
+            out.println(fr ? "FAIL aucun dossier des brouillons trouvé — indiquez son nom dans " + key + ", ou create_drafts: true"
+                    : "FAIL no drafts folder found — set " + key + " to your drafts folder's name, or create_drafts: true");
         } else {
-            out.println("note no " + label + " folder found" + (whenMissing == null ? "" : ": " + whenMissing) + " — set " + key + " if you have one");
+            out.println(fr ? "note aucun dossier " + frLabel + " trouvé" + (whenMissing == null ? "" : " : " + whenMissing) + " — indiquez-le dans " + key
+                    + " si vous en avez un"
+                    : "note no " + label + " folder found" + (whenMissing == null ? "" : ": " + whenMissing) + " — set " + key + " if you have one");
         }
     }
 }

@@ -79,6 +79,28 @@ class DoctorIT {
     }
 
     @Test
+    void aFrenchProfileGetsEveryLineOfTheReportInFrench() throws Exception {
+        createFolders("Sent");
+        Path passwordFile = Cli.passwordFile(dir, PASSWORD, "rw-------");
+        Path config = Files.writeString(dir.resolve("rebond.yaml"), Cli.config(dir, "fr", "Europe/Paris", "127.0.0.1",
+                greenMail.getImap().getPort(), "none", passwordFile, "create_drafts: false"));
+
+        Cli.Result result = Cli.run("doctor", "--config", config.toString());
+
+        assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.CONFIG);
+        assertThat(result.out().lines().toList())
+                .anySatisfy(line -> assertThat(line).startsWith("ok   base de données "))
+                .anySatisfy(line -> assertThat(line).startsWith("ok   connecté à 127.0.0.1:").contains("en tant que " + EMAIL)
+                        .contains("sans chiffrement"))
+                .anySatisfy(line -> assertThat(line).startsWith("ok   capacités du serveur : "))
+                .anySatisfy(line -> assertThat(line).isEqualTo("ok   boîte de réception INBOX"))
+                .anySatisfy(line -> assertThat(line).isEqualTo("ok   dossier des messages envoyés Sent (nom usuel)"))
+                .anySatisfy(line -> assertThat(line).startsWith("FAIL aucun dossier des brouillons trouvé — indiquez son nom dans mailbox.drafts"))
+                .anySatisfy(line -> assertThat(line).isEqualTo("1 problème(s) à corriger ; voyez les lignes FAIL ci-dessus."))
+                .noneSatisfy(line -> assertThat(line).contains("folder").contains("found"));
+    }
+
+    @Test
     void aWrongPasswordExits69NamingTheUserAndThePasswordSourceWithoutShowingAnyPassword() throws Exception {
         createFolders("Drafts", "Sent");
         String wrong = "Wr0ng-Pa55word-7";
