@@ -87,7 +87,7 @@ public final class MailboxWatcher implements AutoCloseable {
     private final java.util.Map<String, AtOpen> atOpen = new java.util.HashMap<>();
 
     /** The HIGHESTMODSEQ and the message count a folder reported when it was opened. */
-    private record AtOpen(long modseq, int messages) {}
+    private record AtOpen(long modseq, int messages, long uidNext) {}
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition wake = lock.newCondition();
     private final AtomicReference<IMAPFolder> idling = new AtomicReference<>();
@@ -343,9 +343,7 @@ public final class MailboxWatcher implements AutoCloseable {
             folder.open(Folder.READ_ONLY);
         }
         readSinceOpen.put(name, changesReported);
-        if (condstore) {
-            atOpen.put(name, new AtOpen(highestModseq(folder), folder.getMessageCount()));
-        }
+        atOpen.put(name, new AtOpen(condstore ? highestModseq(folder) : 0, folder.getMessageCount(), uidNextOf(folder)));
     }
 
     /**
@@ -436,6 +434,7 @@ public final class MailboxWatcher implements AutoCloseable {
         }
         long uidValidity = folder.getUIDValidity();
         var cursor = cursors.get(name).orElse(new SqlFolderCursors.Cursor(name, uidValidity, 0, 0));
+        String seen; // what shows that UIDs are reused, when they are
         if (cursor.uidValidity() != uidValidity) {
             int changes = validityChanges.record(name, cursor.uidValidity(), uidValidity, UIDVALIDITY_CHANGE_WINDOW);
             if (changes >= UIDVALIDITY_CHANGES_BEFORE_PAUSE) {
@@ -453,10 +452,10 @@ public final class MailboxWatcher implements AutoCloseable {
             history.forgetFolder(name, cursor.uidValidity());
             cursor = new SqlFolderCursors.Cursor(name, uidValidity, 0, 0);
             cursors.save(cursor); // at once: a drop during the re-read must not make this change count twice
-        } else if (uidReused(folder, cursor)) {
-            log.error("{}: the message with UID {} now has another Message-ID although UIDVALIDITY ({}) did not change — a server fault "
+        } else if ((seen = uidsReused(folder, cursor, opened == null ? 0 : opened.uidNext())) != null) {
+            log.error("{}: {} although UIDVALIDITY ({}) did not change — a server fault "
                     + "(B40). Reading the whole folder again; what was already handled is recognised by Message-ID and calendar UID and "
-                    + "not acted on twice", name, cursor.lastUid(), uidValidity);
+                    + "not acted on twice", name, seen, uidValidity);
             history.forgetFolder(name, uidValidity);
             cursor = new SqlFolderCursors.Cursor(name, uidValidity, 0, 0);
         }
@@ -639,6 +638,15 @@ public final class MailboxWatcher implements AutoCloseable {
         return found;
     }
 
+    /** UIDNEXT as the server gave it when the folder was opened, 0 when unknown. */
+    private static long uidNextOf(IMAPFolder folder) {
+        try {
+            return Math.max(folder.getUIDNext(), 0);
+        } catch (MessagingException | RuntimeException e) {
+            return 0;
+        }
+    }
+
     private static long highestModseq(IMAPFolder folder) {
         try {
             return Math.max(folder.getHighestModSeq(), 0);
@@ -648,23 +656,32 @@ public final class MailboxWatcher implements AutoCloseable {
     }
 
     /**
-     * Whether the last message read now carries another Message-ID than the one recorded for its
-     * UID (B40: UIDs reused without a UIDVALIDITY change). One small FETCH per wake-up.
+     * What shows that UIDs are reused without a UIDVALIDITY change (B40), null when nothing does:
+     * a UIDNEXT at or below the last UID read (as the server gave it when the folder was just
+     * opened: no command; 0 when it was not), or the last message
+     * read now carrying another Message-ID (one small FETCH per wake-up).
      */
-    private boolean uidReused(IMAPFolder folder, SqlFolderCursors.Cursor cursor) throws MessagingException {
+    private String uidsReused(IMAPFolder folder, SqlFolderCursors.Cursor cursor, long uidNextAtOpen) throws MessagingException {
         if (cursor.lastUid() <= 0) {
-            return false;
+            return null;
+        }
+        long uidNext = uidNextAtOpen; // only just after an opening: Angus does not follow it for a folder kept open
+        if (uidNext > 0 && uidNext <= cursor.lastUid()) {
+            // The folder was emptied or restored and is numbered again from lower UIDs: new mail
+            // would sit below the cursor and never be read.
+            return "UIDNEXT is " + uidNext + " but rebond has read up to UID " + cursor.lastUid();
         }
         var known = history.messageIdAt(folder.getFullName(), cursor.uidValidity(), cursor.lastUid());
         if (known.isEmpty() || known.get().isBlank()) {
-            return false;
+            return null;
         }
         var now = reader.messageIdHeader(folder, cursor.lastUid());
         if (now.isEmpty()) {
-            return false; // expunged: nothing to compare
+            return null; // expunged: nothing to compare
         }
         String current = HeaderSafety.messageId(now.get()).orElse("");
-        return !current.isEmpty() && !current.equals(known.get());
+        return !current.isEmpty() && !current.equals(known.get()) ? "the message with UID " + cursor.lastUid() + " now has another Message-ID"
+                : null;
     }
 
     /**

@@ -238,6 +238,18 @@ public final class DovecotServer implements AutoCloseable {
     }
 
     /**
+     * Deletes a folder and creates it again, empty, under its old UIDVALIDITY: its UIDs start from 1
+     * again while a client's cursor is further on (a server fault, BAD-INPUTS B40; not INBOX). The
+     * server is restarted so no session keeps the old folder.
+     */
+    public void recreateMailboxKeepingUidValidity(String user, String folder) {
+        long uidValidity = uidValidity(user, folder);
+        recreateMailbox(user, folder);
+        doveadm("mailbox", "update", "-u", user, "--uid-validity", Long.toString(uidValidity), folder);
+        restart();
+    }
+
+    /**
      * Gives a folder a new UIDVALIDITY while its messages stay (what a server migration or an
      * index rebuild does); works on INBOX. The server is restarted so no session keeps the old one.
      */

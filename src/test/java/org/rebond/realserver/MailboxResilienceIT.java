@@ -199,6 +199,26 @@ class MailboxResilienceIT {
     }
 
     @Test
+    void aFolderNumberedAgainFromLowerUidsUnderTheSameUidValidityIsReadAgainAndItsNewMailIsNotMissed() throws Exception {
+        r.writeConfig(null);
+        for (int i = 1; i <= 3; i++) {
+            r.deliver("Sent", r.plain("<sent-" + i + "@example.org>", RebondOnDovecot.USER, RebondOnDovecot.CONTACT, "Note " + i, "Text " + i));
+        }
+        r.start();
+        await().atMost(RebondOnDovecot.BOUND).until(() -> r.sql("SELECT last_uid FROM folder_cursor WHERE folder = 'Sent'") == 3);
+
+        r.dovecot.recreateMailboxKeepingUidValidity(r.dovecot.user(), "Sent");
+        r.deliver("Sent", r.plain("<sent-after@example.org>", RebondOnDovecot.USER, RebondOnDovecot.CONTACT, "After", "Written after."));
+        // A delivery to INBOX wakes the watcher, which reads Sent at each round.
+        r.deliver("INBOX", r.plain("<wake@acme-health.example>", RebondOnDovecot.CONTACT, RebondOnDovecot.USER, "Hi", "Hello."));
+
+        await().atMost(RebondOnDovecot.BOUND).until(() -> r.sql("SELECT COUNT(*) FROM message WHERE message_id = '<sent-after@example.org>'") == 1);
+        assertThat(r.warnings()).anyMatch(w -> w.contains("Sent: UIDNEXT is") && w.contains("but rebond has read up to UID 3 although UIDVALIDITY"))
+                .as("INBOX, kept open, still has the UIDNEXT of its opening: it must not look renumbered")
+                .noneMatch(w -> w.contains("INBOX: UIDNEXT"));
+    }
+
+    @Test
     void aKnownUidThatNowCarriesAnotherMessageIdLeadsToAFullRereadWithoutActingTwice() throws Exception {
         r.writeConfig(null);
         r.start();
