@@ -125,11 +125,7 @@ class LongScanIT {
 
     @Test
     void aScanOfThreeThousandMessagesKeepsNoneOfThemInMemoryAndReopensTheInboxItKeepsOpen() throws Exception {
-        writeInbox(3000);
-        watcher = watcher(200);
-        watcher.start();
-
-        await().atMost(BOUND).until(() -> recorder.synced.containsKey("INBOX"));
+        scanInbox(3000, 200);
         assertThat(cursors.get("INBOX")).get().extracting(SqlFolderCursors.Cursor::lastUid).isEqualTo(3000L);
         assertThat(count("SELECT COUNT(*) FROM message WHERE folder = 'INBOX'")).isEqualTo(3000);
         assertThat(recorder.read).hasSize(3000);
@@ -144,10 +140,7 @@ class LongScanIT {
 
     @Test
     void anInboxReopenedByTheScanStillWaitsInIdleAndSeesTheNextMessage() throws Exception {
-        writeInbox(12);
-        watcher = watcher(5);
-        watcher.start();
-        await().atMost(BOUND).until(() -> recorder.synced.containsKey("INBOX"));
+        scanInbox(12, 5);
         assertThat(recorder.reopenings("INBOX")).as("once the twelve messages (over a window of five) were read").isEqualTo(1);
 
         dovecot.deliver(dovecot.user(), "INBOX", message(13).getBytes(StandardCharsets.UTF_8));
@@ -158,6 +151,14 @@ class LongScanIT {
     }
 
     // ---- set-up ---------------------------------------------------------------------------
+
+    /** Writes {@code count} messages into INBOX, starts the watcher with this window and waits for its first sync of INBOX. */
+    private void scanInbox(int count, int window) throws Exception {
+        writeInbox(count);
+        watcher = watcher(window);
+        watcher.start();
+        await().atMost(BOUND).until(() -> recorder.synced.containsKey("INBOX"));
+    }
 
     private MailboxWatcher watcher(int window) {
         SqlInterviewStore store = new SqlInterviewStore(db, Clock.systemUTC());
