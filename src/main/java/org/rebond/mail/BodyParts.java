@@ -1,11 +1,9 @@
 package org.rebond.mail;
 
 import jakarta.mail.internet.MimeUtility;
-import jakarta.mail.internet.ParameterList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.eclipse.angus.mail.imap.protocol.BODYSTRUCTURE;
 
 /**
  * What the scan needs from a message's MIME structure, read from the BODYSTRUCTURE the batch
@@ -37,9 +35,12 @@ public record BodyParts(List<Section> calendars, Section text) {
      */
     public record Section(String id, String encoding, String charset, long size, String mimeMethod) {}
 
-    /** Reads the parts of one message's structure; a message without one has none. */
-    public static BodyParts of(BODYSTRUCTURE structure) {
-        if (structure == null) {
+    /**
+     * Reads the parts of one message's structure, as {@link ImapFetchParser} reads a BODYSTRUCTURE:
+     * lists of values, a value being a string, a list or null (NIL). A message without one has none.
+     */
+    public static BodyParts of(List<Object> structure) {
+        if (structure == null || structure.isEmpty()) {
             return NONE;
         }
         List<Section> calendars = new ArrayList<>();
@@ -52,14 +53,14 @@ public record BodyParts(List<Section> calendars, Section text) {
      * Depth-first, in MIME order. {@code prefix} is the section of the enclosing part ("" at the
      * top); {@code textAllowed} is false inside a forwarded message, whose text is not the sender's.
      */
-    private static void walk(BODYSTRUCTURE part, String prefix, int depth, List<Section> calendars, Section[] text, boolean textAllowed) {
-        if (part.isMulti()) {
-            if (depth >= MAX_DEPTH || part.bodies == null) {
+    private static void walk(List<Object> part, String prefix, int depth, List<Section> calendars, Section[] text, boolean textAllowed) {
+        if (isMulti(part)) {
+            if (depth >= MAX_DEPTH) {
                 return;
             }
-            for (int i = 0; i < part.bodies.length; i++) {
+            for (int i = 0; i < part.size() && part.get(i) instanceof List<?> child; i++) {
                 String id = prefix.isEmpty() ? Integer.toString(i + 1) : prefix + "." + (i + 1);
-                walkChild(part.bodies[i], id, depth + 1, calendars, text, textAllowed && i < TEXT_CHILDREN);
+                walkChild(list(child), id, depth + 1, calendars, text, textAllowed && i < TEXT_CHILDREN);
             }
             return;
         }
@@ -67,39 +68,50 @@ public record BodyParts(List<Section> calendars, Section text) {
         walkChild(part, prefix.isEmpty() ? "TEXT" : prefix, depth, calendars, text, textAllowed);
     }
 
-    private static void walkChild(BODYSTRUCTURE part, String id, int depth, List<Section> calendars, Section[] text, boolean textAllowed) {
-        if (part.isMulti()) {
+    private static void walkChild(List<Object> part, String id, int depth, List<Section> calendars, Section[] text, boolean textAllowed) {
+        if (part.isEmpty()) {
+            return;
+        }
+        if (isMulti(part)) {
             walk(part, id, depth, calendars, text, textAllowed);
             return;
         }
-        if (part.isNested()) {
-            // message/rfc822: a forwarded invitation is still an invitation; its text is someone else's.
-            if (depth >= MAX_DEPTH || part.bodies == null || part.bodies.length == 0 || part.bodies[0] == null) {
+        String type = lower(string(part, 0)) + "/" + lower(string(part, 1));
+        if (type.equals("message/rfc822")) {
+            // A forwarded invitation is still an invitation; its text is someone else's.
+            // (type subtype params id desc enc size envelope body lines …)
+            if (depth >= MAX_DEPTH || !(part.size() > 8 && part.get(8) instanceof List<?> inner) || inner.isEmpty()) {
                 return;
             }
-            BODYSTRUCTURE inner = part.bodies[0];
-            if (inner.isMulti()) {
-                walk(inner, id, depth + 1, calendars, text, false);
+            if (isMulti(list(inner))) {
+                walk(list(inner), id, depth + 1, calendars, text, false);
             } else {
-                walkChild(inner, id + ".TEXT", depth + 1, calendars, text, false);
+                walkChild(list(inner), id + ".TEXT", depth + 1, calendars, text, false);
             }
             return;
         }
-        String type = lower(part.type) + "/" + lower(part.subtype);
-        if (isCalendar(type, part)) {
-            calendars.add(section(part, id, param(part.cParams, "method").toUpperCase(Locale.ROOT)));
-        } else if (textAllowed && text[0] == null && type.equals("text/plain") && !"attachment".equalsIgnoreCase(part.disposition)) {
+        // (type subtype params id desc enc size [lines, for text/*] md5 disposition …)
+        int dispositionAt = type.startsWith("text/") ? 9 : 8;
+        List<Object> disposition = part.size() > dispositionAt && part.get(dispositionAt) instanceof List<?> d ? list(d) : List.of();
+        if (isCalendar(type, part, disposition)) {
+            calendars.add(section(part, id, param(part, 2, "method").toUpperCase(Locale.ROOT)));
+        } else if (textAllowed && text[0] == null && type.equals("text/plain") && !"attachment".equalsIgnoreCase(string(disposition, 0).strip())) {
             text[0] = section(part, id, "");
         }
     }
 
-    private static boolean isCalendar(String type, BODYSTRUCTURE part) {
+    /** A multipart's list starts with its first child's list. */
+    private static boolean isMulti(List<Object> part) {
+        return !part.isEmpty() && part.get(0) instanceof List;
+    }
+
+    private static boolean isCalendar(String type, List<Object> part, List<Object> disposition) {
         if (type.equals("text/calendar") || type.equals("application/ics")) {
             return true;
         }
-        String name = param(part.dParams, "filename");
+        String name = param(disposition, 1, "filename");
         if (name.isEmpty()) {
-            name = param(part.cParams, "name");
+            name = param(part, 2, "name");
         }
         if (name.contains("=?")) {
             try {
@@ -111,24 +123,124 @@ public record BodyParts(List<Section> calendars, Section text) {
         return name.strip().toLowerCase(Locale.ROOT).endsWith(".ics");
     }
 
-    private static Section section(BODYSTRUCTURE part, String id, String method) {
-        String encoding = part.encoding == null || part.encoding.isBlank() ? "7bit" : part.encoding.strip().toLowerCase(Locale.ROOT);
-        return new Section(id, encoding, param(part.cParams, "charset"), Math.max(part.size, 0), method.strip());
+    private static Section section(List<Object> part, String id, String method) {
+        String encoding = lower(string(part, 5));
+        long size;
+        try {
+            size = Math.max(Long.parseLong(string(part, 6).strip()), 0);
+        } catch (NumberFormatException notANumber) {
+            size = 0;
+        }
+        return new Section(id, encoding.isEmpty() ? "7bit" : encoding, param(part, 2, "charset"), size, method.strip());
     }
 
-    private static String param(ParameterList params, String name) {
-        if (params == null) {
+    /**
+     * A parameter of the list at {@code index} ({@code ("NAME" "value" …)}), empty when absent. RFC 2231
+     * forms are read too: {@code name*} ({@code charset'lang'percent-encoded}) and continuations
+     * {@code name*0}, {@code name*1*} ….
+     */
+    static String param(List<Object> part, int index, String name) {
+        if (part.size() <= index || !(part.get(index) instanceof List<?> params)) {
             return "";
         }
-        try {
-            String value = params.get(name);
-            return value == null ? "" : value;
-        } catch (RuntimeException unreadable) {
+        String plain = null;
+        String extended = null;
+        java.util.TreeMap<Integer, String> pieces = null;
+        for (int i = 0; i + 1 < params.size(); i += 2) {
+            if (!(params.get(i) instanceof String key) || !(params.get(i + 1) instanceof String value)) {
+                continue;
+            }
+            String k = key.strip().toLowerCase(Locale.ROOT);
+            if (k.equals(name)) {
+                plain = value;
+            } else if (k.equals(name + "*")) {
+                extended = value;
+            } else if (k.startsWith(name + "*")) {
+                String n = k.substring(name.length() + 1);
+                boolean encoded = n.endsWith("*");
+                try {
+                    int at = Integer.parseInt(encoded ? n.substring(0, n.length() - 1) : n);
+                    if (at >= 0 && at < 100) {
+                        if (pieces == null) {
+                            pieces = new java.util.TreeMap<>();
+                        }
+                        pieces.put(at, encoded ? "*" + value : value);
+                    }
+                } catch (NumberFormatException notAPiece) {
+                    // another parameter whose name starts the same way
+                }
+            }
+        }
+        if (plain != null) {
+            return plain;
+        }
+        if (extended != null) {
+            return Rfc2231.decode(extended, true);
+        }
+        if (pieces == null) {
             return "";
         }
+        StringBuilder joined = new StringBuilder();
+        boolean first = true;
+        for (String piece : pieces.values()) {
+            boolean encoded = piece.startsWith("*");
+            String value = encoded ? piece.substring(1) : piece;
+            joined.append(encoded ? Rfc2231.decode(value, first) : value);
+            first = false;
+        }
+        return joined.toString();
+    }
+
+    private static String string(List<Object> values, int index) {
+        return values.size() > index && values.get(index) instanceof String s ? s : "";
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> list(List<?> values) {
+        return (List<Object>) values;
     }
 
     private static String lower(String s) {
         return s == null ? "" : s.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** RFC 2231 extended values: {@code charset'language'text} with {@code %XX} escapes. */
+    private static final class Rfc2231 {
+        private Rfc2231() { }
+
+        /** @param withCharset the value starts with {@code charset'language'} (a whole value, or the first piece) */
+        static String decode(String value, boolean withCharset) {
+            java.nio.charset.Charset charset = java.nio.charset.StandardCharsets.UTF_8;
+            String text = value;
+            if (withCharset) {
+                int first = value.indexOf('\'');
+                int second = first < 0 ? -1 : value.indexOf('\'', first + 1);
+                if (second >= 0) {
+                    try {
+                        String name = value.substring(0, first).strip();
+                        if (!name.isEmpty()) {
+                            charset = java.nio.charset.Charset.forName(MimeUtility.javaCharset(name));
+                        }
+                    } catch (RuntimeException unknownCharset) {
+                        // UTF-8 it is
+                    }
+                    text = value.substring(second + 1);
+                }
+            }
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(text.length());
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                int hi = c == '%' && i + 2 < text.length() ? Character.digit(text.charAt(i + 1), 16) : -1;
+                int lo = hi < 0 ? -1 : Character.digit(text.charAt(i + 2), 16);
+                if (lo >= 0) {
+                    bytes.write(hi << 4 | lo);
+                    i += 2;
+                } else {
+                    byte[] raw = String.valueOf(c).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                    bytes.write(raw, 0, raw.length);
+                }
+            }
+            return bytes.toString(charset);
+        }
     }
 }

@@ -13,7 +13,6 @@ public final class HeaderSafety {
     private static final Pattern MESSAGE_ID = Pattern.compile("<[\\x21-\\x3B\\x3D\\x3F-\\x7E]{1,250}@[\\x21-\\x3B\\x3D\\x3F-\\x5A\\x5E-\\x7E]{1,250}>");
 
     private static final Pattern BRACKETED = Pattern.compile("<[^<>\\s]{1,510}>");
-    private static final Pattern SPACES = Pattern.compile(" {2,}");
 
     private HeaderSafety() {}
 
@@ -39,21 +38,34 @@ public final class HeaderSafety {
         return out;
     }
 
-    /** One line of text safe for a header value: control characters become spaces. */
+    /** One line of text safe for a header value: control characters become spaces, runs of spaces one, no edge spaces. */
     public static String oneLine(String text) {
         if (text == null) {
             return "";
         }
-        boolean clean = true;
-        for (int i = 0; i < text.length() && clean; i++) {
+        int length = text.length();
+        int i = 0;
+        for (; i < length; i++) {
             char c = text.charAt(i);
-            clean = !(c < 0x20 || c == 0x7F || c == 0x2028 || c == 0x2029 || (c == ' ' && i > 0 && text.charAt(i - 1) == ' '));
+            if (isControl(c) || (c == ' ' && i > 0 && text.charAt(i - 1) == ' ')) {
+                break;
+            }
         }
-        if (clean) {
+        if (i == length) {
             return text.strip(); // the common case, without a copy
         }
-        StringBuilder out = new StringBuilder(text.length());
-        text.codePoints().forEach(cp -> out.appendCodePoint(cp < 0x20 || cp == 0x7F || cp == 0x2028 || cp == 0x2029 ? ' ' : cp));
-        return SPACES.matcher(out).replaceAll(" ").strip();
+        StringBuilder out = new StringBuilder(length).append(text, 0, i);
+        for (; i < length; i++) {
+            char c = text.charAt(i);
+            char kept = isControl(c) ? ' ' : c;
+            if (kept != ' ' || out.length() == 0 || out.charAt(out.length() - 1) != ' ') {
+                out.append(kept);
+            }
+        }
+        return out.toString().strip();
+    }
+
+    private static boolean isControl(char c) {
+        return c < 0x20 || c == 0x7F || c == 0x2028 || c == 0x2029;
     }
 }

@@ -1,24 +1,21 @@
 package org.rebond.mail;
 
 import jakarta.mail.MessagingException;
-import jakarta.mail.internet.InternetHeaders;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.eclipse.angus.mail.iap.ByteArray;
 import org.eclipse.angus.mail.iap.ProtocolException;
 import org.eclipse.angus.mail.iap.Response;
 import org.eclipse.angus.mail.imap.IMAPFolder;
-import org.eclipse.angus.mail.imap.protocol.BODY;
-import org.eclipse.angus.mail.imap.protocol.BODYSTRUCTURE;
 import org.eclipse.angus.mail.imap.protocol.FetchResponse;
 import org.eclipse.angus.mail.imap.protocol.IMAPProtocol;
-import org.eclipse.angus.mail.imap.protocol.INTERNALDATE;
-import org.eclipse.angus.mail.imap.protocol.RFC822SIZE;
-import org.eclipse.angus.mail.imap.protocol.UID;
+import org.eclipse.angus.mail.imap.protocol.IMAPResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,11 +55,10 @@ final class ImapBatchReader {
         List<String> unreadable = new ArrayList<>();
         for (String set : uidSets(uids, from, to)) {
             fetch(folder, set, scanItems, response -> {
-                UID uid = response.getItem(UID.class);
-                if (uid == null) {
+                if (response.uid() < 0) {
                     return false;
                 }
-                found.put(uid.uid, describe(uid.uid, response));
+                found.put(response.uid(), describe(response));
                 return true;
             }, unreadable::add);
         }
@@ -90,11 +86,10 @@ final class ImapBatchReader {
             ScannedMessage[] got = {null};
             String[] problem = {null};
             fetch(folder, Long.toString(uid), scanItems, response -> {
-                UID u = response.getItem(UID.class);
-                if (u == null || u.uid != uid) {
+                if (response.uid() != uid) {
                     return false;
                 }
-                got[0] = describe(uid, response);
+                got[0] = describe(response);
                 return true;
             }, p -> problem[0] = p);
             if (got[0] != null) {
@@ -109,28 +104,9 @@ final class ImapBatchReader {
         return out;
     }
 
-    private static ScannedMessage describe(long uid, FetchResponse response) {
-        RFC822SIZE size = response.getItem(RFC822SIZE.class);
-        InternetHeaders headers = null;
-        String problem = "";
-        BODY header = response.getItem(BODY.class);
-        if (header != null && header.getByteArray() != null) {
-            try {
-                headers = new InternetHeaders(header.getByteArrayInputStream(), true);
-            } catch (MessagingException | RuntimeException e) {
-                problem = "its header could not be read (" + e.getMessage() + ")";
-            }
-        } else {
-            headers = new InternetHeaders();
-        }
-        BodyParts parts;
-        try {
-            parts = BodyParts.of(response.getItem(BODYSTRUCTURE.class));
-        } catch (RuntimeException | StackOverflowError e) {
-            parts = BodyParts.NONE;
-            problem = "its structure could not be read (" + e.getClass().getSimpleName() + ")";
-        }
-        return new ScannedMessage(uid, size == null ? -1 : size.size, headers, parts, problem);
+    private static ScannedMessage describe(ImapFetchParser.Fetched response) {
+        return new ScannedMessage(response.uid(), response.size(), response.headers() == null ? HeaderFields.EMPTY : response.headers(),
+                response.parts(), response.problem());
     }
 
     /** A part to download: at most {@code maxBytes} of one section of one message. */
@@ -155,13 +131,10 @@ final class ImapBatchReader {
             String items = "UID BODY.PEEK[" + entry.getKey() + "]<0." + capOf.get(entry.getKey()) + ">";
             for (String set : uidSets(uids, 0, uids.length)) {
                 fetch(folder, set, items, response -> {
-                    UID uid = response.getItem(UID.class);
-                    BODY body = response.getItem(BODY.class);
-                    if (uid == null || body == null) {
+                    if (response.uid() < 0 || response.sections().isEmpty()) {
                         return false;
                     }
-                    byte[] bytes = body.getByteArray() == null ? new byte[0] : body.getByteArray().getNewBytes();
-                    out.put(uid.uid + "/" + body.getSection().toUpperCase(java.util.Locale.ROOT), bytes);
+                    response.sections().forEach((section, bytes) -> out.put(response.uid() + "/" + section, bytes));
                     return true;
                 }, problem -> log.debug("a part could not be read: {}", problem));
             }
@@ -176,17 +149,11 @@ final class ImapBatchReader {
     java.util.Optional<String> messageIdHeader(IMAPFolder folder, long uid) throws MessagingException {
         String[] found = {null};
         fetch(folder, Long.toString(uid), "UID BODY.PEEK[HEADER.FIELDS (Message-ID)]", response -> {
-            UID u = response.getItem(UID.class);
-            BODY body = response.getItem(BODY.class);
-            if (u == null || u.uid != uid || body == null) {
+            if (response.uid() != uid || response.headers() == null) {
                 return false;
             }
-            try {
-                String value = new InternetHeaders(body.getByteArrayInputStream(), true).getHeader("Message-ID", null);
-                found[0] = value == null ? "" : value;
-            } catch (MessagingException unreadable) {
-                found[0] = "";
-            }
+            String value = response.headers().first("Message-ID");
+            found[0] = value == null ? "" : value;
             return true;
         }, problem -> { });
         return java.util.Optional.ofNullable(found[0]);
@@ -197,12 +164,10 @@ final class ImapBatchReader {
         Map<Long, java.util.Date> out = new HashMap<>();
         for (String set : uidSets(uids, 0, uids.length)) {
             fetch(folder, set, "UID INTERNALDATE", response -> {
-                UID uid = response.getItem(UID.class);
-                INTERNALDATE date = response.getItem(INTERNALDATE.class);
-                if (uid == null || date == null) {
+                if (response.uid() < 0 || response.internalDate() == null) {
                     return false;
                 }
-                out.put(uid.uid, date.getDate());
+                out.put(response.uid(), response.internalDate());
                 return true;
             }, problem -> { });
         }
@@ -212,7 +177,7 @@ final class ImapBatchReader {
     /** What a FETCH response led to: true when it was one of ours (else it goes to the folder, e.g. a flag change). */
     @FunctionalInterface
     private interface FetchHandler {
-        boolean take(FetchResponse response);
+        boolean take(ImapFetchParser.Fetched response);
     }
 
     /**
@@ -231,6 +196,9 @@ final class ImapBatchReader {
     }
 
     private static void read(IMAPProtocol p, String command, FetchHandler handler, Consumer<String> unreadable) throws ProtocolException {
+        if (!(p instanceof ScanImapStore.RawProtocol raw)) {
+            throw new ProtocolException("this connection was not opened by rebond's IMAP store (ScanImapStore)");
+        }
         List<Response> others = new ArrayList<>();
         String tag;
         try {
@@ -241,29 +209,42 @@ final class ImapBatchReader {
             p.handleResult(bye);
             return;
         }
+        byte[] tagged = (tag + " ").getBytes(StandardCharsets.US_ASCII);
         Response result;
         while (true) {
-            Response r;
+            ByteArray bytes;
             try {
-                r = p.readResponse();
+                bytes = raw.readRawResponse();
             } catch (IOException e) {
                 result = Response.byeResponse(e);
                 break;
-            } catch (ProtocolException bad) {
-                unreadable.accept(bad.getMessage());
-                continue; // the rest of that response was consumed; the next one is read
+            }
+            byte[] b = bytes.getBytes();
+            int length = bytes.getCount();
+            if (ImapFetchParser.isFetch(b, length)) {
+                try {
+                    if (handler.take(ImapFetchParser.parse(b, length))) {
+                        continue;
+                    }
+                } catch (ImapFetchParser.Unreadable bad) {
+                    unreadable.accept(bad.getMessage());
+                    continue; // the whole response was read; the next one is
+                }
+            }
+            // Not one of ours: made into the response Angus would have made, for the folder's handlers.
+            Response r = angusResponse(p, b, length);
+            if (r == null) {
+                continue;
             }
             if (r.isBYE()) {
                 result = r;
                 break;
             }
-            if (r.isTagged() && tag.equals(r.getTag())) {
+            if (startsWith(b, length, tagged)) {
                 result = r;
                 break;
             }
-            if (!(r instanceof FetchResponse f) || !handler.take(f)) {
-                others.add(r);
-            }
+            others.add(r);
         }
         others.add(result);
         p.notifyResponseHandlers(others.toArray(Response[]::new));
@@ -277,6 +258,30 @@ final class ImapBatchReader {
             return;
         }
         p.handleResult(result);
+    }
+
+    /** The response Angus' reader would have made of these bytes; null when it cannot read them either. */
+    private static Response angusResponse(IMAPProtocol p, byte[] b, int length) {
+        int end = length >= 2 && b[length - 2] == '\r' && b[length - 1] == '\n' ? length - 2 : length;
+        try {
+            IMAPResponse r = new IMAPResponse(new String(b, 0, end, StandardCharsets.UTF_8), true);
+            return r.keyEquals("FETCH") ? new FetchResponse(r, p.getFetchItems(), p) : r;
+        } catch (IOException | ProtocolException | RuntimeException unreadable) {
+            log.debug("a response could not be read and was skipped: {}", unreadable.toString());
+            return null;
+        }
+    }
+
+    private static boolean startsWith(byte[] b, int length, byte[] prefix) {
+        if (length < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if (b[i] != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** UID sets in IMAP syntax ({@code 1:5,9,12:14}), each short enough for one command line. */

@@ -105,7 +105,7 @@ public final class ImapConnector {
     /** Connects and logs in; the caller closes the store. */
     public Store connect() {
         try {
-            Store store = session.getStore(protocol);
+            Store store = session.getStore(ScanImapStore.provider(protocol));
             store.connect(config.host(), config.port(), config.username(), password.get());
             return store;
         } catch (jakarta.mail.AuthenticationFailedException e) {

@@ -5,7 +5,6 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeUtility;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -57,8 +56,11 @@ public final class MessageIntake {
             "References", "Content-Type", MimeWriter.TOKEN_HEADER);
 
     private static final int MAX_HEADER_CHARS = 64 * 1024;
+    /** The text of a reply to a debrief prompt: the notes, read whole up to this. */
     private static final int MAX_TEXT_BYTES = 256 * 1024;
     private static final int SAMPLE_CHARS = 4000;
+    /** The text the history keeps (excerpt and sample): enough bytes for {@value #SAMPLE_CHARS} characters of any script. */
+    private static final int HISTORY_TEXT_BYTES = SAMPLE_CHARS * 4;
     private static final int EXCERPT_CHARS = 240;
     /** The line that introduces a quoted message: "On … wrote:", "Le … a écrit :". */
     private static final java.util.regex.Pattern ATTRIBUTION = java.util.regex.Pattern.compile("(?i)^(on|le) .*(wrote|a écrit)\\s*:$");
@@ -162,8 +164,11 @@ public final class MessageIntake {
                 downloads.add(new ImapBatchReader.PartRequest(message.uid(), calendar.id(), encodedCap(calendar, limits.maxCalendarPartBytes() + 1)));
             }
             BodyParts.Section text = message.parts().text();
-            if (text != null && (profile.isUser(h.fromEmail) || involvesKnownContact(batch, h))) {
-                downloads.add(new ImapBatchReader.PartRequest(message.uid(), text.id(), encodedCap(text, MAX_TEXT_BYTES)));
+            boolean fromUser = profile.isUser(h.fromEmail);
+            if (text != null && (fromUser || involvesKnownContact(batch, h))) {
+                // The history keeps the beginning of the text; a reply to a debrief prompt is read whole (the notes).
+                int wanted = fromUser && promptAnswered(batch, h).isPresent() ? MAX_TEXT_BYTES : HISTORY_TEXT_BYTES;
+                downloads.add(new ImapBatchReader.PartRequest(message.uid(), text.id(), encodedCap(text, wanted)));
             }
         }
         return new Prepared(message, h, List.copyOf(downloads), h.date == null);
@@ -208,9 +213,10 @@ public final class MessageIntake {
             boolean fromUser = profile.isUser(h.fromEmail);
             boolean withinSize = message.size() < 0 || message.size() <= limits.maxMessageBytes();
             BodyParts.Section textPart = message.parts().text();
+            Optional<Long> prompted = fromUser ? promptAnswered(batch, h) : Optional.empty();
             String text = "";
             if (textPart != null && prepared.downloads().stream().anyMatch(d -> d.section().equals(textPart.id()))) {
-                text = text(textPart, parts.get(key(message.uid(), textPart.id())));
+                text = text(textPart, parts.get(key(message.uid(), textPart.id())), prompted.isPresent() ? MAX_TEXT_BYTES : HISTORY_TEXT_BYTES);
             }
             pending.add(new SqlMessageHistory.SeenMessage(folder, uidValidity, message.uid(), h.messageId, h.inReplyTo, h.references, h.date,
                     h.fromEmail, h.fromName, h.recipients, h.subject, excerpt(text), sample(text)));
@@ -222,7 +228,6 @@ public final class MessageIntake {
                 return;
             }
             List<CalendarParts.CalendarPart> calendars = calendarParts(message, parts);
-            Optional<Long> prompted = fromUser ? promptAnswered(batch, h) : Optional.empty();
             if (prompted.isPresent() || !calendars.isEmpty()) {
                 flush(); // what these act on reads the history: it must hold this batch first
             }
@@ -267,7 +272,7 @@ public final class MessageIntake {
         if (text == null || !withinSize || !message.problem().isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new ImapBatchReader.PartRequest(message.uid(), text.id(), encodedCap(text, MAX_TEXT_BYTES)));
+        return Optional.of(new ImapBatchReader.PartRequest(message.uid(), text.id(), encodedCap(text, HISTORY_TEXT_BYTES)));
     }
 
     /**
@@ -280,7 +285,7 @@ public final class MessageIntake {
             return Optional.empty();
         }
         try {
-            String text = text(part, parts.get(key(message.uid(), part.id())));
+            String text = text(part, parts.get(key(message.uid(), part.id())), HISTORY_TEXT_BYTES);
             return text.isEmpty() ? Optional.empty() : Optional.of(new SqlMessageHistory.Text(row.row(), excerpt(text), sample(text)));
         } catch (IOException | RuntimeException e) {
             log.debug("text of {}:{}:{} not read: {}", row.folder(), row.uidValidity(), row.uid(), e.getMessage());
@@ -328,20 +333,15 @@ public final class MessageIntake {
     /** Transfer-decodes a downloaded part, at most {@code max} bytes; an unknown encoding is read as it is (B28). */
     private static byte[] decoded(BodyParts.Section section, byte[] raw, long max) throws IOException {
         // Decoding never makes more bytes than it reads (base64, quoted-printable, 7bit, 8bit, binary).
-        int cap = (int) Math.min(raw.length, Math.min(Integer.MAX_VALUE - 8, max));
-        try (InputStream in = MimeUtility.decode(new java.io.ByteArrayInputStream(raw), section.encoding())) {
-            return in.readNBytes(cap);
-        } catch (MessagingException unknownEncoding) {
-            return raw.length > cap ? java.util.Arrays.copyOf(raw, cap) : raw;
-        }
+        return TransferDecoding.decode(section.encoding(), raw, (int) Math.min(raw.length, Math.min(Integer.MAX_VALUE - 8, max)));
     }
 
-    /** The text of a downloaded text part, decoded leniently (B28). */
-    private static String text(BodyParts.Section section, byte[] raw) throws IOException {
+    /** The text of a downloaded text part, at most {@code maxBytes} of it decoded, leniently (B28). */
+    private static String text(BodyParts.Section section, byte[] raw, int maxBytes) throws IOException {
         if (raw == null) {
             return "";
         }
-        byte[] bytes = decoded(section, raw, MAX_TEXT_BYTES);
+        byte[] bytes = decoded(section, raw, maxBytes);
         return new String(bytes, charsetOf(section.charset())).replace("\r\n", "\n");
     }
 
@@ -522,6 +522,9 @@ public final class MessageIntake {
             return "";
         }
         String capped = raw.length() > MAX_HEADER_CHARS ? raw.substring(0, MAX_HEADER_CHARS) : raw;
+        if (!capped.contains("=?")) {
+            return HeaderSafety.oneLine(capped); // no encoded word: unfolding is oneLine's work (CR and LF become spaces)
+        }
         try {
             return HeaderSafety.oneLine(MimeUtility.decodeText(MimeUtility.unfold(capped)));
         } catch (java.io.UnsupportedEncodingException | RuntimeException e) {

@@ -1,7 +1,5 @@
 package org.rebond.mail;
 
-import jakarta.mail.internet.InternetHeaders;
-
 /**
  * One message as the batch FETCH of a scan describes it: no body, no Jakarta Mail message object.
  *
@@ -11,15 +9,15 @@ import jakarta.mail.internet.InternetHeaders;
  * @param parts   its calendar parts and first text part, from BODYSTRUCTURE
  * @param problem why the server's description could not be read, empty when it could
  */
-public record ScannedMessage(long uid, long size, InternetHeaders headers, BodyParts parts, String problem) {
+public record ScannedMessage(long uid, long size, HeaderFields headers, BodyParts parts, String problem) {
 
     /** The first value of a header field, null when absent. */
     public String header(String name) {
-        return headers == null ? null : headers.getHeader(name, null);
+        return headers == null ? null : headers.first(name);
     }
 
     /** All the values of a header field, null when absent. */
     public String[] headerValues(String name) {
-        return headers == null ? null : headers.getHeader(name);
+        return headers == null ? null : headers.all(name);
     }
 }

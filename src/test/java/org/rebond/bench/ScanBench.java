@@ -100,6 +100,7 @@ class ScanBench {
             figure("first_index_seconds", seconds(System.nanoTime() - t), "s");
 
             removeIndexes(maildir);
+            long machineBefore = machineBusyTicks();
             t = System.nanoTime();
             long bytes = 0;
             int fetched = 0;
@@ -114,23 +115,34 @@ class ScanBench {
                 }
             }
             double bound = seconds(System.nanoTime() - t);
+            double boundMachine = (machineBusyTicks() - machineBefore) / (double) CLOCK_TICKS;
             if (fetched != summary.inbox() + summary.sent()) {
                 throw new IllegalStateException("the bound fetched " + fetched + " messages, " + (summary.inbox() + summary.sent()) + " were written");
             }
             figure("scan_bound_seconds", bound, "s");
             figure("scan_bound_mb", bytes / 1e6, "MB");
+            figure("scan_bound_machine_cpu_seconds", boundMachine, "s");
 
             removeIndexes(maildir);
             Path config = writeConfig(dir, dovecot);
             DaemonOutput output = new DaemonOutput();
             daemon = startDaemon(dir, config, output);
             long scanStart = output.await("starting");
+            double startCpu = cpuTicks(daemon.pid()) / (double) CLOCK_TICKS;
+            machineBefore = machineBusyTicks();
             long scanEnd = awaitCursors(dir.resolve("rebond.db"), lastUids, daemon);
+            double scanMachine = (machineBusyTicks() - machineBefore) / (double) CLOCK_TICKS;
+            double scanCpu = cpuTicks(daemon.pid()) / (double) CLOCK_TICKS;
             double scan = seconds(scanEnd - scanStart);
             figure("scan_seconds", scan, "s");
             figure("scan_ratio", scan / bound, "x");
             figure("scan_rate", (summary.inbox() + summary.sent()) / scan, "messages/s");
             figure("scan_peak_rss_mb", procStatus(daemon.pid(), "VmHWM") / 1024.0, "MB");
+            // Where the CPU went: the daemon's own (JVM start included) and the whole machine's
+            // (Dovecot, the daemon, this benchmark polling the database) from the daemon's start.
+            figure("scan_daemon_cpu_seconds", scanCpu, "s");
+            figure("scan_daemon_cpu_before_start_seconds", startCpu, "s");
+            figure("scan_machine_cpu_seconds", scanMachine, "s");
             figure("scan_interviews_found", output.created(), "interviews");
 
             measureDetection(dovecot, maildir, generator, output, daemon);
@@ -387,6 +399,12 @@ class ScanBench {
         String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
         String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime (fields 14 and 15)
+    }
+
+    /** Busy time of all the machine's cores (user, nice, system, irq, softirq), in clock ticks, from {@code /proc/stat}. */
+    private static long machineBusyTicks() throws IOException {
+        String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+        return Long.parseLong(f[1]) + Long.parseLong(f[2]) + Long.parseLong(f[3]) + Long.parseLong(f[6]) + Long.parseLong(f[7]);
     }
 
     /** A {@code kB} value of {@code /proc/<pid>/status}. */

@@ -177,7 +177,7 @@ class MessageIntakeReadsTest {
         props.setProperty("mail.debug", "true");
         Session session = Session.getInstance(props);
         session.setDebugOut(new PrintStream(trace, true, StandardCharsets.UTF_8));
-        imap = session.getStore("imap");
+        imap = session.getStore(ScanImapStore.provider("imap"));
         imap.connect("127.0.0.1", greenMail.getImap().getPort(), "camille", "secret-pw");
         inbox = (IMAPFolder) imap.getFolder("INBOX");
         inbox.open(Folder.READ_ONLY);

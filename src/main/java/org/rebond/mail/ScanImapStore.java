@@ -1,0 +1,61 @@
+package org.rebond.mail;
+
+import jakarta.mail.Provider;
+import jakarta.mail.Session;
+import jakarta.mail.URLName;
+import java.io.IOException;
+import java.util.Properties;
+import org.eclipse.angus.mail.iap.ByteArray;
+import org.eclipse.angus.mail.iap.ProtocolException;
+import org.eclipse.angus.mail.imap.IMAPStore;
+import org.eclipse.angus.mail.imap.protocol.IMAPProtocol;
+import org.eclipse.angus.mail.util.MailLogger;
+
+/**
+ * Angus' IMAP store, with connections that let the scan read a response's bytes as they came
+ * ({@link RawProtocol#readRawResponse}) and parse them itself ({@link ImapFetchParser}). This is
+ * the extension point Angus documents ({@code IMAPStore.newIMAPProtocol}); everything else —
+ * login, TLS, IDLE, folders — is Angus' own. Used for {@code imap} and {@code imaps} alike.
+ */
+public final class ScanImapStore extends IMAPStore {
+
+    /** The provider to give {@link Session#getStore(Provider)} for {@code imap} or {@code imaps}. */
+    public static Provider provider(String protocol) {
+        return new Provider(Provider.Type.STORE, protocol, ScanImapStore.class.getName(), "rebond", null);
+    }
+
+    public ScanImapStore(Session session, URLName url) {
+        super(session, url, url == null ? "imap" : url.getProtocol(), url != null && "imaps".equalsIgnoreCase(url.getProtocol()));
+    }
+
+    @Override
+    protected IMAPProtocol newIMAPProtocol(String host, int port) throws IOException, ProtocolException {
+        return new RawProtocol(name, host, port, session.getProperties(), isSSL, logger);
+    }
+
+    /** A connection whose responses can also be read as bytes. */
+    static final class RawProtocol extends IMAPProtocol {
+        /** A buffer grown for one large response is not kept. */
+        private static final int KEPT_BUFFER_BYTES = 256 * 1024;
+
+        private ByteArray buffer = new ByteArray(16 * 1024);
+
+        RawProtocol(String name, String host, int port, Properties props, boolean isSSL, MailLogger logger)
+                throws IOException, ProtocolException {
+            super(name, host, port, props, isSSL, logger);
+        }
+
+        /**
+         * The next response, literals inline, its CRLF included: valid until the next call. The
+         * caller holds this connection's lock, as for any read (Angus' rule).
+         */
+        ByteArray readRawResponse() throws IOException {
+            if (buffer.getBytes().length > KEPT_BUFFER_BYTES) {
+                buffer = new ByteArray(16 * 1024);
+            }
+            ByteArray read = getInputStream().readResponse(buffer);
+            buffer = read;
+            return read;
+        }
+    }
+}
