@@ -193,7 +193,15 @@ public final class InterviewDetector {
     /** Lower case without accents, typographic apostrophes made plain. */
     private static String plain(String text) {
         if (text == null) return "";
+        if (isAscii(text)) return text.toLowerCase(Locale.ROOT); // nothing to decompose
         String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
         return decomposed.replace('\u2019', '\'').replace('\u2018', '\'').replace('\u02BC', '\'').toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) return false;
+        }
+        return true;
     }
 }

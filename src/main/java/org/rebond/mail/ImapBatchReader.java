@@ -51,6 +51,16 @@ final class ImapBatchReader {
      * with its {@link ScannedMessage#problem()}, so the intake can quarantine it.
      */
     List<ScannedMessage> scan(IMAPFolder folder, long[] uids, int from, int to) throws MessagingException {
+        return scan(folder, uids, from, to, described -> { });
+    }
+
+    /**
+     * As {@link #scan(IMAPFolder, long[], int, int)}, handing each message to {@code described} as
+     * soon as its description is read, while the server is still sending the rest of the batch:
+     * the work done there overlaps the server's (on the connection's thread: it must not use the
+     * connection).
+     */
+    List<ScannedMessage> scan(IMAPFolder folder, long[] uids, int from, int to, Consumer<ScannedMessage> described) throws MessagingException {
         Map<Long, ScannedMessage> found = new HashMap<>();
         List<String> unreadable = new ArrayList<>();
         for (String set : uidSets(uids, from, to)) {
@@ -58,7 +68,9 @@ final class ImapBatchReader {
                 if (response.uid() < 0) {
                     return false;
                 }
-                found.put(response.uid(), describe(response));
+                ScannedMessage message = describe(response);
+                found.put(response.uid(), message);
+                described.accept(message);
                 return true;
             }, unreadable::add);
         }
@@ -74,7 +86,10 @@ final class ImapBatchReader {
         }
         if (!missing.isEmpty()) {
             // A response the client could not parse names no UID: ask for each missing message alone.
-            out.addAll(one(folder, missing, unreadable.get(0)));
+            for (ScannedMessage message : one(folder, missing, unreadable.get(0))) {
+                described.accept(message);
+                out.add(message);
+            }
             out.sort(java.util.Comparator.comparingLong(ScannedMessage::uid));
         }
         return out;

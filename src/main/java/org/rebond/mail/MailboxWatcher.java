@@ -482,12 +482,16 @@ public final class MailboxWatcher implements AutoCloseable {
             return;
         }
         long lastUid = cursor.lastUid();
+        long ownTextFrom = uids.length > MessageIntake.OWN_TEXTS ? uids[uids.length - MessageIntake.OWN_TEXTS] : 0;
         ScanProgress progress = uids.length > batch ? ScanProgress.of(name, uids.length, progressEvery) : null;
         try {
             for (int from = 0; from < uids.length && running; from += batch) {
                 int to = Math.min(uids.length, from + batch);
-                List<ScannedMessage> scanned = scanBatch(folder, name, uidValidity, uids, from, to);
-                ReadBatch read = fetchBatch(reader, intake, folder, uidValidity, scanned);
+                // Each message is prepared as its description arrives, while the server sends the rest.
+                MessageIntake.Batch batch = intake.startBatch(name, uidValidity, ownTextFrom);
+                java.util.Map<Long, MessageIntake.Prepared> prepared = new java.util.HashMap<>();
+                List<ScannedMessage> scanned = scanBatch(folder, name, uidValidity, uids, from, to, m -> prepared.put(m.uid(), intake.prepare(batch, m)));
+                ReadBatch read = fetchBatch(reader, intake, folder, batch, scanned, prepared);
                 if (!scanned.isEmpty()) {
                     lastUid = Math.max(lastUid, scanned.get(scanned.size() - 1).uid());
                 }
@@ -520,8 +524,8 @@ public final class MailboxWatcher implements AutoCloseable {
      * with the server's words, and the folder is read on past it (BAD-INPUTS: one bad message,
      * the rest flows on).
      */
-    private List<ScannedMessage> scanBatch(IMAPFolder folder, String name, long uidValidity, long[] uids, int from, int to)
-            throws MessagingException {
+    private List<ScannedMessage> scanBatch(IMAPFolder folder, String name, long uidValidity, long[] uids, int from, int to,
+                                           java.util.function.Consumer<ScannedMessage> described) throws MessagingException {
         boolean failedBefore = failedRead != null && failedRead.folder().equals(name) && failedRead.uidValidity() == uidValidity
                 && failedRead.firstUid() == uids[from];
         if (failedBefore && failedRead.times() >= 2) {
@@ -535,7 +539,7 @@ public final class MailboxWatcher implements AutoCloseable {
                     continue;
                 }
                 probing = item;
-                scanned.addAll(reader.scan(folder, uids, i, i + 1));
+                scanned.addAll(reader.scan(folder, uids, i, i + 1, described));
                 probing = null;
                 lostOn.remove(item);
             }
@@ -543,7 +547,7 @@ public final class MailboxWatcher implements AutoCloseable {
             return scanned;
         }
         try {
-            List<ScannedMessage> scanned = reader.scan(folder, uids, from, to);
+            List<ScannedMessage> scanned = reader.scan(folder, uids, from, to, described);
             failedRead = null;
             return scanned;
         } catch (MessagingException | RuntimeException e) {
@@ -570,14 +574,14 @@ public final class MailboxWatcher implements AutoCloseable {
      * downloads all of that in one command per distinct section (and the INTERNALDATE of messages
      * without a usable Date).
      */
-    static ReadBatch fetchBatch(ImapBatchReader reader, MessageIntake intake, IMAPFolder folder, long uidValidity,
-                                List<ScannedMessage> scanned) throws MessagingException {
-        MessageIntake.Batch batch = intake.startBatch(folder.getFullName(), uidValidity);
+    static ReadBatch fetchBatch(ImapBatchReader reader, MessageIntake intake, IMAPFolder folder, MessageIntake.Batch batch,
+                                List<ScannedMessage> scanned, java.util.Map<Long, MessageIntake.Prepared> preparedEarly) throws MessagingException {
         List<MessageIntake.Prepared> prepared = new ArrayList<>(scanned.size());
         List<ImapBatchReader.PartRequest> downloads = new ArrayList<>();
         List<Long> undated = new ArrayList<>();
         for (ScannedMessage m : scanned) {
-            MessageIntake.Prepared p = intake.prepare(batch, m);
+            MessageIntake.Prepared early = preparedEarly.get(m.uid());
+            MessageIntake.Prepared p = early != null && early.message() == m ? early : intake.prepare(batch, m);
             prepared.add(p);
             downloads.addAll(p.downloads());
             if (p.needsReceivedDate()) {
@@ -600,7 +604,7 @@ public final class MailboxWatcher implements AutoCloseable {
     /** Reads and takes one batch on the calling thread (the tests' way in). */
     static void readBatch(ImapBatchReader reader, MessageIntake intake, IMAPFolder folder, long uidValidity, List<ScannedMessage> scanned)
             throws MessagingException {
-        takeBatch(intake, fetchBatch(reader, intake, folder, uidValidity, scanned));
+        takeBatch(intake, fetchBatch(reader, intake, folder, intake.startBatch(folder.getFullName(), uidValidity), scanned, java.util.Map.of()));
     }
 
     /**

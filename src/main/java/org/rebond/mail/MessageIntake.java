@@ -40,8 +40,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>What it costs (issue 3, "cheap reads"): the headers come from the fields the scan fetched
  * with the structure (never the ENVELOPE, which is one more round trip per message); only
- * calendar parts are downloaded for everyone, and one small text part only for the user's own
- * messages and those involving a known contact ({@link SqlInterviewStore#isKnownContact}). When
+ * calendar parts are downloaded for everyone, and one small text part only for messages involving
+ * a known contact ({@link SqlInterviewStore#isKnownContact}), the user's replies to debrief
+ * prompts and the user's newest messages ({@link #OWN_TEXTS}). When
  * an invitation makes someone a known contact, {@link #newlyKnownContacts()} names them so the
  * watcher can fill in the text of their earlier messages ({@link #fillText}). History rows are
  * written a batch at a time ({@link #flush()}), and always before an invitation or a reply is
@@ -56,6 +57,14 @@ public final class MessageIntake {
             "References", "Content-Type", MimeWriter.TOKEN_HEADER);
 
     private static final int MAX_HEADER_CHARS = 64 * 1024;
+    /**
+     * The user's own messages whose text is kept, per folder, the newest ones: what the keyword
+     * baseline of a brief reads (the latest 2,000 texts of the mailbox). Older ones are kept without
+     * text, unless they involve a known contact (then always, and back-filled when someone becomes
+     * one) or answer a debrief prompt. On a first scan this spares the download of every message
+     * the user ever sent.
+     */
+    public static final int OWN_TEXTS = 2000;
     /** The text of a reply to a debrief prompt: the notes, read whole up to this. */
     private static final int MAX_TEXT_BYTES = 256 * 1024;
     private static final int SAMPLE_CHARS = 4000;
@@ -111,8 +120,16 @@ public final class MessageIntake {
      * other, never by both at once.
      */
     public Batch startBatch(String folder, long uidValidity) {
+        return startBatch(folder, uidValidity, 0);
+    }
+
+    /**
+     * As {@link #startBatch(String, long)}, the text of the user's own messages being downloaded
+     * only from UID {@code ownTextFromUid} on (see {@link #OWN_TEXTS}).
+     */
+    public Batch startBatch(String folder, long uidValidity, long ownTextFromUid) {
         return new Batch(folder, uidValidity, store.knownContacts(), outbox.promptMessageIds(),
-                quarantine.itemsStartingWith("imap", folder + ":" + uidValidity + ":"));
+                quarantine.itemsStartingWith("imap", folder + ":" + uidValidity + ":"), ownTextFromUid);
     }
 
     /** The UIDs of a folder's quarantined messages (under this UIDVALIDITY). */
@@ -136,8 +153,12 @@ public final class MessageIntake {
         log.warn("message {} quarantined: {} — see `rebond status`", item, reason);
     }
 
-    /** What one batch reads once: see {@link #startBatch}. {@code quarantined} grows as the batch is taken. */
-    public record Batch(String folder, long uidValidity, Set<String> knownContacts, Map<String, Long> prompts, Set<String> quarantined) {
+    /**
+     * What one batch reads once: see {@link #startBatch}. {@code quarantined} grows as the batch is
+     * taken; the user's own messages below {@code ownTextFromUid} are kept without their text.
+     */
+    public record Batch(String folder, long uidValidity, Set<String> knownContacts, Map<String, Long> prompts, Set<String> quarantined,
+                        long ownTextFromUid) {
         String item(long uid) {
             return folder + ":" + uidValidity + ":" + uid;
         }
@@ -165,10 +186,10 @@ public final class MessageIntake {
             }
             BodyParts.Section text = message.parts().text();
             boolean fromUser = profile.isUser(h.fromEmail);
-            if (text != null && (fromUser || involvesKnownContact(batch, h))) {
+            boolean prompted = fromUser && promptAnswered(batch, h).isPresent();
+            if (text != null && (prompted || involvesKnownContact(batch, h) || (fromUser && message.uid() >= batch.ownTextFromUid()))) {
                 // The history keeps the beginning of the text; a reply to a debrief prompt is read whole (the notes).
-                int wanted = fromUser && promptAnswered(batch, h).isPresent() ? MAX_TEXT_BYTES : HISTORY_TEXT_BYTES;
-                downloads.add(new ImapBatchReader.PartRequest(message.uid(), text.id(), encodedCap(text, wanted)));
+                downloads.add(new ImapBatchReader.PartRequest(message.uid(), text.id(), encodedCap(text, prompted ? MAX_TEXT_BYTES : HISTORY_TEXT_BYTES)));
             }
         }
         return new Prepared(message, h, List.copyOf(downloads), h.date == null);

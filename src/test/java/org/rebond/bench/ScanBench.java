@@ -133,6 +133,7 @@ class ScanBench {
             long scanEnd = awaitCursors(dir.resolve("rebond.db"), lastUids, daemon);
             double scanMachine = (machineBusyTicks() - machineBefore) / (double) CLOCK_TICKS;
             double scanCpu = cpuTicks(daemon.pid()) / (double) CLOCK_TICKS;
+            Map<String, Double> threadCpu = threadCpuSeconds(daemon.pid());
             double scan = seconds(scanEnd - scanStart);
             figure("scan_seconds", scan, "s");
             figure("scan_ratio", scan / bound, "x");
@@ -142,6 +143,9 @@ class ScanBench {
             // (Dovecot, the daemon, this benchmark polling the database) from the daemon's start.
             figure("scan_daemon_cpu_seconds", scanCpu, "s");
             figure("scan_daemon_cpu_before_start_seconds", startCpu, "s");
+            // By thread: the mailbox thread (reads, parses, prepares), the intake thread (takes,
+            // writes the history), the VM thread (the serial collector), the JIT compiler, the rest.
+            threadCpu.forEach((thread, seconds) -> figure("scan_cpu_" + thread + "_seconds", seconds, "s"));
             figure("scan_machine_cpu_seconds", scanMachine, "s");
             figure("scan_interviews_found", output.created(), "interviews");
 
@@ -399,6 +403,30 @@ class ScanBench {
         String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
         String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime (fields 14 and 15)
+    }
+
+    /** CPU seconds of the daemon's threads so far, grouped: mailbox, intake, gc, jit, other. */
+    private static Map<String, Double> threadCpuSeconds(long pid) throws IOException {
+        Map<String, Double> out = new java.util.LinkedHashMap<>();
+        for (String group : List.of("mailbox", "intake", "gc", "jit", "other")) {
+            out.put(group, 0.0);
+        }
+        try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    String name = Files.readString(task.resolve("comm")).strip();
+                    String stat = Files.readString(task.resolve("stat"));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    double seconds = (Long.parseLong(f[11]) + Long.parseLong(f[12])) / (double) CLOCK_TICKS;
+                    String group = name.equals("rebond-mailbox") ? "mailbox" : name.equals("rebond-intake") ? "intake"
+                            : name.equals("VM Thread") ? "gc" : name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler") ? "jit" : "other";
+                    out.merge(group, seconds, Double::sum);
+                } catch (IOException | RuntimeException gone) {
+                    // the thread ended meanwhile
+                }
+            }
+        }
+        return out;
     }
 
     /** Busy time of all the machine's cores (user, nice, system, irq, softirq), in clock ticks, from {@code /proc/stat}. */

@@ -1,6 +1,7 @@
 package org.rebond.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -49,8 +50,8 @@ import org.rebond.store.SqlQuarantine;
 /**
  * What a scan downloads, over real IMAP (GreenMail) with the protocol trace: the batch FETCH of
  * {@link ImapBatchReader#scan} and nothing more for a stranger's message; text only for
- * the user's own messages and those of known contacts; the earlier text of someone who just
- * became a contact filled in afterwards.
+ * the user's newest messages and those involving known contacts; the earlier text of someone who
+ * just became a contact filled in afterwards.
  */
 class MessageIntakeReadsTest {
 
@@ -142,6 +143,26 @@ class MessageIntakeReadsTest {
         assertThat(history.with(USER, 5)).filteredOn(m -> m.fromEmail().equals(USER)).singleElement()
                 .satisfies(m -> assertThat(m.sample()).contains("hear about your work"));
         assertThat(history.with("nina@news.example", 5)).singleElement().satisfies(m -> assertThat(m.sample()).isEmpty());
+    }
+
+    @Test
+    void onlyTheUsersNewestMessagesKeepTheirTextUnlessTheyInvolveAKnownContact() throws Exception {
+        store.save(new org.rebond.interview.Interview(0, "iv-1@acme.example", "", 0, null, org.rebond.interview.Interview.State.SCHEDULED,
+                NOW.plus(3, ChronoUnit.DAYS), NOW.plus(3, ChronoUnit.DAYS).plusSeconds(1800), "Europe/Paris", false, "Information interview",
+                "", CONTACT, new org.rebond.interview.Interview.Person(CONTACT, "Jeanne Roe"), null, "title", "<invite-1@acme.example>"));
+        deliver(plain("<u1@example.org>", "Camille Martin <" + USER + ">", "Old note to Lou", "An old note to a stranger.", NOW.minusSeconds(90)));
+        deliver(plain("<u2@example.org>", "Camille Martin <" + USER + ">", "Old note to Jeanne", "An old note to a contact.", NOW.minusSeconds(80),
+                CONTACT));
+        deliver(plain("<u3@example.org>", "Camille Martin <" + USER + ">", "New note to Lou", "A recent note to a stranger.", NOW.minusSeconds(70)));
+        List<ScannedMessage> messages = openAndScan();
+        long floor = messages.get(2).uid(); // as if this were the first of the folder's newest MessageIntake.OWN_TEXTS
+        MailboxWatcher.takeBatch(intake, MailboxWatcher.fetchBatch(reader, intake, inbox, intake.startBatch("INBOX", inbox.getUIDValidity(), floor),
+                messages, java.util.Map.of()));
+        intake.flush();
+
+        assertThat(history.with(USER, 10)).extracting(SqlMessageHistory.SeenMessage::subject, SqlMessageHistory.SeenMessage::sample)
+                .containsExactlyInAnyOrder(tuple("Old note to Lou", ""), tuple("Old note to Jeanne", "An old note to a contact."),
+                        tuple("New note to Lou", "A recent note to a stranger."));
     }
 
     @Test
