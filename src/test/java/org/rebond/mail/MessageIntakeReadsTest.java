@@ -131,9 +131,7 @@ class MessageIntakeReadsTest {
 
     @Test
     void theUsersMessagesAndAKnownContactsKeepTheirTextAStrangersDoNot() throws Exception {
-        store.save(new org.rebond.interview.Interview(0, "iv-1@acme.example", "", 0, null, org.rebond.interview.Interview.State.SCHEDULED,
-                NOW.plus(3, ChronoUnit.DAYS), NOW.plus(3, ChronoUnit.DAYS).plusSeconds(1800), "Europe/Paris", false, "Information interview",
-                "", CONTACT, new org.rebond.interview.Interview.Person(CONTACT, "Jeanne Roe"), null, "title", "<invite-1@acme.example>"));
+        makeJeanneAKnownContact();
         deliver(plain("<c1@acme.example>", "Jeanne Roe <" + CONTACT + ">", "Our chat", "Interoperability is the hard part.", NOW.minusSeconds(60)));
         deliver(plain("<u1@example.org>", "Camille Martin <" + USER + ">", "Hello Lou", "I would love to hear about your work.", NOW.minusSeconds(50)));
         deliver(plain("<s1@news.example>", "Nina Stranger <nina@news.example>", "Digest", "Nothing for you.", NOW.minusSeconds(40)));
@@ -147,9 +145,7 @@ class MessageIntakeReadsTest {
 
     @Test
     void onlyTheUsersNewestMessagesKeepTheirTextUnlessTheyInvolveAKnownContact() throws Exception {
-        store.save(new org.rebond.interview.Interview(0, "iv-1@acme.example", "", 0, null, org.rebond.interview.Interview.State.SCHEDULED,
-                NOW.plus(3, ChronoUnit.DAYS), NOW.plus(3, ChronoUnit.DAYS).plusSeconds(1800), "Europe/Paris", false, "Information interview",
-                "", CONTACT, new org.rebond.interview.Interview.Person(CONTACT, "Jeanne Roe"), null, "title", "<invite-1@acme.example>"));
+        makeJeanneAKnownContact();
         deliver(plain("<u1@example.org>", "Camille Martin <" + USER + ">", "Old note to Lou", "An old note to a stranger.", NOW.minusSeconds(90)));
         deliver(plain("<u2@example.org>", "Camille Martin <" + USER + ">", "Old note to Jeanne", "An old note to a contact.", NOW.minusSeconds(80),
                 CONTACT));
@@ -209,6 +205,13 @@ class MessageIntakeReadsTest {
     private void takeAll(List<ScannedMessage> messages) throws Exception {
         MailboxWatcher.readBatch(reader, intake, inbox, inbox.getUIDValidity(), messages);
         intake.flush();
+    }
+
+    /** An interview with Jeanne is stored: she is a known contact. */
+    private void makeJeanneAKnownContact() {
+        store.save(new org.rebond.interview.Interview(0, "iv-1@acme.example", "", 0, null, org.rebond.interview.Interview.State.SCHEDULED,
+                NOW.plus(3, ChronoUnit.DAYS), NOW.plus(3, ChronoUnit.DAYS).plusSeconds(1800), "Europe/Paris", false, "Information interview",
+                "", CONTACT, new org.rebond.interview.Interview.Person(CONTACT, "Jeanne Roe"), null, "title", "<invite-1@acme.example>"));
     }
 
     /** The protocol trace so far, as text (its length in chars, not in bytes, marks a point in it). */
