@@ -146,7 +146,7 @@ public final class App implements AutoCloseable {
         InterviewDetector detector = new InterviewDetector(rules, userAddresses, store::isSuggestedContact);
         this.interviews = new InterviewService(store, scheduler, detector, history, planner, profile.timeZone(), clock);
         this.userCommands = new org.rebond.interview.UserCommands(interviews, store, new org.rebond.store.SqlCommandQueue(database, clock));
-        MessageIntake intake = new MessageIntake(profile, config.limits(), interviews, store, history, outbox, quarantine, notesParser,
+        MessageIntake intake = new MessageIntake(profile, config.limits(), database, interviews, store, history, outbox, quarantine, notesParser,
                 options.intake());
         this.watcher = new MailboxWatcher(connector, new SqlFolderCursors(database, clock), history, intake, options.idleRenewal(),
                 new SqlMailboxState(database, options.schedulerClock()), new org.rebond.store.SqlUidValidityChanges(database, clock));

@@ -45,8 +45,9 @@ import org.slf4j.LoggerFactory;
  * prompts and the user's newest messages ({@link #OWN_TEXTS}). When
  * an invitation makes someone a known contact, {@link #newlyKnownContacts()} names them so the
  * watcher can fill in the text of their earlier messages ({@link #fillText}). History rows are
- * written a batch at a time ({@link #flush()}), and always before an invitation or a reply is
- * acted on, so the history those read is complete.
+ * written a batch at a time ({@link #flush()}); the invitations and debrief replies of the batch
+ * are acted on after that, so the history they read is complete, and the folder's cursor is
+ * written last, so a cursor never passes a message whose invitation was not taken.
  */
 public final class MessageIntake {
 
@@ -85,14 +86,19 @@ public final class MessageIntake {
     private final SqlQuarantine quarantine;
     private final NotesParser notesParser;
     private final IntakeListener listener;
+    private final org.rebond.store.Database database;
     private final List<SqlMessageHistory.SeenMessage> pending = new ArrayList<>();
+    /** What the messages taken since the last flush ask for (invitations, notes), in UID order. */
+    private final List<FollowUp> followUps = new ArrayList<>();
     private final Set<String> newlyKnown = new LinkedHashSet<>();
     /** Made once: a MailDateFormat is costly to make and the intake runs on the mailbox thread alone. */
     private final jakarta.mail.internet.MailDateFormat dates = new jakarta.mail.internet.MailDateFormat();
 
-    public MessageIntake(RebondConfig.Profile profile, RebondConfig.Limits limits, InterviewService interviews, SqlInterviewStore store,
-                         SqlMessageHistory history, SqlOutbox outbox, SqlQuarantine quarantine, NotesParser notesParser, IntakeListener listener) {
+    public MessageIntake(RebondConfig.Profile profile, RebondConfig.Limits limits, org.rebond.store.Database database, InterviewService interviews,
+                         SqlInterviewStore store, SqlMessageHistory history, SqlOutbox outbox, SqlQuarantine quarantine, NotesParser notesParser,
+                         IntakeListener listener) {
         this.profile = profile;
+        this.database = database;
         this.limits = limits;
         this.calendarParts = new CalendarParts(limits);
         this.parser = new CalendarParser(limits);
@@ -242,7 +248,6 @@ public final class MessageIntake {
             pending.add(new SqlMessageHistory.SeenMessage(folder, uidValidity, message.uid(), h.messageId, h.inReplyTo, h.references, h.date,
                     h.fromEmail, h.fromName, h.recipients, h.subject, excerpt(text), sample(text)));
             if (!withinSize) {
-                flush();
                 quarantine.add("imap", item, "message of " + message.size() + " bytes is larger than limits.max_message_bytes ("
                         + limits.maxMessageBytes() + "); its invitations, if any, were not read");
                 quarantined.add(item);
@@ -250,33 +255,61 @@ public final class MessageIntake {
             }
             List<CalendarParts.CalendarPart> calendars = calendarParts(message, parts);
             if (prompted.isPresent() || !calendars.isEmpty()) {
-                flush(); // what these act on reads the history: it must hold this batch first
+                // Acted on at the flush, once the history holds the whole batch (what these read).
+                followUps.add(new FollowUp(item, quarantined, h, text, prompted, calendars));
             }
-            if (prompted.isPresent()) {
-                takeNotes(prompted.get(), h, text);
-            }
-            takeInvitations(item, h, calendars);
         } catch (IOException | RuntimeException e) {
-            String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
-            quarantine.add("imap", item, reason);
-            quarantined.add(item);
-            log.warn("message {} quarantined: {} — it will not be retried; see `rebond status`", item, reason);
+            quarantineFailed(item, quarantined, e);
         }
     }
 
-    /** Writes the history rows taken since the last flush, in one transaction. */
+    /** An invitation or a debrief reply of a message taken, to act on once the batch's history is written. */
+    private record FollowUp(String item, Set<String> quarantined, Headers headers, String text, Optional<Long> prompted,
+                            List<CalendarParts.CalendarPart> calendars) {}
+
+    private void actOn(FollowUp f) {
+        try {
+            if (f.prompted().isPresent()) {
+                takeNotes(f.prompted().get(), f.headers(), f.text());
+            }
+            takeInvitations(f.item(), f.headers(), f.calendars());
+        } catch (RuntimeException e) {
+            quarantineFailed(f.item(), f.quarantined(), e);
+        }
+    }
+
+    private void quarantineFailed(String item, Set<String> quarantined, Exception e) {
+        String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
+        quarantine.add("imap", item, reason);
+        quarantined.add(item);
+        log.warn("message {} quarantined: {} — it will not be retried; see `rebond status`", item, reason);
+    }
+
+    /** Writes the history rows taken since the last flush, then acts on their invitations and replies. */
     public void flush() {
         flush(null);
     }
 
     /**
-     * Writes the history rows taken since the last flush and {@code alsoInTheTransaction} (the
-     * folder's cursor) in one transaction, so both are kept or neither is.
+     * Writes the history rows taken since the last flush in one transaction, acts on the
+     * invitations and debrief replies among them, then writes {@code cursor} (the folder's): with
+     * the rows when there was nothing to act on, else after it, so that a cursor is never kept
+     * without what its messages led to. What is acted on here commits without waiting for the
+     * disk ({@link org.rebond.store.Database#withoutWaitingForTheDisk}): the cursor written after it
+     * is lost with it in a power cut, and the messages are read again.
      */
-    public void flush(org.rebond.store.Database.Work<Void> alsoInTheTransaction) {
-        List<SqlMessageHistory.SeenMessage> batch = List.copyOf(pending);
+    public void flush(org.rebond.store.Database.Work<Void> cursor) {
+        List<SqlMessageHistory.SeenMessage> rows = List.copyOf(pending);
         pending.clear();
-        history.recordAll(batch, alsoInTheTransaction);
+        List<FollowUp> acts = List.copyOf(followUps);
+        followUps.clear();
+        if (acts.isEmpty()) {
+            history.recordAll(rows, cursor);
+            return;
+        }
+        history.recordAll(rows);
+        database.withoutWaitingForTheDisk(() -> acts.forEach(this::actOn));
+        history.recordAll(List.of(), cursor);
     }
 
     /** The people who became known contacts (an interview was created or updated) since the last call. */

@@ -28,10 +28,12 @@ public final class Database implements AutoCloseable {
     /** Migrations in order; the schema version is the number of migrations applied. */
     private static final List<String> MIGRATIONS = List.of("db/V1__schema.sql", "db/V2__quartz.sql", "db/V3__seen_events.sql",
             "db/V4__mailbox_state.sql",
-            "db/V5__calendar_sources.sql", "db/V6__uidvalidity_changes.sql", "db/V7__history_indexes.sql");
+            "db/V5__calendar_sources.sql", "db/V6__uidvalidity_changes.sql", "db/V7__history_indexes.sql", "db/V8__party_by_email.sql");
 
     private final HikariDataSource dataSource;
     private final Path file;
+    /** True on a thread running {@link #withoutWaitingForTheDisk}. */
+    private final ThreadLocal<Boolean> commitsWithoutWaiting = ThreadLocal.withInitial(() -> Boolean.FALSE);
 
     private Database(HikariDataSource dataSource, Path file) {
         this.dataSource = dataSource;
@@ -220,7 +222,26 @@ public final class Database implements AutoCloseable {
         return transaction(work, true);
     }
 
-    private <T> T transaction(Work<T> work, boolean bulk) {
+    /**
+     * Runs {@code work} with every commit it makes on this thread ({@link #inTransaction} included)
+     * not waiting for the disk, as {@link #inBulkTransaction}: for what a scan does with what it
+     * reads (interviews detected in old invitations), which the mailbox gives again. The scan's
+     * cursor is committed after it, so a power cut that loses some of these commits loses the
+     * cursor too (WAL commits stay in order) and the messages are read again; any later commit
+     * that waits for the disk (an action, a trigger) keeps them.
+     */
+    public void withoutWaitingForTheDisk(Runnable work) {
+        boolean before = commitsWithoutWaiting.get();
+        commitsWithoutWaiting.set(Boolean.TRUE);
+        try {
+            work.run();
+        } finally {
+            commitsWithoutWaiting.set(before);
+        }
+    }
+
+    private <T> T transaction(Work<T> work, boolean bulkTransaction) {
+        boolean bulk = bulkTransaction || commitsWithoutWaiting.get();
         try (Connection c = dataSource.getConnection()) {
             if (bulk) {
                 try (Statement st = c.createStatement()) {

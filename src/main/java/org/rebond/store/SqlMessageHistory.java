@@ -107,7 +107,6 @@ public final class SqlMessageHistory implements ReferrerFinder {
                 rs -> new Textless(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4)), email.toLowerCase(Locale.ROOT), limit);
     }
 
-    /** Fills in the excerpt and sample of a message kept without text. */
     /** The text of a kept message, downloaded after it was kept. */
     public record Text(long row, String excerpt, String sample) {}
 
@@ -176,12 +175,12 @@ public final class SqlMessageHistory implements ReferrerFinder {
                 folder, uidValidity, uid);
     }
 
-    /** How many messages are kept. */
     /** The row id of the latest message kept, 0 when none: grows with every message kept. */
     public long newestRow() {
         return db.queryOne("SELECT COALESCE(MAX(id), 0) FROM message", rs -> rs.getLong(1)).orElse(0L);
     }
 
+    /** How many messages are kept. */
     public long count() {
         return db.queryOne("SELECT COUNT(*) FROM message", rs -> rs.getLong(1)).orElse(0L);
     }

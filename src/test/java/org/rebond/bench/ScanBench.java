@@ -44,7 +44,7 @@ import org.rebond.realserver.DovecotServer;
  *       change. The mail files stay in the OS page cache (dropping it would disturb the machine).</li>
  *   <li>The bound: {@link RawImapClient} fetches the scan's items for both folders.</li>
  *   <li>Cold index again; the daemon ({@link DaemonProcess}) starts on an empty database in a JVM
- *       of its own with the systemd unit's flags ({@code -Xms32m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1});
+ *       of its own with the JVM flags of {@code systemd/rebond.service}, read from it;
  *       {@code scan_seconds} runs from just before {@code App.start} to the moment both folder
  *       cursors (read from its SQLite file every 20 ms) reach the last UID the bound saw.
  *       {@code scan_peak_rss_mb} is the child's VmHWM at that moment.</li>
@@ -300,9 +300,8 @@ class ScanBench {
 
     private static Process startDaemon(Path dir, Path config, DaemonOutput output) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new java.util.ArrayList<>(List.of(java, "-XX:+ExitOnOutOfMemoryError", "-Xms32m", "-Xmx256m",
-                "-XX:MaxMetaspaceSize=128m", "-XX:ReservedCodeCacheSize=64m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss1m",
-                "-Dfile.encoding=UTF-8"));
+        List<String> command = new java.util.ArrayList<>(List.of(java));
+        command.addAll(unitJvmFlags(Path.of("systemd", "rebond.service")));
         // -Dbench.daemon.jvm="-XX:StartFlightRecording=filename=/tmp/scan.jfr": extra flags for the daemon's JVM (a profile).
         String extra = System.getProperty("bench.daemon.jvm", "").strip();
         if (!extra.isEmpty()) {
@@ -314,6 +313,34 @@ class ScanBench {
         reader.setDaemon(true);
         reader.start();
         return process;
+    }
+
+    /**
+     * The JVM flags of the system unit's {@code ExecStart} (what follows {@code /usr/bin/java} up to
+     * {@code -jar}), but its crash-report path: the benchmark measures the daemon as installed.
+     */
+    static List<String> unitJvmFlags(Path unit) throws IOException {
+        List<String> flags = new ArrayList<>();
+        boolean inJava = false;
+        for (String line : Files.readAllLines(unit)) {
+            String text = line.strip();
+            if (text.startsWith("ExecStart=/usr/bin/java")) {
+                inJava = true;
+                text = text.substring("ExecStart=/usr/bin/java".length());
+            }
+            if (!inJava) {
+                continue;
+            }
+            for (String token : text.split("\\s+")) {
+                if (token.equals("-jar")) {
+                    return flags;
+                }
+                if (token.startsWith("-") && !token.startsWith("-XX:ErrorFile=")) {
+                    flags.add(token);
+                }
+            }
+        }
+        throw new IllegalStateException(unit + " has no ExecStart=/usr/bin/java … -jar line");
     }
 
     /** Waits until every folder cursor in the daemon's database reaches the last UID; returns that instant. */

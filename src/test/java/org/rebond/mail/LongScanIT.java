@@ -169,7 +169,7 @@ class LongScanIT {
                 store::isSuggestedContact), history, new Planner(Policy.defaults()), ZoneId.of("Europe/Paris"), Clock.systemUTC());
         RebondConfig.Profile profile = new RebondConfig.Profile("Camille Martin", List.of(USER), Locale.ENGLISH, ZoneId.of("Europe/Paris"),
                 "move into product management", "six years of hospital projects", List.of(), "Camille");
-        MessageIntake intake = new MessageIntake(profile, CalendarLimits.defaults(), interviews, store, history, new SqlOutbox(db),
+        MessageIntake intake = new MessageIntake(profile, CalendarLimits.defaults(), db, interviews, store, history, new SqlOutbox(db),
                 new SqlQuarantine(db, Clock.systemUTC()), new NotesParser(), MessageIntake.IntakeListener.NONE);
         RebondConfig.Mailbox mailbox = new RebondConfig.Mailbox(dovecot.host(), dovecot.port(), RebondConfig.Security.NONE, true,
                 dovecot.user(), null, false, null, "INBOX", null, null, "none", false, true, Duration.ofMinutes(1), Duration.ofSeconds(10),

@@ -90,7 +90,7 @@ class MessageIntakeReadsTest {
                 store::isSuggestedContact), history, new Planner(Policy.defaults()), ZoneId.of("Europe/Paris"), java.time.Clock.systemUTC());
         RebondConfig.Profile profile = new RebondConfig.Profile("Camille Martin", List.of(USER), Locale.ENGLISH, ZoneId.of("Europe/Paris"),
                 "move into product management", "six years of hospital projects", List.of(), "Camille");
-        intake = new MessageIntake(profile, CalendarLimits.defaults(), interviews, store, history, new SqlOutbox(db),
+        intake = new MessageIntake(profile, CalendarLimits.defaults(), db, interviews, store, history, new SqlOutbox(db),
                 new SqlQuarantine(db, java.time.Clock.systemUTC()), new NotesParser(), MessageIntake.IntakeListener.NONE);
     }
 

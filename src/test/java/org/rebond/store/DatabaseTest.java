@@ -64,6 +64,39 @@ class DatabaseTest {
     }
 
     @Test
+    void aHistoryKeptBeforeThePartiesWereStoredByAddressIsStillFoundByAddressAfterTheUpgrade() throws Exception {
+        Path file = dir.resolve("rebond.db");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement()) {
+            for (int version = 1; version <= 7; version++) {
+                String prefix = "db/V" + version + "__";
+                String resource;
+                try (var listing = Files.list(Path.of(getClass().getClassLoader().getResource("db").toURI()))) {
+                    resource = "db/" + listing.map(p -> p.getFileName().toString()).filter(n -> ("db/" + n).startsWith(prefix)).findFirst().orElseThrow();
+                }
+                try (var in = getClass().getClassLoader().getResourceAsStream(resource)) {
+                    for (String sql : Database.statements(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))) {
+                        st.execute(sql);
+                    }
+                }
+            }
+            st.execute("PRAGMA user_version = 7");
+            st.execute("INSERT INTO message (id, folder, uidvalidity, uid, message_id, in_reply_to, refs, sent_at, from_email, from_name, "
+                    + "recipients, subject, excerpt, sample) VALUES (1, 'INBOX', 1, 10, '<a@x>', '', '', '2024-05-02T09:00:00Z', "
+                    + "'jeanne@acme.example', 'Jeanne', 'camille@example.org', 'Bonjour', '', '')");
+            st.execute("INSERT INTO message_party (message_row, email) VALUES (1, 'jeanne@acme.example'), (1, 'camille@example.org')");
+        }
+
+        try (Database db = Database.open(file)) {
+            assertThat(db.version()).isEqualTo(Database.latestVersion());
+            SqlMessageHistory history = new SqlMessageHistory(db, java.util.Set.of("camille@example.org"));
+            assertThat(history.with("jeanne@acme.example", 10)).extracting(SqlMessageHistory.SeenMessage::subject).containsExactly("Bonjour");
+            assertThat(history.with("camille@example.org", 10)).hasSize(1);
+            history.forgetFolder("INBOX", 1);
+            assertThat(history.with("jeanne@acme.example", 10)).isEmpty();
+        }
+    }
+
+    @Test
     void aDatabaseWrittenByANewerRebondIsRefusedAndLeftAlone() throws Exception {
         Path file = dir.resolve("rebond.db");
         Database.open(file).close();
