@@ -61,10 +61,25 @@ final class ImapBatchReader {
      * connection).
      */
     List<ScannedMessage> scan(IMAPFolder folder, long[] uids, int from, int to, Consumer<ScannedMessage> described) throws MessagingException {
+        return scan(folder, uids, from, to, described, null);
+    }
+
+    /**
+     * As {@link #scan(IMAPFolder, long[], int, int, Consumer)}, running {@code onceAsked} once the
+     * command is written and before its first response is read: what the caller does there (hand
+     * the previous batch to the intake, which may wait) overlaps the server's work on this one. It
+     * must not use the connection. What it throws is rethrown once the command's responses were
+     * all read, so the connection stays usable.
+     */
+    List<ScannedMessage> scan(IMAPFolder folder, long[] uids, int from, int to, Consumer<ScannedMessage> described, Runnable onceAsked)
+            throws MessagingException {
         Map<Long, ScannedMessage> found = new HashMap<>();
         List<String> unreadable = new ArrayList<>();
+        Runnable[] pending = {onceAsked};
         for (String set : uidSets(uids, from, to)) {
-            fetch(folder, set, scanItems, response -> {
+            Runnable afterWrite = pending[0];
+            pending[0] = null;
+            fetch(folder, set, scanItems, afterWrite, response -> {
                 if (response.uid() < 0) {
                     return false;
                 }
@@ -73,6 +88,9 @@ final class ImapBatchReader {
                 described.accept(message);
                 return true;
             }, unreadable::add);
+        }
+        if (pending[0] != null) {
+            pending[0].run(); // no command was needed (no UID): done here
         }
         List<ScannedMessage> out = new ArrayList<>(to - from);
         List<Long> missing = new ArrayList<>();
@@ -100,7 +118,7 @@ final class ImapBatchReader {
         for (long uid : uids) {
             ScannedMessage[] got = {null};
             String[] problem = {null};
-            fetch(folder, Long.toString(uid), scanItems, response -> {
+            fetch(folder, Long.toString(uid), scanItems, null, response -> {
                 if (response.uid() != uid) {
                     return false;
                 }
@@ -145,7 +163,7 @@ final class ImapBatchReader {
             long[] uids = entry.getValue().stream().mapToLong(Long::longValue).sorted().distinct().toArray();
             String items = "UID BODY.PEEK[" + entry.getKey() + "]<0." + capOf.get(entry.getKey()) + ">";
             for (String set : uidSets(uids, 0, uids.length)) {
-                fetch(folder, set, items, response -> {
+                fetch(folder, set, items, null, response -> {
                     if (response.uid() < 0 || response.sections().isEmpty()) {
                         return false;
                     }
@@ -163,7 +181,7 @@ final class ImapBatchReader {
      */
     java.util.Optional<String> messageIdHeader(IMAPFolder folder, long uid) throws MessagingException {
         String[] found = {null};
-        fetch(folder, Long.toString(uid), "UID BODY.PEEK[HEADER.FIELDS (Message-ID)]", response -> {
+        fetch(folder, Long.toString(uid), "UID BODY.PEEK[HEADER.FIELDS (Message-ID)]", null, response -> {
             if (response.uid() != uid || response.headers() == null) {
                 return false;
             }
@@ -178,7 +196,7 @@ final class ImapBatchReader {
     Map<Long, java.util.Date> receivedDates(IMAPFolder folder, long[] uids) throws MessagingException {
         Map<Long, java.util.Date> out = new HashMap<>();
         for (String set : uidSets(uids, 0, uids.length)) {
-            fetch(folder, set, "UID INTERNALDATE", response -> {
+            fetch(folder, set, "UID INTERNALDATE", null, response -> {
                 if (response.uid() < 0 || response.internalDate() == null) {
                     return false;
                 }
@@ -200,17 +218,29 @@ final class ImapBatchReader {
      * not ours (EXISTS, EXPUNGE, flag changes) go to the folder as Angus would pass them; a BYE or
      * a broken connection ends the command with the exception Angus would raise.
      */
-    private static void fetch(IMAPFolder folder, String set, String items, FetchHandler handler, Consumer<String> unreadable)
-            throws MessagingException {
-        folder.doCommand(p -> {
-            synchronized (p) {
-                read(p, "UID FETCH " + set + " (" + items + ")", handler, unreadable);
+    private static void fetch(IMAPFolder folder, String set, String items, Runnable afterWrite, FetchHandler handler,
+                              Consumer<String> unreadable) throws MessagingException {
+        RuntimeException[] failed = {null};
+        try {
+            folder.doCommand(p -> {
+                synchronized (p) {
+                    read(p, "UID FETCH " + set + " (" + items + ")", afterWrite, failed, handler, unreadable);
+                }
+                return null;
+            });
+        } catch (MessagingException | RuntimeException e) {
+            if (failed[0] != null) {
+                e.addSuppressed(failed[0]);
             }
-            return null;
-        });
+            throw e;
+        }
+        if (failed[0] != null) {
+            throw failed[0];
+        }
     }
 
-    private static void read(IMAPProtocol p, String command, FetchHandler handler, Consumer<String> unreadable) throws ProtocolException {
+    private static void read(IMAPProtocol p, String command, Runnable afterWrite, RuntimeException[] failed, FetchHandler handler,
+                             Consumer<String> unreadable) throws ProtocolException {
         if (!(p instanceof ScanImapStore.RawProtocol raw)) {
             throw new ProtocolException("this connection was not opened by rebond's IMAP store (ScanImapStore)");
         }
@@ -223,6 +253,13 @@ final class ImapBatchReader {
             p.notifyResponseHandlers(new Response[] {bye});
             p.handleResult(bye);
             return;
+        }
+        if (afterWrite != null) {
+            try {
+                afterWrite.run(); // while the server works on the command; what it throws waits for the responses
+            } catch (RuntimeException e) {
+                failed[0] = e;
+            }
         }
         byte[] tagged = (tag + " ").getBytes(StandardCharsets.US_ASCII);
         Response result;

@@ -484,13 +484,21 @@ public final class MailboxWatcher implements AutoCloseable {
         long lastUid = cursor.lastUid();
         long ownTextFrom = uids.length > MessageIntake.OWN_TEXTS ? uids[uids.length - MessageIntake.OWN_TEXTS] : 0;
         ScanProgress progress = uids.length > batch ? ScanProgress.of(name, uids.length, progressEvery) : null;
+        // The batch read last, handed to the intake once the next batch's FETCH is on its way: the
+        // server works on that one while this thread waits for the intake to be free.
+        HandOver handOver = null;
         try {
             for (int from = 0; from < uids.length && running; from += batch) {
                 int to = Math.min(uids.length, from + batch);
                 // Each message is prepared as its description arrives, while the server sends the rest.
                 MessageIntake.Batch batch = intake.startBatch(name, uidValidity, ownTextFrom);
                 java.util.Map<Long, MessageIntake.Prepared> prepared = new java.util.HashMap<>();
-                List<ScannedMessage> scanned = scanBatch(folder, name, uidValidity, uids, from, to, m -> prepared.put(m.uid(), intake.prepare(batch, m)));
+                HandOver previous = handOver; // stays in handOver until replaced: a failure below still hands it over
+                List<ScannedMessage> scanned = scanBatch(folder, name, uidValidity, uids, from, to, m -> prepared.put(m.uid(), intake.prepare(batch, m)),
+                        previous == null ? null : previous::run);
+                if (previous != null) {
+                    previous.rethrow();
+                }
                 ReadBatch read = fetchBatch(reader, intake, folder, batch, scanned, prepared);
                 if (!scanned.isEmpty()) {
                     lastUid = Math.max(lastUid, scanned.get(scanned.size() - 1).uid());
@@ -499,7 +507,7 @@ public final class MailboxWatcher implements AutoCloseable {
                 // HIGHESTMODSEQ is only a valid resync point once every message up to it was read.
                 var after = new SqlFolderCursors.Cursor(name, uidValidity, lastUid, to >= uids.length ? modseq : cursor.highestModseq());
                 int count = to - from;
-                lane.submit(() -> {
+                handOver = new HandOver(lane, () -> {
                     takeBatch(intake, read);
                     intake.flush(cursors.saving(after));
                     observer.batchRead(name, scanned);
@@ -509,10 +517,58 @@ public final class MailboxWatcher implements AutoCloseable {
                 });
                 readSinceOpen.merge(name, scanned.size(), Integer::sum);
             }
+            if (handOver != null) {
+                handOver.run();
+                handOver.rethrow();
+            }
             lane.drain();
         } catch (MessagingException | RuntimeException e) {
+            if (handOver != null && !handOver.ran()) {
+                handOver.run(); // read whole before the failure: taken, so its cursor moves
+            }
             lane.drainQuietly();
             throw e;
+        }
+    }
+
+    /**
+     * One batch read and not yet handed to the intake lane. {@link #run} hands it over (waiting
+     * for the batch before it to be taken) and keeps what that throws, for {@link #rethrow} on the
+     * mailbox thread, outside the FETCH it overlapped.
+     */
+    private static final class HandOver {
+        private final IntakeLane lane;
+        private final Runnable take;
+        private boolean ran;
+        private RuntimeException failure;
+
+        HandOver(IntakeLane lane, Runnable take) {
+            this.lane = lane;
+            this.take = take;
+        }
+
+        void run() {
+            if (ran) {
+                return;
+            }
+            ran = true;
+            try {
+                lane.submit(take);
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+        }
+
+        boolean ran() {
+            return ran;
+        }
+
+        void rethrow() {
+            if (failure != null) {
+                RuntimeException e = failure;
+                failure = null;
+                throw e;
+            }
         }
     }
 
@@ -525,7 +581,7 @@ public final class MailboxWatcher implements AutoCloseable {
      * the rest flows on).
      */
     private List<ScannedMessage> scanBatch(IMAPFolder folder, String name, long uidValidity, long[] uids, int from, int to,
-                                           java.util.function.Consumer<ScannedMessage> described) throws MessagingException {
+                                           java.util.function.Consumer<ScannedMessage> described, Runnable onceAsked) throws MessagingException {
         boolean failedBefore = failedRead != null && failedRead.folder().equals(name) && failedRead.uidValidity() == uidValidity
                 && failedRead.firstUid() == uids[from];
         if (failedBefore && failedRead.times() >= 2) {
@@ -544,10 +600,13 @@ public final class MailboxWatcher implements AutoCloseable {
                 lostOn.remove(item);
             }
             failedRead = null;
+            if (onceAsked != null) {
+                onceAsked.run(); // read one by one: nothing left to overlap
+            }
             return scanned;
         }
         try {
-            List<ScannedMessage> scanned = reader.scan(folder, uids, from, to, described);
+            List<ScannedMessage> scanned = reader.scan(folder, uids, from, to, described, onceAsked);
             failedRead = null;
             return scanned;
         } catch (MessagingException | RuntimeException e) {

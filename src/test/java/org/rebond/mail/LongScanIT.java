@@ -69,9 +69,15 @@ class LongScanIT {
         final List<WeakReference<ScannedMessage>> read = new CopyOnWriteArrayList<>();
         final Map<String, AtomicInteger> reopened = new ConcurrentHashMap<>();
         final Map<String, AtomicInteger> synced = new ConcurrentHashMap<>();
+        /** The INBOX batch whose taking fails, once (0: none). */
+        volatile int failingBatch;
+        final AtomicInteger inboxBatches = new AtomicInteger();
 
         @Override
         public void batchRead(String folder, List<ScannedMessage> messages) {
+            if (folder.equals("INBOX") && inboxBatches.incrementAndGet() == failingBatch) {
+                throw new IllegalStateException("the intake failed on this batch (test)");
+            }
             if (folder.equals("INBOX")) {
                 for (ScannedMessage m : messages) {
                     read.add(new WeakReference<>(m));
@@ -148,6 +154,22 @@ class LongScanIT {
         await().atMost(BOUND).until(() -> cursors.get("INBOX").map(SqlFolderCursors.Cursor::lastUid).orElse(0L) == 13L);
         assertThat(count("SELECT COUNT(*) FROM message WHERE folder = 'INBOX'")).isEqualTo(13);
         assertThat(watcher.connections()).as("seen in IDLE on the same connection, not after a reconnection").isEqualTo(1);
+    }
+
+    @Test
+    void aBatchTheIntakeFailsToTakeEndsThatReadAndTheScanGoesOnFromItsCursorOnANewConnection() throws Exception {
+        recorder.failingBatch = 2;
+        writeInbox(1000);
+        watcher = watcher(100);
+        watcher.start();
+
+        // The failure surfaces while the fourth batch is being fetched (batches are handed over one FETCH later),
+        // once that FETCH was read whole; the watcher reconnects and reads on from the cursor of the second.
+        await().atMost(BOUND).until(() -> cursors.get("INBOX").map(SqlFolderCursors.Cursor::lastUid).orElse(0L) == 1000L);
+        assertThat(count("SELECT COUNT(*) FROM message WHERE folder = 'INBOX'")).isEqualTo(1000);
+        assertThat(watcher.connections()).as("one connection, then one after the failure").isEqualTo(2);
+        assertThat(recorder.inboxBatches.get()).as("each batch taken once: the second failed after its cursor was kept; "
+                + "the third (never handed over) and the fourth (read, not handed over) were read again").isEqualTo(10);
     }
 
     // ---- set-up ---------------------------------------------------------------------------
