@@ -494,12 +494,20 @@ public final class MailboxWatcher implements AutoCloseable {
                 MessageIntake.Batch batch = intake.startBatch(name, uidValidity, ownTextFrom);
                 java.util.Map<Long, MessageIntake.Prepared> prepared = new java.util.HashMap<>();
                 HandOver previous = handOver; // stays in handOver until replaced: a failure below still hands it over
+                ReadAlone readAlone = new ReadAlone(new java.util.HashSet<>(), new java.util.HashMap<>());
                 List<ScannedMessage> scanned = scanBatch(folder, name, uidValidity, uids, from, to, m -> prepared.put(m.uid(), intake.prepare(batch, m)),
-                        previous == null ? null : previous::run);
+                        previous == null ? null : previous::run, prepared, readAlone);
                 if (previous != null) {
                     previous.rethrow();
                 }
-                ReadBatch read = fetchBatch(reader, intake, folder, batch, scanned, prepared);
+                ReadBatch read;
+                try {
+                    read = fetchBatch(reader, intake, folder, batch, scanned, prepared, readAlone);
+                } catch (MessagingException | RuntimeException e) {
+                    noteFailedRead(name, uidValidity, uids[from]);
+                    throw e;
+                }
+                failedRead = null;
                 if (!scanned.isEmpty()) {
                     lastUid = Math.max(lastUid, scanned.get(scanned.size() - 1).uid());
                 }
@@ -575,13 +583,16 @@ public final class MailboxWatcher implements AutoCloseable {
     /**
      * Describes one batch. Some servers close the connection whenever a message they cannot read
      * is fetched (Dovecot: "BYE FETCH failed: Internal error"), and then every retry of the batch
-     * would fail the same way, for ever. So a batch whose FETCH lost the connection twice in a row
-     * is read one message at a time; a message whose own FETCH loses it twice is quarantined,
-     * with the server's words, and the folder is read on past it (BAD-INPUTS: one bad message,
-     * the rest flows on).
+     * would fail the same way, for ever. So a batch whose read (its descriptions or its parts: a
+     * server may describe a message from its cache and fail only on its file) lost the connection
+     * twice in a row is read one message at a time, each with its parts; a message whose own
+     * reads lose it twice is quarantined, with the server's words, and the folder is read on past
+     * it (BAD-INPUTS: one bad message, the rest flows on).
      */
     private List<ScannedMessage> scanBatch(IMAPFolder folder, String name, long uidValidity, long[] uids, int from, int to,
-                                           java.util.function.Consumer<ScannedMessage> described, Runnable onceAsked) throws MessagingException {
+                                           java.util.function.Consumer<ScannedMessage> described, Runnable onceAsked,
+                                           java.util.Map<Long, MessageIntake.Prepared> prepared, ReadAlone readAlone)
+            throws MessagingException {
         boolean failedBefore = failedRead != null && failedRead.folder().equals(name) && failedRead.uidValidity() == uidValidity
                 && failedRead.firstUid() == uids[from];
         if (failedBefore && failedRead.times() >= 2) {
@@ -595,24 +606,38 @@ public final class MailboxWatcher implements AutoCloseable {
                     continue;
                 }
                 probing = item;
-                scanned.addAll(reader.scan(folder, uids, i, i + 1, described));
+                List<ScannedMessage> alone = reader.scan(folder, uids, i, i + 1, described);
+                // Its parts too, alone: a server may describe a message from its cache and close
+                // the connection only when its file is read.
+                for (ScannedMessage m : alone) {
+                    MessageIntake.Prepared p = prepared.get(m.uid());
+                    if (p != null && !p.downloads().isEmpty()) {
+                        readAlone.parts().putAll(reader.parts(folder, p.downloads()));
+                    }
+                    readAlone.uids().add(m.uid());
+                }
+                scanned.addAll(alone);
                 probing = null;
                 lostOn.remove(item);
             }
-            failedRead = null;
             if (onceAsked != null) {
                 onceAsked.run(); // read one by one: nothing left to overlap
             }
             return scanned;
         }
         try {
-            List<ScannedMessage> scanned = reader.scan(folder, uids, from, to, described, onceAsked);
-            failedRead = null;
-            return scanned;
+            return reader.scan(folder, uids, from, to, described, onceAsked);
         } catch (MessagingException | RuntimeException e) {
-            failedRead = new FailedRead(name, uidValidity, uids[from], failedBefore ? failedRead.times() + 1 : 1);
+            noteFailedRead(name, uidValidity, uids[from]);
             throw e;
         }
+    }
+
+    /** The read of the batch starting at {@code firstUid} failed (its descriptions or its parts): once more in a row. */
+    private void noteFailedRead(String name, long uidValidity, long firstUid) {
+        boolean again = failedRead != null && failedRead.folder().equals(name) && failedRead.uidValidity() == uidValidity
+                && failedRead.firstUid() == firstUid;
+        failedRead = new FailedRead(name, uidValidity, firstUid, again ? failedRead.times() + 1 : 1);
     }
 
     /** The UIDs not quarantined: a message quarantined is never fetched again. */
@@ -635,6 +660,16 @@ public final class MailboxWatcher implements AutoCloseable {
      */
     static ReadBatch fetchBatch(ImapBatchReader reader, MessageIntake intake, IMAPFolder folder, MessageIntake.Batch batch,
                                 List<ScannedMessage> scanned, java.util.Map<Long, MessageIntake.Prepared> preparedEarly) throws MessagingException {
+        return fetchBatch(reader, intake, folder, batch, scanned, preparedEarly, new ReadAlone(java.util.Set.of(), java.util.Map.of()));
+    }
+
+    /** The messages of a batch read one at a time with their parts (after lost connections), and those parts. */
+    private record ReadAlone(java.util.Set<Long> uids, java.util.Map<String, byte[]> parts) {}
+
+    /** As above; the parts of the messages in {@code readAlone} are not fetched again. */
+    private static ReadBatch fetchBatch(ImapBatchReader reader, MessageIntake intake, IMAPFolder folder, MessageIntake.Batch batch,
+                                        List<ScannedMessage> scanned, java.util.Map<Long, MessageIntake.Prepared> preparedEarly,
+                                        ReadAlone readAlone) throws MessagingException {
         List<MessageIntake.Prepared> prepared = new ArrayList<>(scanned.size());
         List<ImapBatchReader.PartRequest> downloads = new ArrayList<>();
         List<Long> undated = new ArrayList<>();
@@ -642,12 +677,17 @@ public final class MailboxWatcher implements AutoCloseable {
             MessageIntake.Prepared early = preparedEarly.get(m.uid());
             MessageIntake.Prepared p = early != null && early.message() == m ? early : intake.prepare(batch, m);
             prepared.add(p);
-            downloads.addAll(p.downloads());
+            if (!readAlone.uids().contains(m.uid())) {
+                downloads.addAll(p.downloads());
+            }
             if (p.needsReceivedDate()) {
                 undated.add(m.uid());
             }
         }
-        java.util.Map<String, byte[]> parts = downloads.isEmpty() ? java.util.Map.of() : reader.parts(folder, downloads);
+        java.util.Map<String, byte[]> parts = new java.util.HashMap<>(readAlone.parts());
+        if (!downloads.isEmpty()) {
+            parts.putAll(reader.parts(folder, downloads));
+        }
         java.util.Map<Long, java.util.Date> received = undated.isEmpty() ? java.util.Map.of()
                 : reader.receivedDates(folder, undated.stream().mapToLong(Long::longValue).toArray());
         return new ReadBatch(batch, prepared, parts, received);

@@ -199,6 +199,34 @@ class MailboxResilienceIT {
     }
 
     @Test
+    void aMessageWhosePartFetchMakesTheServerCloseTheConnectionIsQuarantinedAndTheFolderIsReadOnPastIt() throws Exception {
+        r.writeConfig(null);
+        r.deliver("INBOX", r.plain("<hello-1@acme-health.example>", RebondOnDovecot.CONTACT, RebondOnDovecot.USER, "Hello", "Happy to talk."));
+        r.deliver("INBOX", r.invitation("iv-damaged@acme-health.example", 0, inThreeDays(), "Information interview Camille / Jeanne"));
+        r.deliver("INBOX", r.invitation("iv-1@acme-health.example", 0, inThreeDays(), "Information interview Camille / Jeanne Roe"));
+        // Another client read the descriptions first, so Dovecot answers them from its cache; then
+        // the file of the second message becomes unreadable: its description still comes, its
+        // calendar part makes Dovecot close the connection.
+        try (org.rebond.bench.RawImapClient other = new org.rebond.bench.RawImapClient(r.dovecot.host(), r.dovecot.port())) {
+            other.login(r.dovecot.user(), r.dovecot.password());
+            other.select("INBOX", true);
+            other.fetchScanItems(org.rebond.mail.MessageIntake.HEADERS);
+        }
+        r.dovecot.makeUnreadable(r.dovecot.user(), "INBOX", 2);
+
+        r.start();
+
+        await().atMost(RebondOnDovecot.BOUND).until(() -> r.sql("SELECT last_uid FROM folder_cursor WHERE folder = 'INBOX'") == 3);
+        assertThat(r.sql("SELECT COUNT(*) FROM quarantine WHERE item LIKE 'INBOX:%:2' AND reason LIKE '%closes the connection%'"))
+                .as("the damaged message, quarantined with the reason").isEqualTo(1);
+        r.awaitInterviews(1);
+        int connections = r.app.watcher().connections();
+        r.deliver("INBOX", r.plain("<after@acme-health.example>", RebondOnDovecot.CONTACT, RebondOnDovecot.USER, "After", "Still there?"));
+        await().atMost(RebondOnDovecot.BOUND).until(() -> r.sql("SELECT last_uid FROM folder_cursor WHERE folder = 'INBOX'") == 4);
+        assertThat(r.app.watcher().connections()).as("no reconnection since it was quarantined").isEqualTo(connections);
+    }
+
+    @Test
     void aFolderNumberedAgainFromLowerUidsUnderTheSameUidValidityIsReadAgainAndItsNewMailIsNotMissed() throws Exception {
         r.writeConfig(null);
         for (int i = 1; i <= 3; i++) {
