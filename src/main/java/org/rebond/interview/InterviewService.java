@@ -57,6 +57,15 @@ public final class InterviewService {
     }
 
     /**
+     * Runs {@code work}, which takes several events in a row, holding this service's lock
+     * throughout. A caller that wraps them in one database transaction takes the lock first: then
+     * no other thread can hold the lock while it waits for that transaction's write lock.
+     */
+    public synchronized void exclusively(Runnable work) {
+        work.run();
+    }
+
+    /**
      * Takes one event of a calendar source (CalDAV, ICS URL, .ics file) as the user's own: as
      * {@link #onCalendarEvent} with no sender, except that an event which is not an interview is not
      * remembered as "seen": a calendar holds every meeting of the user's life, and rebond keeps only

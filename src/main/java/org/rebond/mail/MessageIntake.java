@@ -267,12 +267,18 @@ public final class MessageIntake {
     private record FollowUp(String item, Set<String> quarantined, Headers headers, String text, Optional<Long> prompted,
                             List<CalendarParts.CalendarPart> calendars) {}
 
-    private void actOn(FollowUp f) {
+    /** Acts on one follow-up in a savepoint of its own; what it led to joins {@code toTell} once it succeeded. */
+    private void actOn(FollowUp f, List<Runnable> toTell) {
+        List<Runnable> told = new ArrayList<>();
         try {
-            if (f.prompted().isPresent()) {
-                takeNotes(f.prompted().get(), f.headers(), f.text());
-            }
-            takeInvitations(f.item(), f.headers(), f.calendars());
+            database.inTransaction(c -> {
+                if (f.prompted().isPresent()) {
+                    takeNotes(f.prompted().get(), f.headers(), f.text(), told);
+                }
+                takeInvitations(f.item(), f.headers(), f.calendars(), told);
+                return null;
+            });
+            toTell.addAll(told);
         } catch (RuntimeException e) {
             quarantineFailed(f.item(), f.quarantined(), e);
         }
@@ -291,12 +297,13 @@ public final class MessageIntake {
     }
 
     /**
-     * Writes the history rows taken since the last flush in one transaction, acts on the
-     * invitations and debrief replies among them, then writes {@code cursor} (the folder's): with
-     * the rows when there was nothing to act on, else after it, so that a cursor is never kept
-     * without what its messages led to. What is acted on here commits without waiting for the
-     * disk ({@link org.rebond.store.Database#withoutWaitingForTheDisk}): the cursor written after it
-     * is lost with it in a power cut, and the messages are read again.
+     * Writes the history rows taken since the last flush, acts on the invitations and debrief
+     * replies among them, and writes {@code cursor} (the folder's), all in one transaction that
+     * does not wait for the disk ({@link org.rebond.store.Database#inOneTransaction}): a cursor is
+     * never kept without what its messages led to, and a power cut loses them together (the
+     * messages are then read again). Each follow-up is a savepoint of its own: one that fails is
+     * undone alone and its message quarantined. What the follow-ups led to is logged and told to
+     * the listener once committed.
      */
     public void flush(org.rebond.store.Database.Work<Void> cursor) {
         List<SqlMessageHistory.SeenMessage> rows = List.copyOf(pending);
@@ -307,9 +314,18 @@ public final class MessageIntake {
             history.recordAll(rows, cursor);
             return;
         }
-        history.recordAll(rows);
-        database.withoutWaitingForTheDisk(() -> acts.forEach(this::actOn));
-        history.recordAll(List.of(), cursor);
+        List<Runnable> toTell = new ArrayList<>();
+        // The interview service's lock before the transaction's: the order every thread takes them in.
+        interviews.exclusively(() -> database.inOneTransaction(() -> {
+            history.recordAll(rows);
+            for (FollowUp f : acts) {
+                actOn(f, toTell);
+            }
+            if (cursor != null) {
+                history.recordAll(List.of(), cursor);
+            }
+        }));
+        toTell.forEach(Runnable::run);
     }
 
     /** The people who became known contacts (an interview was created or updated) since the last call. */
@@ -424,7 +440,7 @@ public final class MessageIntake {
         return text.length() > SAMPLE_CHARS ? text.substring(0, SAMPLE_CHARS) : text;
     }
 
-    private void takeInvitations(String item, Headers h, List<CalendarParts.CalendarPart> parts) {
+    private void takeInvitations(String item, Headers h, List<CalendarParts.CalendarPart> parts, List<Runnable> told) {
         for (CalendarParts.CalendarPart part : parts) {
             try {
                 ParsedCalendar calendar = parser.parse(part.content());
@@ -436,8 +452,11 @@ public final class MessageIntake {
                 for (CalendarEvent event : calendar.events()) {
                     CalendarEvent effective = event.method().equals(method) ? event : event.withMethod(method);
                     InterviewService.Outcome outcome = interviews.onCalendarEvent(effective, h.fromEmail, h.messageId);
-                    log.info("invitation \"{}\" from {}: {} ({})", HeaderSafety.oneLine(event.summary()), h.fromEmail,
-                            outcome.kind().name().toLowerCase(Locale.ROOT).replace('_', ' '), outcome.detail());
+                    told.add(() -> {
+                        log.info("invitation \"{}\" from {}: {} ({})", HeaderSafety.oneLine(event.summary()), h.fromEmail,
+                                outcome.kind().name().toLowerCase(Locale.ROOT).replace('_', ' '), outcome.detail());
+                        listener.taken(event.summary(), outcome);
+                    });
                     if (outcome.interview() != null && (outcome.kind() == InterviewService.Outcome.Kind.CREATED
                             || outcome.kind() == InterviewService.Outcome.Kind.UPDATED)) {
                         newlyKnown.add(outcome.interview().contact().email().toLowerCase(Locale.ROOT));
@@ -445,7 +464,6 @@ public final class MessageIntake {
                             newlyKnown.add(outcome.interview().referrer().email().toLowerCase(Locale.ROOT));
                         }
                     }
-                    listener.taken(event.summary(), outcome);
                 }
             } catch (CalendarRejected e) {
                 quarantine.add("imap", item + "#" + part.index(), e.getMessage());
@@ -474,7 +492,7 @@ public final class MessageIntake {
         return Optional.empty();
     }
 
-    private void takeNotes(long interviewId, Headers h, String text) {
+    private void takeNotes(long interviewId, Headers h, String text, List<Runnable> told) {
         Optional<Interview> interview = store.byId(interviewId);
         if (interview.isEmpty() || store.notesSource(interviewId).filter(h.messageId::equals).isPresent()) {
             return;
@@ -486,9 +504,11 @@ public final class MessageIntake {
                     + "an information interview asks for information only (METHOD M1)", interviewId, String.join(", ", asks));
         }
         interviews.recordNotes(interview.get(), notes, h.messageId);
-        log.info("debrief notes received for interview {}: {} points, {} leads, {} names", interviewId,
-                notes.points().size(), notes.leads().size(), notes.names().size());
-        listener.taken("notes", new InterviewService.Outcome(InterviewService.Outcome.Kind.UPDATED, interview.get(), "debrief notes received"));
+        told.add(() -> {
+            log.info("debrief notes received for interview {}: {} points, {} leads, {} names", interviewId,
+                    notes.points().size(), notes.leads().size(), notes.names().size());
+            listener.taken("notes", new InterviewService.Outcome(InterviewService.Outcome.Kind.UPDATED, interview.get(), "debrief notes received"));
+        });
     }
 
     /** The header fields the intake reads, parsed once; {@code date} null when Date is missing or unreadable. */

@@ -31,13 +31,16 @@ public final class Database implements AutoCloseable {
             "db/V5__calendar_sources.sql", "db/V6__uidvalidity_changes.sql", "db/V7__history_indexes.sql", "db/V8__party_by_email.sql");
 
     private final HikariDataSource dataSource;
+    /** What {@link #dataSource()} hands out: the pool's connections, or the one of this thread's {@link #inOneTransaction}. */
+    private final DataSource joiningDataSource;
     private final Path file;
-    /** True on a thread running {@link #withoutWaitingForTheDisk}. */
-    private final ThreadLocal<Boolean> commitsWithoutWaiting = ThreadLocal.withInitial(() -> Boolean.FALSE);
+    /** The connection of the {@link #inOneTransaction} running on this thread, if any. */
+    private final ThreadLocal<Connection> joined = new ThreadLocal<>();
 
     private Database(HikariDataSource dataSource, Path file) {
         this.dataSource = dataSource;
         this.file = file;
+        this.joiningDataSource = new JoiningDataSource(dataSource, joined::get);
     }
 
     /** Opens (creating when absent) and migrates the database at {@code file}. */
@@ -98,8 +101,13 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * The connections, for Quartz's job store and the tests. On a thread running
+     * {@link #inOneTransaction}, it hands out that transaction's connection, so Quartz's writes join
+     * it (its commit, rollback and close then apply to a savepoint: see {@link JoiningDataSource}).
+     */
     public DataSource dataSource() {
-        return dataSource;
+        return joiningDataSource;
     }
 
     public Path file() {
@@ -183,14 +191,18 @@ public final class Database implements AutoCloseable {
         return out;
     }
 
-    /** Reads rows. */
+    /** Reads rows (inside this thread's {@link #inOneTransaction}, what it wrote so far included). */
     public <T> List<T> query(String sql, RowReader<T> reader, Object... params) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = prepare(c, sql, params); ResultSet rs = ps.executeQuery()) {
-            List<T> out = new ArrayList<>();
-            while (rs.next()) {
-                out.add(reader.read(rs));
+        Connection own = joined.get();
+        try (Connection pooled = own == null ? dataSource.getConnection() : null) {
+            Connection c = own != null ? own : pooled;
+            try (PreparedStatement ps = prepare(c, sql, params); ResultSet rs = ps.executeQuery()) {
+                List<T> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(reader.read(rs));
+                }
+                return out;
             }
-            return out;
         } catch (SQLException e) {
             throw new StoreException("database read failed: " + e.getMessage(), e);
         }
@@ -223,30 +235,66 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Runs {@code work} with every commit it makes on this thread ({@link #inTransaction} included)
-     * not waiting for the disk, as {@link #inBulkTransaction}: for what a scan does with what it
-     * reads (interviews detected in old invitations), which the mailbox gives again. The scan's
-     * cursor is committed after it, so a power cut that loses some of these commits loses the
-     * cursor too (WAL commits stay in order) and the messages are read again; any later commit
-     * that waits for the disk (an action, a trigger) keeps them.
+     * Runs {@code work} in one transaction that does not wait for the disk (as
+     * {@link #inBulkTransaction}): every read and write it makes on this thread through this
+     * database, {@link #dataSource()} included (Quartz's job store), goes to one connection, each
+     * {@link #inTransaction} inside being a savepoint, rolled back alone when it fails, each
+     * {@link #inBulkTransaction} inside a part of it that fails it whole when it fails. For a scan
+     * batch: its history, what its invitations led to and the folder's cursor in one commit instead
+     * of several per invitation (what the mailbox gives again; a power cut loses it all together,
+     * cursor included, and the messages are read again). It holds the database's write lock
+     * throughout: keep it short, and take any lock its work takes before calling it (the interview
+     * service's), never after. Nested calls join the outer one.
      */
-    public void withoutWaitingForTheDisk(Runnable work) {
-        boolean before = commitsWithoutWaiting.get();
-        commitsWithoutWaiting.set(Boolean.TRUE);
-        try {
+    public void inOneTransaction(Runnable work) {
+        if (joined.get() != null) {
             work.run();
-        } finally {
-            commitsWithoutWaiting.set(before);
+            return;
+        }
+        try (Connection c = dataSource.getConnection()) {
+            setSynchronous(c, "NORMAL");
+            c.setAutoCommit(false);
+            joined.set(c);
+            try {
+                work.run();
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                joined.remove();
+                c.setAutoCommit(true);
+                setSynchronous(c, "FULL");
+            }
+        } catch (SQLException e) {
+            throw new StoreException("database write failed: " + e.getMessage(), e);
         }
     }
 
-    private <T> T transaction(Work<T> work, boolean bulkTransaction) {
-        boolean bulk = bulkTransaction || commitsWithoutWaiting.get();
+    private static void setSynchronous(Connection c, String mode) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("PRAGMA synchronous = " + mode);
+        }
+    }
+
+    private <T> T transaction(Work<T> work, boolean bulk) {
+        Connection own = joined.get();
+        if (own != null && bulk) {
+            // Straight into the transaction, no savepoint: SQLite would copy every page it changes
+            // to a statement journal first (a history batch's thousands). If it fails, the whole
+            // transaction does.
+            try {
+                return work.run(own);
+            } catch (SQLException e) {
+                throw new StoreException("database write failed: " + e.getMessage(), e);
+            }
+        }
+        if (own != null) {
+            return inSavepoint(own, work);
+        }
         try (Connection c = dataSource.getConnection()) {
             if (bulk) {
-                try (Statement st = c.createStatement()) {
-                    st.execute("PRAGMA synchronous = NORMAL");
-                }
+                setSynchronous(c, "NORMAL");
             }
             c.setAutoCommit(false);
             try {
@@ -259,10 +307,26 @@ public final class Database implements AutoCloseable {
             } finally {
                 c.setAutoCommit(true);
                 if (bulk) {
-                    try (Statement st = c.createStatement()) {
-                        st.execute("PRAGMA synchronous = FULL");
-                    }
+                    setSynchronous(c, "FULL");
                 }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("database write failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** {@code work} inside the running transaction of {@code c}, undone alone when it fails. */
+    private static <T> T inSavepoint(Connection c, Work<T> work) {
+        try {
+            java.sql.Savepoint savepoint = c.setSavepoint();
+            try {
+                T result = work.run(c);
+                c.releaseSavepoint(savepoint);
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback(savepoint);
+                c.releaseSavepoint(savepoint);
+                throw e;
             }
         } catch (SQLException e) {
             throw new StoreException("database write failed: " + e.getMessage(), e);

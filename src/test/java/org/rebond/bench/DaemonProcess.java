@@ -15,7 +15,7 @@ import org.rebond.mail.MessageIntake;
  * clock) in a JVM of its own, started with the heap flags of the systemd unit, so that its
  * resident set and CPU time can be read from {@code /proc/<pid>} without the benchmark's own
  * work mixed in. The only addition is an intake listener that prints, on standard output, one
- * line per invitation taken: {@code BENCH taken <System.nanoTime()> <kind> <uid>}, and one each time
+ * line per invitation taken as an interview: {@code BENCH taken <System.nanoTime()> <kind> <uid>}, and one each time
  * IDLE ends on new mail: {@code BENCH noticed <System.nanoTime()>}; on Linux
  * {@code nanoTime} is CLOCK_MONOTONIC, shared by every process of the machine.
  *
@@ -30,7 +30,10 @@ public final class DaemonProcess {
         RebondConfig config = new ConfigLoader().load(Path.of(args[0]));
         MessageIntake.IntakeListener intake = (what, outcome) -> {
             long now = System.nanoTime();
-            String uid = outcome.interview() == null ? "-" : outcome.interview().uid();
+            if (outcome.interview() == null) {
+                return; // an invitation that is no interview: nothing the benchmark counts or waits for
+            }
+            String uid = outcome.interview().uid();
             synchronized (out) {
                 out.println("BENCH taken " + now + " " + outcome.kind() + " " + uid);
             }
