@@ -130,6 +130,15 @@ class MessageIntakeReadsTest {
     }
 
     @Test
+    void rebondsConnectionsReadTheServersResponsesABlockAtATime() throws Exception {
+        deliver(plain("<c1@acme.example>", "Jeanne Roe <" + CONTACT + ">", "Our chat", "Interoperability is the hard part.", NOW.minusSeconds(60)));
+
+        assertThat(openAndScan()).singleElement().satisfies(m -> assertThat(m.header("Subject")).isEqualTo("Our chat"));
+        assertThat((Boolean) inbox.doCommand(p -> ((ScanImapStore.RawProtocol) p).readsInBlocks()))
+                .as("Angus' reader replaced (a later Angus that renames its fields would turn this off)").isTrue();
+    }
+
+    @Test
     void theUsersMessagesAndAKnownContactsKeepTheirTextAStrangersDoNot() throws Exception {
         makeJeanneAKnownContact();
         deliver(plain("<c1@acme.example>", "Jeanne Roe <" + CONTACT + ">", "Our chat", "Interoperability is the hard part.", NOW.minusSeconds(60)));
