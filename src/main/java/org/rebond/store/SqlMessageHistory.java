@@ -56,8 +56,8 @@ public final class SqlMessageHistory implements ReferrerFinder {
             if (alsoInTheTransaction != null) {
                 alsoInTheTransaction.run(c);
             }
-            // One statement per message and one per party other than the user: a message seen again
-            // (same folder, UIDVALIDITY and UID) returns no row and changes nothing.
+            // One statement per message and one per party: a message seen again (same folder,
+            // UIDVALIDITY and UID) returns no row and changes nothing.
             try (java.sql.PreparedStatement insert = c.prepareStatement("INSERT INTO message (folder, uidvalidity, uid, message_id, "
                          + "in_reply_to, refs, sent_at, from_email, from_name, recipients, subject, excerpt, sample) "
                          + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (folder, uidvalidity, uid) DO NOTHING RETURNING id");
@@ -70,7 +70,7 @@ public final class SqlMessageHistory implements ReferrerFinder {
         });
     }
 
-    private void recordIn(SeenMessage m, java.sql.PreparedStatement insert, java.sql.PreparedStatement party) throws java.sql.SQLException {
+    private static void recordIn(SeenMessage m, java.sql.PreparedStatement insert, java.sql.PreparedStatement party) throws java.sql.SQLException {
         bind(insert, m.folder(), m.uidValidity(), m.uid(), m.messageId(), m.inReplyTo(), String.join(" ", m.references()),
                 m.sentAt().toString(), m.fromEmail(), m.fromName(), String.join(",", m.recipients()), m.subject(), m.excerpt(), m.sample());
         long row;
@@ -80,14 +80,11 @@ public final class SqlMessageHistory implements ReferrerFinder {
             }
             row = rs.getLong(1);
         }
-        // The user's own addresses are on nearly every message and nothing looks the history up
-        // by them: kept out of the parties, they spare a write per message.
         Set<String> parties = new java.util.LinkedHashSet<>();
         if (!m.fromEmail().isBlank()) {
             parties.add(m.fromEmail());
         }
         parties.addAll(m.recipients());
-        parties.removeAll(userAddresses);
         for (String email : parties) {
             bind(party, row, email);
             party.executeUpdate();
@@ -140,7 +137,7 @@ public final class SqlMessageHistory implements ReferrerFinder {
 
     /**
      * Messages exchanged with an address, newest first, each Message-ID once (a message seen in two
-     * folders counts once). Not for the user's own addresses, which the history does not index.
+     * folders counts once).
      */
     public List<SeenMessage> with(String email, int limit) {
         return db.query("SELECT m.folder, m.uidvalidity, m.uid, m.message_id, m.in_reply_to, m.refs, m.sent_at, m.from_email, m.from_name, m.recipients, "

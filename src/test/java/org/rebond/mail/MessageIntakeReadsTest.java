@@ -147,7 +147,7 @@ class MessageIntakeReadsTest {
         takeAll(openAndScan());
 
         assertThat(history.with(CONTACT, 5)).singleElement().satisfies(m -> assertThat(m.excerpt()).contains("Interoperability"));
-        assertThat(history.with("lou@example.net", 5)).filteredOn(m -> m.fromEmail().equals(USER)).singleElement()
+        assertThat(history.with(USER, 5)).filteredOn(m -> m.fromEmail().equals(USER)).singleElement()
                 .satisfies(m -> assertThat(m.sample()).contains("hear about your work"));
         assertThat(history.with("nina@news.example", 5)).singleElement().satisfies(m -> assertThat(m.sample()).isEmpty());
     }
@@ -165,9 +165,7 @@ class MessageIntakeReadsTest {
                 messages, java.util.Map.of()));
         intake.flush();
 
-        assertThat(java.util.stream.Stream.concat(history.with("lou@example.net", 10).stream(), history.with(CONTACT, 10).stream())
-                .filter(m -> m.fromEmail().equals(USER)).distinct().toList())
-                .extracting(SqlMessageHistory.SeenMessage::subject, SqlMessageHistory.SeenMessage::sample)
+        assertThat(history.with(USER, 10)).extracting(SqlMessageHistory.SeenMessage::subject, SqlMessageHistory.SeenMessage::sample)
                 .containsExactlyInAnyOrder(tuple("Old note to Lou", ""), tuple("Old note to Jeanne", "An old note to a contact."),
                         tuple("New note to Lou", "A recent note to a stranger."));
     }

@@ -84,17 +84,6 @@ class SqlMessageHistoryTest {
     }
 
     @Test
-    void theUsersOwnAddressesAreNotIndexedOnlyTheirCorrespondentsFindTheMessagesBothWays() {
-        history.recordAll(List.of(
-                message("INBOX", 1, 10, "<a@acme.example>", T0, CONTACT, "Claire", List.of(USER), "Hello"),
-                message("Sent", 1, 3, "<b@example.net>", T0.plusSeconds(60), USER, "Sam", List.of(CONTACT, "sam.martin@example.net"), "Thanks")));
-
-        assertThat(history.with(CONTACT, 10)).extracting(SqlMessageHistory.SeenMessage::subject).containsExactly("Thanks", "Hello");
-        assertThat(history.with(USER, 10)).as("the user's address is on every message: not indexed").isEmpty();
-        assertThat(history.count()).isEqualTo(2);
-    }
-
-    @Test
     void historyIsFoundWhateverTheCaseOfTheAddressAskedFor() {
         history.record(message("INBOX", 1, 10, "<a@acme.example>", T0, CONTACT, "Claire", List.of(USER), "Hello"));
 
