@@ -28,7 +28,8 @@ public final class Database implements AutoCloseable {
     /** Migrations in order; the schema version is the number of migrations applied. */
     private static final List<String> MIGRATIONS = List.of("db/V1__schema.sql", "db/V2__quartz.sql", "db/V3__seen_events.sql",
             "db/V4__mailbox_state.sql",
-            "db/V5__calendar_sources.sql", "db/V6__uidvalidity_changes.sql", "db/V7__history_indexes.sql", "db/V8__party_by_email.sql");
+            "db/V5__calendar_sources.sql", "db/V6__uidvalidity_changes.sql", "db/V7__history_indexes.sql", "db/V8__party_by_email.sql",
+            "db/V9__party_address_ids.sql");
 
     private final HikariDataSource dataSource;
     /** What {@link #dataSource()} hands out: the pool's connections, or the one of this thread's {@link #inOneTransaction}. */
@@ -36,6 +37,8 @@ public final class Database implements AutoCloseable {
     private final Path file;
     /** The connection of the {@link #inOneTransaction} running on this thread, if any. */
     private final ThreadLocal<Connection> joined = new ThreadLocal<>();
+    /** What to forget if the transaction running on this thread is rolled back ({@link #onRollback}). */
+    private final ThreadLocal<List<Runnable>> rollbackHooks = new ThreadLocal<>();
 
     private Database(HikariDataSource dataSource, Path file) {
         this.dataSource = dataSource;
@@ -255,19 +258,45 @@ public final class Database implements AutoCloseable {
             setSynchronous(c, "NORMAL");
             c.setAutoCommit(false);
             joined.set(c);
+            rollbackHooks.set(new ArrayList<>());
             try {
                 work.run();
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
+                rolledBack(0);
                 throw e;
             } finally {
                 joined.remove();
+                rollbackHooks.remove();
                 c.setAutoCommit(true);
                 setSynchronous(c, "FULL");
             }
         } catch (SQLException e) {
             throw new StoreException("database write failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Runs {@code undo} if the transaction running on this thread, or the savepoint it is in, is
+     * rolled back: for what a caller keeps in memory about rows it wrote (an address's number).
+     * Outside a transaction, nothing is registered.
+     */
+    public void onRollback(Runnable undo) {
+        List<Runnable> hooks = rollbackHooks.get();
+        if (hooks != null) {
+            hooks.add(undo);
+        }
+    }
+
+    /** Runs and drops the rollback hooks registered since the list had {@code size} of them. */
+    private void rolledBack(int size) {
+        List<Runnable> hooks = rollbackHooks.get();
+        if (hooks == null) {
+            return;
+        }
+        while (hooks.size() > size) {
+            hooks.remove(hooks.size() - 1).run();
         }
     }
 
@@ -297,14 +326,17 @@ public final class Database implements AutoCloseable {
                 setSynchronous(c, "NORMAL");
             }
             c.setAutoCommit(false);
+            rollbackHooks.set(new ArrayList<>());
             try {
                 T result = work.run(c);
                 c.commit();
                 return result;
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
+                rolledBack(0);
                 throw e;
             } finally {
+                rollbackHooks.remove();
                 c.setAutoCommit(true);
                 if (bulk) {
                     setSynchronous(c, "FULL");
@@ -316,7 +348,9 @@ public final class Database implements AutoCloseable {
     }
 
     /** {@code work} inside the running transaction of {@code c}, undone alone when it fails. */
-    private static <T> T inSavepoint(Connection c, Work<T> work) {
+    private <T> T inSavepoint(Connection c, Work<T> work) {
+        List<Runnable> hooks = rollbackHooks.get();
+        int hooksBefore = hooks == null ? 0 : hooks.size();
         try {
             java.sql.Savepoint savepoint = c.setSavepoint();
             try {
@@ -326,6 +360,7 @@ public final class Database implements AutoCloseable {
             } catch (SQLException | RuntimeException e) {
                 c.rollback(savepoint);
                 c.releaseSavepoint(savepoint);
+                rolledBack(hooksBefore);
                 throw e;
             }
         } catch (SQLException e) {

@@ -16,8 +16,18 @@ import org.rebond.interview.ReferrerFinder;
  */
 public final class SqlMessageHistory implements ReferrerFinder {
 
+    /** Address numbers kept in memory, the most recently used (a first scan meets most of a mailbox's correspondents in every batch). */
+    private static final int ADDRESS_NUMBERS_KEPT = 20_000;
+
     private final Database db;
     private final Set<String> userAddresses;
+    /** Each address's number in the address table, for the ones used lately; guarded by itself. */
+    private final java.util.Map<String, Long> addressNumbers = new java.util.LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<String, Long> eldest) {
+            return size() > ADDRESS_NUMBERS_KEPT;
+        }
+    };
 
     public SqlMessageHistory(Database db, Set<String> userAddresses) {
         this.db = db;
@@ -61,16 +71,18 @@ public final class SqlMessageHistory implements ReferrerFinder {
             try (java.sql.PreparedStatement insert = c.prepareStatement("INSERT INTO message (folder, uidvalidity, uid, message_id, "
                          + "in_reply_to, refs, sent_at, from_email, from_name, recipients, subject, excerpt, sample) "
                          + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (folder, uidvalidity, uid) DO NOTHING RETURNING id");
-                 java.sql.PreparedStatement party = c.prepareStatement("INSERT INTO message_party (message_row, email) VALUES (?,?)")) {
+                 java.sql.PreparedStatement party = c.prepareStatement("INSERT INTO message_party (address, message_row) VALUES (?,?)");
+                 Addresses addresses = new Addresses(c)) {
                 for (SeenMessage m : messages) {
-                    recordIn(m, insert, party);
+                    recordIn(m, insert, party, addresses);
                 }
             }
             return null;
         });
     }
 
-    private static void recordIn(SeenMessage m, java.sql.PreparedStatement insert, java.sql.PreparedStatement party) throws java.sql.SQLException {
+    private static void recordIn(SeenMessage m, java.sql.PreparedStatement insert, java.sql.PreparedStatement party, Addresses addresses)
+            throws java.sql.SQLException {
         bind(insert, m.folder(), m.uidValidity(), m.uid(), m.messageId(), m.inReplyTo(), String.join(" ", m.references()),
                 m.sentAt().toString(), m.fromEmail(), m.fromName(), String.join(",", m.recipients()), m.subject(), m.excerpt(), m.sample());
         long row;
@@ -86,8 +98,60 @@ public final class SqlMessageHistory implements ReferrerFinder {
         }
         parties.addAll(m.recipients());
         for (String email : parties) {
-            bind(party, row, email);
+            bind(party, addresses.number(email), row);
             party.executeUpdate();
+        }
+    }
+
+    /**
+     * The number of each address in the address table, taken from memory, else from the table,
+     * else given by a new row. A number given in a transaction that is then rolled back is
+     * forgotten with it ({@link Database#onRollback}).
+     */
+    private final class Addresses implements AutoCloseable {
+        private final java.sql.PreparedStatement find;
+        private final java.sql.PreparedStatement add;
+
+        Addresses(java.sql.Connection c) throws java.sql.SQLException {
+            this.find = c.prepareStatement("SELECT id FROM address WHERE email = ?");
+            this.add = c.prepareStatement("INSERT INTO address (email) VALUES (?) RETURNING id");
+        }
+
+        long number(String email) throws java.sql.SQLException {
+            synchronized (addressNumbers) {
+                Long known = addressNumbers.get(email);
+                if (known != null) {
+                    return known;
+                }
+            }
+            long number;
+            find.setString(1, email);
+            try (java.sql.ResultSet rs = find.executeQuery()) {
+                number = rs.next() ? rs.getLong(1) : -1;
+            }
+            if (number < 0) {
+                add.setString(1, email);
+                try (java.sql.ResultSet rs = add.executeQuery()) {
+                    rs.next();
+                    number = rs.getLong(1);
+                }
+                db.onRollback(() -> {
+                    synchronized (addressNumbers) {
+                        addressNumbers.remove(email);
+                    }
+                });
+            }
+            synchronized (addressNumbers) {
+                addressNumbers.put(email, number);
+            }
+            return number;
+        }
+
+        @Override
+        public void close() throws java.sql.SQLException {
+            try (find; add) {
+                // both closed
+            }
         }
     }
 
@@ -103,7 +167,7 @@ public final class SqlMessageHistory implements ReferrerFinder {
     /** Messages involving {@code email} kept without text, newest first. */
     public List<Textless> withoutText(String email, int limit) {
         return db.query("SELECT m.id, m.folder, m.uidvalidity, m.uid FROM message m JOIN message_party p ON p.message_row = m.id "
-                        + "WHERE p.email = ? AND m.sample = '' AND m.excerpt = '' ORDER BY m.sent_at DESC LIMIT ?",
+                        + "WHERE p.address = (SELECT id FROM address WHERE email = ?) AND m.sample = '' AND m.excerpt = '' ORDER BY m.sent_at DESC LIMIT ?",
                 rs -> new Textless(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4)), email.toLowerCase(Locale.ROOT), limit);
     }
 
@@ -142,7 +206,7 @@ public final class SqlMessageHistory implements ReferrerFinder {
     public List<SeenMessage> with(String email, int limit) {
         return db.query("SELECT m.folder, m.uidvalidity, m.uid, m.message_id, m.in_reply_to, m.refs, m.sent_at, m.from_email, m.from_name, m.recipients, "
                         + "m.subject, m.excerpt, m.sample FROM message m WHERE m.id IN (SELECT MIN(m2.id) FROM message m2 JOIN message_party p ON p.message_row = m2.id "
-                        + "WHERE p.email = ? GROUP BY CASE WHEN m2.message_id = '' THEN 'row' || m2.id ELSE m2.message_id END) ORDER BY m.sent_at DESC LIMIT ?",
+                        + "WHERE p.address = (SELECT id FROM address WHERE email = ?) GROUP BY CASE WHEN m2.message_id = '' THEN 'row' || m2.id ELSE m2.message_id END) ORDER BY m.sent_at DESC LIMIT ?",
                 rs -> new SeenMessage(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5),
                         rs.getString(6).isBlank() ? List.of() : List.of(rs.getString(6).split(" ")), Instant.parse(rs.getString(7)),
                         rs.getString(8), rs.getString(9), rs.getString(10).isBlank() ? List.of() : List.of(rs.getString(10).split(",")),

@@ -64,7 +64,7 @@ class DatabaseTest {
     }
 
     @Test
-    void aHistoryKeptBeforeThePartiesWereStoredByAddressIsStillFoundByAddressAfterTheUpgrade() throws Exception {
+    void aHistoryKeptBeforeThePartiesWereStoredByAddressThenByAddressNumberIsStillFoundByAddressAfterTheUpgrades() throws Exception {
         Path file = dir.resolve("rebond.db");
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement()) {
             for (int version = 1; version <= 7; version++) {

@@ -84,6 +84,19 @@ class SqlMessageHistoryTest {
     }
 
     @Test
+    void anAddressFirstSeenInABatchThatWasRolledBackIsNumberedAfreshWhenSeenAgain() {
+        String newcomer = "nadia.new@startup.example";
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> db.inOneTransaction(() -> {
+            history.recordAll(List.of(message("INBOX", 1, 10, "<a@startup.example>", T0, newcomer, "Nadia", List.of(USER), "Hello")));
+            throw new IllegalStateException("the batch failed after its history was written");
+        })).hasMessageContaining("batch failed");
+
+        history.recordAll(List.of(message("INBOX", 1, 10, "<a@startup.example>", T0, newcomer, "Nadia", List.of(USER), "Hello")));
+
+        assertThat(history.with(newcomer, 10)).extracting(SqlMessageHistory.SeenMessage::subject).containsExactly("Hello");
+    }
+
+    @Test
     void historyIsFoundWhateverTheCaseOfTheAddressAskedFor() {
         history.record(message("INBOX", 1, 10, "<a@acme.example>", T0, CONTACT, "Claire", List.of(USER), "Hello"));
 
