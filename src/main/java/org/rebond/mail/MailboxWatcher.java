@@ -76,6 +76,10 @@ public final class MailboxWatcher implements AutoCloseable {
     private final Duration progressEvery;
     private final int window;
     private final int batch;
+    /** How many of a folder's newest messages keep their text as they are read ({@link MessageIntake#OWN_TEXTS}). */
+    private final int recentTexts;
+    /** A long read kept older messages without text: the back-fill after the pass covers every contact. Mailbox thread only. */
+    private boolean textsLeftForLater;
     private final ScanObserver observer;
     /** Messages read in each open folder since it was opened (INBOX stays open for months). */
     private final java.util.Map<String, Integer> readSinceOpen = new java.util.HashMap<>();
@@ -100,17 +104,21 @@ public final class MailboxWatcher implements AutoCloseable {
 
     public MailboxWatcher(ImapConnector connector, SqlFolderCursors cursors, SqlMessageHistory history, MessageIntake intake, Duration idleRenewal,
                           SqlMailboxState state, SqlUidValidityChanges validityChanges) {
-        this(connector, cursors, history, intake, idleRenewal, state, validityChanges, WINDOW, ScanObserver.NONE);
+        this(connector, cursors, history, intake, idleRenewal, state, validityChanges, WINDOW, MessageIntake.OWN_TEXTS, ScanObserver.NONE);
     }
 
-    /** With another window (tests read a few thousand messages in windows of a few hundred) and an observer. */
+    /**
+     * With another window and number of recent texts (tests read a few thousand messages in windows
+     * of a few hundred) and an observer.
+     */
     MailboxWatcher(ImapConnector connector, SqlFolderCursors cursors, SqlMessageHistory history, MessageIntake intake, Duration idleRenewal,
-                   SqlMailboxState state, SqlUidValidityChanges validityChanges, int window, ScanObserver observer) {
+                   SqlMailboxState state, SqlUidValidityChanges validityChanges, int window, int recentTexts, ScanObserver observer) {
         if (window < 1) {
             throw new IllegalArgumentException("window must be positive: " + window);
         }
         this.window = window;
         this.batch = Math.min(BATCH, window);
+        this.recentTexts = recentTexts;
         this.observer = observer;
         this.connector = connector;
         this.cursors = cursors;
@@ -482,7 +490,10 @@ public final class MailboxWatcher implements AutoCloseable {
             return;
         }
         long lastUid = cursor.lastUid();
-        long ownTextFrom = uids.length > MessageIntake.OWN_TEXTS ? uids[uids.length - MessageIntake.OWN_TEXTS] : 0;
+        long textFrom = uids.length > recentTexts ? uids[uids.length - recentTexts] : 0;
+        if (textFrom > 0) {
+            textsLeftForLater = true; // the latest messages with each contact get theirs after the pass
+        }
         ScanProgress progress = uids.length > batch ? ScanProgress.of(name, uids.length, progressEvery) : null;
         // The batch read last, handed to the intake once the next batch's FETCH is on its way: the
         // server works on that one while this thread waits for the intake to be free.
@@ -491,7 +502,7 @@ public final class MailboxWatcher implements AutoCloseable {
             for (int from = 0; from < uids.length && running; from += batch) {
                 int to = Math.min(uids.length, from + batch);
                 // Each message is prepared as its description arrives, while the server sends the rest.
-                MessageIntake.Batch batch = intake.startBatch(name, uidValidity, ownTextFrom);
+                MessageIntake.Batch batch = intake.startBatch(name, uidValidity, textFrom);
                 java.util.Map<Long, MessageIntake.Prepared> prepared = new java.util.HashMap<>();
                 HandOver previous = handOver; // stays in handOver until replaced: a failure below still hands it over
                 ReadAlone readAlone = new ReadAlone(new java.util.HashSet<>(), new java.util.HashMap<>());
@@ -791,9 +802,19 @@ public final class MailboxWatcher implements AutoCloseable {
      * Someone just became a known contact: download the text of their earlier messages (the
      * newest {@value #TEXT_FILLED_PER_CONTACT}, what a brief reads), which the scan skipped.
      */
+    /**
+     * Fills in the text of the latest messages with the people who became contacts during this
+     * pass, and with every contact after a long read (whose older messages were kept without
+     * text: {@link MessageIntake#OWN_TEXTS}): what their briefs will read.
+     */
     private void fillTextOfNewContacts(Store store, IMAPFolder inbox) throws MessagingException {
+        java.util.Set<String> contacts = new java.util.LinkedHashSet<>(intake.newlyKnownContacts());
+        boolean afterLongRead = textsLeftForLater;
+        if (afterLongRead) {
+            contacts.addAll(intake.knownContacts());
+        }
         java.util.Map<String, List<SqlMessageHistory.Textless>> byFolder = new java.util.LinkedHashMap<>();
-        for (String email : intake.newlyKnownContacts()) {
+        for (String email : contacts) {
             for (SqlMessageHistory.Textless row : history.withoutText(email, TEXT_FILLED_PER_CONTACT)) {
                 byFolder.computeIfAbsent(row.folder(), f -> new ArrayList<>()).add(row);
             }
@@ -815,6 +836,9 @@ public final class MailboxWatcher implements AutoCloseable {
                     atOpen.remove(folder.getFullName());
                 }
             }
+        }
+        if (afterLongRead) {
+            textsLeftForLater = false;
         }
     }
 

@@ -59,11 +59,14 @@ public final class MessageIntake {
 
     private static final int MAX_HEADER_CHARS = 64 * 1024;
     /**
-     * The user's own messages whose text is kept, per folder, the newest ones: what the keyword
-     * baseline of a brief reads (the latest 2,000 texts of the mailbox). Older ones are kept without
-     * text, unless they involve a known contact (then always, and back-filled when someone becomes
-     * one) or answer a debrief prompt. On a first scan this spares the download of every message
-     * the user ever sent.
+     * How many of a folder's newest messages keep their text as they are read, when they are the
+     * user's or involve a known contact: the keyword baseline of a brief reads the latest 2,000
+     * texts of the mailbox, and a brief the latest 50 messages with its contact. Older ones are kept
+     * without text, and the watcher fills in, after the read, the text of the latest messages with
+     * each known contact that lacks it ({@link SqlMessageHistory#withoutText}). A reply to a debrief
+     * prompt always keeps its text. On a first scan this spares the download of every message the
+     * user ever sent and of years of mail with people who later became contacts, most of which no
+     * brief would read.
      */
     public static final int OWN_TEXTS = 2000;
     /** The text of a reply to a debrief prompt: the notes, read whole up to this. */
@@ -130,12 +133,17 @@ public final class MessageIntake {
     }
 
     /**
-     * As {@link #startBatch(String, long)}, the text of the user's own messages being downloaded
-     * only from UID {@code ownTextFromUid} on (see {@link #OWN_TEXTS}).
+     * As {@link #startBatch(String, long)}, the text of the user's messages and of those involving
+     * a known contact being downloaded only from UID {@code textFromUid} on (see {@link #OWN_TEXTS}).
      */
-    public Batch startBatch(String folder, long uidValidity, long ownTextFromUid) {
+    public Batch startBatch(String folder, long uidValidity, long textFromUid) {
         return new Batch(folder, uidValidity, store.knownContacts(), outbox.promptMessageIds(),
-                quarantine.itemsStartingWith("imap", folder + ":" + uidValidity + ":"), ownTextFromUid);
+                quarantine.itemsStartingWith("imap", folder + ":" + uidValidity + ":"), textFromUid);
+    }
+
+    /** The addresses of the people rebond follows interviews with (lower case). */
+    public Set<String> knownContacts() {
+        return store.knownContacts();
     }
 
     /** The UIDs of a folder's quarantined messages (under this UIDVALIDITY). */
@@ -161,10 +169,11 @@ public final class MessageIntake {
 
     /**
      * What one batch reads once: see {@link #startBatch}. {@code quarantined} grows as the batch is
-     * taken; the user's own messages below {@code ownTextFromUid} are kept without their text.
+     * taken; messages below {@code textFromUid} are kept without their text, replies to debrief
+     * prompts excepted.
      */
     public record Batch(String folder, long uidValidity, Set<String> knownContacts, Map<String, Long> prompts, Set<String> quarantined,
-                        long ownTextFromUid) {
+                        long textFromUid) {
         String item(long uid) {
             return folder + ":" + uidValidity + ":" + uid;
         }
@@ -193,7 +202,8 @@ public final class MessageIntake {
             BodyParts.Section text = message.parts().text();
             boolean fromUser = profile.isUser(h.fromEmail);
             boolean prompted = fromUser && promptAnswered(batch, h).isPresent();
-            if (text != null && (prompted || involvesKnownContact(batch, h) || (fromUser && message.uid() >= batch.ownTextFromUid()))) {
+            boolean recent = message.uid() >= batch.textFromUid();
+            if (text != null && (prompted || (recent && (fromUser || involvesKnownContact(batch, h))))) {
                 // The history keeps the beginning of the text; a reply to a debrief prompt is read whole (the notes).
                 downloads.add(new ImapBatchReader.PartRequest(message.uid(), text.id(), encodedCap(text, prompted ? MAX_TEXT_BYTES : HISTORY_TEXT_BYTES)));
             }

@@ -164,11 +164,12 @@ public final class SqlMessageHistory implements ReferrerFinder {
     /** A kept message whose text was not downloaded when it was seen. */
     public record Textless(long row, String folder, long uidValidity, long uid) {}
 
-    /** Messages involving {@code email} kept without text, newest first. */
-    public List<Textless> withoutText(String email, int limit) {
-        return db.query("SELECT m.id, m.folder, m.uidvalidity, m.uid FROM message m JOIN message_party p ON p.message_row = m.id "
-                        + "WHERE p.address = (SELECT id FROM address WHERE email = ?) AND m.sample = '' AND m.excerpt = '' ORDER BY m.sent_at DESC LIMIT ?",
-                rs -> new Textless(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4)), email.toLowerCase(Locale.ROOT), limit);
+    /** Among the latest {@code latest} messages involving {@code email}, those kept without text, newest first. */
+    public List<Textless> withoutText(String email, int latest) {
+        return db.query("SELECT id, folder, uidvalidity, uid FROM (SELECT m.id, m.folder, m.uidvalidity, m.uid, m.sent_at, m.sample, m.excerpt "
+                        + "FROM message m JOIN message_party p ON p.message_row = m.id WHERE p.address = (SELECT id FROM address WHERE email = ?) "
+                        + "ORDER BY m.sent_at DESC LIMIT ?) WHERE sample = '' AND excerpt = '' ORDER BY sent_at DESC",
+                rs -> new Textless(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4)), email.toLowerCase(Locale.ROOT), latest);
     }
 
     /** The text of a kept message, downloaded after it was kept. */

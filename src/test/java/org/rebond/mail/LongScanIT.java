@@ -53,6 +53,7 @@ class LongScanIT {
 
     private static final Duration BOUND = Duration.ofSeconds(60);
     private static final String USER = "camille@example.org";
+    private static final String CONTACT = "jeanne@acme.example";
 
     @TempDir
     Path dir;
@@ -172,6 +173,23 @@ class LongScanIT {
                 + "the third (never handed over) and the fourth (read, not handed over) were read again").isEqualTo(10);
     }
 
+    @Test
+    void afterALongReadTheLatestMessagesWithEachContactGetTheirTextAndOlderOnesAreNeverDownloaded() throws Exception {
+        writeInbox(600, i -> i % 4 == 0 ? CONTACT : null); // 150 messages from Jeanne, a contact since before this read
+        new SqlInterviewStore(db, Clock.systemUTC()).save(new org.rebond.interview.Interview(0, "iv-1@acme.example", "", 0, null,
+                org.rebond.interview.Interview.State.SCHEDULED, java.time.Instant.parse("2030-01-10T10:00:00Z"),
+                java.time.Instant.parse("2030-01-10T10:30:00Z"), "Europe/Paris", false, "Information interview", "", CONTACT,
+                new org.rebond.interview.Interview.Person(CONTACT, "Jeanne Roe"), null, "title", "<invite-1@acme.example>"));
+        watcher = watcher(100, 100); // the newest 100 keep their text as they are read: 25 of Jeanne's latest 50
+        watcher.start();
+        await().atMost(BOUND).until(() -> watcher.firstPass().isDone());
+
+        SqlMessageHistory history = new SqlMessageHistory(db, Set.of(USER));
+        assertThat(history.with(CONTACT, 50)).as("what a brief reads").hasSize(50).allSatisfy(m -> assertThat(m.sample()).startsWith("A note"));
+        assertThat(count("SELECT COUNT(*) FROM message WHERE sample <> ''")).as("Jeanne's latest 50, nothing older, nobody else's")
+                .isEqualTo(50);
+    }
+
     // ---- set-up ---------------------------------------------------------------------------
 
     /** Writes {@code count} messages into INBOX, starts the watcher with this window and waits for its first sync of INBOX. */
@@ -183,6 +201,10 @@ class LongScanIT {
     }
 
     private MailboxWatcher watcher(int window) {
+        return watcher(window, MessageIntake.OWN_TEXTS);
+    }
+
+    private MailboxWatcher watcher(int window, int recentTexts) {
         SqlInterviewStore store = new SqlInterviewStore(db, Clock.systemUTC());
         SqlMessageHistory history = new SqlMessageHistory(db, Set.of(USER));
         scheduler = new QuartzActionScheduler(db.dataSource(), new ActionJobFactory(null, (id, action, result) -> { }), Clock.systemUTC(),
@@ -199,17 +221,24 @@ class LongScanIT {
         ImapConnector connector = new ImapConnector(mailbox, dovecot::password);
         // IDLE renewal far beyond the bound: new mail can only be seen through IDLE itself.
         return new MailboxWatcher(connector, cursors, history, intake, Duration.ofMinutes(9), new SqlMailboxState(db, Clock.systemUTC()),
-                new org.rebond.store.SqlUidValidityChanges(db, Clock.systemUTC()), window, recorder);
+                new org.rebond.store.SqlUidValidityChanges(db, Clock.systemUTC()), window, recentTexts, recorder);
     }
 
     /** Small messages written straight into INBOX's maildir before any session (UIDs 1..count). */
     private void writeInbox(int count) throws Exception {
+        writeInbox(count, i -> null);
+    }
+
+    /** As above, message {@code i} coming from {@code sender.apply(i)} instead of a stranger when that is not null. */
+    private void writeInbox(int count, java.util.function.IntFunction<String> sender) throws Exception {
         Path maildir = dovecot.maildir(dovecot.user());
         for (String sub : List.of("cur", "new", "tmp")) {
             Files.createDirectories(maildir.resolve(sub));
         }
         for (int i = 1; i <= count; i++) {
-            Files.writeString(maildir.resolve("cur").resolve(String.format("%d.M%dP1.test:2,S", 1_700_000_000L + i, i)), message(i));
+            String from = sender.apply(i);
+            Files.writeString(maildir.resolve("cur").resolve(String.format("%d.M%dP1.test:2,S", 1_700_000_000L + i, i)),
+                    from == null ? message(i) : noteFrom(from, i));
         }
         if ("root".equals(System.getProperty("user.name"))) {
             // As root, Dovecot's mail processes run as nobody: the files must be theirs.
@@ -222,6 +251,13 @@ class LongScanIT {
         return "Message-ID: <m" + i + "@news.example>\nFrom: Nina Stranger <nina@news.example>\nTo: " + USER + "\n"
                 + "Subject: Digest " + i + "\nDate: Tue, 14 Nov 2023 10:00:00 +0000\nMIME-Version: 1.0\n"
                 + "Content-Type: text/plain; charset=UTF-8\n\nNothing for you, number " + i + ".\n";
+    }
+
+    private static String noteFrom(String sender, int i) {
+        return "Message-ID: <n" + i + "@acme.example>\nFrom: Jeanne Roe <" + sender + ">\nTo: " + USER + "\n"
+                + "Subject: Note " + i + "\nDate: " + java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                        java.time.ZonedDateTime.parse("2023-11-14T10:00:00Z").plusMinutes(i)) + "\nMIME-Version: 1.0\n"
+                + "Content-Type: text/plain; charset=UTF-8\n\nA note, number " + i + ".\n";
     }
 
     private int count(String sql) throws Exception {

@@ -153,7 +153,7 @@ class MessageIntakeReadsTest {
     }
 
     @Test
-    void onlyTheUsersNewestMessagesKeepTheirTextUnlessTheyInvolveAKnownContact() throws Exception {
+    void onlyAFoldersNewestMessagesKeepTheirTextAsTheyAreReadEvenWithAKnownContact() throws Exception {
         makeJeanneAKnownContact();
         deliver(plain("<u1@example.org>", "Camille Martin <" + USER + ">", "Old note to Lou", "An old note to a stranger.", NOW.minusSeconds(90)));
         deliver(plain("<u2@example.org>", "Camille Martin <" + USER + ">", "Old note to Jeanne", "An old note to a contact.", NOW.minusSeconds(80),
@@ -161,12 +161,13 @@ class MessageIntakeReadsTest {
         deliver(plain("<u3@example.org>", "Camille Martin <" + USER + ">", "New note to Lou", "A recent note to a stranger.", NOW.minusSeconds(70)));
         List<ScannedMessage> messages = openAndScan();
         long floor = messages.get(2).uid(); // as if this were the first of the folder's newest MessageIntake.OWN_TEXTS
+        // (the watcher fills in the text of the latest messages with each contact after such a read: LongScanIT)
         MailboxWatcher.takeBatch(intake, MailboxWatcher.fetchBatch(reader, intake, inbox, intake.startBatch("INBOX", inbox.getUIDValidity(), floor),
                 messages, java.util.Map.of()));
         intake.flush();
 
         assertThat(history.with(USER, 10)).extracting(SqlMessageHistory.SeenMessage::subject, SqlMessageHistory.SeenMessage::sample)
-                .containsExactlyInAnyOrder(tuple("Old note to Lou", ""), tuple("Old note to Jeanne", "An old note to a contact."),
+                .containsExactlyInAnyOrder(tuple("Old note to Lou", ""), tuple("Old note to Jeanne", ""),
                         tuple("New note to Lou", "A recent note to a stranger."));
     }
 

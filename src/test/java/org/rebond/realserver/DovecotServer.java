@@ -106,6 +106,15 @@ public final class DovecotServer implements AutoCloseable {
     private final String mailUser;
     private final String mailGroup;
     private Process master;
+
+    /** The master process's id (its mail processes are its children), for the benchmark's CPU figures. */
+    public long masterPid() {
+        Process p = master;
+        if (p == null) {
+            throw new IllegalStateException("Dovecot is not running");
+        }
+        return p.pid();
+    }
     private final Thread shutdownHook;
 
     /** Whether the Dovecot binaries are installed. */
