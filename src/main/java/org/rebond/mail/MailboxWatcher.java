@@ -277,10 +277,17 @@ public final class MailboxWatcher implements AutoCloseable {
         try {
             while (running) {
                 int countedBeforeSync = inbox.getMessageCount();
-                sync(inbox, true);
+                readAfterCursor(inbox);
                 for (String name : others) {
                     syncClosed(store, name);
                 }
+                if (running) {
+                    // INBOX stays open (IDLE) between syncs, for months: what Angus keeps for it stays
+                    // under a window. Reopened once the other folders were read, so that their read
+                    // follows INBOX's at once.
+                    reopenIfFull(inbox);
+                }
+                observer.synced(inbox.getFullName());
                 fillTextOfNewContacts(store, inbox);
                 firstPass.complete(null);
                 if (!running) {
@@ -319,7 +326,7 @@ public final class MailboxWatcher implements AutoCloseable {
             open(folder);
         }
         try {
-            sync(folder, false);
+            sync(folder);
         } finally {
             if (folder.isOpen()) {
                 folder.close(false);
@@ -418,12 +425,8 @@ public final class MailboxWatcher implements AutoCloseable {
     }
 
     /** Reads every message after the cursor of one folder, in UID batches, headers and structure only. */
-    void sync(IMAPFolder folder, boolean keptOpen) throws MessagingException {
+    void sync(IMAPFolder folder) throws MessagingException {
         readAfterCursor(folder);
-        if (keptOpen && running) {
-            // INBOX stays open (IDLE) between syncs, for months: what Angus keeps for it stays under a window.
-            reopenIfFull(folder);
-        }
         observer.synced(folder.getFullName());
     }
 
