@@ -102,63 +102,6 @@ public final class ImapConnector {
         }
     }
 
-    /**
-     * Starts connecting and logging in on a thread of its own, while the daemon builds the rest
-     * (opening the database and loading its native library take most of a second on a cold start):
-     * the mailbox watcher takes this first connection ({@link MailboxWatcher#start(FirstConnection)}).
-     */
-    public FirstConnection connectAhead() {
-        java.util.concurrent.CompletableFuture<Store> store = new java.util.concurrent.CompletableFuture<>();
-        Thread t = new Thread(() -> {
-            try {
-                store.complete(connect());
-            } catch (RuntimeException e) {
-                store.completeExceptionally(e);
-            }
-        }, "rebond-connect");
-        t.setDaemon(true);
-        t.start();
-        return new FirstConnection(store);
-    }
-
-    /** A connection opened ahead, taken once by the watcher, or closed unused. */
-    public static final class FirstConnection {
-        private final java.util.concurrent.CompletableFuture<Store> store;
-        private boolean taken;
-
-        private FirstConnection(java.util.concurrent.CompletableFuture<Store> store) {
-            this.store = store;
-        }
-
-        /** The connection, once it is made; what made it fail is thrown as {@link #connect()} throws it. */
-        synchronized Store take() {
-            taken = true;
-            try {
-                return store.join();
-            } catch (java.util.concurrent.CompletionException e) {
-                if (e.getCause() instanceof RuntimeException runtime) {
-                    throw runtime;
-                }
-                throw e;
-            }
-        }
-
-        /** Closes the connection if nobody took it (the daemon did not start, or stopped first). */
-        public synchronized void discard() {
-            if (taken) {
-                return;
-            }
-            taken = true;
-            store.thenAccept(s -> {
-                try {
-                    s.close();
-                } catch (MessagingException ignored) {
-                    // it was never used
-                }
-            });
-        }
-    }
-
     /** Connects and logs in; the caller closes the store. */
     public Store connect() {
         try {

@@ -46,23 +46,6 @@ public final class Database implements AutoCloseable {
         this.joiningDataSource = new JoiningDataSource(dataSource, joined::get);
     }
 
-    /**
-     * Loads SQLite's native library on a thread of its own (the driver extracts it from its jar at
-     * each start: about a third of a second on a cold JVM), so that the daemon builds what needs no
-     * database meanwhile; {@link #open} then finds it loaded, or waits for it.
-     */
-    public static void loadDriverAhead() {
-        Thread t = new Thread(() -> {
-            try {
-                org.sqlite.SQLiteJDBCLoader.initialize();
-            } catch (Exception e) {
-                // open() loads it again and reports what fails
-            }
-        }, "rebond-sqlite-load");
-        t.setDaemon(true);
-        t.start();
-    }
-
     /** Opens (creating when absent) and migrates the database at {@code file}. */
     public static Database open(Path file) {
         try {
