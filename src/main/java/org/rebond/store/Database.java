@@ -254,27 +254,10 @@ public final class Database implements AutoCloseable {
             work.run();
             return;
         }
-        try (Connection c = dataSource.getConnection()) {
-            setSynchronous(c, "NORMAL");
-            c.setAutoCommit(false);
-            joined.set(c);
-            rollbackHooks.set(new ArrayList<>());
-            try {
-                work.run();
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                rolledBack(0);
-                throw e;
-            } finally {
-                joined.remove();
-                rollbackHooks.remove();
-                c.setAutoCommit(true);
-                setSynchronous(c, "FULL");
-            }
-        } catch (SQLException e) {
-            throw new StoreException("database write failed: " + e.getMessage(), e);
-        }
+        newTransaction(true, true, c -> {
+            work.run();
+            return null;
+        });
     }
 
     /**
@@ -321,11 +304,23 @@ public final class Database implements AutoCloseable {
         if (own != null) {
             return inSavepoint(own, work);
         }
+        return newTransaction(bulk, false, work);
+    }
+
+    /**
+     * {@code work} in a transaction of its own on a connection of the pool, committed at the end;
+     * {@code bulk}: the commit does not wait for the disk; {@code joinThread}: every read and write
+     * this thread makes meanwhile goes to it ({@link #inOneTransaction}).
+     */
+    private <T> T newTransaction(boolean bulk, boolean joinThread, Work<T> work) {
         try (Connection c = dataSource.getConnection()) {
             if (bulk) {
                 setSynchronous(c, "NORMAL");
             }
             c.setAutoCommit(false);
+            if (joinThread) {
+                joined.set(c);
+            }
             rollbackHooks.set(new ArrayList<>());
             try {
                 T result = work.run(c);
@@ -336,6 +331,9 @@ public final class Database implements AutoCloseable {
                 rolledBack(0);
                 throw e;
             } finally {
+                if (joinThread) {
+                    joined.remove();
+                }
                 rollbackHooks.remove();
                 c.setAutoCommit(true);
                 if (bulk) {
