@@ -1,6 +1,7 @@
 package org.rebond;
 
 import java.io.PrintWriter;
+import org.rebond.cli.ClassArchiveCommand;
 import org.rebond.cli.DoctorCommand;
 import org.rebond.cli.ExitCodes;
 import org.rebond.cli.IgnoreCommand;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Command;
         description = {"Prepares, follows up and keeps alive your information interviews, from your own mailbox.",
                 "rebond never sends mail: briefs arrive in your INBOX, drafts in your Drafts folder."},
         subcommands = {RunCommand.class, DemoCommand.class, DoctorCommand.class, StatusCommand.class, InspectCommand.class,
-                PreviewCommand.class, TrackCommand.class, IgnoreCommand.class, CommandLine.HelpCommand.class},
+                PreviewCommand.class, TrackCommand.class, IgnoreCommand.class, ClassArchiveCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 " 0:all went well",

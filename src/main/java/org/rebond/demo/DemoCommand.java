@@ -215,7 +215,7 @@ public final class DemoCommand implements Callable<Integer> {
         greenMail.stop();
     }
 
-    private static Path writeConfig(Path dir, DemoStory story, boolean french, ZoneId zone, int port) throws IOException {
+    static Path writeConfig(Path dir, DemoStory story, boolean french, ZoneId zone, int port) throws IOException {
         Path password = dir.resolve("imap-password");
         Files.writeString(password, "demo\n", StandardCharsets.UTF_8);
         try {

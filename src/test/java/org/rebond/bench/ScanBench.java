@@ -29,6 +29,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.rebond.SystemdUnit;
 import org.rebond.mail.MessageIntake;
 import org.rebond.realserver.DovecotServer;
 
@@ -190,6 +191,9 @@ class ScanBench {
         List<Double> toDetected = new ArrayList<>();
         List<Double> existsToDetected = new ArrayList<>();
         List<Double> noticeToDetected = new ArrayList<>();
+        // One line per delivery (seconds from the delivery), to see which ones were slow and why.
+        List<String> detail = new ArrayList<>(List.of("delivery\tdelivered_at\texists\tnoticed\tdetected"));
+        long origin = System.nanoTime();
         long slot = System.nanoTime() + DELIVERY_SPACING.toNanos();
         for (int i = 0; i < DELIVERIES; i++) {
             // Deliveries are paced like real mail, one every 1.5 s: the pause shapes the load.
@@ -218,7 +222,10 @@ class ScanBench {
             if (noticed != null && noticed <= detected) {
                 noticeToDetected.add(seconds(detected - noticed));
             }
+            detail.add(i + "\t" + String.format(Locale.ROOT, "%.3f\t%.3f\t%s\t%.3f", seconds(delivered - origin), seconds(seen[1] - delivered),
+                    noticed == null ? "-" : String.format(Locale.ROOT, "%.3f", seconds(noticed - delivered)), seconds(detected - delivered)));
         }
+        Files.write(Path.of("target", "bench-" + MESSAGES, "detections.tsv").toAbsolutePath(), detail);
         watcher.done();
         idler.join(5_000);
         watcher.close();
@@ -342,49 +349,32 @@ class ScanBench {
         return file;
     }
 
-    private static Process startDaemon(Path dir, Path config, DaemonOutput output) throws IOException {
+    private static Process startDaemon(Path dir, Path config, DaemonOutput output) throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new java.util.ArrayList<>(List.of(java));
-        command.addAll(unitJvmFlags(Path.of("systemd", "rebond.service")));
+        command.addAll(SystemdUnit.jvmFlags(Path.of("systemd", "rebond.service")));
+        // The daemon as installed: the packaged jar, with the class archive the units name, made by
+        // `rebond class-archive` for this jar (-Dbench.class.archive=false: without it).
+        String classPath = System.getProperty("java.class.path");
+        if (Boolean.parseBoolean(System.getProperty("bench.class.archive", "true"))) {
+            Path jar = Path.of("target", "rebond.jar").toAbsolutePath();
+            Path archive = dir.resolve("rebond.jsa");
+            run(java, "-jar", jar.toString(), "class-archive", "--lang", "en", archive.toString());
+            command.add("-XX:SharedArchiveFile=" + archive);
+            // The archive covers the jar; the benchmark's own classes (DaemonProcess) come after it.
+            classPath = jar + System.getProperty("path.separator") + Path.of("target", "test-classes").toAbsolutePath();
+        }
         // -Dbench.daemon.jvm="-XX:StartFlightRecording=filename=/tmp/scan.jfr": extra flags for the daemon's JVM (a profile).
         String extra = System.getProperty("bench.daemon.jvm", "").strip();
         if (!extra.isEmpty()) {
             command.addAll(List.of(extra.split("\\s+")));
         }
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), DaemonProcess.class.getName(), config.toString()));
+        command.addAll(List.of("-cp", classPath, DaemonProcess.class.getName(), config.toString()));
         Process process = new ProcessBuilder(command).redirectError(dir.resolve("daemon.log").toFile()).start();
         Thread reader = new Thread(() -> output.read(process), "bench-daemon-output");
         reader.setDaemon(true);
         reader.start();
         return process;
-    }
-
-    /**
-     * The JVM flags of the system unit's {@code ExecStart} (what follows {@code /usr/bin/java} up to
-     * {@code -jar}), but its crash-report path: the benchmark measures the daemon as installed.
-     */
-    static List<String> unitJvmFlags(Path unit) throws IOException {
-        List<String> flags = new ArrayList<>();
-        boolean inJava = false;
-        for (String line : Files.readAllLines(unit)) {
-            String text = line.strip();
-            if (text.startsWith("ExecStart=/usr/bin/java")) {
-                inJava = true;
-                text = text.substring("ExecStart=/usr/bin/java".length());
-            }
-            if (!inJava) {
-                continue;
-            }
-            for (String token : text.split("\\s+")) {
-                if (token.equals("-jar")) {
-                    return flags;
-                }
-                if (token.startsWith("-") && !token.startsWith("-XX:ErrorFile=")) {
-                    flags.add(token);
-                }
-            }
-        }
-        throw new IllegalStateException(unit + " has no ExecStart=/usr/bin/java … -jar line");
     }
 
     /** Waits until every folder cursor in the daemon's database reaches the last UID; returns that instant. */

@@ -35,7 +35,7 @@ class CommandLineTest {
     @TestFactory
     Stream<DynamicTest> everySubcommandHasAHelpThatExitsZeroAndPrintsItsUsage() {
         List<String> names = List.copyOf(new CommandLine(new Main()).getSubcommands().keySet());
-        assertThat(names).contains("run", "demo", "doctor", "status", "inspect", "preview", "help");
+        assertThat(names).contains("run", "demo", "doctor", "status", "inspect", "preview", "class-archive", "help");
         return names.stream().map(name -> DynamicTest.dynamicTest("rebond " + name + " --help", () -> {
             Cli.Result result = Cli.run(name, "--help");
 
@@ -54,6 +54,14 @@ class CommandLineTest {
         for (String code : List.of("0", "64", "65", "69", "74", "78")) {
             assertThat(codes).as("exit code %s in the help", code).containsPattern("(?m)^\\s*" + code + "\\s+\\S");
         }
+    }
+
+    @Test
+    void classArchiveRunOutsideThePackagedJarExits64AndShowsTheCommandFromTheJar(@org.junit.jupiter.api.io.TempDir Path dir) {
+        Cli.Result result = Cli.run("class-archive", "--lang", "en", dir.resolve("rebond.jsa").toString());
+        assertThat(result.exitCode()).isEqualTo(64);
+        assertThat(result.err()).contains("java -jar /usr/lib/rebond/rebond.jar class-archive");
+        assertThat(dir.resolve("rebond.jsa")).doesNotExist();
     }
 
     @Test

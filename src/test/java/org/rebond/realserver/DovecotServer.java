@@ -529,6 +529,7 @@ public final class DovecotServer implements AutoCloseable {
                 disable_plaintext_auth = no
                 auth_mechanisms = plain login xoauth2
                 mail_location = maildir:%2$s/mail/%%u
+                maildir_very_dirty_syncs = yes
                 mail_plugins = quota
                 %9$s
                 protocol imap {
