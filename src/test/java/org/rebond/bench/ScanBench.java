@@ -77,7 +77,7 @@ class ScanBench {
         Path dir = Path.of("target", "bench-" + MESSAGES).toAbsolutePath();
         deleteTree(dir);
         Files.createDirectories(dir);
-        DovecotServer dovecot = DovecotServer.start(dir.resolve("dovecot"), DovecotServer.Options.defaults().withQuota(null));
+        DovecotServer dovecot = DovecotServer.start(dir.resolve("dovecot"), DovecotServer.Options.defaults().withQuota(null).withOnlyWriter());
         Process daemon = null;
         try {
             Path maildir = dovecot.maildir(dovecot.user());
