@@ -98,18 +98,31 @@ public final class App implements AutoCloseable {
     private final org.rebond.interview.UserCommands userCommands;
     // Calendar sources and the prep calendar (issue 4, items 7-8).
     private final CalendarWiring calendars;
+    /** The mailbox connection opened while the daemon was built, for the watcher's first pass. */
+    private final ImapConnector.FirstConnection firstConnection;
     private final ScheduledExecutorService calendarExecutor;
 
     private App(RebondConfig config, Options options) {
         this.config = config;
         this.clock = options.clock();
+        // The mailbox's first connection is made, and its folders opened once, on a thread of its
+        // own while the rest is built (see ImapConnector#connectAhead).
+        ImapConnector connector = new ImapConnector(config.mailbox(), passwordOf(config.mailbox()));
+        this.firstConnection = connector.connectAhead();
         Ical4jSetup.configureOnce();
         org.rebond.mail.MailStreams.pinProvider();
-        this.database = Database.open(config.storage().database());
+        Templates templates = new Templates(config.templates().directory(), null);
+        try {
+            this.database = Database.open(config.storage().database());
+        } catch (RuntimeException e) {
+            firstConnection.discard();
+            throw e;
+        }
         InstanceLock acquired;
         try {
             acquired = InstanceLock.acquire(config.storage().database());
         } catch (RuntimeException e) {
+            firstConnection.discard();
             database.close();
             throw e;
         }
@@ -125,10 +138,9 @@ public final class App implements AutoCloseable {
         Policy policy = policyOf(config.schedule());
         Planner planner = new Planner(policy);
         NotesParser notesParser = new NotesParser();
-        this.composer = new TemplateComposer(new Templates(config.templates().directory(), null), profile, policy, store, history,
+        this.composer = new TemplateComposer(templates, profile, policy, store, history,
                 notesParser, new Keywords(), clock);
 
-        ImapConnector connector = new ImapConnector(config.mailbox(), passwordOf(config.mailbox()));
         ImapMailDrop drop = new ImapMailDrop(connector, new MimeWriter(clock));
         String domain = profile.primaryAddress().substring(profile.primaryAddress().indexOf('@') + 1);
         ActionRunner runner = new ActionRunner(store, outbox, composer, drop, planner, clock, options.crashPoints(), domain);
@@ -169,7 +181,7 @@ public final class App implements AutoCloseable {
         try {
             app.userCommands.drain();
             int replanned = app.interviews.replanAll();
-            app.watcher.start();
+            app.watcher.start(app.firstConnection);
             app.startActionsAfterFirstPass();
             app.calendars.start(app.calendarExecutor);
             app.watchClock();
@@ -178,6 +190,7 @@ public final class App implements AutoCloseable {
                     config.storage().database());
             return app;
         } catch (RuntimeException e) {
+            app.firstConnection.discard();
             app.close();
             throw e;
         }

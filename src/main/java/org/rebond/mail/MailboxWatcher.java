@@ -101,6 +101,8 @@ public final class MailboxWatcher implements AutoCloseable {
     private boolean qresync;
     private volatile String lastProblem = "";
     private Thread thread;
+    /** The connection opened ahead for the first pass, until the mailbox thread takes it. */
+    private volatile ImapConnector.FirstConnection firstConnection;
 
     public MailboxWatcher(ImapConnector connector, SqlFolderCursors cursors, SqlMessageHistory history, MessageIntake intake, Duration idleRenewal,
                           SqlMailboxState state, SqlUidValidityChanges validityChanges) {
@@ -178,6 +180,12 @@ public final class MailboxWatcher implements AutoCloseable {
 
     /** Starts following the mailbox; a folder paused for its UIDVALIDITY (B39) is read again: that is how the user resumes it. */
     public void start() {
+        start(null);
+    }
+
+    /** Starts following the mailbox, with a connection opened ahead ({@link ImapConnector#connectAhead}) as its first one. */
+    public void start(ImapConnector.FirstConnection firstConnection) {
+        this.firstConnection = firstConnection;
         for (SqlUidValidityChanges.Pause p : validityChanges.resumeAll()) {
             log.warn("reading {} again: it was paused since {} because its UIDVALIDITY changed {} times within {} h (last {} -> {}); "
                     + "this start resumes it and counts its changes afresh", p.folder(), p.since(), p.changes(),
@@ -194,10 +202,16 @@ public final class MailboxWatcher implements AutoCloseable {
         return lastProblem;
     }
 
+    private Store nextConnection() {
+        ImapConnector.FirstConnection first = firstConnection;
+        firstConnection = null;
+        return first != null ? first.take() : connector.connect();
+    }
+
     private void loop() {
         int failures = 0;
         while (running) {
-            try (Store store = connector.connect()) {
+            try (Store store = nextConnection()) {
                 connections.incrementAndGet();
                 failures = 0;
                 lastProblem = "";
@@ -889,6 +903,10 @@ public final class MailboxWatcher implements AutoCloseable {
     @Override
     public void close() {
         running = false;
+        ImapConnector.FirstConnection first = firstConnection;
+        if (first != null) {
+            first.discard();
+        }
         lock.lock();
         try {
             wake.signalAll();

@@ -240,11 +240,7 @@ class LongScanIT {
             Files.writeString(maildir.resolve("cur").resolve(String.format("%d.M%dP1.test:2,S", 1_700_000_000L + i, i)),
                     from == null ? message(i) : noteFrom(from, i));
         }
-        if ("root".equals(System.getProperty("user.name"))) {
-            // As root, Dovecot's mail processes run as nobody: the files must be theirs.
-            Process chown = new ProcessBuilder("chown", "-R", "nobody:nogroup", maildir.toString()).inheritIO().start();
-            assertThat(chown.waitFor(60, java.util.concurrent.TimeUnit.SECONDS) && chown.exitValue() == 0).as("chown of the maildir").isTrue();
-        }
+        dovecot.handToMailUser(maildir);
     }
 
     private static String message(int i) {

@@ -642,6 +642,21 @@ public final class DovecotServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Hands files written straight into a maildir (as a test or an MDA writes them) to the user
+     * Dovecot's mail processes run as, when the tests run as root; else they are already theirs.
+     */
+    public void handToMailUser(Path path) {
+        if (mailGroup == null) {
+            return;
+        }
+        try {
+            chownTree(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private void chownTree(Path p) throws IOException {
         UserPrincipalLookupService lookup = p.getFileSystem().getUserPrincipalLookupService();
         UserPrincipal owner = lookup.lookupPrincipalByName(mailUser);
