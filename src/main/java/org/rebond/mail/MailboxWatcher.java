@@ -60,14 +60,25 @@ public final class MailboxWatcher implements AutoCloseable {
     private final MessageIntake intake;
     private final ImapBatchReader reader = new ImapBatchReader(MessageIntake.HEADERS);
     private final IntakeLane lane = new IntakeLane();
+    /**
+     * Reads the folders other than INBOX (Sent, an archive) on a connection of their own while the
+     * mailbox thread reads INBOX: the server works on both at once (on a first read, while rebond
+     * waits for INBOX's next responses, the other core would otherwise sit idle). Their batches go
+     * to the same intake thread, each folder through its own {@link IntakeLane.Feed}.
+     */
+    private final java.util.concurrent.ExecutorService otherFolders = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "rebond-mailbox-folders");
+        t.setDaemon(true);
+        return t;
+    });
     private final java.util.concurrent.CompletableFuture<Void> firstPass = new java.util.concurrent.CompletableFuture<>();
     private volatile java.util.function.LongConsumer newMailNoticed = nanos -> { };
-    /** Mailbox thread only: see {@link #scanBatch}. */
-    private FailedRead failedRead;
-    /** The message ("folder:uidvalidity:uid") being read alone, null between such reads. */
-    private String probing;
+    /** By folder, the batch whose read failed last, see {@link #scanBatch} (each folder is read by one thread at a time). */
+    private final java.util.Map<String, FailedRead> failedReads = new java.util.concurrent.ConcurrentHashMap<>();
+    /** By folder, the message ("folder:uidvalidity:uid") being read alone; absent between such reads. */
+    private final java.util.Map<String, String> probing = new java.util.concurrent.ConcurrentHashMap<>();
     /** How many connections were lost while each message was read alone. */
-    private final java.util.Map<String, Integer> lostOn = new java.util.HashMap<>();
+    private final java.util.Map<String, Integer> lostOn = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile String lastLoss = "";
     private final Duration idleRenewal;
     private final SqlMailboxState state;
@@ -78,17 +89,17 @@ public final class MailboxWatcher implements AutoCloseable {
     private final int batch;
     /** How many of a folder's newest messages keep their text as they are read ({@link MessageIntake#OWN_TEXTS}). */
     private final int recentTexts;
-    /** A long read kept older messages without text: the back-fill after the pass covers every contact. Mailbox thread only. */
-    private boolean textsLeftForLater;
+    /** A long read kept older messages without text: the back-fill after the pass covers every contact. */
+    private volatile boolean textsLeftForLater;
     private final ScanObserver observer;
     /** Messages read in each open folder since it was opened (INBOX stays open for months). */
-    private final java.util.Map<String, Integer> readSinceOpen = new java.util.HashMap<>();
+    private final java.util.Map<String, Integer> readSinceOpen = new java.util.concurrent.ConcurrentHashMap<>();
     /**
      * What each folder reported when it was opened, until the read that follows the opening takes
      * it: only a HIGHESTMODSEQ that fresh says that nothing changed since the cursor (Angus does not
      * update it for a folder kept open when new mail arrives).
      */
-    private final java.util.Map<String, AtOpen> atOpen = new java.util.HashMap<>();
+    private final java.util.Map<String, AtOpen> atOpen = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** The HIGHESTMODSEQ and the message count a folder reported when it was opened. */
     private record AtOpen(long modseq, int messages, long uidNext) {}
@@ -291,10 +302,7 @@ public final class MailboxWatcher implements AutoCloseable {
         try {
             while (running) {
                 int countedBeforeSync = inbox.getMessageCount();
-                readAfterCursor(inbox);
-                for (String name : others) {
-                    syncClosed(store, name);
-                }
+                readAll(store, inbox, others);
                 if (running) {
                     // INBOX stays open (IDLE) between syncs, for months: what Angus keeps for it stays
                     // under a window. Reopened once the other folders were read, so that their read
@@ -325,6 +333,57 @@ public final class MailboxWatcher implements AutoCloseable {
                     // the connection is going away anyway
                 }
             }
+        }
+    }
+
+    /**
+     * Reads INBOX on this thread and, meanwhile, the other folders on {@link #otherFolders}. When
+     * either fails, the other is still waited for (it stops at its next batch if the connection
+     * went away, or reads on to its end, its cursor moving), so no read outlives this pass.
+     */
+    private void readAll(Store store, IMAPFolder inbox, List<String> others) throws MessagingException {
+        java.util.concurrent.Future<Void> othersRead = others.isEmpty() ? null : otherFolders.submit(() -> {
+            for (String name : others) {
+                if (running) {
+                    syncClosed(store, name);
+                }
+            }
+            return null;
+        });
+        try {
+            readAfterCursor(inbox);
+        } catch (MessagingException | RuntimeException e) {
+            if (othersRead != null) {
+                try {
+                    waitFor(othersRead);
+                } catch (MessagingException | RuntimeException other) {
+                    e.addSuppressed(other);
+                }
+            }
+            throw e;
+        }
+        if (othersRead != null) {
+            waitFor(othersRead);
+        }
+    }
+
+    private static void waitFor(java.util.concurrent.Future<Void> read) throws MessagingException {
+        try {
+            read.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MessagingException("interrupted while the other folders were read", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof MessagingException m) {
+                throw m;
+            }
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
         }
     }
 
@@ -495,9 +554,9 @@ public final class MailboxWatcher implements AutoCloseable {
             return;
         }
         long[] uids = uidsAfter(folder, cursor.lastUid());
-        if (probing != null) {
-            lostOn.merge(probing, 1, Integer::sum); // the connection was lost while this message was read alone
-            probing = null;
+        String lost = probing.remove(name);
+        if (lost != null) {
+            lostOn.merge(lost, 1, Integer::sum); // the connection was lost while this message was read alone
         }
         uids = withoutQuarantined(name, uidValidity, uids);
         if (uids.length == 0) {
@@ -515,6 +574,7 @@ public final class MailboxWatcher implements AutoCloseable {
         // The batch read last, handed to the intake once the next batch's FETCH is on its way: the
         // server works on that one while this thread waits for the intake to be free.
         HandOver handOver = null;
+        IntakeLane.Feed feed = lane.feed();
         try {
             for (int from = 0; from < uids.length && running; from += batch) {
                 int to = Math.min(uids.length, from + batch);
@@ -535,7 +595,7 @@ public final class MailboxWatcher implements AutoCloseable {
                     noteFailedRead(name, uidValidity, uids[from]);
                     throw e;
                 }
-                failedRead = null;
+                failedReads.remove(name);
                 if (!scanned.isEmpty()) {
                     lastUid = Math.max(lastUid, scanned.get(scanned.size() - 1).uid());
                 }
@@ -543,7 +603,7 @@ public final class MailboxWatcher implements AutoCloseable {
                 // HIGHESTMODSEQ is only a valid resync point once every message up to it was read.
                 var after = new SqlFolderCursors.Cursor(name, uidValidity, lastUid, to >= uids.length ? modseq : cursor.highestModseq());
                 int count = to - from;
-                handOver = new HandOver(lane, () -> {
+                handOver = new HandOver(feed, () -> {
                     takeBatch(intake, read);
                     intake.flush(cursors.saving(after));
                     observer.batchRead(name, scanned);
@@ -557,12 +617,12 @@ public final class MailboxWatcher implements AutoCloseable {
                 handOver.run();
                 handOver.rethrow();
             }
-            lane.drain();
+            feed.drain();
         } catch (MessagingException | RuntimeException e) {
             if (handOver != null && !handOver.ran()) {
                 handOver.run(); // read whole before the failure: taken, so its cursor moves
             }
-            lane.drainQuietly();
+            feed.drainQuietly();
             throw e;
         }
     }
@@ -573,13 +633,13 @@ public final class MailboxWatcher implements AutoCloseable {
      * mailbox thread, outside the FETCH it overlapped.
      */
     private static final class HandOver {
-        private final IntakeLane lane;
+        private final IntakeLane.Feed feed;
         private final Runnable take;
         private boolean ran;
         private RuntimeException failure;
 
-        HandOver(IntakeLane lane, Runnable take) {
-            this.lane = lane;
+        HandOver(IntakeLane.Feed feed, Runnable take) {
+            this.feed = feed;
             this.take = take;
         }
 
@@ -589,7 +649,7 @@ public final class MailboxWatcher implements AutoCloseable {
             }
             ran = true;
             try {
-                lane.submit(take);
+                feed.submit(take);
             } catch (RuntimeException e) {
                 failure = e;
             }
@@ -621,8 +681,8 @@ public final class MailboxWatcher implements AutoCloseable {
                                            java.util.function.Consumer<ScannedMessage> described, Runnable onceAsked,
                                            java.util.Map<Long, MessageIntake.Prepared> prepared, ReadAlone readAlone)
             throws MessagingException {
-        boolean failedBefore = failedRead != null && failedRead.folder().equals(name) && failedRead.uidValidity() == uidValidity
-                && failedRead.firstUid() == uids[from];
+        FailedRead failedRead = failedReads.get(name);
+        boolean failedBefore = failedRead != null && failedRead.uidValidity() == uidValidity && failedRead.firstUid() == uids[from];
         if (failedBefore && failedRead.times() >= 2) {
             List<ScannedMessage> scanned = new ArrayList<>(to - from);
             for (int i = from; i < to; i++) {
@@ -633,7 +693,7 @@ public final class MailboxWatcher implements AutoCloseable {
                     lostOn.remove(item);
                     continue;
                 }
-                probing = item;
+                probing.put(name, item);
                 List<ScannedMessage> alone = reader.scan(folder, uids, i, i + 1, described);
                 // Its parts too, alone: a server may describe a message from its cache and close
                 // the connection only when its file is read.
@@ -645,7 +705,7 @@ public final class MailboxWatcher implements AutoCloseable {
                     readAlone.uids().add(m.uid());
                 }
                 scanned.addAll(alone);
-                probing = null;
+                probing.remove(name);
                 lostOn.remove(item);
             }
             if (onceAsked != null) {
@@ -663,9 +723,8 @@ public final class MailboxWatcher implements AutoCloseable {
 
     /** The read of the batch starting at {@code firstUid} failed (its descriptions or its parts): once more in a row. */
     private void noteFailedRead(String name, long uidValidity, long firstUid) {
-        boolean again = failedRead != null && failedRead.folder().equals(name) && failedRead.uidValidity() == uidValidity
-                && failedRead.firstUid() == firstUid;
-        failedRead = new FailedRead(name, uidValidity, firstUid, again ? failedRead.times() + 1 : 1);
+        failedReads.compute(name, (folder, before) -> new FailedRead(folder, uidValidity, firstUid,
+                before != null && before.uidValidity() == uidValidity && before.firstUid() == firstUid ? before.times() + 1 : 1));
     }
 
     /** The UIDs not quarantined: a message quarantined is never fetched again. */
@@ -924,6 +983,7 @@ public final class MailboxWatcher implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+        otherFolders.shutdownNow();
         lane.close();
     }
 }

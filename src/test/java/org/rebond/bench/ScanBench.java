@@ -133,7 +133,8 @@ class ScanBench {
             // (Dovecot, the daemon, this benchmark polling the database) from the daemon's start.
             figure("scan_daemon_cpu_seconds", scanCpu, "s");
             figure("scan_daemon_cpu_before_start_seconds", startCpu, "s");
-            // By thread: the mailbox thread (reads, parses, prepares), the intake thread (takes,
+            // By thread: the mailbox threads (INBOX, and the other folders read meanwhile: reads, parses,
+            // prepares), the intake thread (takes,
             // writes the history), the VM thread (the serial collector), the JIT compiler, the rest.
             threadCpu.forEach((thread, seconds) -> figure("scan_cpu_" + thread + "_seconds", seconds, "s"));
             figure("scan_machine_cpu_seconds", scanMachine, "s");
@@ -518,7 +519,7 @@ class ScanBench {
                     String stat = Files.readString(task.resolve("stat"));
                     String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
                     double seconds = (Long.parseLong(f[11]) + Long.parseLong(f[12])) / (double) CLOCK_TICKS;
-                    String group = name.equals("rebond-mailbox") ? "mailbox" : name.equals("rebond-intake") ? "intake"
+                    String group = name.startsWith("rebond-mailbox") ? "mailbox" : name.equals("rebond-intake") ? "intake"
                             : name.equals("VM Thread") ? "gc" : name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler") ? "jit" : "other";
                     out.merge(group, seconds, Double::sum);
                 } catch (IOException | RuntimeException gone) {

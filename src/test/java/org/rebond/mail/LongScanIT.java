@@ -190,6 +190,40 @@ class LongScanIT {
                 .isEqualTo(50);
     }
 
+    @Test
+    void sentIsReadOnAConnectionOfItsOwnWhileInboxIsReadAndBothReachTheirLastMessage() throws Exception {
+        writeInbox(1000);
+        writeFolder(dovecot.maildir(dovecot.user()).resolve(".Sent"), 300, i -> USER);
+        Map<String, String> readBy = new ConcurrentHashMap<>();
+        MailboxWatcher.ScanObserver threads = new MailboxWatcher.ScanObserver() {
+            @Override
+            public void batchRead(String folder, List<ScannedMessage> messages) {
+                recorder.batchRead(folder, messages);
+            }
+
+            @Override
+            public void reopened(String folder) {
+                recorder.reopened(folder);
+            }
+
+            @Override
+            public void synced(String folder) {
+                readBy.putIfAbsent(folder, Thread.currentThread().getName());
+                recorder.synced(folder);
+            }
+        };
+        watcher = watcher(100, MessageIntake.OWN_TEXTS, threads);
+        watcher.start();
+        await().atMost(BOUND).until(() -> watcher.firstPass().isDone());
+
+        assertThat(readBy).containsEntry("INBOX", "rebond-mailbox").containsEntry("Sent", "rebond-mailbox-folders");
+        assertThat(cursors.get("INBOX")).get().extracting(SqlFolderCursors.Cursor::lastUid).isEqualTo(1000L);
+        assertThat(cursors.get("Sent")).get().extracting(SqlFolderCursors.Cursor::lastUid).isEqualTo(300L);
+        assertThat(count("SELECT COUNT(*) FROM message WHERE folder = 'INBOX'")).isEqualTo(1000);
+        assertThat(count("SELECT COUNT(*) FROM message WHERE folder = 'Sent'")).isEqualTo(300);
+        assertThat(watcher.connections()).as("one connection of the watcher's (Sent's comes from its pool)").isEqualTo(1);
+    }
+
     // ---- set-up ---------------------------------------------------------------------------
 
     /** Writes {@code count} messages into INBOX, starts the watcher with this window and waits for its first sync of INBOX. */
@@ -205,6 +239,10 @@ class LongScanIT {
     }
 
     private MailboxWatcher watcher(int window, int recentTexts) {
+        return watcher(window, recentTexts, recorder);
+    }
+
+    private MailboxWatcher watcher(int window, int recentTexts, MailboxWatcher.ScanObserver observer) {
         SqlInterviewStore store = new SqlInterviewStore(db, Clock.systemUTC());
         SqlMessageHistory history = new SqlMessageHistory(db, Set.of(USER));
         scheduler = new QuartzActionScheduler(db.dataSource(), new ActionJobFactory(null, (id, action, result) -> { }), Clock.systemUTC(),
@@ -221,7 +259,7 @@ class LongScanIT {
         ImapConnector connector = new ImapConnector(mailbox, dovecot::password);
         // IDLE renewal far beyond the bound: new mail can only be seen through IDLE itself.
         return new MailboxWatcher(connector, cursors, history, intake, Duration.ofMinutes(9), new SqlMailboxState(db, Clock.systemUTC()),
-                new org.rebond.store.SqlUidValidityChanges(db, Clock.systemUTC()), window, recentTexts, recorder);
+                new org.rebond.store.SqlUidValidityChanges(db, Clock.systemUTC()), window, recentTexts, observer);
     }
 
     /** Small messages written straight into INBOX's maildir before any session (UIDs 1..count). */
@@ -231,7 +269,11 @@ class LongScanIT {
 
     /** As above, message {@code i} coming from {@code sender.apply(i)} instead of a stranger when that is not null. */
     private void writeInbox(int count, java.util.function.IntFunction<String> sender) throws Exception {
-        Path maildir = dovecot.maildir(dovecot.user());
+        writeFolder(dovecot.maildir(dovecot.user()), count, sender);
+    }
+
+    /** Into a folder's maildir (INBOX's, or {@code .Sent} under it). */
+    private void writeFolder(Path maildir, int count, java.util.function.IntFunction<String> sender) throws Exception {
         for (String sub : List.of("cur", "new", "tmp")) {
             Files.createDirectories(maildir.resolve(sub));
         }
