@@ -85,6 +85,8 @@ public final class MailboxWatcher implements AutoCloseable {
     private final SqlUidValidityChanges validityChanges;
     private final String account;
     private final Duration progressEvery;
+    /** The terminal line (or the log) that the progress of every folder read goes to. */
+    private final ScanProgress.Display progressDisplay = ScanProgress.Display.forDaemon();
     private final int window;
     private final int batch;
     /** How many of a folder's newest messages keep their text as they are read ({@link MessageIntake#OWN_TEXTS}). */
@@ -570,7 +572,7 @@ public final class MailboxWatcher implements AutoCloseable {
         if (textFrom > 0) {
             textsLeftForLater = true; // the latest messages with each contact get theirs after the pass
         }
-        ScanProgress progress = uids.length > batch ? ScanProgress.of(name, uids.length, progressEvery) : null;
+        ScanProgress progress = uids.length > batch ? ScanProgress.of(name, uids.length, progressEvery, progressDisplay) : null;
         // The batch read last, handed to the intake once the next batch's FETCH is on its way: the
         // server works on that one while this thread waits for the intake to be free.
         HandOver handOver = null;

@@ -43,19 +43,30 @@ final class ScanProgress {
         this.started = nanos.getAsLong();
     }
 
-    /** For the daemon: the terminal when there is one, else log lines every {@code logEvery}. */
-    static ScanProgress of(String folder, long total, Duration logEvery) {
-        boolean terminal = System.console() != null && System.getenv("JOURNAL_STREAM") == null;
-        return new ScanProgress(folder, total, System::nanoTime, terminal ? AT_MOST_EVERY : logEvery,
-                terminal ? terminal(System.err) : log::info);
+    /**
+     * Where a daemon's progress goes: one terminal line, shared by the folders read at the same
+     * time (INBOX and Sent: the line shows whichever advanced last, and a folder read to its end
+     * leaves its last line above), or the log under systemd.
+     */
+    record Display(Output output, boolean terminal) {
+        static Display forDaemon() {
+            boolean terminal = System.console() != null && System.getenv("JOURNAL_STREAM") == null;
+            return new Display(terminal ? ScanProgress.terminal(System.err) : log::info, terminal);
+        }
     }
 
+    /** For the daemon: on its terminal line if it has one, else log lines every {@code logEvery}. */
+    static ScanProgress of(String folder, long total, Duration logEvery, Display display) {
+        return new ScanProgress(folder, total, System::nanoTime, display.terminal() ? AT_MOST_EVERY : logEvery, display.output());
+    }
+
+    /** One line rewritten in place; safe to share between the progresses of several folders. */
     static Output terminal(PrintStream err) {
         return new Output() {
             private int width;
 
             @Override
-            public void line(String text) {
+            public synchronized void line(String text) {
                 String padded = text.length() < width ? text + " ".repeat(width - text.length()) : text;
                 width = text.length();
                 err.print("\r" + padded);
@@ -63,10 +74,11 @@ final class ScanProgress {
             }
 
             @Override
-            public void end() {
+            public synchronized void end() {
                 if (width > 0) {
                     err.print("\n");
                     err.flush();
+                    width = 0;
                 }
             }
         };

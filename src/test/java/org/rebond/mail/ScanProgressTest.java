@@ -52,4 +52,25 @@ class ScanProgressTest {
         assertThat(out).startsWith("\rreading INBOX: 500/1,000").contains("\rread INBOX: 1,000 messages").endsWith("\n");
         assertThat(out.chars().filter(c -> c == '\n').count()).isEqualTo(1);
     }
+
+    @Test
+    void twoFoldersReadAtOnceShareOneTerminalLineAndTheOneFinishedFirstKeepsItsLastLineAbove() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        ScanProgress.Output line = ScanProgress.terminal(new PrintStream(err, true, StandardCharsets.UTF_8));
+        ScanProgress inbox = new ScanProgress("INBOX", 100_000, () -> nanos, Duration.ofSeconds(1), line);
+        ScanProgress sent = new ScanProgress("Sent", 2_000, () -> nanos, Duration.ofSeconds(1), line);
+        nanos += 1_500_000_000L;
+        inbox.advance(10_000);
+        sent.advance(1_000);
+        nanos += 1_500_000_000L;
+        sent.advance(1_000);
+        inbox.advance(10_000);
+
+        String[] lines = err.toString(StandardCharsets.UTF_8).split("\n", -1);
+        assertThat(lines).hasSize(2);
+        // Sent's line, shorter, blanks out the rest of INBOX's before it: nothing of INBOX's is left on it.
+        String sentLine = lines[0].substring(lines[0].lastIndexOf('\r') + 1);
+        assertThat(sentLine.strip()).isEqualTo("read Sent: 2,000 messages in 3.0 s (667 per second)");
+        assertThat(lines[1]).startsWith("\rreading INBOX: 20,000/100,000");
+    }
 }
