@@ -112,34 +112,24 @@ class ScanBench {
 
             removeIndexes(maildir);
             Path config = writeConfig(dir, dovecot);
-            DaemonOutput output = new DaemonOutput();
-            daemon = startDaemon(dir, config, output);
-            long scanStart = output.await("starting");
-            double startCpu = cpuTicks(daemon.pid()) / (double) CLOCK_TICKS;
-            long machineBefore = machineBusyTicks();
-            long serverBefore = serverCpuTicks(dovecot.masterPid());
-            long scanEnd = awaitCursors(dir.resolve("rebond.db"), lastUids, daemon);
-            double scanMachine = (machineBusyTicks() - machineBefore) / (double) CLOCK_TICKS;
-            double scanServer = (serverCpuTicks(dovecot.masterPid()) - serverBefore) / (double) CLOCK_TICKS;
-            double scanCpu = cpuTicks(daemon.pid()) / (double) CLOCK_TICKS;
-            Map<String, Double> threadCpu = threadCpuSeconds(daemon.pid());
-            double scan = seconds(scanEnd - scanStart);
-            figure("scan_seconds", scan, "s");
+            Scan first = measureScan(dir, config, dovecot, lastUids);
+            daemon = first.daemon();
+            DaemonOutput output = first.output();
+            figure("scan_first_seconds", first.seconds(), "s");
             // Of which building the daemon (database, scheduler, templates) before it connects.
-            figure("scan_startup_seconds", seconds(output.await("started") - scanStart), "s");
-            figure("scan_rate", (summary.inbox() + summary.sent()) / scan, "messages/s");
+            figure("scan_startup_seconds", first.startup(), "s");
             figure("scan_peak_rss_mb", procStatus(daemon.pid(), "VmHWM") / 1024.0, "MB");
             // Where the CPU went: the daemon's own (JVM start included) and the whole machine's
             // (Dovecot, the daemon, this benchmark polling the database) from the daemon's start.
-            figure("scan_daemon_cpu_seconds", scanCpu, "s");
-            figure("scan_daemon_cpu_before_start_seconds", startCpu, "s");
-            // By thread: the mailbox threads (INBOX, and the other folders read meanwhile: reads, parses,
-            // prepares), the intake thread (takes,
-            // writes the history), the VM thread (the serial collector), the JIT compiler, the rest.
-            threadCpu.forEach((thread, seconds) -> figure("scan_cpu_" + thread + "_seconds", seconds, "s"));
-            figure("scan_machine_cpu_seconds", scanMachine, "s");
+            figure("scan_daemon_cpu_seconds", first.daemonCpu(), "s");
+            figure("scan_daemon_cpu_before_start_seconds", first.startCpu(), "s");
+            // By thread: the mailbox threads (INBOX, and the other folders read meanwhile: reads,
+            // parses, prepares), the intake thread (takes, writes the history), the VM thread (the
+            // serial collector), the JIT compiler, the rest.
+            first.threadCpu().forEach((thread, seconds) -> figure("scan_cpu_" + thread + "_seconds", seconds, "s"));
+            figure("scan_machine_cpu_seconds", first.machineCpu(), "s");
             // Dovecot's own share (its processes, those ended included): what the daemon's reads cost the server.
-            figure("scan_server_cpu_seconds", scanServer, "s");
+            figure("scan_server_cpu_seconds", first.serverCpu(), "s");
             figure("scan_interviews_found", output.created(), "interviews");
 
             measureDetection(dovecot, maildir, generator, output, daemon);
@@ -153,13 +143,28 @@ class ScanBench {
             figure("idle_rss_mb", procStatus(daemon.pid(), "VmRSS") / 1024.0, "MB");
             figure("idle_seconds", quiet, "s");
 
-            // The bound again, the daemon stopped, on a cold index: the machine's speed drifts, and
-            // the ratio is taken against the faster of the two bounds (the server's best).
+            // The scan again, by a new daemon on an empty database and a cold index, and then the
+            // bound again, the daemon stopped: the machine's speed drifts within minutes, so the
+            // ratio compares the faster of two scans with the faster of two bounds, measured in
+            // turns (bound, scan, scan, bound).
             stop(daemon);
             daemon = null;
+            for (String file : List.of("rebond.db", "rebond.db-wal", "rebond.db-shm")) {
+                Files.deleteIfExists(dir.resolve(file));
+            }
+            removeIndexes(maildir);
+            Scan second = measureScan(dir, config, dovecot, lastUids);
+            stop(second.daemon());
+            figure("scan_second_seconds", second.seconds(), "s");
+            figure("scan_second_startup_seconds", second.startup(), "s");
+            figure("scan_second_daemon_cpu_seconds", second.daemonCpu(), "s");
+            figure("scan_second_server_cpu_seconds", second.serverCpu(), "s");
             Bound after = measureBound(dovecot, maildir, summary.inbox() + summary.sent());
             figure("scan_bound_after_seconds", after.seconds(), "s");
             figure("scan_bound_after_server_cpu_seconds", after.serverCpu(), "s");
+            double scan = Math.min(first.seconds(), second.seconds());
+            figure("scan_seconds", scan, "s");
+            figure("scan_rate", (summary.inbox() + summary.sent()) / scan, "messages/s");
             double bound = Math.min(before.seconds(), after.seconds());
             figure("scan_bound_seconds", bound, "s");
             figure("scan_ratio", scan / bound, "x");
@@ -169,6 +174,32 @@ class ScanBench {
             }
             dovecot.stop();
             Files.write(dir.resolve("figures.txt"), figures);
+        }
+    }
+
+    /** One scan: the daemon (still running) that made it and what it cost. */
+    private record Scan(Process daemon, DaemonOutput output, double seconds, double startup, double daemonCpu, double startCpu,
+                        Map<String, Double> threadCpu, double machineCpu, double serverCpu) {}
+
+    /** Starts a daemon on the configuration's (empty) database and waits until its cursors reach {@code lastUids}. */
+    private static Scan measureScan(Path dir, Path config, DovecotServer dovecot, Map<String, Long> lastUids) throws Exception {
+        DaemonOutput output = new DaemonOutput();
+        Process daemon = startDaemon(dir, config, output);
+        try {
+            long scanStart = output.await("starting");
+            double startCpu = cpuTicks(daemon.pid()) / (double) CLOCK_TICKS;
+            long machineBefore = machineBusyTicks();
+            long serverBefore = serverCpuTicks(dovecot.masterPid());
+            long scanEnd = awaitCursors(dir.resolve("rebond.db"), lastUids, daemon);
+            double machine = (machineBusyTicks() - machineBefore) / (double) CLOCK_TICKS;
+            double server = (serverCpuTicks(dovecot.masterPid()) - serverBefore) / (double) CLOCK_TICKS;
+            double daemonCpu = cpuTicks(daemon.pid()) / (double) CLOCK_TICKS;
+            Map<String, Double> threadCpu = threadCpuSeconds(daemon.pid());
+            return new Scan(daemon, output, seconds(scanEnd - scanStart), seconds(output.await("started") - scanStart), daemonCpu, startCpu,
+                    threadCpu, machine, server);
+        } catch (Exception | Error e) {
+            stop(daemon);
+            throw e;
         }
     }
 
@@ -362,7 +393,9 @@ class ScanBench {
         if (Boolean.parseBoolean(System.getProperty("bench.class.archive", "true"))) {
             Path jar = Path.of("target", "rebond.jar").toAbsolutePath();
             Path archive = dir.resolve("rebond.jsa");
-            run(java, "-jar", jar.toString(), "class-archive", "--lang", "en", archive.toString());
+            if (!Files.exists(archive)) {
+                run(java, "-jar", jar.toString(), "class-archive", "--lang", "en", archive.toString());
+            }
             command.add("-XX:SharedArchiveFile=" + archive);
             // The archive covers the jar; the benchmark's own classes (DaemonProcess) come after it.
             classPath = jar + System.getProperty("path.separator") + Path.of("target", "test-classes").toAbsolutePath();
@@ -373,7 +406,12 @@ class ScanBench {
             command.addAll(List.of(extra.split("\\s+")));
         }
         command.addAll(List.of("-cp", classPath, DaemonProcess.class.getName(), config.toString()));
-        Process process = new ProcessBuilder(command).redirectError(dir.resolve("daemon.log").toFile()).start();
+        // The first daemon's log is daemon.log, the second's daemon-2.log.
+        Path log = dir.resolve("daemon.log");
+        if (Files.exists(log)) {
+            log = dir.resolve("daemon-2.log");
+        }
+        Process process = new ProcessBuilder(command).redirectError(log.toFile()).start();
         Thread reader = new Thread(() -> output.read(process), "bench-daemon-output");
         reader.setDaemon(true);
         reader.start();
