@@ -39,4 +39,15 @@ public final class SystemdUnit {
         }
         throw new IllegalStateException(unit + " has no ExecStart=/usr/bin/java … -jar line");
     }
+
+    /** The unit's {@code Nice=} (the daemon's scheduling priority), 0 when it sets none. */
+    public static int nice(Path unit) throws IOException {
+        for (String line : Files.readAllLines(unit)) {
+            String text = line.strip();
+            if (text.startsWith("Nice=")) {
+                return Integer.parseInt(text.substring("Nice=".length()).strip());
+            }
+        }
+        return 0;
+    }
 }

@@ -93,15 +93,7 @@ public final class DemoCommand implements Callable<Integer> {
             throw new ExitCodes.CommandFailure(ExitCodes.UNAVAILABLE, "cannot serve the demo mailbox on 127.0.0.1:" + port + " ("
                     + e.getMessage() + ") — is another demo running? Try --port 3144");
         }
-        GreenMailUser user = greenMail.setUser(DemoStory.USER, "demo", "demo");
-        var folders = greenMail.getManagers().getImapHostManager();
-        folders.createMailbox(user, "Drafts");
-        var sent = folders.createMailbox(user, "Sent");
-        Instant now = clock.instant();
-        user.deliver(story.introduction(now.minus(Duration.ofDays(3))));
-        user.deliver(story.contactReply(now.minus(Duration.ofDays(2))));
-        sent.appendMessage(story.userThanksSophie(now.minus(Duration.ofDays(2)).plusSeconds(3600)), new Flags(Flags.Flag.SEEN),
-                Date.from(now.minus(Duration.ofDays(2))));
+        GreenMailUser user = seed(greenMail, story, clock.instant());
         narrator.say("Demo mailbox up on 127.0.0.1:" + port + " (user demo, password demo); state in " + dir,
                 "Boîte de démonstration ouverte sur 127.0.0.1:" + port + " (utilisateur demo, mot de passe demo) ; état dans " + dir);
         narrator.more("Seeded: Sophie Durand introduces you to Marc Lefèvre, Marc answers, you thank them both.",
@@ -177,6 +169,22 @@ public final class DemoCommand implements Callable<Integer> {
         out.flush();
         new CountDownLatch(1).await();
         return ExitCodes.OK;
+    }
+
+    /**
+     * The demo mailbox (user demo, password demo) with Drafts, Sent and the story so far: Sophie's
+     * introduction, Marc's answer, and the user's thanks in Sent.
+     */
+    static GreenMailUser seed(GreenMail greenMail, DemoStory story, Instant now) throws Exception {
+        GreenMailUser user = greenMail.setUser(DemoStory.USER, "demo", "demo");
+        var folders = greenMail.getManagers().getImapHostManager();
+        folders.createMailbox(user, "Drafts");
+        var sent = folders.createMailbox(user, "Sent");
+        user.deliver(story.introduction(now.minus(Duration.ofDays(3))));
+        user.deliver(story.contactReply(now.minus(Duration.ofDays(2))));
+        sent.appendMessage(story.userThanksSophie(now.minus(Duration.ofDays(2)).plusSeconds(3600)), new Flags(Flags.Flag.SEEN),
+                Date.from(now.minus(Duration.ofDays(2))));
+        return user;
     }
 
     private static boolean allSettled(App app, long id, Planner planner, Clock clock) {

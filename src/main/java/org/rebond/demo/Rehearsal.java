@@ -3,13 +3,11 @@ package org.rebond.demo;
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import jakarta.mail.Flags;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Date;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.rebond.App;
@@ -43,15 +41,8 @@ public final class Rehearsal {
         GreenMail greenMail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP));
         greenMail.start();
         try {
-            GreenMailUser user = greenMail.setUser(DemoStory.USER, "demo", "demo");
-            var folders = greenMail.getManagers().getImapHostManager();
-            folders.createMailbox(user, "Drafts");
-            var sent = folders.createMailbox(user, "Sent");
             Instant now = clock.instant();
-            user.deliver(story.introduction(now.minus(Duration.ofDays(3))));
-            user.deliver(story.contactReply(now.minus(Duration.ofDays(2))));
-            sent.appendMessage(story.userThanksSophie(now.minus(Duration.ofDays(2))), new Flags(Flags.Flag.SEEN),
-                    Date.from(now.minus(Duration.ofDays(2))));
+            GreenMailUser user = DemoCommand.seed(greenMail, story, now);
             // The demo's schedule asks for the brief 40 s ahead: an interview 30 s away gets it at once.
             Instant start = now.plusSeconds(30);
             user.deliver(story.invitation(now, start, start.plusSeconds(60)));

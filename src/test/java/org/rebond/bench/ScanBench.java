@@ -385,7 +385,13 @@ class ScanBench {
 
     private static Process startDaemon(Path dir, Path config, DaemonOutput output) throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new java.util.ArrayList<>(List.of(java));
+        List<String> command = new java.util.ArrayList<>();
+        // At the unit's priority (Nice=), as systemd starts it.
+        int nice = SystemdUnit.nice(Path.of("systemd", "rebond.service"));
+        if (nice != 0) {
+            command.addAll(List.of("nice", "-n", Integer.toString(nice)));
+        }
+        command.add(java);
         command.addAll(SystemdUnit.jvmFlags(Path.of("systemd", "rebond.service")));
         // The daemon as installed: the packaged jar, with the class archive the units name, made by
         // `rebond class-archive` for this jar (-Dbench.class.archive=false: without it).
