@@ -1,5 +1,6 @@
 package org.rebond;
 
+import org.rebond.cli.Main;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,18 +14,18 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.rebond.calendar.Ical4jSetup;
 import org.rebond.compose.Keywords;
-import org.rebond.compose.NotesParser;
+import org.rebond.domain.NotesParser;
 import org.rebond.compose.TemplateComposer;
 import org.rebond.compose.Templates;
 import org.rebond.config.RebondConfig;
 import org.rebond.config.SecretReader;
-import org.rebond.interview.ActionRunner;
-import org.rebond.interview.CrashPoints;
-import org.rebond.interview.DetectionRules;
-import org.rebond.interview.InterviewDetector;
-import org.rebond.interview.InterviewService;
-import org.rebond.interview.Planner;
-import org.rebond.interview.Policy;
+import org.rebond.application.ActionRunner;
+import org.rebond.application.CrashPoints;
+import org.rebond.domain.DetectionRules;
+import org.rebond.domain.InterviewDetector;
+import org.rebond.application.InterviewService;
+import org.rebond.domain.Planner;
+import org.rebond.domain.Policy;
 import org.rebond.mail.ImapConnector;
 import org.rebond.mail.ImapMailDrop;
 import org.rebond.mail.MailboxWatcher;
@@ -46,7 +47,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The composition root: configuration in, a running daemon out. It is the only place that wires
- * adapters to the domain, and (with {@link Main}) the only one that sees the system clock.
+ * adapters to the domain, and the only one that makes the system clock ({@link #systemClock()}).
  */
 public final class App implements AutoCloseable {
 
@@ -95,7 +96,7 @@ public final class App implements AutoCloseable {
     private final TemplateComposer composer;
     private final ScheduledExecutorService clockWatch;
     private final Clock clock;
-    private final org.rebond.interview.UserCommands userCommands;
+    private final org.rebond.application.UserCommands userCommands;
     // Calendar sources and the prep calendar (issue 4, items 7-8).
     private final CalendarWiring calendars;
     /** The mailbox connection opened while the daemon was built, for the watcher's first pass. */
@@ -157,7 +158,7 @@ public final class App implements AutoCloseable {
                 config.detection().excludeWords(), config.detection().categories());
         InterviewDetector detector = new InterviewDetector(rules, userAddresses, store::isSuggestedContact);
         this.interviews = new InterviewService(store, scheduler, detector, history, planner, profile.timeZone(), clock);
-        this.userCommands = new org.rebond.interview.UserCommands(interviews, store, new org.rebond.store.SqlCommandQueue(database, clock));
+        this.userCommands = new org.rebond.application.UserCommands(interviews, store, new org.rebond.store.SqlCommandQueue(database, clock));
         MessageIntake intake = new MessageIntake(profile, config.limits(), database, interviews, store, history, outbox, quarantine, notesParser,
                 options.intake());
         this.watcher = new MailboxWatcher(connector, new SqlFolderCursors(database, clock), history, intake, options.idleRenewal(),
@@ -218,8 +219,8 @@ public final class App implements AutoCloseable {
         });
     }
 
-    private void afterAction(long interviewId, org.rebond.interview.Action action, org.rebond.interview.ActionRunner.Result result) {
-        if (action.kind() == org.rebond.interview.Action.Kind.BRIEF && result.kind() == org.rebond.interview.ActionRunner.Result.Kind.DELIVERED
+    private void afterAction(long interviewId, org.rebond.domain.Action action, org.rebond.application.ActionRunner.Result result) {
+        if (action.kind() == org.rebond.domain.Action.Kind.BRIEF && result.kind() == org.rebond.application.ActionRunner.Result.Kind.DELIVERED
                 && calendars != null) {
             calendars.briefDelivered(calendarExecutor, interviewId);
         }
@@ -264,6 +265,11 @@ public final class App implements AutoCloseable {
         } catch (RuntimeException e) {
             log.error("re-planning after a clock change failed: {}", e.getMessage(), e);
         }
+    }
+
+    /** The system clock: made here once per process and handed to everything that reads the time. */
+    public static Clock systemClock() {
+        return Clock.systemUTC();
     }
 
     public static Policy policyOf(RebondConfig.Schedule s) {

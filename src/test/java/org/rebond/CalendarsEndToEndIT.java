@@ -17,13 +17,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.rebond.calendar.PrepEvent;
+import org.rebond.domain.PrepEvent;
 import org.rebond.calendar.Radicale;
 import org.rebond.config.ConfigLoader;
-import org.rebond.interview.Action;
-import org.rebond.interview.CrashPoints;
-import org.rebond.interview.Interview;
-import org.rebond.interview.Outbox;
+import org.rebond.domain.Action;
+import org.rebond.application.CrashPoints;
+import org.rebond.domain.Interview;
+import org.rebond.application.Outbox;
 import org.rebond.mail.MessageIntake;
 
 /**

@@ -15,10 +15,10 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.rebond.config.ConfigLoader;
 import org.rebond.config.RebondConfig;
-import org.rebond.interview.Action;
-import org.rebond.interview.CrashPoints;
-import org.rebond.interview.Interview;
-import org.rebond.interview.Outbox;
+import org.rebond.domain.Action;
+import org.rebond.application.CrashPoints;
+import org.rebond.domain.Interview;
+import org.rebond.application.Outbox;
 import org.rebond.mail.MessageIntake;
 import org.rebond.schedule.ActionListener;
 

@@ -9,9 +9,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.rebond.interview.Action;
-import org.rebond.interview.Interview;
-import org.rebond.interview.Outbox;
+import org.rebond.domain.Action;
+import org.rebond.domain.Interview;
+import org.rebond.application.Outbox;
 
 /**
  * The whole story over real IMAP (GreenMail), with the real store, Quartz and templates. Time is

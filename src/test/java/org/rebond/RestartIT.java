@@ -11,10 +11,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.rebond.interview.Action;
-import org.rebond.interview.CrashPoints;
-import org.rebond.interview.Interview;
-import org.rebond.interview.Outbox;
+import org.rebond.domain.Action;
+import org.rebond.application.CrashPoints;
+import org.rebond.domain.Interview;
+import org.rebond.application.Outbox;
 import org.rebond.mail.MessageIntake;
 
 /**

@@ -1,5 +1,6 @@
 package org.rebond;
 
+import org.rebond.cli.Main;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -33,7 +34,7 @@ class RunCommandIT {
 
     private Process run(Path config, Path log) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"), "org.rebond.Main", "run", "--config", config.toString()))
+        return new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"), "org.rebond.cli.Main", "run", "--config", config.toString()))
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();

@@ -1,5 +1,6 @@
 package org.rebond;
 
+import org.rebond.cli.Main;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -14,11 +15,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.rebond.interview.Action;
-import org.rebond.interview.CrashPoints;
-import org.rebond.interview.Interview;
-import org.rebond.interview.Outbox;
-import org.rebond.interview.SeenEvent;
+import org.rebond.domain.Action;
+import org.rebond.application.CrashPoints;
+import org.rebond.domain.Interview;
+import org.rebond.application.Outbox;
+import org.rebond.domain.SeenEvent;
 import org.rebond.mail.MessageIntake;
 
 /**
@@ -44,7 +45,7 @@ class TrackAndIgnoreIT {
     private static Run rebond(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true), java.time.Clock.systemUTC());
         return new Run(code, out.toString(), err.toString());
     }
 

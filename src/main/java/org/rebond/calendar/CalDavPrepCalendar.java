@@ -1,5 +1,7 @@
 package org.rebond.calendar;
 
+import org.rebond.application.PrepCalendarState;
+import org.rebond.domain.PrepEvent;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -7,8 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.rebond.interview.Interview;
-import org.rebond.interview.PrepCalendar;
+import org.rebond.domain.Interview;
+import org.rebond.application.PrepCalendar;
 
 /**
  * The prep events in a writable CalDAV calendar of the user's. Each is rebond's own object (its UID

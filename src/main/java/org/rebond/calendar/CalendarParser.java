@@ -1,5 +1,7 @@
 package org.rebond.calendar;
 
+import org.rebond.domain.CalendarEvent;
+import org.rebond.domain.EventTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;

@@ -1,5 +1,7 @@
 package org.rebond.calendar;
 
+import org.rebond.application.CalendarSyncState;
+import org.rebond.domain.CalendarEvent;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,7 +15,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Pattern;
-import org.rebond.interview.InterviewService;
+import org.rebond.application.InterviewService;
 import org.rebond.store.SqlQuarantine;
 import org.rebond.store.StoreException;
 import org.slf4j.Logger;

@@ -1,5 +1,7 @@
 package org.rebond.calendar;
 
+import org.rebond.domain.CalendarEvent;
+import org.rebond.domain.EventTime;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,8 +13,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import org.rebond.config.RebondConfig;
-import org.rebond.interview.InterviewDetector;
-import org.rebond.interview.Verdict;
+import org.rebond.domain.InterviewDetector;
+import org.rebond.domain.Verdict;
 
 /**
  * The engine of {@code rebond inspect PATH...}: one JSON object per line for every calendar

@@ -1,5 +1,6 @@
 package org.rebond.calendar;
 
+import org.rebond.domain.CalendarEvent;
 import java.util.List;
 import java.util.Optional;
 

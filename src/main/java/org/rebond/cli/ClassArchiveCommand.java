@@ -1,5 +1,6 @@
 package org.rebond.cli;
 
+import java.time.Clock;
 import ch.qos.logback.classic.Level;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -40,6 +41,13 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExample:%n",
         footer = "  sudo java -jar /usr/lib/rebond/rebond.jar class-archive /usr/lib/rebond/rebond.jsa")
 public final class ClassArchiveCommand implements Callable<Integer> {
+
+    private final Clock clock;
+
+    /** Made by {@link Main}'s factory with the one clock of the process. */
+    public ClassArchiveCommand(Clock clock) {
+        this.clock = clock;
+    }
 
     private static final Duration REHEARSAL_LIMIT = Duration.ofMinutes(2);
 
@@ -99,7 +107,7 @@ public final class ClassArchiveCommand implements Callable<Integer> {
         ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
         Path dir = Files.createTempDirectory("rebond-rehearsal-");
         try {
-            Rehearsal.Outcome outcome = Rehearsal.run(dir, REHEARSAL_LIMIT);
+            Rehearsal.Outcome outcome = Rehearsal.run(dir, REHEARSAL_LIMIT, clock);
             if (!outcome.complete()) {
                 throw new ExitCodes.CommandFailure(ExitCodes.SOFTWARE, french
                         ? "la répétition ne s'est pas terminée (invitation prise : " + outcome.interviewTaken() + ", fiche déposée : "

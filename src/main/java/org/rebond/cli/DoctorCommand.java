@@ -1,5 +1,6 @@
 package org.rebond.cli;
 
+import java.time.Clock;
 import jakarta.mail.Folder;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Store;
@@ -24,6 +25,13 @@ import picocli.CommandLine.Spec;
                 "Each problem comes with what to do. Reads only: it changes nothing in the mailbox."})
 public final class DoctorCommand implements Callable<Integer> {
 
+    private final Clock clock;
+
+    /** Made by {@link Main}'s factory with the one clock of the process. */
+    public DoctorCommand(Clock clock) {
+        this.clock = clock;
+    }
+
     private static final List<String> CAPABILITIES = List.of("IDLE", "UIDPLUS", "CONDSTORE", "QRESYNC", "SPECIAL-USE", "MOVE", "ENABLE");
 
     @picocli.CommandLine.Mixin
@@ -41,7 +49,7 @@ public final class DoctorCommand implements Callable<Integer> {
         List<String> problems = new ArrayList<>();
         try (Database db = Database.open(loaded.storage().database())) {
             out.println("ok   " + (fr ? "base de données " : "database ") + loaded.storage().database() + " (schema " + db.version() + ")");
-            var reported = new org.rebond.store.SqlMailboxState(db, java.time.Clock.systemUTC())
+            var reported = new org.rebond.store.SqlMailboxState(db, clock)
                     .get(org.rebond.mail.MailboxWatcher.accountOf(loaded.mailbox()));
             if (reported.isPresent() && reported.get().kind() != org.rebond.store.SqlMailboxState.Kind.CONNECTED) {
                 var m = reported.get();
@@ -54,7 +62,7 @@ public final class DoctorCommand implements Callable<Integer> {
             }
             java.time.format.DateTimeFormatter when = java.time.format.DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm",
                     loaded.profile().language()).withZone(loaded.profile().timeZone());
-            for (var paused : new org.rebond.store.SqlUidValidityChanges(db, java.time.Clock.systemUTC()).pauses()) {
+            for (var paused : new org.rebond.store.SqlUidValidityChanges(db, clock).pauses()) {
                 problems.add("folder " + paused.folder() + " paused");
                 out.println("FAIL " + StatusCommand.pausedFolderLine(paused, when, fr));
             }

@@ -4,24 +4,24 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.locks.LockSupport;
 import org.rebond.App;
 import org.rebond.config.ConfigLoader;
 import org.rebond.config.RebondConfig;
-import org.rebond.interview.CommandQueue;
-import org.rebond.interview.DetectionRules;
-import org.rebond.interview.Interview;
-import org.rebond.interview.InterviewDetector;
-import org.rebond.interview.InterviewService;
-import org.rebond.interview.Planner;
-import org.rebond.interview.SeenEvent;
-import org.rebond.interview.UserCommand;
-import org.rebond.interview.UserCommands;
+import org.rebond.application.CommandQueue;
+import org.rebond.domain.DetectionRules;
+import org.rebond.domain.Interview;
+import org.rebond.domain.InterviewDetector;
+import org.rebond.application.InterviewService;
+import org.rebond.domain.Planner;
+import org.rebond.domain.SeenEvent;
+import org.rebond.domain.UserCommand;
+import org.rebond.application.UserCommands;
 import org.rebond.schedule.DeferredActionScheduler;
 import org.rebond.store.InstanceLock;
 import org.rebond.store.SqlCommandQueue;
@@ -42,12 +42,11 @@ final class Overrides {
 
     private Overrides() {}
 
-    static int run(UserCommand.Kind kind, String typed, Path config, PrintWriter out) {
+    static int run(UserCommand.Kind kind, String typed, Path config, PrintWriter out, Clock clock) {
         String target = UserCommand.normalTarget(typed).orElseThrow(() -> new ExitCodes.CommandFailure(ExitCodes.USAGE,
                 "'" + typed + "' is neither an interview number (7) nor an event seen but not taken (e3); 'rebond status' shows both"));
         RebondConfig loaded = new ConfigLoader().load(config);
         boolean fr = loaded.profile().language().getLanguage().equals("fr");
-        Clock clock = Clock.systemUTC();
         try (StoredState state = new StoredState(loaded, clock)) {
             long number = UserCommand.number(target);
             boolean known = UserCommand.isSeenEvent(target) ? state.store.seenById(number).isPresent() : state.store.byId(number).isPresent();
@@ -112,21 +111,27 @@ final class Overrides {
         return queue.applied(id).orElseThrow();
     }
 
+    /**
+     * Waits, on the monotonic timer rather than the wall clock, until the daemon has applied the
+     * request or {@link #DAEMON_ANSWER} has passed; the daemon answers through the database, so the
+     * row is read again every {@link #POLL}.
+     */
     private static CommandQueue.Applied awaitDaemon(SqlCommandQueue queue, long id) {
-        Instant deadline = Instant.now().plus(DAEMON_ANSWER);
-        while (Instant.now().isBefore(deadline)) {
+        long deadline = System.nanoTime() + DAEMON_ANSWER.toNanos();
+        while (true) {
             Optional<CommandQueue.Applied> applied = queue.applied(id);
             if (applied.isPresent()) {
                 return applied.get();
             }
-            try {
-                Thread.sleep(POLL.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return null;
+            }
+            LockSupport.parkNanos(Math.min(left, POLL.toNanos()));
+            if (Thread.currentThread().isInterrupted()) {
                 return null;
             }
         }
-        return null;
     }
 
     private static String describe(UserCommand.Kind kind, String target, CommandQueue.Applied applied, Optional<Interview> interview,

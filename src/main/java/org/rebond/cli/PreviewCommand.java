@@ -7,13 +7,13 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.rebond.App;
 import org.rebond.compose.Keywords;
-import org.rebond.compose.NotesParser;
+import org.rebond.domain.NotesParser;
 import org.rebond.compose.RenderedMessage;
 import org.rebond.compose.TemplateComposer;
 import org.rebond.compose.Templates;
 import org.rebond.config.RebondConfig;
-import org.rebond.interview.Action;
-import org.rebond.interview.Interview;
+import org.rebond.domain.Action;
+import org.rebond.domain.Interview;
 import org.rebond.store.SqlMessageHistory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -25,6 +25,13 @@ import picocli.CommandLine.Spec;
         description = {"Renders the brief, debrief prompt, thank-you or keep-posted message of an interview, as it would be",
                 "delivered now, without delivering anything. Useful to check your own templates."})
 public final class PreviewCommand implements Callable<Integer> {
+
+    private final Clock clock;
+
+    /** Made by {@link Main}'s factory with the one clock of the process. */
+    public PreviewCommand(Clock clock) {
+        this.clock = clock;
+    }
 
     @Parameters(index = "0", paramLabel = "MESSAGE", description = "brief, debrief, thank-you or keep-posted")
     String message;
@@ -55,7 +62,6 @@ public final class PreviewCommand implements Callable<Integer> {
                     + "': use brief, debrief, thank-you or keep-posted");
         };
         RebondConfig loaded = config.load();
-        Clock clock = Clock.systemUTC();
         try (StoredState state = new StoredState(loaded, clock)) {
             Interview interview = state.store.byId(interviewId).orElseThrow(() -> new ExitCodes.CommandFailure(ExitCodes.DATA,
                     "no interview #" + interviewId + " — 'rebond status --config " + config + "' lists them"));

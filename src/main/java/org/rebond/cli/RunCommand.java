@@ -15,6 +15,13 @@ import picocli.CommandLine.Command;
                 "Stops cleanly on SIGTERM or Ctrl-C. Logs go to standard error (journald under systemd)."})
 public final class RunCommand implements Callable<Integer> {
 
+    private final Clock clock;
+
+    /** Made by {@link Main}'s factory with the one clock of the process. */
+    public RunCommand(Clock clock) {
+        this.clock = clock;
+    }
+
     @picocli.CommandLine.Mixin
     ConfigOption config;
 
@@ -22,7 +29,7 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         RebondConfig loaded = config.load();
         checkPasswordSource(loaded.mailbox());
-        App app = App.start(loaded, App.Options.production(Clock.systemUTC()));
+        App app = App.start(loaded, App.Options.production(clock));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.close();

@@ -10,12 +10,12 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.rebond.App;
 import org.rebond.config.RebondConfig;
-import org.rebond.interview.Action;
-import org.rebond.interview.Interview;
-import org.rebond.interview.Outbox;
-import org.rebond.interview.PlannedAction;
-import org.rebond.interview.Planner;
-import org.rebond.interview.SeenEvent;
+import org.rebond.domain.Action;
+import org.rebond.domain.Interview;
+import org.rebond.application.Outbox;
+import org.rebond.domain.PlannedAction;
+import org.rebond.domain.Planner;
+import org.rebond.domain.SeenEvent;
 import org.rebond.store.SqlQuarantine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Spec;
@@ -27,6 +27,13 @@ import picocli.CommandLine.Spec;
                 "'rebond track'), and the messages or invitations set aside with their reason."})
 public final class StatusCommand implements Callable<Integer> {
 
+    private final Clock clock;
+
+    /** Made by {@link Main}'s factory with the one clock of the process. */
+    public StatusCommand(Clock clock) {
+        this.clock = clock;
+    }
+
     @picocli.CommandLine.Mixin
     ConfigOption config;
 
@@ -36,7 +43,6 @@ public final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RebondConfig loaded = config.load();
-        Clock clock = Clock.systemUTC();
         PrintWriter out = spec.commandLine().getOut();
         boolean fr = loaded.profile().language().getLanguage().equals("fr");
         ZoneId zone = loaded.profile().timeZone();

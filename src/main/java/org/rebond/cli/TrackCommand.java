@@ -1,7 +1,8 @@
 package org.rebond.cli;
 
+import java.time.Clock;
 import java.util.concurrent.Callable;
-import org.rebond.interview.UserCommand;
+import org.rebond.domain.UserCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -12,6 +13,13 @@ import picocli.CommandLine.Spec;
                 "or an interview you had ignored (7). Its brief, debrief prompt and drafts are planned as for any interview.",
                 "A running rebond applies it within seconds; otherwise it is applied now and planned when rebond starts."})
 public final class TrackCommand implements Callable<Integer> {
+
+    private final Clock clock;
+
+    /** Made by {@link Main}'s factory with the one clock of the process. */
+    public TrackCommand(Clock clock) {
+        this.clock = clock;
+    }
 
     @Parameters(index = "0", paramLabel = "ID", description = "e3 for an event seen but not taken, or 7 for interview #7")
     String id;
@@ -24,6 +32,6 @@ public final class TrackCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return Overrides.run(UserCommand.Kind.TRACK, id, config.file(), spec.commandLine().getOut());
+        return Overrides.run(UserCommand.Kind.TRACK, id, config.file(), spec.commandLine().getOut(), clock);
     }
 }

@@ -1,5 +1,6 @@
 package org.rebond.compose;
 
+import org.rebond.domain.NotesParser;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,14 +13,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.rebond.calendar.PrepEvent;
+import org.rebond.domain.PrepEvent;
 import org.rebond.config.RebondConfig;
-import org.rebond.interview.Action;
-import org.rebond.interview.DebriefNotes;
-import org.rebond.interview.Interview;
-import org.rebond.interview.MessageComposer;
-import org.rebond.interview.OutgoingMessage;
-import org.rebond.interview.Policy;
+import org.rebond.domain.Action;
+import org.rebond.domain.DebriefNotes;
+import org.rebond.domain.Interview;
+import org.rebond.application.MessageComposer;
+import org.rebond.application.OutgoingMessage;
+import org.rebond.domain.Policy;
 import org.rebond.store.SqlInterviewStore;
 import org.rebond.store.SqlMessageHistory;
 

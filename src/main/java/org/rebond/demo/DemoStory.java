@@ -19,35 +19,35 @@ import java.util.Properties;
  * contact, they exchange a few lines, the contact sends an invitation to an information interview,
  * and later the user answers the debrief prompt with a few bullet points.
  */
-final class DemoStory {
+public final class DemoStory {
 
-    static final String USER = "alex.martin@rebond.example";
-    static final String REFERRER = "sophie.durand@lumen-conseil.example";
-    static final String CONTACT = "marc.lefevre@medinova.example";
+    public static final String USER = "alex.martin@rebond.example";
+    public static final String REFERRER = "sophie.durand@lumen-conseil.example";
+    public static final String CONTACT = "marc.lefevre@medinova.example";
 
     private static final DateTimeFormatter ICS = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     private final boolean french;
     private final Session session = Session.getInstance(new Properties());
 
-    DemoStory(boolean french) {
+    public DemoStory(boolean french) {
         this.french = french;
     }
 
-    String userName() {
+    public String userName() {
         return "Alex Martin";
     }
 
-    String objective() {
+    public String objective() {
         return french ? "devenir product manager dans la santé numérique" : "move into product management in digital health";
     }
 
-    String pitch() {
+    public String pitch() {
         return french ? "Six ans de gestion de projet à l'hôpital, une formation en UX, l'envie de concevoir des outils pour les soignants."
                 : "Six years running projects in a hospital, a UX course behind me, and a wish to build tools for care teams.";
     }
 
-    MimeMessage introduction(Instant at) throws MessagingException {
+    public MimeMessage introduction(Instant at) throws MessagingException {
         String body = french
                 ? "Bonjour Alex, bonjour Marc,\n\nJe me permets de vous mettre en relation. Alex a coordonné des projets à l'hôpital Saint-Louis "
                 + "et réfléchit à devenir product manager dans la santé numérique. Marc dirige le produit téléconsultation chez Medinova "
@@ -60,7 +60,7 @@ final class DemoStory {
         return m;
     }
 
-    MimeMessage contactReply(Instant at) throws MessagingException {
+    public MimeMessage contactReply(Instant at) throws MessagingException {
         String body = french
                 ? "Bonjour Alex,\n\nAvec plaisir. Nos sprints de découverte produit et le marquage CE occupent beaucoup l'équipe, mais "
                 + "je peux vous consacrer vingt minutes. Je vous envoie une invitation.\n\n--\nMarc Lefèvre\nSenior Product Manager, Medinova\n"
@@ -74,7 +74,7 @@ final class DemoStory {
         return m;
     }
 
-    MimeMessage userThanksSophie(Instant at) throws MessagingException {
+    public MimeMessage userThanksSophie(Instant at) throws MessagingException {
         String body = french ? "Merci Sophie pour la mise en relation !\n\nMarc, merci pour votre réponse, je suis disponible quand cela vous arrange.\n\nAlex"
                 : "Thank you Sophie for the introduction!\n\nMarc, thanks for your answer; I'm free whenever suits you.\n\nAlex";
         MimeMessage m = message("<sent-1@rebond.example>", USER, userName(), CONTACT,
@@ -86,7 +86,7 @@ final class DemoStory {
     }
 
     /** The contact's invitation: an iMIP REQUEST, as calendar programs send them. */
-    MimeMessage invitation(Instant sentAt, Instant start, Instant end) throws MessagingException {
+    public MimeMessage invitation(Instant sentAt, Instant start, Instant end) throws MessagingException {
         String summary = french ? "Entretien d'information – Alex Martin / Marc Lefèvre" : "Information interview – Alex Martin / Marc Lefèvre";
         String ics = "BEGIN:VCALENDAR\r\nPRODID:-//Medinova//Calendar 1.0//EN\r\nVERSION:2.0\r\nMETHOD:REQUEST\r\nBEGIN:VEVENT\r\n"
                 + "UID:demo-" + sentAt.toEpochMilli() + "@medinova.example\r\nSEQUENCE:0\r\nDTSTAMP:" + ICS.format(sentAt) + "\r\n"
@@ -116,7 +116,7 @@ final class DemoStory {
     }
 
     /** The user's answer to the debrief prompt, as a mail client would send it. */
-    MimeMessage debriefReply(Instant at, String promptMessageId, String promptSubject) throws MessagingException {
+    public MimeMessage debriefReply(Instant at, String promptMessageId, String promptSubject) throws MessagingException {
         String body = french
                 ? "Points abordés :\n- Comment l'équipe téléconsultation choisit quoi construire chaque trimestre\n"
                 + "- Le marquage CE prend un tiers du temps d'un product manager\n"

@@ -8,14 +8,14 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.rebond.interview.Action;
-import org.rebond.interview.ActionRunner;
-import org.rebond.interview.Interview;
-import org.rebond.interview.InterviewService;
-import org.rebond.interview.PlannedAction;
+import org.rebond.domain.Action;
+import org.rebond.application.ActionRunner;
+import org.rebond.domain.Interview;
+import org.rebond.application.InterviewService;
+import org.rebond.domain.PlannedAction;
 
 /** Tells the demo's story as it happens, in English or French, with the time since the start. */
-final class Narrator {
+public final class Narrator {
 
     private final PrintWriter out;
     private final boolean french;
@@ -23,7 +23,7 @@ final class Narrator {
     private final Instant origin;
     private final DateTimeFormatter time;
 
-    Narrator(PrintWriter out, boolean french, Clock clock, ZoneId zone) {
+    public Narrator(PrintWriter out, boolean french, Clock clock, ZoneId zone) {
         this.out = out;
         this.french = french;
         this.clock = clock;
@@ -31,22 +31,22 @@ final class Narrator {
         this.time = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(zone);
     }
 
-    synchronized void say(String english, String francais) {
+    public synchronized void say(String english, String francais) {
         Duration elapsed = Duration.between(origin, clock.instant());
         out.printf("[%02d:%02d] %s%n", elapsed.toMinutes(), elapsed.toSecondsPart(), french ? francais : english);
         out.flush();
     }
 
-    synchronized void more(String english, String francais) {
+    public synchronized void more(String english, String francais) {
         out.println("        " + (french ? francais : english));
         out.flush();
     }
 
-    String at(Instant instant) {
+    public String at(Instant instant) {
         return time.format(instant);
     }
 
-    void detected(InterviewService.Outcome outcome, List<PlannedAction> plan) {
+    public void detected(InterviewService.Outcome outcome, List<PlannedAction> plan) {
         Interview i = outcome.interview();
         if (outcome.kind() != InterviewService.Outcome.Kind.CREATED || i == null) {
             return;
@@ -61,7 +61,7 @@ final class Narrator {
         more("planned: " + planned, "prévu : " + planned);
     }
 
-    void fired(Action action, ActionRunner.Result result) {
+    public void fired(Action action, ActionRunner.Result result) {
         switch (result.kind()) {
             case DELIVERED -> {
                 switch (action.kind()) {
@@ -83,7 +83,7 @@ final class Narrator {
         }
     }
 
-    String label(Action action) {
+    public String label(Action action) {
         if (!french) {
             return action.label();
         }

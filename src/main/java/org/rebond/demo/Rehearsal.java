@@ -1,5 +1,6 @@
 package org.rebond.demo;
 
+import org.rebond.cli.DemoCommand;
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -12,9 +13,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.rebond.App;
 import org.rebond.config.ConfigLoader;
-import org.rebond.interview.Action;
-import org.rebond.interview.ActionRunner;
-import org.rebond.interview.InterviewService;
+import org.rebond.domain.Action;
+import org.rebond.application.ActionRunner;
+import org.rebond.application.InterviewService;
 
 /**
  * A short, silent run of the real daemon against the demo's story in an in-process mailbox: it
@@ -35,19 +36,18 @@ public final class Rehearsal {
     private Rehearsal() {}
 
     /** Runs the rehearsal with its state (configuration, SQLite file) in {@code dir}; waits at most {@code limit}. */
-    public static Outcome run(Path dir, Duration limit) throws Exception {
-        Clock clock = Clock.systemUTC();
+    public static Outcome run(Path dir, Duration limit, Clock clock) throws Exception {
         DemoStory story = new DemoStory(false);
         GreenMail greenMail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP));
         greenMail.start();
         try {
             Instant now = clock.instant();
-            GreenMailUser user = DemoCommand.seed(greenMail, story, now);
+            GreenMailUser user = DemoMailbox.seed(greenMail, story, now);
             // The demo's schedule asks for the brief 40 s ahead: an interview 30 s away gets it at once.
             Instant start = now.plusSeconds(30);
             user.deliver(story.invitation(now, start, start.plusSeconds(60)));
             int port = greenMail.getImap().getPort();
-            Path config = DemoCommand.writeConfig(dir, story, false, ZoneOffset.UTC, port);
+            Path config = DemoMailbox.writeConfig(dir, story, false, ZoneOffset.UTC, port);
             CountDownLatch taken = new CountDownLatch(1);
             CountDownLatch briefDelivered = new CountDownLatch(1);
             App.Options options = App.Options.production(clock).withListeners(

@@ -9,8 +9,8 @@ import jakarta.mail.search.HeaderTerm;
 import java.util.OptionalLong;
 import org.eclipse.angus.mail.imap.AppendUID;
 import org.eclipse.angus.mail.imap.IMAPFolder;
-import org.rebond.interview.MailDrop;
-import org.rebond.interview.OutgoingMessage;
+import org.rebond.application.MailDrop;
+import org.rebond.application.OutgoingMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -14,8 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Date;
 import java.util.List;
-import org.rebond.interview.Interview;
-import org.rebond.interview.OutgoingMessage;
+import org.rebond.domain.Interview;
+import org.rebond.application.OutgoingMessage;
 
 /**
  * Builds the MIME message of an {@link OutgoingMessage}: text and HTML alternatives, the prep

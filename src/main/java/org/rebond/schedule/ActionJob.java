@@ -6,8 +6,8 @@ import org.quartz.JobDataMap;
 import org.quartz.JobExecutionContext;
 import org.quartz.JobExecutionException;
 import org.quartz.SchedulerException;
-import org.rebond.interview.Action;
-import org.rebond.interview.ActionRunner;
+import org.rebond.domain.Action;
+import org.rebond.application.ActionRunner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -4,7 +4,7 @@ import org.quartz.Job;
 import org.quartz.Scheduler;
 import org.quartz.spi.JobFactory;
 import org.quartz.spi.TriggerFiredBundle;
-import org.rebond.interview.ActionRunner;
+import org.rebond.application.ActionRunner;
 
 /** Gives Quartz jobs bound to the runner, instead of letting Quartz instantiate them bare. */
 public final class ActionJobFactory {

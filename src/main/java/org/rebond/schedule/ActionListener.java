@@ -1,7 +1,7 @@
 package org.rebond.schedule;
 
-import org.rebond.interview.Action;
-import org.rebond.interview.ActionRunner;
+import org.rebond.domain.Action;
+import org.rebond.application.ActionRunner;
 
 /** Told of every firing and its outcome (logs, the demo's narration). */
 @FunctionalInterface

@@ -1,13 +1,13 @@
 package org.rebond.schedule;
 
-import org.rebond.interview.ActionScheduler;
-import org.rebond.interview.CommandQueue;
-import org.rebond.interview.PlannedAction;
-import org.rebond.interview.UserCommand;
+import org.rebond.application.ActionScheduler;
+import org.rebond.application.CommandQueue;
+import org.rebond.domain.PlannedAction;
+import org.rebond.domain.UserCommand;
 
 /**
  * The scheduler of a command run while the daemon is stopped: it does not touch the QRTZ_ tables
- * (see {@link org.rebond.interview.UserCommands} for why) but leaves a REPLAN request per interview,
+ * (see {@link org.rebond.application.UserCommands} for why) but leaves a REPLAN request per interview,
  * which the daemon applies (remove the interview's triggers, plan it again) when it starts.
  */
 public final class DeferredActionScheduler implements ActionScheduler {

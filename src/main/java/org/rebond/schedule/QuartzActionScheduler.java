@@ -25,9 +25,9 @@ import org.quartz.impl.StdSchedulerFactory;
 import org.quartz.impl.matchers.GroupMatcher;
 import org.quartz.utils.ConnectionProvider;
 import org.quartz.utils.DBConnectionManager;
-import org.rebond.interview.Action;
-import org.rebond.interview.ActionScheduler;
-import org.rebond.interview.PlannedAction;
+import org.rebond.domain.Action;
+import org.rebond.application.ActionScheduler;
+import org.rebond.domain.PlannedAction;
 
 /**
  * One Quartz one-shot trigger per (interview, action), in the JDBC job store inside rebond's own

@@ -4,8 +4,8 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.rebond.calendar.CalendarSyncState;
-import org.rebond.calendar.PrepCalendarState;
+import org.rebond.application.CalendarSyncState;
+import org.rebond.application.PrepCalendarState;
 
 /** Sync state of calendar sources and the prep events written, in the one SQLite file. */
 public final class SqlCalendarState implements CalendarSyncState, PrepCalendarState {

@@ -3,9 +3,9 @@ package org.rebond.store;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import org.rebond.interview.CommandQueue;
-import org.rebond.interview.InterviewService;
-import org.rebond.interview.UserCommand;
+import org.rebond.application.CommandQueue;
+import org.rebond.application.InterviewService;
+import org.rebond.domain.UserCommand;
 
 /** The {@code pending_command} table. */
 public final class SqlCommandQueue implements CommandQueue {

@@ -7,13 +7,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.rebond.interview.Action;
-import org.rebond.interview.DebriefNotes;
-import org.rebond.interview.Interview;
-import org.rebond.calendar.CalendarEvent;
-import org.rebond.interview.InterviewStore;
-import org.rebond.interview.ItipOrder;
-import org.rebond.interview.SeenEvent;
+import org.rebond.domain.Action;
+import org.rebond.domain.DebriefNotes;
+import org.rebond.domain.Interview;
+import org.rebond.domain.CalendarEvent;
+import org.rebond.application.InterviewStore;
+import org.rebond.domain.ItipOrder;
+import org.rebond.domain.SeenEvent;
 
 /** Interviews, notes, referrals and the journal in SQLite. */
 public final class SqlInterviewStore implements InterviewStore {

@@ -6,8 +6,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.rebond.interview.Interview;
-import org.rebond.interview.ReferrerFinder;
+import org.rebond.domain.Interview;
+import org.rebond.application.ReferrerFinder;
 
 /**
  * What the mailbox says about people (METHOD M3): one row per message seen, headers and a short

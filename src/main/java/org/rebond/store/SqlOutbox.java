@@ -5,9 +5,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.rebond.interview.Action;
-import org.rebond.interview.OutgoingMessage;
-import org.rebond.interview.Outbox;
+import org.rebond.domain.Action;
+import org.rebond.application.OutgoingMessage;
+import org.rebond.application.Outbox;
 
 /** The outbox in SQLite; one row per (interview, action), unique token. */
 public final class SqlOutbox implements Outbox {

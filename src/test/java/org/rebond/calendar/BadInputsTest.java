@@ -1,5 +1,7 @@
 package org.rebond.calendar;
 
+import org.rebond.domain.CalendarEvent;
+import org.rebond.domain.EventTime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.rebond.interview.Interview;
+import org.rebond.domain.Interview;
 
 /** CalDAV against a real Radicale: discovery, the sync-token path and the ctag/ETag fallback. */
 class CalDavCalendarSourceIT {

@@ -1,5 +1,6 @@
 package org.rebond.calendar;
 
+import org.rebond.domain.PrepEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.rebond.calendar.CalendarWorld.START;
 import static org.rebond.calendar.CalendarWorld.interview;
@@ -18,11 +19,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.rebond.interview.Action;
-import org.rebond.interview.Interview;
-import org.rebond.interview.Outbox;
-import org.rebond.interview.OutgoingMessage;
-import org.rebond.interview.PrepEventKeeper;
+import org.rebond.domain.Action;
+import org.rebond.domain.Interview;
+import org.rebond.application.Outbox;
+import org.rebond.application.OutgoingMessage;
+import org.rebond.application.PrepEventKeeper;
 
 /** The prep event in the user's CalDAV calendar (issue 4, item 8), against a real Radicale. */
 class CalDavPrepCalendarIT {

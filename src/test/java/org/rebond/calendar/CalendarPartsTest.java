@@ -1,5 +1,6 @@
 package org.rebond.calendar;
 
+import org.rebond.domain.CalendarEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.mail.internet.MimeMessage;

@@ -1,5 +1,6 @@
 package org.rebond.calendar;
 
+import org.rebond.domain.CalendarEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.rebond.calendar.CalendarWorld.START;
@@ -23,8 +24,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.rebond.interview.Interview;
-import org.rebond.interview.InterviewService;
+import org.rebond.domain.Interview;
+import org.rebond.application.InterviewService;
 
 /** ICS URLs (a test-only HTTP server on loopback), local .ics files and vdir folders. */
 class IcsCalendarSourcesIT {

@@ -12,8 +12,8 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.rebond.interview.DetectionRules;
-import org.rebond.interview.InterviewDetector;
+import org.rebond.domain.DetectionRules;
+import org.rebond.domain.InterviewDetector;
 
 class InspectorTest {
     @TempDir

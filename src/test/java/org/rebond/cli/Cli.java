@@ -6,7 +6,6 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import org.rebond.Main;
 
 /** Runs rebond's command line in-process, the way {@code main} does, and keeps what it printed. */
 final class Cli {
@@ -25,7 +24,7 @@ final class Cli {
         StringWriter err = new StringWriter();
         int code;
         try (PrintWriter o = new PrintWriter(out, true); PrintWriter e = new PrintWriter(err, true)) {
-            code = Main.execute(args, o, e);
+            code = Main.execute(args, o, e, java.time.Clock.systemUTC());
         }
         return new Result(code, out.toString(), err.toString());
     }

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
-import org.rebond.Main;
 import picocli.CommandLine;
 
 /** The command line as a user meets it: help, version, usage mistakes and configuration refusals, with their exit codes. */
@@ -34,7 +33,7 @@ class CommandLineTest {
 
     @TestFactory
     Stream<DynamicTest> everySubcommandHasAHelpThatExitsZeroAndPrintsItsUsage() {
-        List<String> names = List.copyOf(new CommandLine(new Main()).getSubcommands().keySet());
+        List<String> names = List.copyOf(Main.commandLine(java.time.Clock.systemUTC()).getSubcommands().keySet());
         assertThat(names).contains("run", "demo", "doctor", "status", "inspect", "preview", "class-archive", "help");
         return names.stream().map(name -> DynamicTest.dynamicTest("rebond " + name + " --help", () -> {
             Cli.Result result = Cli.run(name, "--help");

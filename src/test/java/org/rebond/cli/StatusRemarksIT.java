@@ -11,9 +11,9 @@ import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
-import org.rebond.calendar.CalendarEvent;
-import org.rebond.interview.Interview;
-import org.rebond.interview.SeenEvent;
+import org.rebond.domain.CalendarEvent;
+import org.rebond.domain.Interview;
+import org.rebond.domain.SeenEvent;
 import org.rebond.store.Database;
 import org.rebond.store.SqlInterviewStore;
 

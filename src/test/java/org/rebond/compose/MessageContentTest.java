@@ -1,5 +1,6 @@
 package org.rebond.compose;
 
+import org.rebond.domain.NotesParser;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;

@@ -6,15 +6,15 @@ import java.util.List;
 import java.util.Map;
 
 /** Data models built exactly as the template contract describes, for the template tests. */
-final class SampleModels {
+public final class SampleModels {
 
-    static final String PAYLOAD = "${7*7} <#assign x=1> <script>alert(1)</script> ?new() [#assign y=2]";
+    public static final String PAYLOAD = "${7*7} <#assign x=1> <script>alert(1)</script> ?new() [#assign y=2]";
 
     private SampleModels() {
     }
 
     /** Every key filled, in English. */
-    static Map<String, Object> full() {
+    public static Map<String, Object> full() {
         Map<String, Object> model = new HashMap<>();
         model.put("user", map(
                 "name", "Marie Lambert",
@@ -77,7 +77,7 @@ final class SampleModels {
     }
 
     /** As little as the lead may send: no referrer, empty lists, no notes, empty optional strings. */
-    static Map<String, Object> minimal() {
+    public static Map<String, Object> minimal() {
         Map<String, Object> model = new HashMap<>();
         model.put("user", map("name", "Marie Lambert", "email", "marie@example.org", "objective", "",
                 "pitch", "", "signature", "", "questions", List.of()));
@@ -102,7 +102,7 @@ final class SampleModels {
 
     /** A copy of {@code model} with {@code value} at a dotted path such as {@code contact.name}. */
     @SuppressWarnings("unchecked")
-    static Map<String, Object> with(Map<String, Object> model, String path, Object value) {
+    public static Map<String, Object> with(Map<String, Object> model, String path, Object value) {
         Map<String, Object> copy = deepCopy(model);
         String[] keys = path.split("\\.");
         Map<String, Object> target = copy;
@@ -120,7 +120,7 @@ final class SampleModels {
         return copy;
     }
 
-    static Map<String, Object> map(Object... keysAndValues) {
+    public static Map<String, Object> map(Object... keysAndValues) {
         Map<String, Object> map = new HashMap<>();
         for (int i = 0; i < keysAndValues.length; i += 2) {
             map.put((String) keysAndValues[i], keysAndValues[i + 1]);
@@ -128,7 +128,7 @@ final class SampleModels {
         return map;
     }
 
-    static List<Object> listOf(Object... items) {
+    public static List<Object> listOf(Object... items) {
         return new ArrayList<>(List.of(items));
     }
 }

@@ -12,7 +12,7 @@ class RehearsalTest {
 
     @Test
     void theRehearsalReadsTheDemoMailboxTakesTheInvitationAndDeliversItsBrief(@TempDir Path dir) throws Exception {
-        Rehearsal.Outcome outcome = Rehearsal.run(dir, Duration.ofMinutes(1));
+        Rehearsal.Outcome outcome = Rehearsal.run(dir, Duration.ofMinutes(1), java.time.Clock.systemUTC());
 
         assertThat(outcome.interviewTaken()).as("invitation taken as an interview").isTrue();
         assertThat(outcome.briefDelivered()).as("brief delivered into the demo mailbox").isTrue();

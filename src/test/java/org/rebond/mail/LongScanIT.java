@@ -25,13 +25,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rebond.calendar.CalendarLimits;
-import org.rebond.compose.NotesParser;
+import org.rebond.domain.NotesParser;
 import org.rebond.config.RebondConfig;
-import org.rebond.interview.DetectionRules;
-import org.rebond.interview.InterviewDetector;
-import org.rebond.interview.InterviewService;
-import org.rebond.interview.Planner;
-import org.rebond.interview.Policy;
+import org.rebond.domain.DetectionRules;
+import org.rebond.domain.InterviewDetector;
+import org.rebond.application.InterviewService;
+import org.rebond.domain.Planner;
+import org.rebond.domain.Policy;
 import org.rebond.realserver.DovecotServer;
 import org.rebond.schedule.ActionJobFactory;
 import org.rebond.schedule.QuartzActionScheduler;
@@ -176,10 +176,10 @@ class LongScanIT {
     @Test
     void afterALongReadTheLatestMessagesWithEachContactGetTheirTextAndOlderOnesAreNeverDownloaded() throws Exception {
         writeInbox(600, i -> i % 4 == 0 ? CONTACT : null); // 150 messages from Jeanne, a contact since before this read
-        new SqlInterviewStore(db, Clock.systemUTC()).save(new org.rebond.interview.Interview(0, "iv-1@acme.example", "", 0, null,
-                org.rebond.interview.Interview.State.SCHEDULED, java.time.Instant.parse("2030-01-10T10:00:00Z"),
+        new SqlInterviewStore(db, Clock.systemUTC()).save(new org.rebond.domain.Interview(0, "iv-1@acme.example", "", 0, null,
+                org.rebond.domain.Interview.State.SCHEDULED, java.time.Instant.parse("2030-01-10T10:00:00Z"),
                 java.time.Instant.parse("2030-01-10T10:30:00Z"), "Europe/Paris", false, "Information interview", "", CONTACT,
-                new org.rebond.interview.Interview.Person(CONTACT, "Jeanne Roe"), null, "title", "<invite-1@acme.example>"));
+                new org.rebond.domain.Interview.Person(CONTACT, "Jeanne Roe"), null, "title", "<invite-1@acme.example>"));
         watcher = watcher(100, 100); // the newest 100 keep their text as they are read: 25 of Jeanne's latest 50
         watcher.start();
         await().atMost(BOUND).until(() -> watcher.firstPass().isDone());

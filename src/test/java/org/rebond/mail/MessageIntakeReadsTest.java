@@ -32,14 +32,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rebond.calendar.CalendarLimits;
-import org.rebond.compose.NotesParser;
+import org.rebond.domain.NotesParser;
 import org.rebond.config.RebondConfig;
 import org.rebond.schedule.ActionJobFactory;
-import org.rebond.interview.DetectionRules;
-import org.rebond.interview.InterviewDetector;
-import org.rebond.interview.InterviewService;
-import org.rebond.interview.Planner;
-import org.rebond.interview.Policy;
+import org.rebond.domain.DetectionRules;
+import org.rebond.domain.InterviewDetector;
+import org.rebond.application.InterviewService;
+import org.rebond.domain.Planner;
+import org.rebond.domain.Policy;
 import org.rebond.schedule.QuartzActionScheduler;
 import org.rebond.store.Database;
 import org.rebond.store.SqlInterviewStore;
@@ -219,9 +219,9 @@ class MessageIntakeReadsTest {
 
     /** An interview with Jeanne is stored: she is a known contact. */
     private void makeJeanneAKnownContact() {
-        store.save(new org.rebond.interview.Interview(0, "iv-1@acme.example", "", 0, null, org.rebond.interview.Interview.State.SCHEDULED,
+        store.save(new org.rebond.domain.Interview(0, "iv-1@acme.example", "", 0, null, org.rebond.domain.Interview.State.SCHEDULED,
                 NOW.plus(3, ChronoUnit.DAYS), NOW.plus(3, ChronoUnit.DAYS).plusSeconds(1800), "Europe/Paris", false, "Information interview",
-                "", CONTACT, new org.rebond.interview.Interview.Person(CONTACT, "Jeanne Roe"), null, "title", "<invite-1@acme.example>"));
+                "", CONTACT, new org.rebond.domain.Interview.Person(CONTACT, "Jeanne Roe"), null, "title", "<invite-1@acme.example>"));
     }
 
     /** The protocol trace so far, as text (its length in chars, not in bytes, marks a point in it). */

@@ -22,13 +22,13 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
-import org.rebond.calendar.CalendarEvent;
+import org.rebond.domain.CalendarEvent;
 import org.rebond.calendar.CalendarLimits;
 import org.rebond.calendar.CalendarParser;
 import org.rebond.calendar.ParsedCalendar;
-import org.rebond.calendar.PrepEvent;
-import org.rebond.interview.Interview;
-import org.rebond.interview.OutgoingMessage;
+import org.rebond.domain.PrepEvent;
+import org.rebond.domain.Interview;
+import org.rebond.application.OutgoingMessage;
 
 class MimeWriterTest {
 

@@ -33,12 +33,12 @@ import java.util.Properties;
 import org.rebond.App;
 import org.rebond.SteppedClock;
 import org.rebond.TestMailbox;
-import org.rebond.Main;
+import org.rebond.cli.Main;
 import org.rebond.config.ConfigLoader;
-import org.rebond.interview.Action;
-import org.rebond.interview.CrashPoints;
-import org.rebond.interview.Interview;
-import org.rebond.interview.Outbox;
+import org.rebond.domain.Action;
+import org.rebond.application.CrashPoints;
+import org.rebond.domain.Interview;
+import org.rebond.application.Outbox;
 import org.rebond.mail.MessageIntake;
 import org.slf4j.LoggerFactory;
 
@@ -130,7 +130,7 @@ final class RebondOnDovecot implements AutoCloseable {
         StringWriter out = new StringWriter();
         int code;
         try (PrintWriter o = new PrintWriter(out, true); PrintWriter e = new PrintWriter(out, true)) {
-            code = Main.execute(new String[] {command, "--config", config.toString()}, o, e);
+            code = Main.execute(new String[] {command, "--config", config.toString()}, o, e, java.time.Clock.systemUTC());
         }
         return new String[] {Integer.toString(code), out.toString()};
     }

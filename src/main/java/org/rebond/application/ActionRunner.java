@@ -1,0 +1,131 @@
+package org.rebond.application;
+
+import org.rebond.domain.Action;
+import org.rebond.domain.Interview;
+import org.rebond.domain.Planner;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * Carries out one due action exactly once (DESIGN I2): decide (catch-up rules), commit an outbox row
+ * with a token, look for the token in the target folder, append only when it is not there, commit done.
+ */
+public final class ActionRunner {
+
+    private static final Duration FIRST_RETRY = Duration.ofMinutes(1);
+    private static final Duration LONGEST_RETRY = Duration.ofHours(6);
+
+    private final InterviewStore store;
+    private final Outbox outbox;
+    private final MessageComposer composer;
+    private final MailDrop mailDrop;
+    private final Planner planner;
+    private final Clock clock;
+    private final CrashPoints crashPoints;
+    private final Supplier<String> tokens;
+    private final String messageIdDomain;
+
+    public ActionRunner(InterviewStore store, Outbox outbox, MessageComposer composer, MailDrop mailDrop, Planner planner,
+                        Clock clock, CrashPoints crashPoints, String messageIdDomain) {
+        this.store = store;
+        this.outbox = outbox;
+        this.composer = composer;
+        this.mailDrop = mailDrop;
+        this.planner = planner;
+        this.clock = clock;
+        this.crashPoints = crashPoints;
+        this.tokens = () -> UUID.randomUUID().toString();
+        this.messageIdDomain = messageIdDomain;
+    }
+
+    /** What became of one firing. */
+    public record Result(Kind kind, Instant retryAt, String detail) {
+        public enum Kind { DELIVERED, ALREADY_DONE, SKIPPED, WAIT, RETRY }
+    }
+
+    public Result run(long interviewId, Action action) {
+        Optional<Interview> found = store.byId(interviewId);
+        if (found.isEmpty()) {
+            return new Result(Result.Kind.SKIPPED, null, "interview " + interviewId + " no longer exists");
+        }
+        Interview interview = found.get();
+        Optional<Outbox.Entry> existing = outbox.find(interviewId, action);
+        if (existing.isPresent() && existing.get().state() != Outbox.State.APPENDING) {
+            return new Result(Result.Kind.ALREADY_DONE, null, "(" + existing.get().state().name().toLowerCase(java.util.Locale.ROOT) + " earlier)");
+        }
+        Instant now = clock.instant();
+        Outbox.Entry entry = existing.orElse(null);
+        try {
+            if (entry != null) {
+                // An earlier attempt was interrupted: the message may be there already (B44, B53).
+                OptionalLong there = mailDrop.findByToken(entry.destination(), entry.token());
+                if (there.isPresent()) {
+                    outbox.markDone(entry.id(), there.getAsLong(), clock.instant());
+                    store.journal(interviewId, clock.instant(), action.label() + " delivered", "found after an interruption; not appended twice");
+                    return new Result(Result.Kind.DELIVERED, null, "found in the mailbox after an interruption");
+                }
+            }
+            // The catch-up rules apply to every attempt, retries included (I7).
+            boolean superseded = action.kind() == Action.Kind.BRIEF_UPDATE
+                    && store.prepUpdates(interviewId).stream().anyMatch(u -> u.prepSequence() > action.number());
+            Planner.FireDecision decision = superseded && entry == null
+                    ? Planner.FireDecision.skip("superseded by a newer version of the prep event")
+                    : planner.onFire(interview, action, now);
+            switch (decision.verdict()) {
+                case SKIP -> {
+                    if (entry == null) {
+                        outbox.markSkipped(interviewId, action, decision.reason(), now);
+                    } else {
+                        outbox.markEntrySkipped(entry.id(), decision.reason(), now);
+                    }
+                    store.journal(interviewId, now, action.label() + " skipped", decision.reason());
+                    return new Result(Result.Kind.SKIPPED, null, decision.reason());
+                }
+                case WAIT -> {
+                    return new Result(Result.Kind.WAIT, decision.notBefore(), decision.reason());
+                }
+                case RUN -> { }
+            }
+            OutgoingMessage message;
+            if (entry == null) {
+                String token = tokens.get();
+                String messageId = "<rebond." + token + "@" + messageIdDomain + ">";
+                message = composer.compose(interview, action, token, messageId);
+                entry = outbox.begin(interviewId, action, message.destination(), token, messageId, now);
+                crashPoints.reached(CrashPoints.AFTER_OUTBOX_COMMIT);
+            } else {
+                message = composer.compose(interview, action, entry.token(), entry.messageId());
+            }
+            long uid = mailDrop.append(message);
+            crashPoints.reached(CrashPoints.AFTER_APPEND);
+            outbox.markDone(entry.id(), uid, clock.instant());
+            store.journal(interviewId, clock.instant(), action.label() + " delivered",
+                    (message.destination() == OutgoingMessage.Destination.DRAFTS ? "draft in Drafts: " : "in INBOX: ") + message.subject());
+            return new Result(Result.Kind.DELIVERED, null, message.subject());
+        } catch (RuntimeException e) {
+            if (entry == null) {
+                throw e;
+            }
+            outbox.markAttemptFailed(entry.id(), describe(e), clock.instant());
+            Instant retryAt = clock.instant().plus(backoff(entry.attempts() + 1));
+            store.journal(interviewId, clock.instant(), action.label() + " pending", describe(e) + "; next try " + retryAt);
+            return new Result(Result.Kind.RETRY, retryAt, describe(e));
+        }
+    }
+
+    /** Exponential backoff: 1 min, 2, 4 … capped at 6 hours. */
+    static Duration backoff(int attempt) {
+        Duration d = FIRST_RETRY.multipliedBy(1L << Math.min(attempt - 1, 20));
+        return d.compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : d;
+    }
+
+    private static String describe(RuntimeException e) {
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+    }
+}

@@ -1,0 +1,74 @@
+package org.rebond.application;
+
+import org.rebond.domain.Action;
+import org.rebond.domain.DebriefNotes;
+import org.rebond.domain.Interview;
+import org.rebond.domain.SeenEvent;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Where interviews, their notes and the referral network are kept. */
+public interface InterviewStore {
+
+    Optional<Interview> find(String uid, String recurrenceId);
+
+    Optional<Interview> byId(long id);
+
+    /** Inserts (id 0) or updates; returns the stored interview with its id. */
+    Interview save(Interview interview);
+
+    List<Interview> all();
+
+    /** Position of this interview in the user's sequence (1 for the first), cancelled ones left out (M2). */
+    int ordinalOf(Interview interview);
+
+    void saveNotes(long interviewId, DebriefNotes notes, String sourceMessageId);
+
+    Optional<DebriefNotes> notes(long interviewId);
+
+    /** Who suggested meeting this address in an earlier debrief (M5), if anyone. */
+    Optional<Interview.Person> suggestedBy(String email);
+
+    /** Interviews held with people this contact suggested (M5, M7), oldest first. */
+    List<Interview> metThanksTo(String referrerEmail);
+
+    /** Whether the action has been delivered or deliberately skipped: nothing more to schedule. */
+    boolean settled(long interviewId, Action action);
+
+    /**
+     * Settles actions as skipped, each with its reason in the journal, without them ever being
+     * scheduled: planned already too late to help (an old interview found by a first scan).
+     */
+    void skip(long interviewId, java.util.Map<Action, String> reasons, Instant at);
+
+    /** Records what happened, for the status command and the demo's narration. */
+    void journal(long interviewId, Instant at, String event, String detail);
+
+    /** Whether the action was delivered (not merely skipped). */
+    boolean delivered(long interviewId, Action action);
+
+    /**
+     * Records that the prep event of an interview needs a new version: its SEQUENCE is the larger
+     * of {@code atLeast} and one more than the last version recorded. Returns that SEQUENCE.
+     */
+    int requestPrepUpdate(long interviewId, int atLeast, Instant previousStart, Instant previousEnd, Instant at);
+
+    /** The prep-event versions recorded for an interview, lowest first. */
+    java.util.List<PrepUpdate> prepUpdates(long interviewId);
+
+    /** One version of a delivered prep event; {@code previousStart}/{@code previousEnd} are the times it replaces. */
+    record PrepUpdate(long interviewId, int prepSequence, Instant previousStart, Instant previousEnd) {}
+
+    /** Keeps (inserts, or replaces when newer in iTIP order) an event seen but not taken. */
+    SeenEvent rememberSeen(SeenEvent event);
+
+    Optional<SeenEvent> findSeen(String uid, String recurrenceId);
+
+    Optional<SeenEvent> seenById(long id);
+
+    void saveSeenState(long id, SeenEvent.State state, long interviewId);
+
+    /** Events seen but not taken (state SEEN) starting at or after {@code since}, most recently seen first. */
+    List<SeenEvent> recentlySeen(Instant since, int limit);
+}

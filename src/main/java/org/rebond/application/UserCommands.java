@@ -1,0 +1,66 @@
+package org.rebond.application;
+
+import org.rebond.domain.Interview;
+import org.rebond.domain.UserCommand;
+import java.util.Optional;
+
+/**
+ * Applies the user's overrides of detection ({@code rebond track}, {@code rebond ignore}) and the
+ * re-plans they owe.
+ *
+ * <p>Why a queue rather than the command scheduling into Quartz's tables itself: the daemon's
+ * Quartz is a non-clustered JobStoreTX, and Quartz documents that no other instance may use the same
+ * QRTZ_ tables while a non-clustered one runs. A second scheduler started by the command would, on
+ * start, take the daemon's ACQUIRED triggers for leftovers of its own crash and recover them (a
+ * double firing); even one that is never started writes triggers the daemon's scheduler thread does
+ * not hear of (its wake-up signal is in-JVM only), so they would fire late, and a misfire scan would
+ * then treat them by its own rules. So only the process holding the instance lock ever touches
+ * triggers: the daemon drains this queue every few seconds (and once at start, before re-planning),
+ * and a command run while no daemon runs takes the instance lock, changes the rows itself and leaves
+ * a REPLAN request that the daemon applies when it starts.
+ */
+public final class UserCommands {
+
+    private final InterviewService service;
+    private final InterviewStore store;
+    private final CommandQueue queue;
+
+    public UserCommands(InterviewService service, InterviewStore store, CommandQueue queue) {
+        this.service = service;
+        this.store = store;
+        this.queue = queue;
+    }
+
+    /** Applies every waiting request; returns how many. One failing request is recorded and does not block the others. */
+    public int drain() {
+        int count = 0;
+        for (UserCommand command : queue.open()) {
+            InterviewService.Outcome outcome;
+            try {
+                outcome = apply(command);
+            } catch (RuntimeException e) {
+                outcome = new InterviewService.Outcome(InterviewService.Outcome.Kind.REJECTED, null,
+                        "failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            }
+            queue.done(command.id(), outcome);
+            count++;
+        }
+        return count;
+    }
+
+    public InterviewService.Outcome apply(UserCommand command) {
+        long number = UserCommand.number(command.target());
+        if (command.kind() == UserCommand.Kind.REPLAN) {
+            service.replan(number);
+            return new InterviewService.Outcome(InterviewService.Outcome.Kind.UPDATED, store.byId(number).orElse(null), "re-planned");
+        }
+        if (command.seenEvent()) {
+            return command.kind() == UserCommand.Kind.TRACK ? service.track(number) : service.ignoreSeen(number);
+        }
+        Optional<Interview> interview = store.byId(number);
+        if (interview.isEmpty()) {
+            return new InterviewService.Outcome(InterviewService.Outcome.Kind.REJECTED, null, "no interview #" + number);
+        }
+        return command.kind() == UserCommand.Kind.TRACK ? service.track(interview.get()) : service.ignore(interview.get());
+    }
+}

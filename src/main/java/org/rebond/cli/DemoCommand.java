@@ -1,0 +1,217 @@
+package org.rebond.cli;
+
+import org.rebond.demo.DemoMailbox;
+import org.rebond.demo.DemoStory;
+import org.rebond.demo.Narrator;
+import ch.qos.logback.classic.Level;
+import com.icegreen.greenmail.user.GreenMailUser;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Flags;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.rebond.App;
+import org.rebond.config.ConfigLoader;
+import org.rebond.config.RebondConfig;
+import org.rebond.domain.Action;
+import org.rebond.application.ActionRunner;
+import org.rebond.domain.Interview;
+import org.rebond.application.InterviewService;
+import org.rebond.application.Outbox;
+import org.rebond.domain.PlannedAction;
+import org.rebond.domain.Planner;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * The README's first command: an in-process GreenMail mailbox, a realistic story seeded into it,
+ * and the real daemon running against it with compressed timings, narrated step by step.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"Shows the whole story in about three minutes, on a demo mailbox served on 127.0.0.1 by an in-process",
+                "GreenMail (user demo, password demo): an introduction, an invitation, the prep brief, the debrief prompt",
+                "and your notes, the thank-you draft and two keeping-you-posted drafts. Timings are compressed.",
+                "Then it stays up so you can open the mailbox in any mail client, until Ctrl-C."})
+public final class DemoCommand implements Callable<Integer> {
+
+    private final Clock clock;
+
+    /** Made by {@link Main}'s factory with the one clock of the process. */
+    public DemoCommand(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** How long the whole story may take before the demo says it failed. */
+    private static final Duration STORY_LIMIT = Duration.ofMinutes(4);
+
+    @Option(names = "--state", paramLabel = "DIR", description = "keep the demo's state (SQLite file and a rebond.yaml pointing at the demo mailbox) in DIR")
+    Path state;
+
+    @Option(names = "--lang", defaultValue = "en", paramLabel = "LANG", description = "tell the story in en or fr (default: ${DEFAULT-VALUE})")
+    String lang;
+
+    @Option(names = "--port", defaultValue = "3143", paramLabel = "PORT", description = "IMAP port of the demo mailbox on 127.0.0.1 (default: ${DEFAULT-VALUE})")
+    int port;
+
+    @Option(names = "--until-done", description = "exit once every action has fired: 0 if all were delivered, 1 otherwise")
+    boolean untilDone;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!lang.equals("en") && !lang.equals("fr")) {
+            throw new ExitCodes.CommandFailure(ExitCodes.USAGE, "--lang takes en or fr, not " + lang);
+        }
+        boolean french = lang.equals("fr");
+        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
+        PrintWriter out = spec.commandLine().getOut();
+        ZoneId zone = ZoneId.systemDefault();
+        Path dir = state != null ? state.toAbsolutePath() : Files.createTempDirectory("rebond-demo-");
+        Files.createDirectories(dir);
+        DemoStory story = new DemoStory(french);
+        Narrator narrator = new Narrator(out, french, clock, zone);
+        out.println(french ? "rebond — démonstration : toute l'histoire d'un entretien d'information en trois minutes environ (durées compressées)."
+                : "rebond demo — a whole information-interview story in about three minutes (timings compressed).");
+
+        GreenMail greenMail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_IMAP));
+        try {
+            greenMail.start();
+        } catch (RuntimeException e) {
+            throw new ExitCodes.CommandFailure(ExitCodes.UNAVAILABLE, "cannot serve the demo mailbox on 127.0.0.1:" + port + " ("
+                    + e.getMessage() + ") — is another demo running? Try --port 3144");
+        }
+        GreenMailUser user = DemoMailbox.seed(greenMail, story, clock.instant());
+        narrator.say("Demo mailbox up on 127.0.0.1:" + port + " (user demo, password demo); state in " + dir,
+                "Boîte de démonstration ouverte sur 127.0.0.1:" + port + " (utilisateur demo, mot de passe demo) ; état dans " + dir);
+        narrator.more("Seeded: Sophie Durand introduces you to Marc Lefèvre, Marc answers, you thank them both.",
+                "Déjà là : Sophie Durand vous présente Marc Lefèvre, Marc répond, vous les remerciez.");
+
+        Path configFile = DemoMailbox.writeConfig(dir, story, french, zone, port);
+        RebondConfig config = new ConfigLoader().load(configFile);
+        Planner planner = new Planner(App.policyOf(config.schedule()));
+        ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "rebond-demo");
+            t.setDaemon(true);
+            return t;
+        });
+        AtomicBoolean failed = new AtomicBoolean();
+        long[] interviewId = {-1};
+        CountDownLatch storyDone = new CountDownLatch(1);
+        App[] running = new App[1];
+        App.Options options = App.Options.production(clock).withListeners(
+                (id, action, result) -> {
+                    narrator.fired(action, result);
+                    if (result.kind() == ActionRunner.Result.Kind.RETRY) {
+                        failed.set(true);
+                    }
+                    if (action.kind() == Action.Kind.DEBRIEF_PROMPT && result.kind() == ActionRunner.Result.Kind.DELIVERED) {
+                        timers.schedule(() -> answerPrompt(running[0], id, user, story, narrator, clock), 4, TimeUnit.SECONDS);
+                    }
+                    if (id == interviewId[0] && allSettled(running[0], id, planner, clock)) {
+                        storyDone.countDown();
+                    }
+                },
+                (what, outcome) -> {
+                    if (outcome.kind() == InterviewService.Outcome.Kind.CREATED && outcome.interview() != null) {
+                        interviewId[0] = outcome.interview().id();
+                        List<PlannedAction> plan = planner.plan(outcome.interview(), clock.instant());
+                        narrator.detected(outcome, plan);
+                        timers.schedule(() -> narrator.say("The interview takes place (one minute here instead of twenty).",
+                                        "L'entretien a lieu (une minute ici au lieu de vingt)."),
+                                Math.max(0, Duration.between(clock.instant(), outcome.interview().start()).toMillis()), TimeUnit.MILLISECONDS);
+                    } else if (what.equals("notes")) {
+                        narrator.say("Notes received and stored: the thank-you will use them.", "Notes reçues et enregistrées : le remerciement s'en servira.");
+                    }
+                });
+        App app = App.start(config, options);
+        running[0] = app;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(app, greenMail, timers), "rebond-demo-stop"));
+        narrator.say("rebond started and reading the mailbox.", "rebond a démarré et lit la boîte.");
+
+        Instant sentAt = clock.instant();
+        Instant start = sentAt.plusSeconds(50);
+        user.deliver(story.invitation(sentAt, start, start.plusSeconds(60)));
+        narrator.say("Marc sends an invitation to an information interview at " + narrator.at(start) + " (in 50 seconds).",
+                "Marc envoie une invitation à un entretien d'information à " + narrator.at(start) + " (dans 50 secondes).");
+
+        boolean finished = storyDone.await(STORY_LIMIT.toSeconds(), TimeUnit.SECONDS);
+        out.println();
+        if (finished && !failed.get()) {
+            out.println(french ? "Terminé : chaque action a eu lieu, rien n'a été envoyé. Les brouillons attendent dans Brouillons."
+                    : "Done: every action took place and nothing was sent. The drafts are waiting in Drafts.");
+        } else {
+            out.println(french ? "La démonstration ne s'est pas terminée comme prévu ; voir les lignes ci-dessus."
+                    : "The demo did not finish as expected; see the lines above.");
+        }
+        out.println(french ? "Ouvrez la boîte dans n'importe quel client mail : serveur IMAP 127.0.0.1, port " + port
+                + ", sans chiffrement, utilisateur demo, mot de passe demo."
+                : "Open the mailbox in any mail client: IMAP server 127.0.0.1, port " + port + ", no encryption, user demo, password demo.");
+        out.println((french ? "Essayez : " : "Try: ") + "java -jar target/rebond.jar status --config " + configFile);
+        out.flush();
+        if (untilDone) {
+            stop(app, greenMail, timers);
+            return finished && !failed.get() ? ExitCodes.OK : 1;
+        }
+        out.println(french ? "Ctrl-C pour arrêter." : "Press Ctrl-C to stop.");
+        out.flush();
+        new CountDownLatch(1).await();
+        return ExitCodes.OK;
+    }
+
+    private static boolean allSettled(App app, long id, Planner planner, Clock clock) {
+        if (app == null) {
+            return false;
+        }
+        Optional<Interview> interview = app.store().byId(id);
+        if (interview.isEmpty()) {
+            return false;
+        }
+        List<Outbox.Entry> entries = app.outbox().forInterview(id);
+        long settled = entries.stream().filter(e -> e.state() != Outbox.State.APPENDING).count();
+        // The brief drops out of the plan once the interview has begun, so count it from the outbox.
+        long expected = 3 + app.config().schedule().keepPostedAfterEnd().size();
+        return settled >= expected;
+    }
+
+    private static void answerPrompt(App app, long interviewId, GreenMailUser user, DemoStory story, Narrator narrator, Clock clock) {
+        try {
+            Outbox.Entry prompt = app.outbox().find(interviewId, Action.DEBRIEF_PROMPT).orElseThrow();
+            narrator.say("You reply to the prompt with a few bullet points (points, leads, names, an article).",
+                    "Vous répondez à la demande avec quelques puces (points, pistes, noms, un article).");
+            user.deliver(story.debriefReply(clock.instant(), prompt.messageId(), "rebond"));
+        } catch (Exception e) {
+            narrator.say("Could not deliver the demo's reply: " + e.getMessage(), "Impossible de déposer la réponse de démonstration : " + e.getMessage());
+        }
+    }
+
+    private static void stop(App app, GreenMail greenMail, ScheduledExecutorService timers) {
+        timers.shutdownNow();
+        try {
+            app.close();
+        } catch (RuntimeException ignored) {
+            // already closed
+        }
+        greenMail.stop();
+    }
+}

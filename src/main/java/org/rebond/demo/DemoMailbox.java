@@ -1,0 +1,84 @@
+package org.rebond.demo;
+
+import com.icegreen.greenmail.user.GreenMailUser;
+import com.icegreen.greenmail.util.GreenMail;
+import jakarta.mail.Flags;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Date;
+
+/** The demo's mailbox and configuration, shared by {@code rebond demo} and the class-archive rehearsal. */
+public final class DemoMailbox {
+
+    private DemoMailbox() {}
+
+    /**
+     * The demo mailbox (user demo, password demo) with Drafts, Sent and the story so far: Sophie's
+     * introduction, Marc's answer, and the user's thanks in Sent.
+     */
+    public static GreenMailUser seed(GreenMail greenMail, DemoStory story, Instant now) throws Exception {
+        GreenMailUser user = greenMail.setUser(DemoStory.USER, "demo", "demo");
+        var folders = greenMail.getManagers().getImapHostManager();
+        folders.createMailbox(user, "Drafts");
+        var sent = folders.createMailbox(user, "Sent");
+        user.deliver(story.introduction(now.minus(Duration.ofDays(3))));
+        user.deliver(story.contactReply(now.minus(Duration.ofDays(2))));
+        sent.appendMessage(story.userThanksSophie(now.minus(Duration.ofDays(2)).plusSeconds(3600)), new Flags(Flags.Flag.SEEN),
+                Date.from(now.minus(Duration.ofDays(2))));
+        return user;
+    }
+
+    public static Path writeConfig(Path dir, DemoStory story, boolean french, ZoneId zone, int port) throws IOException {
+        Path password = dir.resolve("imap-password");
+        Files.writeString(password, "demo\n", StandardCharsets.UTF_8);
+        try {
+            Files.setPosixFilePermissions(password, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException ignored) {
+            // not a POSIX file system: nothing to tighten
+        }
+        String yaml = """
+                # Written by `rebond demo`: points at the demo mailbox on 127.0.0.1. Timings are compressed.
+                profile:
+                  name: %s
+                  addresses: [%s]
+                  language: %s
+                  time_zone: %s
+                  objective: "%s"
+                  pitch: "%s"
+                  questions:
+                    - "%s"
+                  signature: |
+                    Alex Martin
+                    06 98 76 54 32
+                mailbox:
+                  host: 127.0.0.1
+                  port: %d
+                  security: none
+                  allow_plaintext_on_loopback: true
+                  username: demo
+                  password_file: imap-password
+                  drafts: Drafts
+                  sent: Sent
+                  poll_interval: 5s
+                storage:
+                  database: rebond.db
+                schedule:
+                  brief_before: 40s
+                  prep_duration: 1m
+                  debrief_after_end: 0s
+                  thank_you_after_end: 12s
+                  keep_posted_after_end: [25s, 40s]
+                """.formatted(story.userName(), DemoStory.USER, french ? "fr" : "en", zone.getId(), story.objective(), story.pitch(),
+                french ? "Quelle place prend la réglementation dans votre travail au quotidien ?" : "How much of your week goes to regulatory work?",
+                port);
+        Path file = dir.resolve("rebond.yaml");
+        Files.writeString(file, yaml, StandardCharsets.UTF_8);
+        return file;
+    }
+}

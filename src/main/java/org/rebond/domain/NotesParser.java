@@ -1,0 +1,306 @@
+package org.rebond.domain;
+
+import org.rebond.domain.DebriefNotes.NameGiven;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the short debrief notes a user sends back by replying to the debrief prompt (METHOD M5, M7).
+ *
+ * <p>The reply is read line by line: quoted lines ({@code >}) are skipped, reading stops at a
+ * signature separator ({@code -- }) or at the header of the quoted original ("On … wrote:",
+ * "Le … a écrit :"). Headings in English or French ("Points discussed", "Pistes", "Noms", "Article" …)
+ * choose the section of the bullets below them; bullets before any heading are points.
+ */
+public final class NotesParser {
+
+    /** At most this many items per section. */
+    public static final int MAX_ITEMS = 50;
+    /** Items are cut to this many characters. */
+    public static final int MAX_ITEM_CHARS = 500;
+
+    private static final int MAX_INPUT_CHARS = 200_000;
+
+    private enum Section { POINTS, LEADS, NAMES, ARTICLE }
+
+    private static final Pattern UNWANTED_CHARACTERS = Pattern.compile("[\\p{Cc}&&[^\\n\\t]]|\\p{Cf}");
+    private static final Pattern QUOTED = Pattern.compile("^\\s*>.*");
+    private static final Pattern REPLY_HEADER = Pattern.compile(
+            "^\\s*(?:On\\s.+\\swrote\\s*:|Le\\s.+\\sa\\s+[ée]crit\\s*:"
+                    + "|-{2,}\\s*(?:Original Message|Message d'origine|Forwarded message|Message transf[ée]r[ée])\\s*-{2,}"
+                    + "|(?:From|De)\\s?:.*[@<].*)\\s*$",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    private static final Pattern REPLY_HEADER_START = Pattern.compile("^\\s*(?:On|Le)\\s.+", Pattern.CASE_INSENSITIVE);
+    private static final Pattern HEADING = Pattern.compile(
+            "^\\s*(?:#+\\s*|\\*\\*)?"
+                    + "(points?(?:\\s+(?:discussed|covered|abord[eé]s?|discut[eé]s?))?"
+                    + "|leads?(?:\\s+(?:given|proposed|suggested))?"
+                    + "|pistes?(?:\\s+(?:propos[eé]es?|sugg[eé]r[eé]es?|donn[eé]es?))?"
+                    + "|names?(?:\\s+(?:given|suggested))?"
+                    + "|noms?(?:\\s+(?:donn[eé]s|propos[eé]s|sugg[eé]r[eé]s))?"
+                    + "|contacts?|people|personnes?"
+                    + "|articles?|liens?|links?)"
+                    + "\\s*(?:\\*\\*)?\\s*(?:\\([^)]*\\))?\\s*(?::\\s*(.*))?$",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    private static final Pattern BULLET = Pattern.compile("^\\s*(?:[-*•–—+]|\\d{1,2}[.)])(?:\\s+(.*))?$");
+    private static final Pattern URL = Pattern.compile("https?://[^\\s<>\"]+", Pattern.CASE_INSENSITIVE);
+    private static final Pattern EMAIL = Pattern.compile("[\\w.+'-]+@[\\w-]+(?:\\.[\\w-]+)+", Pattern.UNICODE_CHARACTER_CLASS);
+    private static final Pattern NAME_SEPARATOR = Pattern.compile("\\s[—–-]\\s|[,;:(]");
+    private static final Pattern CLAUSE_SEPARATOR = Pattern.compile("[,;/+]|\\b(?:and|et|but|mais|yet)\\b");
+    private static final Pattern CONTACT_WORD = Pattern.compile(
+            "\\b(?:contact\\w*|ecrire|lui ecrire|write|email|e-mail|mail|get in touch|reach\\w*|joindre|appeler|call)\\b");
+    private static final Pattern MENTION_WORD = Pattern.compile(
+            "\\b(?:mention\\w*|citer|cite|nommer|name|de sa part|de (?:ma|leur|votre) part|say|dire|suggest\\w*|refer\\w*)\\b");
+    private static final Pattern NEGATION = Pattern.compile(
+            "\\b(?:no|not|pas|non|ne|n|never|jamais|dont|don t|sans|nope)\\b");
+    private static final Pattern NEGATION_AFTER = Pattern.compile("^\\s*[:=]?\\s*(?:no|non|pas|not|jamais|never)\\b");
+
+    private static final List<Pattern> JOB_REQUESTS_EN = patterns(
+            "are you hiring", "\\bhiring\\b", "\\bhire me\\b", "\\bjob openings?\\b",
+            "\\bopenings? (?:in|at|on) your\\b", "\\bopen (?:positions?|roles?)\\b", "\\bvacanc(?:y|ies)\\b",
+            "\\bjob offers?\\b", "\\b(?:a|any) jobs?\\b", "\\bjobs? at your\\b", "\\bpositions? (?:at|in) your\\b",
+            "\\b(?:my|the|a) (?:cv|resume|résumé)\\b", "\\bcv\\b", "\\bcurriculum vitae\\b", "\\brecruit\\w*",
+            "\\bapply(?:ing)? for\\b", "\\brefer me\\b", "\\bput in a good word\\b", "\\bwork for you\\b");
+    private static final List<Pattern> JOB_REQUESTS_FR = patterns(
+            "\\bun poste\\b", "\\bdes postes\\b", "\\bpostes? (?:a pourvoir|vacants?|ouverts?|disponibles?)\\b",
+            "\\bembauch\\w*", "\\brecrut\\w*", "\\bcv\\b", "\\bcurriculum\\b", "\\bcandidature\\w*",
+            "\\bpostuler\\b", "\\boffres? d'emploi\\b", "\\bun emploi\\b", "\\bun job\\b", "\\bdu travail\\b",
+            "\\bme recommander\\b", "\\bpiston\\w*");
+
+    /** Reads a reply to the debrief prompt; never fails, and returns {@link DebriefNotes#NONE} for nothing useful. */
+    public DebriefNotes parse(String replyText) {
+        if (replyText == null || replyText.isBlank()) {
+            return DebriefNotes.NONE;
+        }
+        String text = clean(replyText);
+        String[] lines = text.split("\n", -1);
+        List<String> points = new ArrayList<>();
+        List<String> leads = new ArrayList<>();
+        List<NameGiven> names = new ArrayList<>();
+        String articleUrl = "";
+        String articleLine = "";
+        Section section = Section.POINTS;
+        boolean afterHeading = false;
+
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            boolean headingAbove = afterHeading;
+            afterHeading = false;
+            if (QUOTED.matcher(line).matches()) {
+                continue;
+            }
+            if (line.equals("-- ") || line.strip().equals("--") || isReplyHeader(line, i + 1 < lines.length ? lines[i + 1] : "")) {
+                break;
+            }
+            String item;
+            Matcher heading = HEADING.matcher(line);
+            Matcher bullet = BULLET.matcher(line);
+            if (heading.matches()) {
+                section = sectionOf(heading.group(1));
+                item = heading.group(2) == null ? "" : heading.group(2).strip();
+                afterHeading = item.isEmpty();
+            } else if (bullet.matches()) {
+                item = bullet.group(1) == null ? "" : bullet.group(1).strip();
+            } else if (section == Section.ARTICLE && (headingAbove || URL.matcher(line).find())) {
+                // Plain lines count only right under the heading or when they hold a link,
+                // so that a closing sentence or a signature is not taken for the article.
+                item = line.strip();
+            } else {
+                continue;
+            }
+            if (item.isEmpty()) {
+                continue;
+            }
+            item = cut(item);
+            switch (section) {
+                case POINTS -> addCapped(points, item);
+                case LEADS -> addCapped(leads, item);
+                case NAMES -> {
+                    if (names.size() < MAX_ITEMS) {
+                        NameGiven name = nameOf(item);
+                        if (!name.name().isEmpty()) {
+                            names.add(name);
+                        }
+                    }
+                }
+                case ARTICLE -> {
+                    Matcher url = URL.matcher(item);
+                    if (articleUrl.isEmpty() && url.find()) {
+                        articleUrl = trimUrl(url.group());
+                    }
+                    if (articleLine.isEmpty()) {
+                        articleLine = item;
+                    }
+                }
+            }
+        }
+        String article = articleUrl.isEmpty() ? articleLine : articleUrl;
+        DebriefNotes notes = new DebriefNotes(points, leads, names, article);
+        return notes.isEmpty() ? DebriefNotes.NONE : notes;
+    }
+
+    /**
+     * Finds phrases asking for a job, an opening or a recommendation, or offering a CV (METHOD M1), so
+     * the caller can warn the user; the text itself is never changed. Both languages are checked, since
+     * notes often mix them; {@code language} decides which is checked first.
+     *
+     * @return the phrases as they appear in the text, in order of appearance, without duplicates
+     */
+    public List<String> jobRequestPhrases(String text, Locale language) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        String original = Normalizer.normalize(text.length() > MAX_INPUT_CHARS ? text.substring(0, MAX_INPUT_CHARS) : text,
+                Normalizer.Form.NFC);
+        String folded = foldKeepingLength(original).replace('’', '\'');
+        boolean french = language != null && "fr".equals(language.getLanguage());
+        List<Pattern> ordered = new ArrayList<>(french ? JOB_REQUESTS_FR : JOB_REQUESTS_EN);
+        ordered.addAll(french ? JOB_REQUESTS_EN : JOB_REQUESTS_FR);
+        record Hit(int start, int end) { }
+        List<Hit> hits = new ArrayList<>();
+        for (Pattern pattern : ordered) {
+            Matcher m = pattern.matcher(folded);
+            while (m.find()) {
+                hits.add(new Hit(m.start(), m.end()));
+            }
+        }
+        hits.sort((a, b) -> a.start() != b.start() ? Integer.compare(a.start(), b.start()) : Integer.compare(b.end(), a.end()));
+        Set<String> phrases = new LinkedHashSet<>();
+        int coveredUntil = -1;
+        for (Hit hit : hits) {
+            if (hit.start() < coveredUntil) {
+                continue;
+            }
+            phrases.add(original.substring(hit.start(), hit.end()));
+            coveredUntil = hit.end();
+        }
+        return List.copyOf(phrases);
+    }
+
+    private static boolean isReplyHeader(String line, String next) {
+        if (REPLY_HEADER.matcher(line).matches()) {
+            return true;
+        }
+        // Mail clients often wrap the "On … wrote:" line in two.
+        return REPLY_HEADER_START.matcher(line).matches()
+                && !next.isBlank()
+                && REPLY_HEADER.matcher(line.strip() + " " + next.strip()).matches();
+    }
+
+    private static Section sectionOf(String heading) {
+        String word = fold(heading);
+        if (word.startsWith("point")) {
+            return Section.POINTS;
+        }
+        if (word.startsWith("lead") || word.startsWith("piste")) {
+            return Section.LEADS;
+        }
+        if (word.startsWith("article") || word.startsWith("lien") || word.startsWith("link")) {
+            return Section.ARTICLE;
+        }
+        return Section.NAMES;
+    }
+
+    static NameGiven nameOf(String item) {
+        String name;
+        String rest;
+        String email = "";
+        Matcher address = EMAIL.matcher(item);
+        if (address.find()) {
+            email = address.group().toLowerCase(Locale.ROOT);
+            name = item.substring(0, address.start());
+            rest = item.substring(address.end());
+        } else {
+            Matcher separator = NAME_SEPARATOR.matcher(item);
+            if (separator.find()) {
+                name = item.substring(0, separator.start());
+                rest = item.substring(separator.start());
+            } else {
+                name = item;
+                rest = "";
+            }
+        }
+        name = name.replaceAll("^[\\s<>,;:()\"'—–-]+|[\\s<>,;:()\"'—–-]+$", "");
+        if (name.isEmpty()) {
+            name = email;
+        }
+        boolean mayContact = false;
+        boolean mayMention = false;
+        for (String clause : CLAUSE_SEPARATOR.split(fold(rest).replace('\'', ' ').replace('’', ' '))) {
+            Boolean contact = permission(clause, CONTACT_WORD);
+            Boolean mention = permission(clause, MENTION_WORD);
+            if (contact != null) {
+                mayContact = contact;
+            }
+            if (mention != null) {
+                mayMention = mention;
+            }
+        }
+        return new NameGiven(name, email, mayContact, mayMention);
+    }
+
+    /** True or false when the clause speaks of this permission, null when it does not. */
+    private static Boolean permission(String clause, Pattern word) {
+        Matcher m = word.matcher(clause);
+        if (!m.find()) {
+            return null;
+        }
+        boolean negatedBefore = NEGATION.matcher(clause.substring(0, m.start())).find();
+        boolean negatedAfter = NEGATION_AFTER.matcher(clause.substring(m.end())).find();
+        return !(negatedBefore || negatedAfter);
+    }
+
+    private static String clean(String text) {
+        String limited = text.length() > MAX_INPUT_CHARS ? text.substring(0, MAX_INPUT_CHARS) : text;
+        String normalized = Normalizer.normalize(limited, Normalizer.Form.NFC)
+                .replace("\r\n", "\n").replace('\r', '\n').replace('\u2028', '\n').replace('\u2029', '\n')
+                .replace('\u00a0', ' ');
+        return UNWANTED_CHARACTERS.matcher(normalized.replace('\t', ' ')).replaceAll("");
+    }
+
+    private static String cut(String item) {
+        String oneSpaced = item.replaceAll("\\s{2,}", " ");
+        return oneSpaced.length() <= MAX_ITEM_CHARS ? oneSpaced : oneSpaced.substring(0, MAX_ITEM_CHARS).strip();
+    }
+
+    private static String trimUrl(String url) {
+        return url.replaceAll("[.,;:!?)\\]]+$", "");
+    }
+
+    private static void addCapped(List<String> list, String item) {
+        if (list.size() < MAX_ITEMS) {
+            list.add(item);
+        }
+    }
+
+    /** Lower case without accents. */
+    static String fold(String text) {
+        return Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT);
+    }
+
+    /** Like {@link #fold} but keeps one character per character, so positions still match the original. */
+    private static String foldKeepingLength(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            String one = String.valueOf(text.charAt(i));
+            String folded = fold(one);
+            out.append(folded.length() == 1 ? folded.charAt(0) : Character.toLowerCase(text.charAt(i)));
+        }
+        return out.toString();
+    }
+
+    private static List<Pattern> patterns(String... regexes) {
+        List<Pattern> list = new ArrayList<>();
+        for (String regex : regexes) {
+            list.add(Pattern.compile(fold(regex)));
+        }
+        return List.copyOf(list);
+    }
+}

@@ -1,7 +1,0 @@
-package org.rebond.interview;
-
-/** Renders the message of one action from everything the store knows. */
-public interface MessageComposer {
-
-    OutgoingMessage compose(Interview interview, Action action, String token, String messageId);
-}

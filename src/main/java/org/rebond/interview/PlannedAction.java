@@ -1,6 +1,0 @@
-package org.rebond.interview;
-
-import java.time.Instant;
-
-/** An action and the instant it is due. */
-public record PlannedAction(Action action, Instant due) {}

@@ -1,0 +1,162 @@
+package org.rebond.domain;
+
+import org.rebond.compose.SampleModels;
+import org.rebond.compose.Templates;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+import org.rebond.domain.DebriefNotes.NameGiven;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Locale;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Reading the user's debrief reply (METHOD M5, M7) and spotting job requests in it (M1). */
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class NotesParserTest {
+
+    private final NotesParser parser = new NotesParser();
+
+    @Test
+    void an_english_reply_gives_points_leads_names_with_permissions_and_the_article() throws IOException {
+        DebriefNotes notes = parser.parse(resource("reply-en.txt"));
+
+        assertThat(notes.points()).containsExactly(
+                "Forecasts are revised every Monday with the sales team",
+                "SQL matters more than Python in her team",
+                "The hardest part is explaining uncertainty to managers");
+        assertThat(notes.leads()).containsExactly("Look at the APICS demand planning course", "Join the Lyon supply-chain meetup");
+        assertThat(notes.names()).containsExactly(
+                new NameGiven("Lucas Petit", "lucas.petit@example.com", true, true),
+                new NameGiven("Sara Costa", "sara@example.org", true, false),
+                new NameGiven("Tom Baker", "", false, false));
+        assertThat(notes.article()).isEqualTo("https://example.org/articles/forecasting-in-practice");
+    }
+
+    @Test
+    void a_french_reply_with_accented_capital_headings_and_its_quoted_original_is_read() throws IOException {
+        DebriefNotes notes = parser.parse(resource("reply-fr.txt"));
+
+        assertThat(notes.points()).containsExactly(
+                "Les prévisions sont revues chaque lundi avec l'équipe commerciale",
+                "Le SQL compte plus que Python dans son équipe");
+        assertThat(notes.leads()).containsExactly(
+                "Regarder la formation en planification de la demande", "Aller au meetup supply chain de Lyon");
+        assertThat(notes.names()).containsExactly(
+                new NameGiven("Jeanne Roe", "jeanne@x.org", true, true),
+                new NameGiven("Karim Haddad", "karim@exemple.fr", true, false),
+                new NameGiven("Élodie Martin", "", false, false));
+        assertThat(notes.article()).isEqualTo("https://exemple.fr/article?id=12");
+        assertThat(notes.points()).noneMatch(p -> p.contains("un point cité"));
+    }
+
+    @Test
+    void bullets_without_a_heading_are_points() {
+        DebriefNotes notes = parser.parse("- first thing\n- second thing\n\nthanks\n");
+
+        assertThat(notes.points()).containsExactly("first thing", "second thing");
+        assertThat(notes.leads()).isEmpty();
+    }
+
+    @Test
+    void quoted_lines_and_everything_after_a_signature_separator_are_ignored() {
+        DebriefNotes notes = parser.parse("> - quoted point\n- real point\n--\n- signature point\n");
+
+        assertThat(notes.points()).containsExactly("real point");
+    }
+
+    @Test
+    void a_heading_may_carry_its_item_on_the_same_line() {
+        DebriefNotes notes = parser.parse("Pistes : voir le salon de mars\nArticle: not a link, just a title\n");
+
+        assertThat(notes.leads()).containsExactly("voir le salon de mars");
+        assertThat(notes.article()).isEqualTo("not a link, just a title");
+    }
+
+    @Test
+    void permissions_are_recognised_in_both_languages_and_a_negation_turns_them_off() {
+        assertThat(NotesParser.nameOf("Ana Lopes <ana@x.org> - ok contacter, ne pas citer"))
+                .isEqualTo(new NameGiven("Ana Lopes", "ana@x.org", true, false));
+        assertThat(NotesParser.nameOf("Ben Ito, ben@x.org, pas contacter, peut dire que c'est de sa part"))
+                .isEqualTo(new NameGiven("Ben Ito", "ben@x.org", false, true));
+        assertThat(NotesParser.nameOf("Cy Dorn - contact: no, mention: yes"))
+                .isEqualTo(new NameGiven("Cy Dorn", "", false, true));
+        assertThat(NotesParser.nameOf("Dee Fox <DEE@X.ORG> may write to her and say Jane suggested it"))
+                .isEqualTo(new NameGiven("Dee Fox", "dee@x.org", true, true));
+    }
+
+    @Test
+    void items_are_capped_in_number_and_length_and_control_characters_are_removed() {
+        StringBuilder reply = new StringBuilder("Points:\n");
+        for (int i = 0; i < 80; i++) {
+            reply.append("- point ").append(i).append('\n');
+        }
+        reply.append("Leads:\n- ").append("x".repeat(2_000)).append('\n');
+        reply.append("- bell\u0007 and \u202Ereversed\u200B text\n");
+
+        DebriefNotes notes = parser.parse(reply.toString());
+
+        assertThat(notes.points()).hasSize(NotesParser.MAX_ITEMS);
+        assertThat(notes.leads().get(0)).hasSize(NotesParser.MAX_ITEM_CHARS);
+        assertThat(notes.leads().get(1)).isEqualTo("bell and reversed text");
+    }
+
+    @Test
+    void an_empty_reply_or_an_untouched_outline_gives_no_notes() {
+        Templates templates = new Templates(null, Path.of("templates"));
+        for (Locale language : new Locale[] {Locale.ENGLISH, Locale.FRENCH}) {
+            String prompt = templates.render("debrief-prompt", language, SampleModels.full()).text();
+
+            assertThat(parser.parse(prompt)).as(language.toString()).isEqualTo(DebriefNotes.NONE);
+        }
+        assertThat(parser.parse("")).isEqualTo(DebriefNotes.NONE);
+        assertThat(parser.parse(null)).isEqualTo(DebriefNotes.NONE);
+    }
+
+    @Test
+    void the_outline_of_the_debrief_prompt_filled_in_is_read_back() {
+        Templates templates = new Templates(null, Path.of("templates"));
+        String prompt = templates.render("debrief-prompt", Locale.FRENCH, SampleModels.full()).text();
+        String filled = prompt
+                .replace("Points abordés :\n- ", "Points abordés :\n- le métier évolue vite")
+                .replace("Pistes :\n- ", "Pistes :\n- lire le rapport annuel")
+                .replaceFirst("(Noms \\(.*\\) :\\n)- ", "$1- Jeanne Roe, jeanne@x.org, ok contacter, ok citer")
+                .replaceFirst("(Article \\(.*\\) :\\n)- ", "$1- https://exemple.fr/a");
+
+        DebriefNotes notes = parser.parse(filled);
+
+        assertThat(notes.points()).containsExactly("le métier évolue vite");
+        assertThat(notes.leads()).containsExactly("lire le rapport annuel");
+        assertThat(notes.names()).containsExactly(new NameGiven("Jeanne Roe", "jeanne@x.org", true, true));
+        assertThat(notes.article()).isEqualTo("https://exemple.fr/a");
+    }
+
+    @Test
+    void job_requests_are_found_in_english_and_french() {
+        assertThat(parser.jobRequestPhrases("Could you forward my CV? Are you hiring this spring?", Locale.ENGLISH))
+                .containsExactly("my CV", "Are you hiring");
+        assertThat(parser.jobRequestPhrases("Je cherche un poste ; votre équipe recrute-t-elle ? Embauche possible.", Locale.FRENCH))
+                .containsExactly("un poste", "recrute", "Embauche");
+        assertThat(parser.jobRequestPhrases("Any open positions or job openings in your team?", Locale.ENGLISH))
+                .containsExactly("open positions", "job openings");
+    }
+
+    @Test
+    void ordinary_notes_are_not_taken_for_a_job_request() {
+        assertThat(parser.jobRequestPhrases("She moved from the post office to logistics; forecasts every Monday.", Locale.ENGLISH))
+                .isEmpty();
+        assertThat(parser.jobRequestPhrases("Son poste de travail est à Lyon ; le métier évolue vite.", Locale.FRENCH))
+                .isEmpty();
+    }
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = NotesParserTest.class.getResourceAsStream("/compose/" + name)) {
+            assertThat(in).as(name).isNotNull();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
