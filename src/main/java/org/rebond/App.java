@@ -12,6 +12,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.rebond.application.MessageArrivals;
+import org.rebond.calendar.IcalInvitationReader;
 import org.rebond.calendar.Ical4jSetup;
 import org.rebond.compose.Keywords;
 import org.rebond.domain.NotesParser;
@@ -68,14 +70,14 @@ public final class App implements AutoCloseable {
      * @param idleRenewal    how long one IDLE lasts before it is re-entered (well inside 29 minutes)
      */
     public record Options(Clock clock, Clock schedulerClock, CrashPoints crashPoints, ActionListener actions,
-                          MessageIntake.IntakeListener intake, Duration idleRenewal) {
+                          MessageArrivals.Listener intake, Duration idleRenewal) {
 
         public static Options production(Clock systemClock) {
             return new Options(systemClock, systemClock, CrashPoints.NONE, (id, action, result) -> { },
-                    MessageIntake.IntakeListener.NONE, Duration.ofMinutes(9));
+                    MessageArrivals.Listener.NONE, Duration.ofMinutes(9));
         }
 
-        public Options withListeners(ActionListener newActions, MessageIntake.IntakeListener newIntake) {
+        public Options withListeners(ActionListener newActions, MessageArrivals.Listener newIntake) {
             return new Options(clock, schedulerClock, crashPoints, newActions, newIntake, idleRenewal);
         }
     }
@@ -159,8 +161,9 @@ public final class App implements AutoCloseable {
         InterviewDetector detector = new InterviewDetector(rules, userAddresses, store::isSuggestedContact);
         this.interviews = new InterviewService(store, scheduler, detector, history, planner, profile.timeZone(), clock);
         this.userCommands = new org.rebond.application.UserCommands(interviews, store, new org.rebond.store.SqlCommandQueue(database, clock));
-        MessageIntake intake = new MessageIntake(profile, config.limits(), database, interviews, store, history, outbox, quarantine, notesParser,
-                options.intake());
+        MessageArrivals arrivals = new MessageArrivals(interviews, store, history, quarantine, database,
+                new IcalInvitationReader(config.limits()), notesParser, profile.language(), options.intake());
+        MessageIntake intake = new MessageIntake(profile, config.limits(), arrivals, store, outbox, quarantine);
         this.watcher = new MailboxWatcher(connector, new SqlFolderCursors(database, clock), history, intake, options.idleRenewal(),
                 new SqlMailboxState(database, options.schedulerClock()), new org.rebond.store.SqlUidValidityChanges(database, clock));
         this.calendars = CalendarWiring.wire(config, database, interviews, quarantine, store, outbox, composer, clock);

@@ -1,5 +1,6 @@
 package org.rebond;
 
+import org.rebond.application.MessageArrivals;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -24,7 +25,6 @@ import org.rebond.domain.Action;
 import org.rebond.application.CrashPoints;
 import org.rebond.domain.Interview;
 import org.rebond.application.Outbox;
-import org.rebond.mail.MessageIntake;
 
 /**
  * The daemon as configured by a user with a CalDAV calendar (Radicale) and a prep calendar: an
@@ -90,7 +90,7 @@ class CalendarsEndToEndIT {
                     prep_calendar: "%s"
                 """.formatted(radicale.root(), Radicale.USER, prep));
         app = App.start(new ConfigLoader().load(config), new App.Options(clock, Clock.systemUTC(), CrashPoints.NONE,
-                (id, action, result) -> { }, MessageIntake.IntakeListener.NONE, Duration.ofMinutes(1)));
+                (id, action, result) -> { }, MessageArrivals.Listener.NONE, Duration.ofMinutes(1)));
 
         await().atMost(BOUND).until(() -> app.store().all().size() == 1);
         Interview interview = app.store().all().get(0);

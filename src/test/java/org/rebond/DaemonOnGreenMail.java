@@ -1,5 +1,6 @@
 package org.rebond;
 
+import org.rebond.application.MessageArrivals;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
@@ -19,7 +20,6 @@ import org.rebond.domain.Action;
 import org.rebond.application.CrashPoints;
 import org.rebond.domain.Interview;
 import org.rebond.application.Outbox;
-import org.rebond.mail.MessageIntake;
 import org.rebond.schedule.ActionListener;
 
 /**
@@ -62,10 +62,10 @@ final class DaemonOnGreenMail implements BeforeEachCallback, AfterEachCallback {
     }
 
     App start() {
-        return start(config(), CrashPoints.NONE, MessageIntake.IntakeListener.NONE);
+        return start(config(), CrashPoints.NONE, MessageArrivals.Listener.NONE);
     }
 
-    App start(Path configFile, CrashPoints crashPoints, MessageIntake.IntakeListener intake) {
+    App start(Path configFile, CrashPoints crashPoints, MessageArrivals.Listener intake) {
         RebondConfig config = new ConfigLoader().load(configFile);
         ActionListener quiet = (id, action, result) -> { };
         app = App.start(config, new App.Options(clock, Clock.systemUTC(), crashPoints, quiet, intake, Duration.ofMinutes(1)));

@@ -1,5 +1,6 @@
 package org.rebond;
 
+import org.rebond.application.MessageArrivals;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -15,7 +16,6 @@ import org.rebond.domain.Action;
 import org.rebond.application.CrashPoints;
 import org.rebond.domain.Interview;
 import org.rebond.application.Outbox;
-import org.rebond.mail.MessageIntake;
 
 /**
  * The daemon stopped dead at each delicate step of a delivery, then started again on the same
@@ -48,7 +48,7 @@ class RestartIT {
                 throw new SimulatedCrash(reached);
             }
         };
-        daemon.start(config, crashOnce, MessageIntake.IntakeListener.NONE);
+        daemon.start(config, crashOnce, MessageArrivals.Listener.NONE);
         Instant start = daemon.clock.instant().plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.MINUTES);
         daemon.mailbox.deliver(daemon.mailbox.invitation("restart-1@acme-health.example", 0, "REQUEST", daemon.clock.instant(), start,
                 start.plus(Duration.ofMinutes(30)), "Information interview"));
@@ -60,7 +60,7 @@ class RestartIT {
         assertThat(daemon.app.outbox().find(id, Action.BRIEF)).get().extracting(Outbox.Entry::state).isEqualTo(Outbox.State.APPENDING);
         daemon.halt();
 
-        daemon.start(config, CrashPoints.NONE, MessageIntake.IntakeListener.NONE);
+        daemon.start(config, CrashPoints.NONE, MessageArrivals.Listener.NONE);
         await().atMost(BOUND).until(() -> daemon.app.outbox().find(id, Action.BRIEF).map(e -> e.state() == Outbox.State.DONE).orElse(false));
         assertThat(daemon.mailbox.rebondMessages("INBOX")).as("one brief, whatever the step the daemon stopped at").hasSize(1);
 
@@ -68,11 +68,11 @@ class RestartIT {
         daemon.halt();
         armed.set(true);
         crashed.set(false);
-        daemon.start(config, crashOnce, MessageIntake.IntakeListener.NONE);
+        daemon.start(config, crashOnce, MessageArrivals.Listener.NONE);
         daemon.stepTo(start.plus(Duration.ofMinutes(30)).plus(Duration.ofHours(2)).plusSeconds(1));
         await().atMost(BOUND).untilTrue(crashed);
         daemon.halt();
-        daemon.start(config, CrashPoints.NONE, MessageIntake.IntakeListener.NONE);
+        daemon.start(config, CrashPoints.NONE, MessageArrivals.Listener.NONE);
         await().atMost(BOUND).until(() -> daemon.app.outbox().find(id, Action.THANK_YOU).map(e -> e.state() == Outbox.State.DONE).orElse(false));
         await().atMost(BOUND).until(() -> daemon.app.outbox().find(id, Action.DEBRIEF_PROMPT).map(e -> e.state() == Outbox.State.DONE).orElse(false));
 

@@ -7,6 +7,7 @@ import org.rebond.domain.SeenEvent;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Where interviews, their notes and the referral network are kept. */
 public interface InterviewStore {
@@ -71,4 +72,13 @@ public interface InterviewStore {
 
     /** Events seen but not taken (state SEEN) starting at or after {@code since}, most recently seen first. */
     List<SeenEvent> recentlySeen(Instant since, int limit);
+
+    /** The Message-ID of the reply the notes of an interview came from, if they came. */
+    Optional<String> notesSource(long interviewId);
+
+    /** The addresses of the people rebond follows interviews with, or who were named in a debrief (lower case). */
+    Set<String> knownContacts();
+
+    /** Whether an address was named in an earlier debrief. */
+    boolean isSuggestedContact(String email);
 }

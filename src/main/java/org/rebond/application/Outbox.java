@@ -3,6 +3,7 @@ package org.rebond.application;
 import org.rebond.domain.Action;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -28,6 +29,9 @@ public interface Outbox {
     void markAttemptFailed(long entryId, String error, Instant at);
 
     List<Entry> forInterview(long interviewId);
+
+    /** The interview each debrief prompt delivered belongs to, by the prompt's Message-ID. */
+    Map<String, Long> promptMessageIds();
 
     record Entry(long id, long interviewId, Action action, State state, OutgoingMessage.Destination destination,
                  String token, String messageId, long uid, int attempts, String lastError, Instant updatedAt) {}

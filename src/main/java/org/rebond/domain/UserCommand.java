@@ -1,6 +1,5 @@
 package org.rebond.domain;
 
-import org.rebond.application.UserCommands;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -9,7 +8,7 @@ import java.util.regex.Pattern;
 /**
  * A request from the command line ({@code rebond track}, {@code rebond ignore}) or a re-plan the
  * daemon owes an interview: written as a row by whichever process asks, applied by the one process
- * that holds the instance lock (see {@link UserCommands}).
+ * that holds the instance lock (see {@code application.UserCommands}).
  *
  * @param id     the row id
  * @param kind   what is asked

@@ -12,10 +12,10 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPStore;
-import org.rebond.store.SqlFolderCursors;
-import org.rebond.store.SqlMailboxState;
-import org.rebond.store.SqlMessageHistory;
-import org.rebond.store.SqlUidValidityChanges;
+import org.rebond.application.FolderCursors;
+import org.rebond.application.MailboxStatus;
+import org.rebond.application.MessageHistory;
+import org.rebond.application.UidValidityChanges;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,8 +55,8 @@ public final class MailboxWatcher implements AutoCloseable {
     public static final Duration UIDVALIDITY_CHANGE_WINDOW = Duration.ofHours(24);
 
     private final ImapConnector connector;
-    private final SqlFolderCursors cursors;
-    private final SqlMessageHistory history;
+    private final FolderCursors cursors;
+    private final MessageHistory history;
     private final MessageIntake intake;
     private final ImapBatchReader reader = new ImapBatchReader(MessageIntake.HEADERS);
     private final IntakeLane lane = new IntakeLane();
@@ -81,8 +81,8 @@ public final class MailboxWatcher implements AutoCloseable {
     private final java.util.Map<String, Integer> lostOn = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile String lastLoss = "";
     private final Duration idleRenewal;
-    private final SqlMailboxState state;
-    private final SqlUidValidityChanges validityChanges;
+    private final MailboxStatus state;
+    private final UidValidityChanges validityChanges;
     private final String account;
     private final Duration progressEvery;
     /** The terminal line (or the log) that the progress of every folder read goes to. */
@@ -117,8 +117,8 @@ public final class MailboxWatcher implements AutoCloseable {
     /** The connection opened ahead for the first pass, until the mailbox thread takes it. */
     private volatile ImapConnector.FirstConnection firstConnection;
 
-    public MailboxWatcher(ImapConnector connector, SqlFolderCursors cursors, SqlMessageHistory history, MessageIntake intake, Duration idleRenewal,
-                          SqlMailboxState state, SqlUidValidityChanges validityChanges) {
+    public MailboxWatcher(ImapConnector connector, FolderCursors cursors, MessageHistory history, MessageIntake intake, Duration idleRenewal,
+                          MailboxStatus state, UidValidityChanges validityChanges) {
         this(connector, cursors, history, intake, idleRenewal, state, validityChanges, WINDOW, MessageIntake.OWN_TEXTS, ScanObserver.NONE);
     }
 
@@ -126,8 +126,8 @@ public final class MailboxWatcher implements AutoCloseable {
      * With another window and number of recent texts (tests read a few thousand messages in windows
      * of a few hundred) and an observer.
      */
-    MailboxWatcher(ImapConnector connector, SqlFolderCursors cursors, SqlMessageHistory history, MessageIntake intake, Duration idleRenewal,
-                   SqlMailboxState state, SqlUidValidityChanges validityChanges, int window, int recentTexts, ScanObserver observer) {
+    MailboxWatcher(ImapConnector connector, FolderCursors cursors, MessageHistory history, MessageIntake intake, Duration idleRenewal,
+                   MailboxStatus state, UidValidityChanges validityChanges, int window, int recentTexts, ScanObserver observer) {
         if (window < 1) {
             throw new IllegalArgumentException("window must be positive: " + window);
         }
@@ -199,7 +199,7 @@ public final class MailboxWatcher implements AutoCloseable {
     /** Starts following the mailbox, with a connection opened ahead ({@link ImapConnector#connectAhead}) as its first one. */
     public void start(ImapConnector.FirstConnection firstConnection) {
         this.firstConnection = firstConnection;
-        for (SqlUidValidityChanges.Pause p : validityChanges.resumeAll()) {
+        for (UidValidityChanges.Pause p : validityChanges.resumeAll()) {
             log.warn("reading {} again: it was paused since {} because its UIDVALIDITY changed {} times within {} h (last {} -> {}); "
                     + "this start resumes it and counts its changes afresh", p.folder(), p.since(), p.changes(),
                     UIDVALIDITY_CHANGE_WINDOW.toHours(), p.from(), p.to());
@@ -422,7 +422,7 @@ public final class MailboxWatcher implements AutoCloseable {
     private void open(IMAPFolder folder) throws MessagingException {
         String name = folder.getFullName();
         int changesReported = 0;
-        var cursor = qresync ? cursors.get(name) : java.util.Optional.<SqlFolderCursors.Cursor>empty();
+        var cursor = qresync ? cursors.get(name) : java.util.Optional.<FolderCursors.Cursor>empty();
         if (cursor.isPresent() && cursor.get().uidValidity() > 0 && cursor.get().highestModseq() > 0) {
             var events = folder.open(Folder.READ_ONLY,
                     new org.eclipse.angus.mail.imap.ResyncData(cursor.get().uidValidity(), cursor.get().highestModseq()));
@@ -519,7 +519,7 @@ public final class MailboxWatcher implements AutoCloseable {
             return;
         }
         long uidValidity = folder.getUIDValidity();
-        var cursor = cursors.get(name).orElse(new SqlFolderCursors.Cursor(name, uidValidity, 0, 0));
+        var cursor = cursors.get(name).orElse(new FolderCursors.Cursor(name, uidValidity, 0, 0));
         String seen; // what shows that UIDs are reused, when they are
         if (cursor.uidValidity() != uidValidity) {
             int changes = validityChanges.record(name, cursor.uidValidity(), uidValidity, UIDVALIDITY_CHANGE_WINDOW);
@@ -536,14 +536,14 @@ public final class MailboxWatcher implements AutoCloseable {
             log.warn("UIDVALIDITY of {} changed ({} -> {}): reading the whole folder again; invitations and notes already "
                     + "handled are recognised and not acted on twice", name, cursor.uidValidity(), uidValidity);
             history.forgetFolder(name, cursor.uidValidity());
-            cursor = new SqlFolderCursors.Cursor(name, uidValidity, 0, 0);
+            cursor = new FolderCursors.Cursor(name, uidValidity, 0, 0);
             cursors.save(cursor); // at once: a drop during the re-read must not make this change count twice
         } else if ((seen = uidsReused(folder, cursor, opened == null ? 0 : opened.uidNext())) != null) {
             log.error("{}: {} although UIDVALIDITY ({}) did not change — a server fault "
                     + "(B40). Reading the whole folder again; what was already handled is recognised by Message-ID and calendar UID and "
                     + "not acted on twice", name, seen, uidValidity);
             history.forgetFolder(name, uidValidity);
-            cursor = new SqlFolderCursors.Cursor(name, uidValidity, 0, 0);
+            cursor = new FolderCursors.Cursor(name, uidValidity, 0, 0);
         }
         long modseq = condstore ? highestModseq(folder) : 0;
         if (opened != null && opened.modseq() > 0 && opened.modseq() == cursor.highestModseq() && cursor.uidValidity() == uidValidity
@@ -563,7 +563,7 @@ public final class MailboxWatcher implements AutoCloseable {
         uids = withoutQuarantined(name, uidValidity, uids);
         if (uids.length == 0) {
             if (modseq != cursor.highestModseq()) {
-                cursors.save(new SqlFolderCursors.Cursor(name, uidValidity, cursor.lastUid(), modseq));
+                cursors.save(new FolderCursors.Cursor(name, uidValidity, cursor.lastUid(), modseq));
             }
             return;
         }
@@ -603,11 +603,11 @@ public final class MailboxWatcher implements AutoCloseable {
                 }
                 lastUid = Math.max(lastUid, uids[to - 1]); // what was expunged meanwhile is passed too
                 // HIGHESTMODSEQ is only a valid resync point once every message up to it was read.
-                var after = new SqlFolderCursors.Cursor(name, uidValidity, lastUid, to >= uids.length ? modseq : cursor.highestModseq());
+                var after = new FolderCursors.Cursor(name, uidValidity, lastUid, to >= uids.length ? modseq : cursor.highestModseq());
                 int count = to - from;
                 handOver = new HandOver(feed, () -> {
                     takeBatch(intake, read);
-                    intake.flush(cursors.saving(after));
+                    intake.flush(() -> cursors.save(after));
                     observer.batchRead(name, scanned);
                     if (progress != null) {
                         progress.advance(count);
@@ -853,7 +853,7 @@ public final class MailboxWatcher implements AutoCloseable {
      * opened: no command; 0 when it was not), or the last message
      * read now carrying another Message-ID (one small FETCH per wake-up).
      */
-    private String uidsReused(IMAPFolder folder, SqlFolderCursors.Cursor cursor, long uidNextAtOpen) throws MessagingException {
+    private String uidsReused(IMAPFolder folder, FolderCursors.Cursor cursor, long uidNextAtOpen) throws MessagingException {
         if (cursor.lastUid() <= 0) {
             return null;
         }
@@ -891,9 +891,9 @@ public final class MailboxWatcher implements AutoCloseable {
         if (afterLongRead) {
             contacts.addAll(intake.knownContacts());
         }
-        java.util.Map<String, List<SqlMessageHistory.Textless>> byFolder = new java.util.LinkedHashMap<>();
+        java.util.Map<String, List<MessageHistory.Textless>> byFolder = new java.util.LinkedHashMap<>();
         for (String email : contacts) {
-            for (SqlMessageHistory.Textless row : history.withoutText(email, TEXT_FILLED_PER_CONTACT)) {
+            for (MessageHistory.Textless row : history.withoutText(email, TEXT_FILLED_PER_CONTACT)) {
                 byFolder.computeIfAbsent(row.folder(), f -> new ArrayList<>()).add(row);
             }
         }
@@ -921,11 +921,11 @@ public final class MailboxWatcher implements AutoCloseable {
     }
 
     /** Downloads the text of these rows of one open folder: one structure FETCH, then one FETCH per distinct text section. */
-    static void fillText(ImapBatchReader reader, MessageIntake intake, SqlMessageHistory history, IMAPFolder folder,
-                         List<SqlMessageHistory.Textless> rows) throws MessagingException {
+    static void fillText(ImapBatchReader reader, MessageIntake intake, MessageHistory history, IMAPFolder folder,
+                         List<MessageHistory.Textless> rows) throws MessagingException {
         long uidValidity = folder.getUIDValidity();
-        java.util.Map<Long, SqlMessageHistory.Textless> byUid = new java.util.HashMap<>();
-        for (SqlMessageHistory.Textless row : rows) {
+        java.util.Map<Long, MessageHistory.Textless> byUid = new java.util.HashMap<>();
+        for (MessageHistory.Textless row : rows) {
             if (row.uidValidity() == uidValidity) {
                 byUid.put(row.uid(), row);
             }
@@ -940,7 +940,7 @@ public final class MailboxWatcher implements AutoCloseable {
             intake.textOf(m).ifPresent(downloads::add);
         }
         java.util.Map<String, byte[]> parts = downloads.isEmpty() ? java.util.Map.of() : reader.parts(folder, downloads);
-        List<SqlMessageHistory.Text> texts = new ArrayList<>();
+        List<MessageHistory.Text> texts = new ArrayList<>();
         for (ScannedMessage m : scanned) {
             intake.textFor(byUid.get(m.uid()), m, parts).ifPresent(texts::add);
         }

@@ -24,11 +24,11 @@ import org.rebond.domain.NotesParser;
 import org.rebond.config.RebondConfig;
 import org.rebond.domain.DebriefNotes;
 import org.rebond.domain.Interview;
-import org.rebond.application.InterviewService;
-import org.rebond.store.SqlInterviewStore;
-import org.rebond.store.SqlMessageHistory;
-import org.rebond.store.SqlOutbox;
-import org.rebond.store.SqlQuarantine;
+import org.rebond.application.MessageArrivals;
+import org.rebond.application.InterviewStore;
+import org.rebond.application.MessageHistory;
+import org.rebond.application.Outbox;
+import org.rebond.application.Quarantine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,7 +41,7 @@ import org.slf4j.LoggerFactory;
  * <p>What it costs (issue 3, "cheap reads"): the headers come from the fields the scan fetched
  * with the structure (never the ENVELOPE, which is one more round trip per message); only
  * calendar parts are downloaded for everyone, and one small text part only for messages involving
- * a known contact ({@link SqlInterviewStore#isKnownContact}), the user's replies to debrief
+ * a known contact ({@link InterviewStore#isKnownContact}), the user's replies to debrief
  * prompts and the user's newest messages ({@link #OWN_TEXTS}). When
  * an invitation makes someone a known contact, {@link #newlyKnownContacts()} names them so the
  * watcher can fill in the text of their earlier messages ({@link #fillText}). History rows are
@@ -63,7 +63,7 @@ public final class MessageIntake {
      * user's or involve a known contact: the keyword baseline of a brief reads the latest 2,000
      * texts of the mailbox, and a brief the latest 50 messages with its contact. Older ones are kept
      * without text, and the watcher fills in, after the read, the text of the latest messages with
-     * each known contact that lacks it ({@link SqlMessageHistory#withoutText}). A reply to a debrief
+     * each known contact that lacks it ({@link MessageHistory#withoutText}). A reply to a debrief
      * prompt always keeps its text. On a first scan this spares the download of every message the
      * user ever sent and of years of mail with people who later became contacts, most of which no
      * brief would read.
@@ -80,46 +80,25 @@ public final class MessageIntake {
 
     private final RebondConfig.Profile profile;
     private final RebondConfig.Limits limits;
-    private final CalendarParts calendarParts;
-    private final CalendarParser parser;
-    private final InterviewService interviews;
-    private final SqlInterviewStore store;
-    private final SqlMessageHistory history;
-    private final SqlOutbox outbox;
-    private final SqlQuarantine quarantine;
-    private final NotesParser notesParser;
-    private final IntakeListener listener;
-    private final org.rebond.store.Database database;
-    private final List<SqlMessageHistory.SeenMessage> pending = new ArrayList<>();
-    /** What the messages taken since the last flush ask for (invitations, notes), in UID order. */
-    private final List<FollowUp> followUps = new ArrayList<>();
-    private final Set<String> newlyKnown = new LinkedHashSet<>();
+    private final MessageArrivals arrivals;
+    private final InterviewStore store;
+    private final Outbox outbox;
+    private final Quarantine quarantine;
     /** Made once: a MailDateFormat is costly to make and the intake runs on the mailbox thread alone. */
     private final jakarta.mail.internet.MailDateFormat dates = new jakarta.mail.internet.MailDateFormat();
 
-    public MessageIntake(RebondConfig.Profile profile, RebondConfig.Limits limits, org.rebond.store.Database database, InterviewService interviews,
-                         SqlInterviewStore store, SqlMessageHistory history, SqlOutbox outbox, SqlQuarantine quarantine, NotesParser notesParser,
-                         IntakeListener listener) {
+    /**
+     * @param arrivals the use case the messages read go to; {@code store}, {@code outbox} and
+     *                 {@code quarantine} are read once per batch to decide what to download
+     */
+    public MessageIntake(RebondConfig.Profile profile, RebondConfig.Limits limits, MessageArrivals arrivals, InterviewStore store,
+                         Outbox outbox, Quarantine quarantine) {
         this.profile = profile;
-        this.database = database;
         this.limits = limits;
-        this.calendarParts = new CalendarParts(limits);
-        this.parser = new CalendarParser(limits);
-        this.interviews = interviews;
+        this.arrivals = arrivals;
         this.store = store;
-        this.history = history;
         this.outbox = outbox;
         this.quarantine = quarantine;
-        this.notesParser = notesParser;
-        this.listener = listener;
-    }
-
-    /** Told what each message led to (logs, the demo's narration). */
-    @FunctionalInterface
-    public interface IntakeListener {
-        void taken(String what, InterviewService.Outcome outcome);
-
-        IntakeListener NONE = (what, outcome) -> { };
     }
 
     /**
@@ -138,7 +117,7 @@ public final class MessageIntake {
      */
     public Batch startBatch(String folder, long uidValidity, long textFromUid) {
         return new Batch(folder, uidValidity, store.knownContacts(), outbox.promptMessageIds(),
-                quarantine.itemsStartingWith("imap", folder + ":" + uidValidity + ":"), textFromUid);
+                quarantine.itemsStartingWith(MessageArrivals.SOURCE, folder + ":" + uidValidity + ":"), textFromUid);
     }
 
     /** The addresses of the people rebond follows interviews with (lower case). */
@@ -150,7 +129,7 @@ public final class MessageIntake {
     public Set<Long> quarantinedUids(String folder, long uidValidity) {
         String prefix = folder + ":" + uidValidity + ":";
         Set<Long> uids = new java.util.HashSet<>();
-        for (String item : quarantine.itemsStartingWith("imap", prefix)) {
+        for (String item : quarantine.itemsStartingWith(MessageArrivals.SOURCE, prefix)) {
             try {
                 uids.add(Long.parseLong(item.substring(prefix.length())));
             } catch (RuntimeException partOfAMessage) {
@@ -163,7 +142,7 @@ public final class MessageIntake {
     /** Quarantines one message the scan cannot read; {@code rebond status} shows it with its reason. */
     public void quarantine(String folder, long uidValidity, long uid, String reason) {
         String item = folder + ":" + uidValidity + ":" + uid;
-        quarantine.add("imap", item, reason);
+        quarantine.add(MessageArrivals.SOURCE, item, reason);
         log.warn("message {} quarantined: {} — see `rebond status`", item, reason);
     }
 
@@ -234,9 +213,7 @@ public final class MessageIntake {
         String item = batch.item(message.uid());
         Set<String> quarantined = batch.quarantined();
         if (!message.problem().isEmpty() && !quarantined.contains(item)) {
-            quarantine.add("imap", item, message.problem());
-            quarantined.add(item);
-            log.warn("message {} quarantined: {} — it will not be retried; see `rebond status`", item, message.problem());
+            arrivals.quarantine(item, quarantined, message.problem());
             return;
         }
         Headers h = prepared.headers();
@@ -255,94 +232,38 @@ public final class MessageIntake {
             if (textPart != null && prepared.downloads().stream().anyMatch(d -> d.section().equals(textPart.id()))) {
                 text = text(textPart, parts.get(key(message.uid(), textPart.id())), prompted.isPresent() ? MAX_TEXT_BYTES : HISTORY_TEXT_BYTES);
             }
-            pending.add(new SqlMessageHistory.SeenMessage(folder, uidValidity, message.uid(), h.messageId, h.inReplyTo, h.references, h.date,
+            arrivals.seen(new MessageHistory.SeenMessage(folder, uidValidity, message.uid(), h.messageId, h.inReplyTo, h.references, h.date,
                     h.fromEmail, h.fromName, h.recipients, h.subject, excerpt(text), sample(text)));
             if (!withinSize) {
-                quarantine.add("imap", item, "message of " + message.size() + " bytes is larger than limits.max_message_bytes ("
+                quarantine.add(MessageArrivals.SOURCE, item, "message of " + message.size() + " bytes is larger than limits.max_message_bytes ("
                         + limits.maxMessageBytes() + "); its invitations, if any, were not read");
                 quarantined.add(item);
                 return;
             }
-            List<CalendarParts.CalendarPart> calendars = calendarParts(message, parts);
-            if (prompted.isPresent() || !calendars.isEmpty()) {
-                // Acted on at the flush, once the history holds the whole batch (what these read).
-                followUps.add(new FollowUp(item, quarantined, h, text, prompted, calendars));
-            }
+            // Acted on at the flush, once the history holds the whole batch (what these read).
+            arrivals.arrived(new MessageArrivals.Arrival(item, quarantined, h.fromEmail, h.messageId, text, prompted,
+                    calendarParts(message, parts)));
         } catch (IOException | RuntimeException e) {
-            quarantineFailed(item, quarantined, e);
+            arrivals.quarantine(item, quarantined, e.getClass().getSimpleName() + ": " + e.getMessage());
         }
     }
 
-    /** An invitation or a debrief reply of a message taken, to act on once the batch's history is written. */
-    private record FollowUp(String item, Set<String> quarantined, Headers headers, String text, Optional<Long> prompted,
-                            List<CalendarParts.CalendarPart> calendars) {}
-
-    /** Acts on one follow-up in a savepoint of its own; what it led to joins {@code toTell} once it succeeded. */
-    private void actOn(FollowUp f, List<Runnable> toTell) {
-        List<Runnable> told = new ArrayList<>();
-        try {
-            database.inTransaction(c -> {
-                if (f.prompted().isPresent()) {
-                    takeNotes(f.prompted().get(), f.headers(), f.text(), told);
-                }
-                takeInvitations(f.item(), f.headers(), f.calendars(), told);
-                return null;
-            });
-            toTell.addAll(told);
-        } catch (RuntimeException e) {
-            quarantineFailed(f.item(), f.quarantined(), e);
-        }
-    }
-
-    private void quarantineFailed(String item, Set<String> quarantined, Exception e) {
-        String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
-        quarantine.add("imap", item, reason);
-        quarantined.add(item);
-        log.warn("message {} quarantined: {} — it will not be retried; see `rebond status`", item, reason);
-    }
-
-    /** Writes the history rows taken since the last flush, then acts on their invitations and replies. */
+    /** Writes the history of the messages taken since the last flush, then acts on their invitations and replies. */
     public void flush() {
-        flush(null);
+        arrivals.flush(null);
     }
 
     /**
-     * Writes the history rows taken since the last flush, acts on the invitations and debrief
-     * replies among them, and writes {@code cursor} (the folder's), all in one transaction that
-     * does not wait for the disk ({@link org.rebond.store.Database#inOneTransaction}): a cursor is
-     * never kept without what its messages led to, and a power cut loses them together (the
-     * messages are then read again). Each follow-up is a savepoint of its own: one that fails is
-     * undone alone and its message quarantined. What the follow-ups led to is logged and told to
-     * the listener once committed.
+     * As {@link #flush()}, with {@code cursor} (the write of the folder's cursor) in the same
+     * transaction: see {@link MessageArrivals#flush}.
      */
-    public void flush(org.rebond.store.Database.Work<Void> cursor) {
-        List<SqlMessageHistory.SeenMessage> rows = List.copyOf(pending);
-        pending.clear();
-        List<FollowUp> acts = List.copyOf(followUps);
-        followUps.clear();
-        if (acts.isEmpty()) {
-            history.recordAll(rows, cursor);
-            return;
-        }
-        List<Runnable> toTell = new ArrayList<>();
-        // The interview service's lock before the transaction's: the order every thread takes them in.
-        interviews.exclusively(() -> database.inOneTransaction(() -> {
-            history.recordAll(rows);
-            for (FollowUp f : acts) {
-                actOn(f, toTell);
-            }
-            if (cursor != null) {
-                history.recordAll(List.of(), cursor);
-            }
-        }));
-        toTell.forEach(Runnable::run);
+    public void flush(Runnable cursor) {
+        arrivals.flush(cursor);
     }
 
     /** The people who became known contacts (an interview was created or updated) since the last call. */
     public List<String> newlyKnownContacts() {
-        List<String> out = List.copyOf(newlyKnown);
-        newlyKnown.clear();
-        return out;
+        return arrivals.newlyKnownContacts();
     }
 
     /** The text part to download for a message kept without its text, or none. */
@@ -359,14 +280,14 @@ public final class MessageIntake {
      * The text of a message kept without it, now that it involves a known contact, from the
      * downloaded parts; empty when it has none or it cannot be read.
      */
-    public Optional<SqlMessageHistory.Text> textFor(SqlMessageHistory.Textless row, ScannedMessage message, Map<String, byte[]> parts) {
+    public Optional<MessageHistory.Text> textFor(MessageHistory.Textless row, ScannedMessage message, Map<String, byte[]> parts) {
         BodyParts.Section part = message.parts().text();
         if (part == null) {
             return Optional.empty();
         }
         try {
             String text = text(part, parts.get(key(message.uid(), part.id())), HISTORY_TEXT_BYTES);
-            return text.isEmpty() ? Optional.empty() : Optional.of(new SqlMessageHistory.Text(row.row(), excerpt(text), sample(text)));
+            return text.isEmpty() ? Optional.empty() : Optional.of(new MessageHistory.Text(row.row(), excerpt(text), sample(text)));
         } catch (IOException | RuntimeException e) {
             log.debug("text of {}:{}:{} not read: {}", row.folder(), row.uidValidity(), row.uid(), e.getMessage());
             return Optional.empty();
@@ -390,7 +311,7 @@ public final class MessageIntake {
         };
     }
 
-    private List<CalendarParts.CalendarPart> calendarParts(ScannedMessage message, Map<String, byte[]> parts) {
+    private List<MessageArrivals.CalendarPart> calendarParts(ScannedMessage message, Map<String, byte[]> parts) {
         List<byte[]> contents = new ArrayList<>();
         List<String> methods = new ArrayList<>();
         for (BodyParts.Section section : message.parts().calendars()) {
@@ -407,7 +328,8 @@ public final class MessageIntake {
                 log.warn("calendar part {} of message {} skipped: {}", section.id(), message.uid(), undecodable.toString());
             }
         }
-        return CalendarParts.distinct(contents, methods);
+        return CalendarParts.distinct(contents, methods).stream()
+                .map(p -> new MessageArrivals.CalendarPart(p.index(), p.mimeMethod(), p.content())).toList();
     }
 
     /** Transfer-decodes a downloaded part, at most {@code max} bytes; an unknown encoding is read as it is (B28). */
@@ -450,38 +372,6 @@ public final class MessageIntake {
         return text.length() > SAMPLE_CHARS ? text.substring(0, SAMPLE_CHARS) : text;
     }
 
-    private void takeInvitations(String item, Headers h, List<CalendarParts.CalendarPart> parts, List<Runnable> told) {
-        for (CalendarParts.CalendarPart part : parts) {
-            try {
-                ParsedCalendar calendar = parser.parse(part.content());
-                String method = CalendarParts.effectiveMethod(part.mimeMethod(), calendar.method());
-                Optional<String> problem = new ParsedCalendar(method, calendar.events()).schedulingProblem();
-                if (problem.isPresent()) {
-                    throw new CalendarRejected(problem.get());
-                }
-                for (CalendarEvent event : calendar.events()) {
-                    CalendarEvent effective = event.method().equals(method) ? event : event.withMethod(method);
-                    InterviewService.Outcome outcome = interviews.onCalendarEvent(effective, h.fromEmail, h.messageId);
-                    told.add(() -> {
-                        log.info("invitation \"{}\" from {}: {} ({})", HeaderSafety.oneLine(event.summary()), h.fromEmail,
-                                outcome.kind().name().toLowerCase(Locale.ROOT).replace('_', ' '), outcome.detail());
-                        listener.taken(event.summary(), outcome);
-                    });
-                    if (outcome.interview() != null && (outcome.kind() == InterviewService.Outcome.Kind.CREATED
-                            || outcome.kind() == InterviewService.Outcome.Kind.UPDATED)) {
-                        newlyKnown.add(outcome.interview().contact().email().toLowerCase(Locale.ROOT));
-                        if (outcome.interview().referrer() != null) {
-                            newlyKnown.add(outcome.interview().referrer().email().toLowerCase(Locale.ROOT));
-                        }
-                    }
-                }
-            } catch (CalendarRejected e) {
-                quarantine.add("imap", item + "#" + part.index(), e.getMessage());
-                log.warn("invitation in message {} (part {}) quarantined: {}", item, part.index(), e.getMessage());
-            }
-        }
-    }
-
     /** The interview whose debrief prompt this message of the user's answers, if any. */
     private Optional<Long> promptAnswered(Batch batch, Headers h) {
         Map<String, Long> prompts = batch.prompts();
@@ -500,25 +390,6 @@ public final class MessageIntake {
             }
         }
         return Optional.empty();
-    }
-
-    private void takeNotes(long interviewId, Headers h, String text, List<Runnable> told) {
-        Optional<Interview> interview = store.byId(interviewId);
-        if (interview.isEmpty() || store.notesSource(interviewId).filter(h.messageId::equals).isPresent()) {
-            return;
-        }
-        DebriefNotes notes = notesParser.parse(text);
-        List<String> asks = notesParser.jobRequestPhrases(text, profile.language());
-        if (!asks.isEmpty()) {
-            log.warn("the notes for interview {} ask for a job ({}); the thank-you will keep your words but "
-                    + "an information interview asks for information only (METHOD M1)", interviewId, String.join(", ", asks));
-        }
-        interviews.recordNotes(interview.get(), notes, h.messageId);
-        told.add(() -> {
-            log.info("debrief notes received for interview {}: {} points, {} leads, {} names", interviewId,
-                    notes.points().size(), notes.leads().size(), notes.names().size());
-            listener.taken("notes", new InterviewService.Outcome(InterviewService.Outcome.Kind.UPDATED, interview.get(), "debrief notes received"));
-        });
     }
 
     /** The header fields the intake reads, parsed once; {@code date} null when Date is missing or unreadable. */

@@ -1,5 +1,7 @@
 package org.rebond.store;
 
+import java.util.function.Supplier;
+import org.rebond.application.Transactions;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
@@ -23,7 +25,7 @@ import javax.sql.DataSource;
  * synchronous=FULL, busy_timeout, IMMEDIATE transactions), and versioned migrations tracked with
  * {@code PRAGMA user_version}. A file written by a newer rebond is refused.
  */
-public final class Database implements AutoCloseable {
+public final class Database implements AutoCloseable, Transactions {
 
     /** Migrations in order; the schema version is the number of migrations applied. */
     private static final List<String> MIGRATIONS = List.of("db/V1__schema.sql", "db/V2__quartz.sql", "db/V3__seen_events.sql",
@@ -249,6 +251,7 @@ public final class Database implements AutoCloseable {
      * throughout: keep it short, and take any lock its work takes before calling it (the interview
      * service's), never after. Nested calls join the outer one.
      */
+    @Override
     public void inOneTransaction(Runnable work) {
         if (joined.get() != null) {
             work.run();
@@ -258,6 +261,11 @@ public final class Database implements AutoCloseable {
             work.run();
             return null;
         });
+    }
+
+    @Override
+    public <T> T inSavepoint(Supplier<T> work) {
+        return inTransaction(c -> work.get());
     }
 
     /**

@@ -1,10 +1,11 @@
 package org.rebond.store;
 
+import org.rebond.application.FolderCursors;
 import java.time.Clock;
 import java.util.Optional;
 
 /** Where the reading of each folder stands (UIDVALIDITY, last UID, HIGHESTMODSEQ). */
-public final class SqlFolderCursors {
+public final class SqlFolderCursors implements FolderCursors {
 
     private final Database db;
     private final Clock clock;
@@ -14,20 +15,16 @@ public final class SqlFolderCursors {
         this.clock = clock;
     }
 
-    public record Cursor(String folder, long uidValidity, long lastUid, long highestModseq) {}
 
     public Optional<Cursor> get(String folder) {
         return db.queryOne("SELECT folder, uidvalidity, last_uid, highest_modseq FROM folder_cursor WHERE folder = ?",
                 rs -> new Cursor(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)), folder);
     }
 
+    /** Saves a cursor; inside a transaction already running on this thread, as a savepoint of it. */
+    @Override
     public void save(Cursor cursor) {
-        db.inTransaction(saving(cursor));
-    }
-
-    /** The write of a cursor, to run inside another transaction (a scan batch's history). */
-    public Database.Work<Void> saving(Cursor cursor) {
-        return c -> {
+        db.inTransaction(c -> {
             long updated = Database.execute(c, "UPDATE folder_cursor SET uidvalidity = ?, last_uid = ?, highest_modseq = ?, updated_at = ? WHERE folder = ?",
                     cursor.uidValidity(), cursor.lastUid(), cursor.highestModseq(), clock.instant().toString(), cursor.folder());
             if (updated == 0) {
@@ -35,6 +32,6 @@ public final class SqlFolderCursors {
                         cursor.folder(), cursor.uidValidity(), cursor.lastUid(), cursor.highestModseq(), clock.instant().toString());
             }
             return null;
-        };
+        });
     }
 }

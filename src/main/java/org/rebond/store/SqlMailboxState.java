@@ -1,5 +1,6 @@
 package org.rebond.store;
 
+import org.rebond.application.MailboxStatus;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -9,18 +10,9 @@ import java.util.Optional;
  * last problem with when it started and when the next attempt is due. {@code status} and
  * {@code doctor} read it from another process (BAD-INPUTS B46: a refused login must be visible).
  */
-public final class SqlMailboxState {
+public final class SqlMailboxState implements MailboxStatus {
 
-    /** What the watcher is doing. */
-    public enum Kind { CONNECTED, RECONNECTING, LOGIN_REFUSED }
 
-    /**
-     * @param problem      empty when connected
-     * @param problemSince when the current run of failures began, null when connected
-     * @param nextAttempt  when the next connection attempt is due, null when connected
-     */
-    public record State(String account, Kind kind, String problem, Instant problemSince, Instant nextAttempt, int failures,
-                        Instant updatedAt) {}
 
     private final Database db;
     private final Clock clock;

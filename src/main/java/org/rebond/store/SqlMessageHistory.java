@@ -1,5 +1,6 @@
 package org.rebond.store;
 
+import org.rebond.application.MessageHistory;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -14,7 +15,7 @@ import org.rebond.application.ReferrerFinder;
  * excerpt only, with every address involved, so briefs, threading and referrer detection need no
  * server searches.
  */
-public final class SqlMessageHistory implements ReferrerFinder {
+public final class SqlMessageHistory implements ReferrerFinder, MessageHistory {
 
     /** Address numbers kept in memory, the most recently used (a first scan meets most of a mailbox's correspondents in every batch). */
     private static final int ADDRESS_NUMBERS_KEPT = 20_000;
@@ -34,10 +35,6 @@ public final class SqlMessageHistory implements ReferrerFinder {
         this.userAddresses = userAddresses.stream().map(a -> a.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
     }
 
-    /** A message as kept. {@code recipients} are the To and Cc addresses, lower case. */
-    public record SeenMessage(String folder, long uidValidity, long uid, String messageId, String inReplyTo, List<String> references,
-                              Instant sentAt, String fromEmail, String fromName, List<String> recipients, String subject,
-                              String excerpt, String sample) {}
 
     /** Keeps one message; seeing it again (same folder, UIDVALIDITY and UID) changes nothing. */
     public void record(SeenMessage m) {
@@ -58,14 +55,27 @@ public final class SqlMessageHistory implements ReferrerFinder {
      * transaction that does not wait for the disk ({@link Database#inBulkTransaction}): all of it
      * can be read from the mailbox again.
      */
-    public void recordAll(List<SeenMessage> messages, Database.Work<Void> alsoInTheTransaction) {
+    @Override
+    public void recordAll(List<SeenMessage> messages, Runnable alsoInTheTransaction) {
         if (messages.isEmpty() && alsoInTheTransaction == null) {
             return;
         }
+        if (alsoInTheTransaction == null) {
+            insert(messages);
+        } else {
+            // Joined, so that what runs alongside (the cursor's write) is a part of the same commit.
+            db.inOneTransaction(() -> {
+                alsoInTheTransaction.run();
+                insert(messages);
+            });
+        }
+    }
+
+    private void insert(List<SeenMessage> messages) {
+        if (messages.isEmpty()) {
+            return;
+        }
         db.inBulkTransaction(c -> {
-            if (alsoInTheTransaction != null) {
-                alsoInTheTransaction.run(c);
-            }
             // One statement per message and one per party: a message seen again (same folder,
             // UIDVALIDITY and UID) returns no row and changes nothing.
             try (java.sql.PreparedStatement insert = c.prepareStatement("INSERT INTO message (folder, uidvalidity, uid, message_id, "
@@ -161,8 +171,6 @@ public final class SqlMessageHistory implements ReferrerFinder {
         }
     }
 
-    /** A kept message whose text was not downloaded when it was seen. */
-    public record Textless(long row, String folder, long uidValidity, long uid) {}
 
     /** Among the latest {@code latest} messages involving {@code email}, those kept without text, newest first. */
     public List<Textless> withoutText(String email, int latest) {
@@ -172,8 +180,6 @@ public final class SqlMessageHistory implements ReferrerFinder {
                 rs -> new Textless(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4)), email.toLowerCase(Locale.ROOT), latest);
     }
 
-    /** The text of a kept message, downloaded after it was kept. */
-    public record Text(long row, String excerpt, String sample) {}
 
     /** Keeps texts downloaded later, in one transaction that does not wait for the disk (they can be downloaded again). */
     public void setTexts(List<Text> texts) {

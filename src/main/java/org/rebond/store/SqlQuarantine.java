@@ -1,5 +1,6 @@
 package org.rebond.store;
 
+import org.rebond.application.Quarantine;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -8,7 +9,7 @@ import java.util.List;
  * Inputs rebond will not process, each with its reason (DESIGN I5): recorded once, never retried
  * automatically, shown to the user by {@code status}.
  */
-public final class SqlQuarantine {
+public final class SqlQuarantine implements Quarantine {
 
     private final Database db;
     private final Clock clock;
@@ -18,7 +19,6 @@ public final class SqlQuarantine {
         this.clock = clock;
     }
 
-    public record Item(String source, String item, String reason, Instant at) {}
 
     /** Records an item; returns false when it was already there. */
     public boolean add(String source, String item, String reason) {

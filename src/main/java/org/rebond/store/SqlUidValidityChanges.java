@@ -1,5 +1,6 @@
 package org.rebond.store;
 
+import org.rebond.application.UidValidityChanges;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,16 +13,8 @@ import java.util.Optional;
  * kept changing (BAD-INPUTS B39). The running daemon writes; {@code status} and {@code doctor}
  * read the pauses from another process.
  */
-public final class SqlUidValidityChanges {
+public final class SqlUidValidityChanges implements UidValidityChanges {
 
-    /**
-     * A folder rebond no longer reads.
-     *
-     * @param changes how many UIDVALIDITY changes fell within the window when it stopped
-     * @param from    the UIDVALIDITY before the last change
-     * @param to      the UIDVALIDITY the server reported last
-     */
-    public record Pause(String folder, int changes, long from, long to, Instant since) {}
 
     private final Database db;
     private final Clock clock;

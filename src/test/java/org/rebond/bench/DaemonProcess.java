@@ -1,5 +1,6 @@
 package org.rebond.bench;
 
+import org.rebond.application.MessageArrivals;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -8,7 +9,6 @@ import java.util.concurrent.CountDownLatch;
 import org.rebond.App;
 import org.rebond.config.ConfigLoader;
 import org.rebond.config.RebondConfig;
-import org.rebond.mail.MessageIntake;
 
 /**
  * The daemon as the benchmark runs it: the production composition ({@link App} with the system
@@ -28,7 +28,7 @@ public final class DaemonProcess {
     public static void main(String[] args) throws Exception {
         PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
         RebondConfig config = new ConfigLoader().load(Path.of(args[0]));
-        MessageIntake.IntakeListener intake = (what, outcome) -> {
+        MessageArrivals.Listener intake = (what, outcome) -> {
             long now = System.nanoTime();
             if (outcome.interview() == null) {
                 return; // an invitation that is no interview: nothing the benchmark counts or waits for

@@ -1,5 +1,6 @@
 package org.rebond.mail;
 
+import org.rebond.application.MessageArrivals;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rebond.calendar.CalendarLimits;
+import org.rebond.calendar.IcalInvitationReader;
 import org.rebond.domain.NotesParser;
 import org.rebond.config.RebondConfig;
 import org.rebond.schedule.ActionJobFactory;
@@ -90,8 +92,9 @@ class MessageIntakeReadsTest {
                 store::isSuggestedContact), history, new Planner(Policy.defaults()), ZoneId.of("Europe/Paris"), java.time.Clock.systemUTC());
         RebondConfig.Profile profile = new RebondConfig.Profile("Camille Martin", List.of(USER), Locale.ENGLISH, ZoneId.of("Europe/Paris"),
                 "move into product management", "six years of hospital projects", List.of(), "Camille");
-        intake = new MessageIntake(profile, CalendarLimits.defaults(), db, interviews, store, history, new SqlOutbox(db),
-                new SqlQuarantine(db, java.time.Clock.systemUTC()), new NotesParser(), MessageIntake.IntakeListener.NONE);
+        intake = new MessageIntake(profile, CalendarLimits.defaults(), new MessageArrivals(interviews, store, history,
+                new SqlQuarantine(db, java.time.Clock.systemUTC()), db, new IcalInvitationReader(CalendarLimits.defaults()), new NotesParser(), Locale.ENGLISH,
+                MessageArrivals.Listener.NONE), store, new SqlOutbox(db), new SqlQuarantine(db, java.time.Clock.systemUTC()));
     }
 
     @AfterEach

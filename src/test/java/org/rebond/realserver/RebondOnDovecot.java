@@ -1,5 +1,6 @@
 package org.rebond.realserver;
 
+import org.rebond.application.MessageArrivals;
 import static org.awaitility.Awaitility.await;
 
 import ch.qos.logback.classic.Logger;
@@ -39,7 +40,6 @@ import org.rebond.domain.Action;
 import org.rebond.application.CrashPoints;
 import org.rebond.domain.Interview;
 import org.rebond.application.Outbox;
-import org.rebond.mail.MessageIntake;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -115,7 +115,7 @@ final class RebondOnDovecot implements AutoCloseable {
     App start() {
         var loaded = new ConfigLoader().load(config);
         App.Options options = new App.Options(clock, Clock.systemUTC(), CrashPoints.NONE, (id, action, result) -> { },
-                MessageIntake.IntakeListener.NONE, Duration.ofMinutes(1));
+                MessageArrivals.Listener.NONE, Duration.ofMinutes(1));
         app = App.start(loaded, options);
         return app;
     }
