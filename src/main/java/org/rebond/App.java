@@ -13,7 +13,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.rebond.application.MessageArrivals;
-import org.rebond.calendar.IcalInvitationReader;
+import org.rebond.calendar.IcalCalendarReader;
 import org.rebond.calendar.Ical4jSetup;
 import org.rebond.compose.Keywords;
 import org.rebond.domain.NotesParser;
@@ -162,7 +162,7 @@ public final class App implements AutoCloseable {
         this.interviews = new InterviewService(store, scheduler, detector, history, planner, profile.timeZone(), clock);
         this.userCommands = new org.rebond.application.UserCommands(interviews, store, new org.rebond.store.SqlCommandQueue(database, clock));
         MessageArrivals arrivals = new MessageArrivals(interviews, store, history, quarantine, database,
-                new IcalInvitationReader(config.limits()), notesParser, profile.language(), options.intake());
+                new IcalCalendarReader(config.limits()), notesParser, profile.language(), options.intake());
         MessageIntake intake = new MessageIntake(profile, config.limits(), arrivals, store, outbox, quarantine);
         this.watcher = new MailboxWatcher(connector, new SqlFolderCursors(database, clock), history, intake, options.idleRenewal(),
                 new SqlMailboxState(database, options.schedulerClock()), new org.rebond.store.SqlUidValidityChanges(database, clock));

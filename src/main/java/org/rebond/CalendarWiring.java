@@ -11,9 +11,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.rebond.calendar.CalDavCalendarSource;
 import org.rebond.calendar.CalDavPrepCalendar;
-import org.rebond.calendar.CalendarParser;
-import org.rebond.calendar.CalendarSource;
-import org.rebond.calendar.CalendarSync;
+import org.rebond.calendar.IcalCalendarReader;
+import org.rebond.application.CalendarSource;
+import org.rebond.application.CalendarSync;
 import org.rebond.calendar.DavClient;
 import org.rebond.calendar.IcsFileCalendarSource;
 import org.rebond.calendar.IcsUrlCalendarSource;
@@ -83,7 +83,7 @@ final class CalendarWiring {
             }
         }
         PrepEventKeeper upkeep = keeper;
-        CalendarSync sync = new CalendarSync(sources, new CalendarParser(config.limits()), interviews, quarantine, state, maxObject,
+        CalendarSync sync = new CalendarSync(sources, new IcalCalendarReader(config.limits()), interviews, quarantine, state, maxObject,
                 config.profile().timeZone(), clock, PAST, FUTURE, () -> {
                     if (upkeep != null) upkeep.upkeep();
                 });

@@ -57,7 +57,7 @@ public final class MessageArrivals {
     private final MessageHistory history;
     private final Quarantine quarantine;
     private final Transactions transactions;
-    private final InvitationReader invitations;
+    private final CalendarReader invitations;
     private final NotesParser notesParser;
     private final Locale language;
     private final Listener listener;
@@ -67,7 +67,7 @@ public final class MessageArrivals {
     private final Set<String> newlyKnown = new LinkedHashSet<>();
 
     public MessageArrivals(InterviewService interviews, InterviewStore store, MessageHistory history, Quarantine quarantine,
-                           Transactions transactions, InvitationReader invitations, NotesParser notesParser, Locale language,
+                           Transactions transactions, CalendarReader invitations, NotesParser notesParser, Locale language,
                            Listener listener) {
         this.interviews = interviews;
         this.store = store;
@@ -156,8 +156,8 @@ public final class MessageArrivals {
         for (CalendarPart part : a.calendars()) {
             List<CalendarEvent> events;
             try {
-                events = invitations.read(part.content(), part.mimeMethod());
-            } catch (InvitationReader.Rejected e) {
+                events = invitations.invitation(part.content(), part.mimeMethod());
+            } catch (CalendarReader.Rejected e) {
                 quarantine.add(SOURCE, a.item() + "#" + part.index(), e.getMessage());
                 log.warn("invitation in message {} (part {}) quarantined: {}", a.item(), part.index(), e.getMessage());
                 continue;

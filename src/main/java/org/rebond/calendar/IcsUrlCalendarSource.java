@@ -1,5 +1,6 @@
 package org.rebond.calendar;
 
+import org.rebond.application.CalendarSource;
 import org.rebond.application.CalendarSyncState;
 import java.net.URI;
 import java.time.Duration;

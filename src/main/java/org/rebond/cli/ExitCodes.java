@@ -5,7 +5,7 @@ import org.rebond.compose.TemplateProblem;
 import org.rebond.config.ConfigException;
 import org.rebond.config.SecretException;
 import org.rebond.mail.MailboxException;
-import org.rebond.store.StoreException;
+import org.rebond.application.StoreException;
 
 /** The documented exit codes (sysexits.h) and the one mapping from failures to them. */
 public final class ExitCodes {

@@ -26,7 +26,7 @@ import org.rebond.schedule.DeferredActionScheduler;
 import org.rebond.store.InstanceLock;
 import org.rebond.store.SqlCommandQueue;
 import org.rebond.store.SqlMessageHistory;
-import org.rebond.store.StoreException;
+import org.rebond.application.StoreException;
 
 /**
  * What {@code rebond track} and {@code rebond ignore} share: the target is checked, the request is

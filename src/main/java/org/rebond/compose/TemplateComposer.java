@@ -21,8 +21,8 @@ import org.rebond.domain.Interview;
 import org.rebond.application.MessageComposer;
 import org.rebond.application.OutgoingMessage;
 import org.rebond.domain.Policy;
-import org.rebond.store.SqlInterviewStore;
-import org.rebond.store.SqlMessageHistory;
+import org.rebond.application.InterviewStore;
+import org.rebond.application.MessageHistory;
 
 /**
  * Builds the data model of each message from the store (plain values only: DESIGN I4) and renders
@@ -38,8 +38,8 @@ public final class TemplateComposer implements MessageComposer {
     private final Templates templates;
     private final RebondConfig.Profile profile;
     private final Policy policy;
-    private final SqlInterviewStore store;
-    private final SqlMessageHistory history;
+    private final InterviewStore store;
+    private final MessageHistory history;
     private final NotesParser notesParser;
     private final Keywords keywords;
     private final Clock clock;
@@ -48,8 +48,8 @@ public final class TemplateComposer implements MessageComposer {
 
     private record CountedWords(long newestRow, java.time.Instant at, Keywords.Background words) {}
 
-    public TemplateComposer(Templates templates, RebondConfig.Profile profile, Policy policy, SqlInterviewStore store,
-                            SqlMessageHistory history, NotesParser notesParser, Keywords keywords, Clock clock) {
+    public TemplateComposer(Templates templates, RebondConfig.Profile profile, Policy policy, InterviewStore store,
+                            MessageHistory history, NotesParser notesParser, Keywords keywords, Clock clock) {
         this.templates = templates;
         this.profile = profile;
         this.policy = policy;
@@ -101,7 +101,7 @@ public final class TemplateComposer implements MessageComposer {
             return new OutgoingMessage(OutgoingMessage.Destination.INBOX, rebond, user, rendered.subject(), rendered.text(), rendered.html(),
                     messageId, "", List.of(), token, calendar);
         }
-        List<SqlMessageHistory.SeenMessage> last = history.with(interview.contact().email(), 1);
+        List<MessageHistory.SeenMessage> last = history.with(interview.contact().email(), 1);
         String inReplyTo = "";
         List<String> references = new ArrayList<>();
         if (!last.isEmpty() && !last.get(0).messageId().isBlank()) {
@@ -132,9 +132,9 @@ public final class TemplateComposer implements MessageComposer {
         m.put("user", Map.of("name", profile.name(), "email", profile.primaryAddress(), "objective", profile.objective(),
                 "pitch", profile.pitch(), "signature", profile.signature(), "questions", profile.questions()));
 
-        List<SqlMessageHistory.SeenMessage> messages = history.with(interview.contact().email(), 50);
+        List<MessageHistory.SeenMessage> messages = history.with(interview.contact().email(), 50);
         Signature signature = Signature.read(messages.stream().filter(x -> x.fromEmail().equalsIgnoreCase(interview.contact().email()))
-                .map(SqlMessageHistory.SeenMessage::sample).toList());
+                .map(MessageHistory.SeenMessage::sample).toList());
         String organization = signature.organization().isBlank() ? Signature.organizationOf(interview.contact().email()) : signature.organization();
 
         ZonedDateTime start = interview.start().atZone(zone);
@@ -173,7 +173,7 @@ public final class TemplateComposer implements MessageComposer {
         }
         DateTimeFormatter shortDate = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(lang);
         List<Map<String, Object>> hist = new ArrayList<>();
-        for (SqlMessageHistory.SeenMessage seen : messages.subList(0, Math.min(HISTORY_SHOWN, messages.size()))) {
+        for (MessageHistory.SeenMessage seen : messages.subList(0, Math.min(HISTORY_SHOWN, messages.size()))) {
             String direction = seen.fromEmail().equalsIgnoreCase(interview.contact().email()) ? "in"
                     : profile.isUser(seen.fromEmail()) ? "out" : "other";
             hist.add(Map.of("date", shortDate.format(seen.sentAt().atZone(zone)), "direction", direction,
@@ -191,7 +191,7 @@ public final class TemplateComposer implements MessageComposer {
         }
         m.put("earlier", earlier);
         List<String> contactTexts = messages.stream().filter(x -> x.fromEmail().equalsIgnoreCase(interview.contact().email()))
-                .map(SqlMessageHistory.SeenMessage::sample).toList();
+                .map(MessageHistory.SeenMessage::sample).toList();
         m.put("keywords", contactTexts.isEmpty() ? List.of() : withoutNoise(keywords.distinctive(contactTexts, mailboxWords(), 24), interview));
 
         DebriefNotes notes = store.notes(interview.id()).orElse(null);

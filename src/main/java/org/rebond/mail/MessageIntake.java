@@ -57,7 +57,6 @@ public final class MessageIntake {
     public static final List<String> HEADERS = List.of("Message-ID", "From", "To", "Cc", "Date", "Subject", "In-Reply-To",
             "References", "Content-Type", MimeWriter.TOKEN_HEADER);
 
-    private static final int MAX_HEADER_CHARS = 64 * 1024;
     /**
      * How many of a folder's newest messages keep their text as they are read, when they are the
      * user's or involve a known contact: the keyword baseline of a brief reads the latest 2,000
@@ -84,8 +83,8 @@ public final class MessageIntake {
     private final InterviewStore store;
     private final Outbox outbox;
     private final Quarantine quarantine;
-    /** Made once: a MailDateFormat is costly to make and the intake runs on the mailbox thread alone. */
-    private final jakarta.mail.internet.MailDateFormat dates = new jakarta.mail.internet.MailDateFormat();
+    /** The mailbox thread prepares, the intake thread takes: never both at once, so one reader serves both. */
+    private final MessageHeaders headers = new MessageHeaders();
 
     /**
      * @param arrivals the use case the messages read go to; {@code store}, {@code outbox} and
@@ -171,7 +170,7 @@ public final class MessageIntake {
         if (!message.problem().isEmpty()) {
             return new Prepared(message, null, List.of(), false);
         }
-        Headers h = headers(message);
+        MessageHeaders.Headers h = headers.of(message);
         boolean withinSize = message.size() < 0 || message.size() <= limits.maxMessageBytes();
         List<ImapBatchReader.PartRequest> downloads = new ArrayList<>();
         if (withinSize) {
@@ -179,7 +178,7 @@ public final class MessageIntake {
                 downloads.add(new ImapBatchReader.PartRequest(message.uid(), calendar.id(), encodedCap(calendar, limits.maxCalendarPartBytes() + 1)));
             }
             BodyParts.Section text = message.parts().text();
-            boolean fromUser = profile.isUser(h.fromEmail);
+            boolean fromUser = profile.isUser(h.fromEmail());
             boolean prompted = fromUser && promptAnswered(batch, h).isPresent();
             boolean recent = message.uid() >= batch.textFromUid();
             if (text != null && (prompted || (recent && (fromUser || involvesKnownContact(batch, h))))) {
@@ -187,7 +186,7 @@ public final class MessageIntake {
                 downloads.add(new ImapBatchReader.PartRequest(message.uid(), text.id(), encodedCap(text, prompted ? MAX_TEXT_BYTES : HISTORY_TEXT_BYTES)));
             }
         }
-        return new Prepared(message, h, List.copyOf(downloads), h.date == null);
+        return new Prepared(message, h, List.copyOf(downloads), h.date() == null);
     }
 
     /**
@@ -197,7 +196,7 @@ public final class MessageIntake {
      * @param downloads the parts to fetch before {@link #take}
      * @param needsReceivedDate its Date header is missing or unreadable: INTERNALDATE stands in
      */
-    public record Prepared(ScannedMessage message, Headers headers, List<ImapBatchReader.PartRequest> downloads, boolean needsReceivedDate) {}
+    public record Prepared(ScannedMessage message, MessageHeaders.Headers headers, List<ImapBatchReader.PartRequest> downloads, boolean needsReceivedDate) {}
 
     /**
      * Takes one prepared message: keeps its headers and excerpt in the history, hands its
@@ -216,15 +215,15 @@ public final class MessageIntake {
             arrivals.quarantine(item, quarantined, message.problem());
             return;
         }
-        Headers h = prepared.headers();
+        MessageHeaders.Headers h = prepared.headers();
         if (h == null) {
             return;
         }
         try {
-            if (h.date == null) {
+            if (h.date() == null) {
                 h = h.withDate(received != null ? received.toInstant() : Instant.EPOCH);
             }
-            boolean fromUser = profile.isUser(h.fromEmail);
+            boolean fromUser = profile.isUser(h.fromEmail());
             boolean withinSize = message.size() < 0 || message.size() <= limits.maxMessageBytes();
             BodyParts.Section textPart = message.parts().text();
             Optional<Long> prompted = fromUser ? promptAnswered(batch, h) : Optional.empty();
@@ -232,8 +231,8 @@ public final class MessageIntake {
             if (textPart != null && prepared.downloads().stream().anyMatch(d -> d.section().equals(textPart.id()))) {
                 text = text(textPart, parts.get(key(message.uid(), textPart.id())), prompted.isPresent() ? MAX_TEXT_BYTES : HISTORY_TEXT_BYTES);
             }
-            arrivals.seen(new MessageHistory.SeenMessage(folder, uidValidity, message.uid(), h.messageId, h.inReplyTo, h.references, h.date,
-                    h.fromEmail, h.fromName, h.recipients, h.subject, excerpt(text), sample(text)));
+            arrivals.seen(new MessageHistory.SeenMessage(folder, uidValidity, message.uid(), h.messageId(), h.inReplyTo(), h.references(), h.date(),
+                    h.fromEmail(), h.fromName(), h.recipients(), h.subject(), excerpt(text), sample(text)));
             if (!withinSize) {
                 quarantine.add(MessageArrivals.SOURCE, item, "message of " + message.size() + " bytes is larger than limits.max_message_bytes ("
                         + limits.maxMessageBytes() + "); its invitations, if any, were not read");
@@ -241,7 +240,7 @@ public final class MessageIntake {
                 return;
             }
             // Acted on at the flush, once the history holds the whole batch (what these read).
-            arrivals.arrived(new MessageArrivals.Arrival(item, quarantined, h.fromEmail, h.messageId, text, prompted,
+            arrivals.arrived(new MessageArrivals.Arrival(item, quarantined, h.fromEmail(), h.messageId(), text, prompted,
                     calendarParts(message, parts)));
         } catch (IOException | RuntimeException e) {
             arrivals.quarantine(item, quarantined, e.getClass().getSimpleName() + ": " + e.getMessage());
@@ -355,12 +354,12 @@ public final class MessageIntake {
         }
     }
 
-    private boolean involvesKnownContact(Batch batch, Headers h) {
+    private boolean involvesKnownContact(Batch batch, MessageHeaders.Headers h) {
         Set<String> knownContacts = batch.knownContacts();
-        if (knownContacts.contains(h.fromEmail)) {
+        if (knownContacts.contains(h.fromEmail())) {
             return true;
         }
-        for (String recipient : h.recipients) {
+        for (String recipient : h.recipients()) {
             if (!profile.isUser(recipient) && knownContacts.contains(recipient)) {
                 return true;
             }
@@ -373,16 +372,16 @@ public final class MessageIntake {
     }
 
     /** The interview whose debrief prompt this message of the user's answers, if any. */
-    private Optional<Long> promptAnswered(Batch batch, Headers h) {
+    private Optional<Long> promptAnswered(Batch batch, MessageHeaders.Headers h) {
         Map<String, Long> prompts = batch.prompts();
-        if (prompts.isEmpty() || (h.inReplyTo.isEmpty() && h.references.isEmpty())) {
+        if (prompts.isEmpty() || (h.inReplyTo().isEmpty() && h.references().isEmpty())) {
             return Optional.empty();
         }
         List<String> candidates = new ArrayList<>();
-        if (!h.inReplyTo.isEmpty()) {
-            candidates.add(h.inReplyTo);
+        if (!h.inReplyTo().isEmpty()) {
+            candidates.add(h.inReplyTo());
         }
-        candidates.addAll(h.references);
+        candidates.addAll(h.references());
         for (String candidate : candidates) {
             Long interviewId = prompts.get(candidate);
             if (interviewId != null) {
@@ -390,101 +389,6 @@ public final class MessageIntake {
             }
         }
         return Optional.empty();
-    }
-
-    /** The header fields the intake reads, parsed once; {@code date} null when Date is missing or unreadable. */
-    public record Headers(String messageId, String fromEmail, String fromName, List<String> recipients, Instant date, String subject,
-                          String inReplyTo, List<String> references) {
-        Headers withDate(Instant sent) {
-            return new Headers(messageId, fromEmail, fromName, recipients, sent, subject, inReplyTo, references);
-        }
-    }
-
-    /**
-     * The headers, from the fields fetched with the structure: {@code getFrom()},
-     * {@code getRecipients()} and {@code getSentDate()} of an IMAP message would each fetch the
-     * ENVELOPE, one round trip per message. INTERNALDATE is asked for only when Date is missing
-     * or unreadable.
-     */
-    private Headers headers(ScannedMessage message) {
-        String messageId = HeaderSafety.messageId(message.header("Message-ID")).orElse("");
-        InternetAddress from = firstAddress(addresses(message, "From"));
-        Set<String> recipients = new LinkedHashSet<>();
-        addAll(recipients, addresses(message, "To"));
-        addAll(recipients, addresses(message, "Cc"));
-        String subject = decoded(message.header("Subject"));
-        return new Headers(messageId, from == null ? "" : lower(from.getAddress()), from == null ? "" : HeaderSafety.oneLine(decoded(from.getPersonal())),
-                List.copyOf(recipients), dateOf(message.header("Date")), HeaderSafety.oneLine(subject.length() > 998 ? subject.substring(0, 998) : subject),
-                HeaderSafety.messageId(message.header("In-Reply-To")).orElse(""), HeaderSafety.messageIds(message.header("References")));
-    }
-
-    /** The addresses of every occurrence of a header, parsed leniently; none when unreadable. */
-    private static Address[] addresses(ScannedMessage message, String name) {
-        try {
-            String[] values = message.headerValues(name);
-            if (values == null || values.length == 0) {
-                return null;
-            }
-            String joined = String.join(",", values);
-            return InternetAddress.parseHeader(joined.length() > MAX_HEADER_CHARS ? joined.substring(0, MAX_HEADER_CHARS) : joined, false);
-        } catch (MessagingException | RuntimeException e) {
-            return null;
-        }
-    }
-
-    private Instant dateOf(String raw) {
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        try {
-            java.util.Date parsed = dates.parse(MimeUtility.unfold(raw).strip());
-            return parsed == null ? null : parsed.toInstant();
-        } catch (java.text.ParseException | RuntimeException e) {
-            return null;
-        }
-    }
-
-    private static void addAll(Set<String> out, Address[] addresses) {
-        if (addresses == null) {
-            return;
-        }
-        for (Address a : addresses) {
-            if (a instanceof InternetAddress ia && ia.getAddress() != null) {
-                out.add(lower(ia.getAddress()));
-            }
-        }
-    }
-
-    private static InternetAddress firstAddress(Address[] addresses) {
-        if (addresses == null) {
-            return null;
-        }
-        for (Address a : addresses) {
-            if (a instanceof InternetAddress ia && ia.getAddress() != null) {
-                return ia;
-            }
-        }
-        return null;
-    }
-
-    private static String lower(String s) {
-        return HeaderSafety.oneLine(s).toLowerCase(Locale.ROOT);
-    }
-
-    /** RFC 2047 decoding with a size cap before decoding (B26) and the raw text on unknown charsets (B27). */
-    static String decoded(String raw) {
-        if (raw == null) {
-            return "";
-        }
-        String capped = raw.length() > MAX_HEADER_CHARS ? raw.substring(0, MAX_HEADER_CHARS) : raw;
-        if (!capped.contains("=?")) {
-            return HeaderSafety.oneLine(capped); // no encoded word: unfolding is oneLine's work (CR and LF become spaces)
-        }
-        try {
-            return HeaderSafety.oneLine(MimeUtility.decodeText(MimeUtility.unfold(capped)));
-        } catch (java.io.UnsupportedEncodingException | RuntimeException e) {
-            return HeaderSafety.oneLine(capped);
-        }
     }
 
     /** A short excerpt: the first lines that are not quoted, one line. */

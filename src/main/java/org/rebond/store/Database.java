@@ -1,5 +1,6 @@
 package org.rebond.store;
 
+import org.rebond.application.StoreException;
 import java.util.function.Supplier;
 import org.rebond.application.Transactions;
 import com.zaxxer.hikari.HikariConfig;

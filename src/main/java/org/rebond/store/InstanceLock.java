@@ -1,5 +1,6 @@
 package org.rebond.store;
 
+import org.rebond.application.StoreException;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;

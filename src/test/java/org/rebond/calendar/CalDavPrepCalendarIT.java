@@ -1,5 +1,6 @@
 package org.rebond.calendar;
 
+import org.rebond.application.CalendarSync;
 import org.rebond.domain.PrepEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.rebond.calendar.CalendarWorld.START;

@@ -1,5 +1,7 @@
 package org.rebond.calendar;
 
+import org.rebond.application.CalendarSource;
+import org.rebond.application.CalendarSync;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -63,7 +65,7 @@ final class CalendarWorld implements AutoCloseable {
     }
 
     CalendarSync sync(Runnable afterSync, CalendarSource... sources) {
-        return new CalendarSync(List.of(sources), parser, service, quarantine, state, CalendarLimits.defaults().maxCalendarPartBytes(),
+        return new CalendarSync(List.of(sources), new IcalCalendarReader(CalendarLimits.defaults()), service, quarantine, state, CalendarLimits.defaults().maxCalendarPartBytes(),
                 ZoneId.of("Europe/Paris"), clock, Duration.ofDays(30), Duration.ofDays(400), afterSync);
     }
 

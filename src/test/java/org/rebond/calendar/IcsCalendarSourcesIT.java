@@ -1,5 +1,6 @@
 package org.rebond.calendar;
 
+import org.rebond.application.CalendarSync;
 import org.rebond.domain.CalendarEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -253,11 +254,4 @@ class IcsCalendarSourcesIT {
         assertThat(world.only().sourceMessageId()).as("the mail it came from is kept").isEqualTo("<invite-1@acme.example>");
     }
 
-    @Test
-    void failuresBackOffFromTheIntervalUpToAnHour() {
-        assertThat(CalendarSync.backoff(Duration.ofMinutes(5), 1)).isEqualTo(Duration.ofMinutes(5));
-        assertThat(CalendarSync.backoff(Duration.ofMinutes(5), 3)).isEqualTo(Duration.ofMinutes(20));
-        assertThat(CalendarSync.backoff(Duration.ofMinutes(5), 30)).isEqualTo(Duration.ofHours(1));
-        assertThat(CalendarSync.backoff(Duration.ofHours(2), 4)).isEqualTo(Duration.ofHours(2));
-    }
 }

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rebond.calendar.CalendarLimits;
-import org.rebond.calendar.IcalInvitationReader;
+import org.rebond.calendar.IcalCalendarReader;
 import org.rebond.domain.NotesParser;
 import org.rebond.config.RebondConfig;
 import org.rebond.domain.DetectionRules;
@@ -254,7 +254,7 @@ class LongScanIT {
         RebondConfig.Profile profile = new RebondConfig.Profile("Camille Martin", List.of(USER), Locale.ENGLISH, ZoneId.of("Europe/Paris"),
                 "move into product management", "six years of hospital projects", List.of(), "Camille");
         MessageIntake intake = new MessageIntake(profile, CalendarLimits.defaults(), new MessageArrivals(interviews, store, history,
-                new SqlQuarantine(db, Clock.systemUTC()), db, new IcalInvitationReader(CalendarLimits.defaults()), new NotesParser(), Locale.ENGLISH,
+                new SqlQuarantine(db, Clock.systemUTC()), db, new IcalCalendarReader(CalendarLimits.defaults()), new NotesParser(), Locale.ENGLISH,
                 MessageArrivals.Listener.NONE), store, new SqlOutbox(db), new SqlQuarantine(db, Clock.systemUTC()));
         RebondConfig.Mailbox mailbox = new RebondConfig.Mailbox(dovecot.host(), dovecot.port(), RebondConfig.Security.NONE, true,
                 dovecot.user(), null, false, null, "INBOX", null, null, "none", false, true, Duration.ofMinutes(1), Duration.ofSeconds(10),

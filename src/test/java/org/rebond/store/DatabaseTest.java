@@ -1,5 +1,6 @@
 package org.rebond.store;
 
+import org.rebond.application.StoreException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

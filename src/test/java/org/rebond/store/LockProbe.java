@@ -1,5 +1,6 @@
 package org.rebond.store;
 
+import org.rebond.application.StoreException;
 import java.nio.file.Path;
 
 /** Run in a second JVM by {@link InstanceLockTest}: plays the second daemon started on the same database. */

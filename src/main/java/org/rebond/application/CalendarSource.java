@@ -1,6 +1,5 @@
-package org.rebond.calendar;
+package org.rebond.application;
 
-import org.rebond.application.CalendarSyncState;
 import java.time.Duration;
 
 /**
@@ -19,7 +18,7 @@ public interface CalendarSource {
     /**
      * Reports every object added, changed or removed since the last successful sync.
      *
-     * @throws CalendarSourceException when the source cannot be read this time (the next sync retries)
+     * @throws RuntimeException (a {@code CalendarSourceException} of the adapter) when the source cannot be read this time (the next sync retries)
      */
     void sync(Changes changes);
 

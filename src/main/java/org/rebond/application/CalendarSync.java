@@ -1,6 +1,5 @@
-package org.rebond.calendar;
+package org.rebond.application;
 
-import org.rebond.application.CalendarSyncState;
 import org.rebond.domain.CalendarEvent;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,9 +14,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Pattern;
-import org.rebond.application.InterviewService;
-import org.rebond.store.SqlQuarantine;
-import org.rebond.store.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,9 +34,9 @@ public final class CalendarSync {
     public record Report(int objects, int created, int updated, int cancelled, int quarantined, int removed) {}
 
     private final List<CalendarSource> sources;
-    private final CalendarParser parser;
+    private final CalendarReader reader;
     private final InterviewService interviews;
-    private final SqlQuarantine quarantine;
+    private final Quarantine quarantine;
     private final CalendarSyncState state;
     private final long maxObjectBytes;
     private final ZoneId userZone;
@@ -55,11 +51,11 @@ public final class CalendarSync {
      * @param past, future events starting outside now − past … now + future are not taken up (those already followed are)
      * @param afterSync    run after each successful sync (the prep calendar's upkeep)
      */
-    public CalendarSync(List<CalendarSource> sources, CalendarParser parser, InterviewService interviews, SqlQuarantine quarantine,
+    public CalendarSync(List<CalendarSource> sources, CalendarReader reader, InterviewService interviews, Quarantine quarantine,
                         CalendarSyncState state, long maxObjectBytes, ZoneId userZone, Clock clock, Duration past, Duration future,
                         Runnable afterSync) {
         this.sources = List.copyOf(sources);
-        this.parser = parser;
+        this.reader = reader;
         this.interviews = interviews;
         this.quarantine = quarantine;
         this.state = state;
@@ -184,10 +180,10 @@ public final class CalendarSync {
                 state.saveObject(collection, href, etag, before.orElse(null));
                 return;
             }
-            ParsedCalendar parsed;
+            List<CalendarEvent> parsed;
             try {
-                parsed = parser.parse(ics);
-            } catch (CalendarRejected e) {
+                parsed = reader.events(ics);
+            } catch (CalendarReader.Rejected e) {
                 quarantine(location, e.getMessage());
                 state.saveObject(collection, href, etag, before.orElse(null));
                 return;
@@ -195,7 +191,7 @@ public final class CalendarSync {
             Map<String, CalendarEvent> previous = before.map(this::eventsOf).orElse(Map.of());
             Map<String, CalendarEvent> current = new LinkedHashMap<>();
             boolean followed = false;
-            for (CalendarEvent event : parsed.events()) {
+            for (CalendarEvent event : parsed) {
                 if (!event.component().equals("VEVENT") || PREP_UID.matcher(event.uid()).matches()) continue;
                 String key = keyOf(event);
                 current.put(key, event);
@@ -247,10 +243,10 @@ public final class CalendarSync {
         private Map<String, CalendarEvent> eventsOf(byte[] body) {
             Map<String, CalendarEvent> out = new LinkedHashMap<>();
             try {
-                for (CalendarEvent e : parser.parse(body).events()) {
+                for (CalendarEvent e : reader.events(body)) {
                     if (e.component().equals("VEVENT")) out.put(keyOf(e), e);
                 }
-            } catch (CalendarRejected e) {
+            } catch (CalendarReader.Rejected e) {
                 log.debug("a kept calendar object no longer parses: {}", e.getMessage());
             }
             return out;

@@ -1,4 +1,4 @@
-package org.rebond.store;
+package org.rebond.application;
 
 /** The database could not do what was asked; the message says what and what to do. */
 public final class StoreException extends RuntimeException {
