@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.rebond.application.MessageArrivals;
 import org.rebond.calendar.IcalCalendarReader;
 import org.rebond.calendar.Ical4jSetup;
@@ -22,7 +23,7 @@ import org.rebond.compose.Templates;
 import org.rebond.config.RebondConfig;
 import org.rebond.config.SecretReader;
 import org.rebond.application.ActionRunner;
-import org.rebond.application.CrashPoints;
+import org.rebond.application.MailDrop;
 import org.rebond.domain.DetectionRules;
 import org.rebond.domain.InterviewDetector;
 import org.rebond.application.InterviewService;
@@ -64,21 +65,23 @@ public final class App implements AutoCloseable {
      *
      * @param clock          the clock the plan is computed with
      * @param schedulerClock Quartz's time base: the system clock
-     * @param crashPoints    test hooks; {@link CrashPoints#NONE} in production
+     * @param mailDrop       what the daemon appends through, made from the IMAP one: itself in
+     *                       production; tests put one around it that stops dead before or after
+     *                       an append, to prove that restarts are free
      * @param actions        told of each action fired
      * @param intake         told of each invitation taken
      * @param idleRenewal    how long one IDLE lasts before it is re-entered (well inside 29 minutes)
      */
-    public record Options(Clock clock, Clock schedulerClock, CrashPoints crashPoints, ActionListener actions,
+    public record Options(Clock clock, Clock schedulerClock, UnaryOperator<MailDrop> mailDrop, ActionListener actions,
                           MessageArrivals.Listener intake, Duration idleRenewal) {
 
         public static Options production(Clock systemClock) {
-            return new Options(systemClock, systemClock, CrashPoints.NONE, (id, action, result) -> { },
+            return new Options(systemClock, systemClock, UnaryOperator.identity(), (id, action, result) -> { },
                     MessageArrivals.Listener.NONE, Duration.ofMinutes(9));
         }
 
         public Options withListeners(ActionListener newActions, MessageArrivals.Listener newIntake) {
-            return new Options(clock, schedulerClock, crashPoints, newActions, newIntake, idleRenewal);
+            return new Options(clock, schedulerClock, mailDrop, newActions, newIntake, idleRenewal);
         }
     }
 
@@ -144,9 +147,9 @@ public final class App implements AutoCloseable {
         this.composer = new TemplateComposer(templates, profile, policy, store, history,
                 notesParser, new Keywords(), clock);
 
-        ImapMailDrop drop = new ImapMailDrop(connector, new MimeWriter(clock));
+        MailDrop drop = options.mailDrop().apply(new ImapMailDrop(connector, new MimeWriter(clock)));
         String domain = profile.primaryAddress().substring(profile.primaryAddress().indexOf('@') + 1);
-        ActionRunner runner = new ActionRunner(store, outbox, composer, drop, planner, clock, options.crashPoints(), domain);
+        ActionRunner runner = new ActionRunner(store, outbox, composer, drop, planner, clock, domain);
         ActionListener logged = (id, action, result) -> {
             log.info("{} of interview {}: {} {}", action.label(), id, result.kind().name().toLowerCase(Locale.ROOT).replace('_', ' '),
                     result.detail());
@@ -343,18 +346,5 @@ public final class App implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    /** Stops without waiting for running actions: what a crash leaves behind, for restart tests. */
-    void halt() {
-        synchronized (actionsStart) {
-            closed = true;
-        }
-        clockWatch.shutdownNow();
-        calendarExecutor.shutdownNow();
-        watcher.close();
-        scheduler.shutdown(false);
-        lock.close();
-        database.close();
     }
 }

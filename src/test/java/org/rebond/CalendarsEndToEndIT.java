@@ -1,5 +1,6 @@
 package org.rebond;
 
+import java.util.function.UnaryOperator;
 import org.rebond.application.MessageArrivals;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -22,7 +23,6 @@ import org.rebond.domain.PrepEvent;
 import org.rebond.calendar.Radicale;
 import org.rebond.config.ConfigLoader;
 import org.rebond.domain.Action;
-import org.rebond.application.CrashPoints;
 import org.rebond.domain.Interview;
 import org.rebond.application.Outbox;
 
@@ -89,7 +89,7 @@ class CalendarsEndToEndIT {
                     interval: 1s
                     prep_calendar: "%s"
                 """.formatted(radicale.root(), Radicale.USER, prep));
-        app = App.start(new ConfigLoader().load(config), new App.Options(clock, Clock.systemUTC(), CrashPoints.NONE,
+        app = App.start(new ConfigLoader().load(config), new App.Options(clock, Clock.systemUTC(), UnaryOperator.identity(),
                 (id, action, result) -> { }, MessageArrivals.Listener.NONE, Duration.ofMinutes(1)));
 
         await().atMost(BOUND).until(() -> app.store().all().size() == 1);

@@ -11,13 +11,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.rebond.config.ConfigLoader;
 import org.rebond.config.RebondConfig;
 import org.rebond.domain.Action;
-import org.rebond.application.CrashPoints;
+import org.rebond.application.MailDrop;
 import org.rebond.domain.Interview;
 import org.rebond.application.Outbox;
 import org.rebond.schedule.ActionListener;
@@ -62,19 +63,19 @@ final class DaemonOnGreenMail implements BeforeEachCallback, AfterEachCallback {
     }
 
     App start() {
-        return start(config(), CrashPoints.NONE, MessageArrivals.Listener.NONE);
+        return start(config(), UnaryOperator.identity(), MessageArrivals.Listener.NONE);
     }
 
-    App start(Path configFile, CrashPoints crashPoints, MessageArrivals.Listener intake) {
+    App start(Path configFile, UnaryOperator<MailDrop> mailDrop, MessageArrivals.Listener intake) {
         RebondConfig config = new ConfigLoader().load(configFile);
         ActionListener quiet = (id, action, result) -> { };
-        app = App.start(config, new App.Options(clock, Clock.systemUTC(), crashPoints, quiet, intake, Duration.ofMinutes(1)));
+        app = App.start(config, new App.Options(clock, Clock.systemUTC(), mailDrop, quiet, intake, Duration.ofMinutes(1)));
         return app;
     }
 
-    /** Stops without waiting, as a crash would. */
-    void halt() {
-        app.halt();
+    /** Stops the daemon; what a crash left in the database and the mailbox stays. */
+    void stop() {
+        app.close();
         app = null;
     }
 

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.function.UnaryOperator;
 import java.util.Date;
 import java.util.List;
 import java.util.Properties;
@@ -25,7 +26,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.rebond.domain.Action;
-import org.rebond.application.CrashPoints;
 import org.rebond.domain.Interview;
 import org.rebond.application.InterviewService;
 
@@ -61,7 +61,7 @@ class PrepEventUpdateIT {
 
     @Test
     void aMovedInterviewAfterItsBriefGetsExactlyOneUpdateWithTheSamePrepUidAndAHigherSequence() throws Exception {
-        daemon.start(daemon.config(), CrashPoints.NONE, (what, outcome) -> outcomes.add(outcome));
+        daemon.start(daemon.config(), UnaryOperator.identity(), (what, outcome) -> outcomes.add(outcome));
         Instant start = daemon.clock.instant().plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.MINUTES);
         Interview interview = invitedAndBriefed(start);
         Instant later = start.plus(Duration.ofDays(2));
@@ -88,7 +88,7 @@ class PrepEventUpdateIT {
 
     @Test
     void aMovedInterviewBeforeItsBriefGetsNoUpdateJustTheBriefAtTheNewTime() throws Exception {
-        daemon.start(daemon.config(), CrashPoints.NONE, (what, outcome) -> outcomes.add(outcome));
+        daemon.start(daemon.config(), UnaryOperator.identity(), (what, outcome) -> outcomes.add(outcome));
         Instant start = daemon.clock.instant().plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.MINUTES);
         daemon.mailbox.deliver(daemon.mailbox.invitation(UID, 0, "REQUEST", daemon.clock.instant(), start, start.plus(Duration.ofMinutes(30)), TITLE));
         await().atMost(BOUND).until(() -> daemon.app.store().all().size() == 1);
@@ -111,7 +111,7 @@ class PrepEventUpdateIT {
 
     @Test
     void aCancelledInterviewAfterItsBriefGetsOneCancellationOfThePrepEventAndNothingElse() throws Exception {
-        daemon.start(daemon.config(), CrashPoints.NONE, (what, outcome) -> outcomes.add(outcome));
+        daemon.start(daemon.config(), UnaryOperator.identity(), (what, outcome) -> outcomes.add(outcome));
         Instant start = daemon.clock.instant().plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.MINUTES);
         Interview interview = invitedAndBriefed(start);
 
@@ -136,7 +136,7 @@ class PrepEventUpdateIT {
         Instant start = daemon.clock.instant().plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.MINUTES);
         MimeMessage twoParts = googleStyle(start);
         appendToSent(twoParts);
-        daemon.start(daemon.config(), CrashPoints.NONE, (what, outcome) -> outcomes.add(outcome));
+        daemon.start(daemon.config(), UnaryOperator.identity(), (what, outcome) -> outcomes.add(outcome));
         daemon.mailbox.deliver(twoParts);
         daemon.mailbox.deliver(googleStyle(start));
 

@@ -8,12 +8,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.rebond.domain.Action;
-import org.rebond.application.CrashPoints;
+import org.rebond.application.MailDrop;
+import org.rebond.application.StoppingMailDrop;
 import org.rebond.domain.Interview;
 import org.rebond.application.Outbox;
 
@@ -25,30 +28,20 @@ class RestartIT {
 
     private static final Duration BOUND = DaemonOnGreenMail.BOUND;
 
-    /** What a crash does to a thread: nothing after it runs. */
-    private static final class SimulatedCrash extends Error {
-        SimulatedCrash(String step) {
-            super("simulated crash at " + step);
-        }
-    }
-
     @RegisterExtension
     final DaemonOnGreenMail daemon = new DaemonOnGreenMail();
 
     @ParameterizedTest(name = "stopped {0}")
-    @ValueSource(strings = {CrashPoints.AFTER_OUTBOX_COMMIT, CrashPoints.AFTER_APPEND})
-    void aDaemonStoppedMidDeliveryLeavesExactlyOneBriefAndOneThankYouAfterRestart(String step) throws Exception {
+    @EnumSource(StoppingMailDrop.Step.class)
+    void aDaemonStoppedMidDeliveryLeavesExactlyOneBriefAndOneThankYouAfterRestart(StoppingMailDrop.Step step) throws Exception {
         Path config = daemon.config();
-        AtomicBoolean crashed = new AtomicBoolean();
-        AtomicBoolean armed = new AtomicBoolean(true);
-        CrashPoints crashOnce = reached -> {
-            if (reached.equals(step) && armed.get()) {
-                armed.set(false);
-                crashed.set(true);
-                throw new SimulatedCrash(reached);
-            }
+        List<StoppingMailDrop> stops = new CopyOnWriteArrayList<>();
+        UnaryOperator<MailDrop> stoppingOnce = drop -> {
+            StoppingMailDrop stopping = new StoppingMailDrop(drop, step);
+            stops.add(stopping);
+            return stopping;
         };
-        daemon.start(config, crashOnce, MessageArrivals.Listener.NONE);
+        daemon.start(config, stoppingOnce, MessageArrivals.Listener.NONE);
         Instant start = daemon.clock.instant().plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.MINUTES);
         daemon.mailbox.deliver(daemon.mailbox.invitation("restart-1@acme-health.example", 0, "REQUEST", daemon.clock.instant(), start,
                 start.plus(Duration.ofMinutes(30)), "Information interview"));
@@ -56,23 +49,21 @@ class RestartIT {
         long id = daemon.app.store().all().get(0).id();
 
         daemon.stepTo(start.minus(Duration.ofHours(24)).plusSeconds(1));
-        await().atMost(BOUND).untilTrue(crashed);
+        await().atMost(BOUND).until(() -> stops.get(0).stopped());
         assertThat(daemon.app.outbox().find(id, Action.BRIEF)).get().extracting(Outbox.Entry::state).isEqualTo(Outbox.State.APPENDING);
-        daemon.halt();
+        daemon.stop();
 
-        daemon.start(config, CrashPoints.NONE, MessageArrivals.Listener.NONE);
+        daemon.start(config, UnaryOperator.identity(), MessageArrivals.Listener.NONE);
         await().atMost(BOUND).until(() -> daemon.app.outbox().find(id, Action.BRIEF).map(e -> e.state() == Outbox.State.DONE).orElse(false));
         assertThat(daemon.mailbox.rebondMessages("INBOX")).as("one brief, whatever the step the daemon stopped at").hasSize(1);
 
         // The same again for a draft.
-        daemon.halt();
-        armed.set(true);
-        crashed.set(false);
-        daemon.start(config, crashOnce, MessageArrivals.Listener.NONE);
+        daemon.stop();
+        daemon.start(config, stoppingOnce, MessageArrivals.Listener.NONE);
         daemon.stepTo(start.plus(Duration.ofMinutes(30)).plus(Duration.ofHours(2)).plusSeconds(1));
-        await().atMost(BOUND).untilTrue(crashed);
-        daemon.halt();
-        daemon.start(config, CrashPoints.NONE, MessageArrivals.Listener.NONE);
+        await().atMost(BOUND).until(() -> stops.get(1).stopped());
+        daemon.stop();
+        daemon.start(config, UnaryOperator.identity(), MessageArrivals.Listener.NONE);
         await().atMost(BOUND).until(() -> daemon.app.outbox().find(id, Action.THANK_YOU).map(e -> e.state() == Outbox.State.DONE).orElse(false));
         await().atMost(BOUND).until(() -> daemon.app.outbox().find(id, Action.DEBRIEF_PROMPT).map(e -> e.state() == Outbox.State.DONE).orElse(false));
 

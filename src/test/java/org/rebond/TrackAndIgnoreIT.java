@@ -1,5 +1,6 @@
 package org.rebond;
 
+import java.util.function.UnaryOperator;
 import org.rebond.application.MessageArrivals;
 import org.rebond.cli.Main;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,7 +18,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.rebond.domain.Action;
-import org.rebond.application.CrashPoints;
 import org.rebond.domain.Interview;
 import org.rebond.application.Outbox;
 import org.rebond.domain.SeenEvent;
@@ -61,7 +61,7 @@ class TrackAndIgnoreIT {
     void trackThenIgnoreFromTheCommandLineWhileTheDaemonRuns(String language) throws Exception {
         boolean fr = language.equals("fr");
         writeConfig(language);
-        daemon.start(config, CrashPoints.NONE, MessageArrivals.Listener.NONE);
+        daemon.start(config, UnaryOperator.identity(), MessageArrivals.Listener.NONE);
         Instant start = daemon.clock.instant().plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.MINUTES);
         SeenEvent seen = coffeeSeen(start);
 
@@ -104,7 +104,7 @@ class TrackAndIgnoreIT {
     @Test
     void unknownIdsExitWith65AndABadIdWith64() throws Exception {
         writeConfig("en");
-        daemon.start(config, CrashPoints.NONE, MessageArrivals.Listener.NONE);
+        daemon.start(config, UnaryOperator.identity(), MessageArrivals.Listener.NONE);
 
         Run track = rebond("track", "e42", "--config", config.toString());
         Run ignore = rebond("ignore", "7", "--config", config.toString());
@@ -122,7 +122,7 @@ class TrackAndIgnoreIT {
     @Test
     void withNoDaemonRunningTrackIsAppliedAtOnceAndItsActionsArePlannedWhenRebondStarts() throws Exception {
         writeConfig("fr");
-        daemon.start(config, CrashPoints.NONE, MessageArrivals.Listener.NONE);
+        daemon.start(config, UnaryOperator.identity(), MessageArrivals.Listener.NONE);
         Instant start = daemon.clock.instant().plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.MINUTES);
         SeenEvent seen = coffeeSeen(start);
         daemon.app.close();
@@ -132,7 +132,7 @@ class TrackAndIgnoreIT {
         assertThat(track.code()).as(track.err()).isZero();
         assertThat(track.out()).contains("Entretien suivi : #1").doesNotContain("en cours d'exécution");
 
-        daemon.start(config, CrashPoints.NONE, MessageArrivals.Listener.NONE);
+        daemon.start(config, UnaryOperator.identity(), MessageArrivals.Listener.NONE);
         daemon.stepTo(start.minus(Duration.ofHours(24)).plusSeconds(1));
         await().atMost(BOUND).until(() -> daemon.app.outbox().find(1, Action.BRIEF).map(e -> e.state() == Outbox.State.DONE).orElse(false));
         assertThat(daemon.mailbox.rebondMessages("INBOX")).singleElement().satisfies(brief -> assertThat(brief.subject()).startsWith("Préparation"));

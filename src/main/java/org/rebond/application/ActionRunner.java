@@ -26,19 +26,17 @@ public final class ActionRunner {
     private final MailDrop mailDrop;
     private final Planner planner;
     private final Clock clock;
-    private final CrashPoints crashPoints;
     private final Supplier<String> tokens;
     private final String messageIdDomain;
 
     public ActionRunner(InterviewStore store, Outbox outbox, MessageComposer composer, MailDrop mailDrop, Planner planner,
-                        Clock clock, CrashPoints crashPoints, String messageIdDomain) {
+                        Clock clock, String messageIdDomain) {
         this.store = store;
         this.outbox = outbox;
         this.composer = composer;
         this.mailDrop = mailDrop;
         this.planner = planner;
         this.clock = clock;
-        this.crashPoints = crashPoints;
         this.tokens = () -> UUID.randomUUID().toString();
         this.messageIdDomain = messageIdDomain;
     }
@@ -97,12 +95,10 @@ public final class ActionRunner {
                 String messageId = "<rebond." + token + "@" + messageIdDomain + ">";
                 message = composer.compose(interview, action, token, messageId);
                 entry = outbox.begin(interviewId, action, message.destination(), token, messageId, now);
-                crashPoints.reached(CrashPoints.AFTER_OUTBOX_COMMIT);
             } else {
                 message = composer.compose(interview, action, entry.token(), entry.messageId());
             }
             long uid = mailDrop.append(message);
-            crashPoints.reached(CrashPoints.AFTER_APPEND);
             outbox.markDone(entry.id(), uid, clock.instant());
             store.journal(interviewId, clock.instant(), action.label() + " delivered",
                     (message.destination() == OutgoingMessage.Destination.DRAFTS ? "draft in Drafts: " : "in INBOX: ") + message.subject());

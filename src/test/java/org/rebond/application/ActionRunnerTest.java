@@ -38,13 +38,6 @@ class ActionRunnerTest {
     private static final Instant END = START.plus(Duration.ofMinutes(30));
     private static final Instant BRIEF_DUE = START.minus(Duration.ofHours(24));
 
-    /** Stops the "daemon" at a named step, as kill -9 would. */
-    private static final class Crash extends Error {
-        Crash(String step) {
-            super("crash at " + step);
-        }
-    }
-
     @TempDir
     Path dir;
 
@@ -77,20 +70,12 @@ class ActionRunnerTest {
         db.close();
     }
 
-    private ActionRunner runner(CrashPoints crashPoints) {
-        return new ActionRunner(store, outbox, composer, mailbox, planner, clock, crashPoints, "rebond.test");
+    private ActionRunner runner(MailDrop drop) {
+        return new ActionRunner(store, outbox, composer, drop, planner, clock, "rebond.test");
     }
 
     private ActionRunner runner() {
-        return runner(CrashPoints.NONE);
-    }
-
-    private static CrashPoints crashAt(String step) {
-        return reached -> {
-            if (reached.equals(step)) {
-                throw new Crash(step);
-            }
-        };
+        return runner(mailbox);
     }
 
     private Outbox.Entry entry(Action action) {
@@ -132,7 +117,8 @@ class ActionRunnerTest {
 
     @Test
     void aCrashAfterTheOutboxCommitIsFollowedByExactlyOneAppend() {
-        assertThatThrownBy(() -> runner(crashAt(CrashPoints.AFTER_OUTBOX_COMMIT)).run(interview.id(), Action.BRIEF)).isInstanceOf(Crash.class);
+        assertThatThrownBy(() -> runner(new StoppingMailDrop(mailbox, StoppingMailDrop.Step.BEFORE_APPEND)).run(interview.id(), Action.BRIEF))
+                .isInstanceOf(StoppingMailDrop.Stopped.class);
         assertThat(mailbox.appendCalls()).isZero();
         String token = entry(Action.BRIEF).token();
         assertThat(entry(Action.BRIEF).state()).isEqualTo(Outbox.State.APPENDING);
@@ -149,7 +135,8 @@ class ActionRunnerTest {
     @Test
     void aCrashAfterTheAppendFindsTheTokenOnRestartAndDoesNotAppendAgain() {
         clock.set(END.plus(Duration.ofHours(2)));
-        assertThatThrownBy(() -> runner(crashAt(CrashPoints.AFTER_APPEND)).run(interview.id(), Action.THANK_YOU)).isInstanceOf(Crash.class);
+        assertThatThrownBy(() -> runner(new StoppingMailDrop(mailbox, StoppingMailDrop.Step.AFTER_APPEND)).run(interview.id(), Action.THANK_YOU))
+                .isInstanceOf(StoppingMailDrop.Stopped.class);
         assertThat(entry(Action.THANK_YOU).state()).isEqualTo(Outbox.State.APPENDING);
 
         Result restart = runner().run(interview.id(), Action.THANK_YOU);

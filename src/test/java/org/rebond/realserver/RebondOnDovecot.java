@@ -27,6 +27,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.function.UnaryOperator;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -37,7 +38,6 @@ import org.rebond.TestMailbox;
 import org.rebond.cli.Main;
 import org.rebond.config.ConfigLoader;
 import org.rebond.domain.Action;
-import org.rebond.application.CrashPoints;
 import org.rebond.domain.Interview;
 import org.rebond.application.Outbox;
 import org.slf4j.LoggerFactory;
@@ -114,7 +114,7 @@ final class RebondOnDovecot implements AutoCloseable {
 
     App start() {
         var loaded = new ConfigLoader().load(config);
-        App.Options options = new App.Options(clock, Clock.systemUTC(), CrashPoints.NONE, (id, action, result) -> { },
+        App.Options options = new App.Options(clock, Clock.systemUTC(), UnaryOperator.identity(), (id, action, result) -> { },
                 MessageArrivals.Listener.NONE, Duration.ofMinutes(1));
         app = App.start(loaded, options);
         return app;

@@ -21,7 +21,6 @@ import org.quartz.Trigger;
 import org.quartz.impl.SchedulerRepository;
 import org.rebond.domain.Action;
 import org.rebond.application.ActionRunner;
-import org.rebond.application.CrashPoints;
 import org.rebond.domain.Interview;
 import org.rebond.application.MailDrop;
 import org.rebond.application.MessageComposer;
@@ -86,7 +85,7 @@ class QuartzActionSchedulerTest {
             }
         };
         ActionRunner runner = new ActionRunner(store, outbox, composer, unreachable, new Planner(Policy.defaults()), domain,
-                CrashPoints.NONE, "rebond.test");
+                "rebond.test");
         scheduler = new QuartzActionScheduler(db.dataSource(),
                 new ActionJobFactory(runner, (id, action, result) -> fired.add(new Fired(id, action, result))), domain, quartz, 1);
         return scheduler;
