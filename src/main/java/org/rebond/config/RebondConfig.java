@@ -1,5 +1,6 @@
 package org.rebond.config;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -120,8 +121,8 @@ public record RebondConfig(
      * @param timeout       connect and request timeout
      * @param prepCalendar  a writable CalDAV calendar where prep events are written (caldav only), or null
      */
-    public record Calendar(CalendarType type, java.net.URI url, Path path, String username, Secret password,
-                           boolean allowPlaintextOnLoopback, Duration interval, Duration timeout, java.net.URI prepCalendar) {}
+    public record Calendar(CalendarType type, URI url, Path path, String username, Secret password,
+                           boolean allowPlaintextOnLoopback, Duration interval, Duration timeout, URI prepCalendar) {}
 
     public enum CalendarType { CALDAV, ICS_URL, ICS_FILE }
 

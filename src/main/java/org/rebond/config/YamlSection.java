@@ -272,9 +272,23 @@ final class YamlSection {
         return parse.apply(lower);
     }
 
+    /** {@code value}, or null (reported as "is required") when it is null or empty text. */
+    <T> T required(String key, T value) {
+        if (value == null || (value instanceof String text && text.isEmpty())) {
+            if (!has(key) || value != null) problem(key, "is required");
+            return null;
+        }
+        return value;
+    }
+
+    /** {@code value}, or {@code fallback} when the reader returned null (absent or unusable). */
+    static <T> T or(T value, T fallback) {
+        return value != null ? value : fallback;
+    }
+
     /** {@code  (got "…")}, or nothing for keys that might hold a secret. */
     String got(String key, String value) {
-        return ConfigLoader.mayHoldSecret(key) ? "" : " (got " + quote(value) + ")";
+        return ConfigKeys.mayHoldSecret(key) ? "" : " (got " + quote(value) + ")";
     }
 
     static String quote(String value) {
@@ -297,7 +311,7 @@ final class YamlSection {
     }
 
     private String unknownKeyMessage(String key, Set<String> known, Map<String, String> elsewhere) {
-        if (ConfigLoader.looksLikeInlineSecret(key)) return ConfigLoader.INLINE_SECRET_REFUSED;
+        if (ConfigKeys.looksLikeInlineSecret(key)) return ConfigKeys.INLINE_SECRET_REFUSED;
         Optional<String> here = NearestName.among(key, known);
         if (here.isPresent()) return "unknown key; did you mean " + dotted(here.get()) + "?";
         Optional<String> there = NearestName.among(key, elsewhere.keySet()).map(elsewhere::get);

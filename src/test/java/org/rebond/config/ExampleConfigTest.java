@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -83,7 +84,7 @@ class ExampleConfigTest {
 
     /** Keys shown in the example, active or commented out, as section.key. */
     private static Set<String> documentedKeys() throws IOException {
-        Set<String> keys = new java.util.LinkedHashSet<>();
+        Set<String> keys = new LinkedHashSet<>();
         walk((section, key, pendingDefault) -> keys.add(section + "." + key));
         return keys;
     }

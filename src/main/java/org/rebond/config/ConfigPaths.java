@@ -1,0 +1,96 @@
+package org.rebond.config;
+
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.function.Function;
+
+/**
+ * Paths written in the configuration: {@code ~} is the home directory, a relative path is relative
+ * to the configuration file's directory. Also reads the two sections made of paths only,
+ * {@code storage:} (with the database's default place) and {@code templates:}.
+ */
+final class ConfigPaths {
+    private final Path file;
+    private final Path home;
+    private final Function<String, String> environment;
+
+    /**
+     * @param file        the configuration file, absolute
+     * @param home        what {@code ~} stands for
+     * @param environment looks up {@code STATE_DIRECTORY}; returns null when unset
+     */
+    ConfigPaths(Path file, Path home, Function<String, String> environment) {
+        this.file = file;
+        this.home = home;
+        this.environment = environment;
+    }
+
+    RebondConfig.Storage storage(YamlSection s) {
+        Path db = path(s, "database");
+        if (db != null && Files.isDirectory(db)) {
+            s.problem("database", "is a directory; give the database file, e.g. " + db.resolve("rebond.db"));
+        }
+        if (db == null) db = defaultDatabase();
+        return new RebondConfig.Storage(db);
+    }
+
+    private Path defaultDatabase() {
+        String state = environment.apply("STATE_DIRECTORY");
+        if (state != null && !state.isBlank()) {
+            // systemd joins several StateDirectory= entries with colons; ours is the first.
+            return Path.of(state.split(":")[0]).resolve("rebond.db");
+        }
+        return home.resolve(".local/state/rebond/rebond.db");
+    }
+
+    RebondConfig.Templates templates(YamlSection s) {
+        return new RebondConfig.Templates(existing(s, "directory", true));
+    }
+
+    /** A path that must exist now: a directory or a readable regular file. */
+    Path existing(YamlSection s, String key, boolean directory) {
+        Path p = path(s, key);
+        if (p == null) return null;
+        if (directory ? !Files.isDirectory(p) : !Files.isRegularFile(p)) {
+            s.problem(key, (directory ? "no such directory: " : "no such file: ") + p);
+            return null;
+        }
+        if (!Files.isReadable(p)) {
+            s.problem(key, "cannot be read by the user running rebond: " + p);
+            return null;
+        }
+        return p;
+    }
+
+    /** {@code ~} is the home directory; a relative path is relative to the configuration file's directory. */
+    Path path(YamlSection s, String key) {
+        String v = s.line(key);
+        if (v == null) return null;
+        if (v.isEmpty()) {
+            s.problem(key, "must not be empty; remove the key to use the default");
+            return null;
+        }
+        if (v.startsWith("$")) {
+            s.problem(key, "environment variables are not expanded in paths; write the full path" + s.got(key, v));
+            return null;
+        }
+        try {
+            Path p;
+            if (v.equals("~")) {
+                p = home;
+            } else if (v.startsWith("~/")) {
+                p = home.resolve(v.substring(2));
+            } else if (v.startsWith("~")) {
+                s.problem(key, "only ~ (your own home directory) is expanded, not ~user; write the full path");
+                return null;
+            } else {
+                p = file.getParent().resolve(v);
+            }
+            return p.toAbsolutePath().normalize();
+        } catch (InvalidPathException e) {
+            s.problem(key, "is not a valid path" + s.got(key, v));
+            return null;
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package org.rebond.config;
+
+import static org.rebond.config.YamlSection.or;
+
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** Reads {@code profile:}: who the user is, their addresses, language and time zone, how they write. */
+final class ProfileSection {
+    private static final Pattern ADDRESS = Pattern.compile(
+            "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
+            + "@[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*");
+
+    private final ZoneId systemZone;
+
+    /** @param systemZone the default for {@code profile.time_zone} */
+    ProfileSection(ZoneId systemZone) {
+        this.systemZone = systemZone;
+    }
+
+    RebondConfig.Profile read(YamlSection s) {
+        String name = s.required("name", s.line("name"));
+        List<String> addresses = s.lines("addresses", "[camille.martin@example.org]");
+        if (addresses == null || addresses.isEmpty()) {
+            if (!s.has("addresses") || addresses != null) {
+                s.problem("addresses", "is required: the list of your own e-mail addresses, e.g. [camille.martin@example.org]");
+            }
+            addresses = List.of();
+        } else {
+            for (String a : addresses) {
+                if (!ADDRESS.matcher(a).matches()) {
+                    s.problem("addresses", "is not an e-mail address" + s.got("addresses", a)
+                            + (a.contains("<") ? "; write only the address, e.g. camille@example.org" : ""));
+                }
+            }
+        }
+        Locale language = or(s.choice("language", List.of("en", "fr"), Locale::forLanguageTag), Locale.ENGLISH);
+        ZoneId zone = or(zone(s), systemZone);
+        return new RebondConfig.Profile(name, List.copyOf(addresses), language, zone,
+                or(s.paragraph("objective"), ""), or(s.paragraph("pitch"), ""),
+                List.copyOf(or(s.lines("questions", "[\"What does a typical week look like?\"]"), List.of())),
+                or(s.paragraph("signature"), ""));
+    }
+
+    private ZoneId zone(YamlSection s) {
+        String z = s.line("time_zone");
+        if (z == null) return null;
+        try {
+            return ZoneId.of(z);
+        } catch (DateTimeException e) {
+            String hint = NearestName.among(z, ZoneId.getAvailableZoneIds())
+                    .map(n -> "; did you mean " + n + "?")
+                    .orElse("; use a name from the tz database, e.g. Europe/Paris");
+            s.problem("time_zone", "unknown time zone" + s.got("time_zone", z) + hint);
+            return null;
+        }
+    }
+}
