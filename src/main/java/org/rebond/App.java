@@ -1,10 +1,9 @@
 package org.rebond;
 
-import org.rebond.cli.Main;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -13,38 +12,47 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+import javax.sql.DataSource;
+import org.rebond.application.ActionListener;
+import org.rebond.application.ActionRunner;
+import org.rebond.application.ActionScheduler;
+import org.rebond.application.InterviewService;
+import org.rebond.application.InterviewStore;
+import org.rebond.application.MailDrop;
 import org.rebond.application.MessageArrivals;
-import org.rebond.calendar.IcalCalendarReader;
+import org.rebond.application.MessageHistory;
+import org.rebond.application.UserCommands;
 import org.rebond.calendar.Ical4jSetup;
+import org.rebond.calendar.IcalCalendarReader;
 import org.rebond.compose.Keywords;
-import org.rebond.domain.NotesParser;
 import org.rebond.compose.TemplateComposer;
 import org.rebond.compose.Templates;
 import org.rebond.config.RebondConfig;
 import org.rebond.config.SecretReader;
-import org.rebond.application.ActionRunner;
-import org.rebond.application.MailDrop;
+import org.rebond.domain.Action;
 import org.rebond.domain.DetectionRules;
 import org.rebond.domain.InterviewDetector;
-import org.rebond.application.InterviewService;
+import org.rebond.domain.NotesParser;
 import org.rebond.domain.Planner;
 import org.rebond.domain.Policy;
 import org.rebond.mail.ImapConnector;
 import org.rebond.mail.ImapMailDrop;
+import org.rebond.mail.MailStreams;
 import org.rebond.mail.MailboxWatcher;
 import org.rebond.mail.MessageIntake;
 import org.rebond.mail.MimeWriter;
 import org.rebond.schedule.ActionJobFactory;
-import org.rebond.schedule.ActionListener;
 import org.rebond.schedule.QuartzActionScheduler;
 import org.rebond.store.Database;
 import org.rebond.store.InstanceLock;
+import org.rebond.store.SqlCommandQueue;
 import org.rebond.store.SqlFolderCursors;
 import org.rebond.store.SqlInterviewStore;
 import org.rebond.store.SqlMailboxState;
 import org.rebond.store.SqlMessageHistory;
 import org.rebond.store.SqlOutbox;
 import org.rebond.store.SqlQuarantine;
+import org.rebond.store.SqlUidValidityChanges;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,19 +79,31 @@ public final class App implements AutoCloseable {
      * @param actions        told of each action fired
      * @param intake         told of each invitation taken
      * @param idleRenewal    how long one IDLE lasts before it is re-entered (well inside 29 minutes)
+     * @param schedulers     what holds and fires the pending actions: Quartz ({@link #QUARTZ}); tests
+     *                       that step time give a driver of their own
      */
     public record Options(Clock clock, Clock schedulerClock, UnaryOperator<MailDrop> mailDrop, ActionListener actions,
-                          MessageArrivals.Listener intake, Duration idleRenewal) {
+                          MessageArrivals.Listener intake, Duration idleRenewal, Schedulers schedulers) {
 
         public static Options production(Clock systemClock) {
             return new Options(systemClock, systemClock, UnaryOperator.identity(), (id, action, result) -> { },
-                    MessageArrivals.Listener.NONE, Duration.ofMinutes(9));
+                    MessageArrivals.Listener.NONE, Duration.ofMinutes(9), QUARTZ);
         }
 
         public Options withListeners(ActionListener newActions, MessageArrivals.Listener newIntake) {
-            return new Options(clock, schedulerClock, mailDrop, newActions, newIntake, idleRenewal);
+            return new Options(clock, schedulerClock, mailDrop, newActions, newIntake, idleRenewal, schedulers);
         }
     }
+
+    /** Makes the scheduler of the pending actions, which fires each through {@code runner} and tells {@code listener}. */
+    @FunctionalInterface
+    public interface Schedulers {
+        ActionScheduler make(DataSource dataSource, ActionRunner runner, ActionListener listener, Clock clock, Clock schedulerClock);
+    }
+
+    /** Quartz's JDBC job store in the database, two actions at most at once. */
+    public static final Schedulers QUARTZ = (dataSource, runner, listener, clock, schedulerClock) ->
+            new QuartzActionScheduler(dataSource, new ActionJobFactory(runner, listener), clock, schedulerClock, 2);
 
     private final RebondConfig config;
     private final Database database;
@@ -91,7 +111,7 @@ public final class App implements AutoCloseable {
     private final SqlInterviewStore store;
     private final SqlOutbox outbox;
     private final SqlQuarantine quarantine;
-    private final QuartzActionScheduler scheduler;
+    private final ActionScheduler scheduler;
     /** How long actions wait for the mailbox's first pass before they fire anyway. */
     static final Duration FIRST_PASS_WAIT = Duration.ofMinutes(10);
     private final Object actionsStart = new Object();
@@ -101,7 +121,7 @@ public final class App implements AutoCloseable {
     private final TemplateComposer composer;
     private final ScheduledExecutorService clockWatch;
     private final Clock clock;
-    private final org.rebond.application.UserCommands userCommands;
+    private final UserCommands userCommands;
     // Calendar sources and the prep calendar (issue 4, items 7-8).
     private final CalendarWiring calendars;
     /** The mailbox connection opened while the daemon was built, for the watcher's first pass. */
@@ -116,7 +136,7 @@ public final class App implements AutoCloseable {
         ImapConnector connector = new ImapConnector(config.mailbox(), passwordOf(config.mailbox()));
         this.firstConnection = connector.connectAhead();
         Ical4jSetup.configureOnce();
-        org.rebond.mail.MailStreams.pinProvider();
+        MailStreams.pinProvider();
         Templates templates = new Templates(config.templates().directory(), null);
         try {
             this.database = Database.open(config.storage().database());
@@ -134,8 +154,7 @@ public final class App implements AutoCloseable {
         }
         this.lock = acquired;
         RebondConfig.Profile profile = config.profile();
-        Set<String> userAddresses = new HashSet<>();
-        profile.addresses().forEach(a -> userAddresses.add(a.toLowerCase(Locale.ROOT)));
+        Set<String> userAddresses = Offline.userAddresses(config);
 
         this.store = new SqlInterviewStore(database, clock);
         this.outbox = new SqlOutbox(database);
@@ -156,19 +175,15 @@ public final class App implements AutoCloseable {
             options.actions().fired(id, action, result);
             afterAction(id, action, result);
         };
-        this.scheduler = new QuartzActionScheduler(database.dataSource(), new ActionJobFactory(runner, logged), clock,
-                options.schedulerClock(), 2);
+        this.scheduler = options.schedulers().make(database.dataSource(), runner, logged, clock, options.schedulerClock());
 
-        DetectionRules rules = DetectionRules.defaults().plus(config.detection().marker(), config.detection().includeWords(),
-                config.detection().excludeWords(), config.detection().categories());
-        InterviewDetector detector = new InterviewDetector(rules, userAddresses, store::isSuggestedContact);
-        this.interviews = new InterviewService(store, scheduler, detector, history, planner, profile.timeZone(), clock);
-        this.userCommands = new org.rebond.application.UserCommands(interviews, store, new org.rebond.store.SqlCommandQueue(database, clock));
+        this.interviews = interviewService(config, store, scheduler, history, clock);
+        this.userCommands = new UserCommands(interviews, store, new SqlCommandQueue(database, clock));
         MessageArrivals arrivals = new MessageArrivals(interviews, store, history, quarantine, database,
                 new IcalCalendarReader(config.limits()), notesParser, profile.language(), options.intake());
         MessageIntake intake = new MessageIntake(profile, config.limits(), arrivals, store, outbox, quarantine);
         this.watcher = new MailboxWatcher(connector, new SqlFolderCursors(database, clock), history, intake, options.idleRenewal(),
-                new SqlMailboxState(database, options.schedulerClock()), new org.rebond.store.SqlUidValidityChanges(database, clock));
+                new SqlMailboxState(database, options.schedulerClock()), new SqlUidValidityChanges(database, clock));
         this.calendars = CalendarWiring.wire(config, database, interviews, quarantine, store, outbox, composer, clock);
         this.calendarExecutor = Executors.newScheduledThreadPool(2, r -> {
             Thread t = new Thread(r, "rebond-calendar");
@@ -225,8 +240,8 @@ public final class App implements AutoCloseable {
         });
     }
 
-    private void afterAction(long interviewId, org.rebond.domain.Action action, org.rebond.application.ActionRunner.Result result) {
-        if (action.kind() == org.rebond.domain.Action.Kind.BRIEF && result.kind() == org.rebond.application.ActionRunner.Result.Kind.DELIVERED
+    private void afterAction(long interviewId, Action action, ActionRunner.Result result) {
+        if (action.kind() == Action.Kind.BRIEF && result.kind() == ActionRunner.Result.Kind.DELIVERED
                 && calendars != null) {
             calendars.briefDelivered(calendarExecutor, interviewId);
         }
@@ -273,6 +288,16 @@ public final class App implements AutoCloseable {
         }
     }
 
+    /** The interview service over {@code store}, with the detection rules and the plan the configuration gives. */
+    static InterviewService interviewService(RebondConfig config, InterviewStore store, ActionScheduler scheduler, MessageHistory history,
+                                             Clock clock) {
+        RebondConfig.Detection d = config.detection();
+        DetectionRules rules = DetectionRules.defaults().plus(d.marker(), d.includeWords(), d.excludeWords(), d.categories());
+        InterviewDetector detector = new InterviewDetector(rules, Offline.userAddresses(config), store::isSuggestedContact);
+        return new InterviewService(store, scheduler, detector, history, new Planner(policyOf(config.schedule())),
+                config.profile().timeZone(), clock);
+    }
+
     /** The system clock: made here once per process and handed to everything that reads the time. */
     public static Clock systemClock() {
         return Clock.systemUTC();
@@ -293,7 +318,7 @@ public final class App implements AutoCloseable {
             try {
                 return new String(secret);
             } finally {
-                java.util.Arrays.fill(secret, '\0');
+                Arrays.fill(secret, '\0');
             }
         };
     }
@@ -331,7 +356,7 @@ public final class App implements AutoCloseable {
         clockWatch.shutdownNow();
         stopCalendars();
         watcher.close();
-        scheduler.shutdown(true);
+        scheduler.stop(true);
         lock.close();
         database.close();
         log.info("rebond stopped");

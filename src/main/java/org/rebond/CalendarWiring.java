@@ -4,17 +4,20 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import org.rebond.calendar.CalDavCalendarSource;
-import org.rebond.calendar.CalDavPrepCalendar;
-import org.rebond.calendar.IcalCalendarReader;
 import org.rebond.application.CalendarSource;
 import org.rebond.application.CalendarSync;
+import org.rebond.application.InterviewService;
+import org.rebond.application.PrepEventKeeper;
+import org.rebond.calendar.CalDavCalendarSource;
+import org.rebond.calendar.CalDavPrepCalendar;
 import org.rebond.calendar.DavClient;
+import org.rebond.calendar.IcalCalendarReader;
 import org.rebond.calendar.IcsFileCalendarSource;
 import org.rebond.calendar.IcsUrlCalendarSource;
 import org.rebond.compose.RenderedMessage;
@@ -22,8 +25,6 @@ import org.rebond.compose.TemplateComposer;
 import org.rebond.config.RebondConfig;
 import org.rebond.config.SecretReader;
 import org.rebond.domain.Action;
-import org.rebond.application.InterviewService;
-import org.rebond.application.PrepEventKeeper;
 import org.rebond.store.Database;
 import org.rebond.store.SqlCalendarState;
 import org.rebond.store.SqlInterviewStore;
@@ -138,7 +139,7 @@ final class CalendarWiring {
             try {
                 return new String(value);
             } finally {
-                java.util.Arrays.fill(value, '\0');
+                Arrays.fill(value, '\0');
             }
         };
     }

@@ -1,7 +1,5 @@
 package org.rebond;
 
-import java.util.function.UnaryOperator;
-import org.rebond.application.MessageArrivals;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -15,16 +13,18 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.rebond.domain.PrepEvent;
+import org.rebond.application.MessageArrivals;
+import org.rebond.application.Outbox;
 import org.rebond.calendar.Radicale;
 import org.rebond.config.ConfigLoader;
 import org.rebond.domain.Action;
 import org.rebond.domain.Interview;
-import org.rebond.application.Outbox;
+import org.rebond.domain.PrepEvent;
 
 /**
  * The daemon as configured by a user with a CalDAV calendar (Radicale) and a prep calendar: an
@@ -90,7 +90,7 @@ class CalendarsEndToEndIT {
                     prep_calendar: "%s"
                 """.formatted(radicale.root(), Radicale.USER, prep));
         app = App.start(new ConfigLoader().load(config), new App.Options(clock, Clock.systemUTC(), UnaryOperator.identity(),
-                (id, action, result) -> { }, MessageArrivals.Listener.NONE, Duration.ofMinutes(1)));
+                (id, action, result) -> { }, MessageArrivals.Listener.NONE, Duration.ofMinutes(1), App.QUARTZ));
 
         await().atMost(BOUND).until(() -> app.store().all().size() == 1);
         Interview interview = app.store().all().get(0);

@@ -1,6 +1,5 @@
 package org.rebond;
 
-import org.rebond.application.MessageArrivals;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
@@ -11,17 +10,20 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.rebond.application.ActionListener;
+import org.rebond.application.MailDrop;
+import org.rebond.application.MessageArrivals;
+import org.rebond.application.Outbox;
 import org.rebond.config.ConfigLoader;
 import org.rebond.config.RebondConfig;
 import org.rebond.domain.Action;
-import org.rebond.application.MailDrop;
 import org.rebond.domain.Interview;
-import org.rebond.application.Outbox;
-import org.rebond.schedule.ActionListener;
 
 /**
  * The real daemon on a GreenMail mailbox with a clock the test steps: each step re-plans, as the
@@ -36,6 +38,7 @@ final class DaemonOnGreenMail implements BeforeEachCallback, AfterEachCallback {
     SteppedClock clock;
     Path dir;
     App app;
+    private final List<ManualActionScheduler> drivers = new CopyOnWriteArrayList<>();
 
     @Override
     public void beforeEach(ExtensionContext context) throws IOException {
@@ -67,10 +70,32 @@ final class DaemonOnGreenMail implements BeforeEachCallback, AfterEachCallback {
     }
 
     App start(Path configFile, UnaryOperator<MailDrop> mailDrop, MessageArrivals.Listener intake) {
+        return start(configFile, mailDrop, intake, App.QUARTZ);
+    }
+
+    /**
+     * Starts the daemon with the tests' own driver of pending actions in the place of Quartz: after
+     * each {@link #stepTo}, {@link #runDue()} fires what is due on the test's thread.
+     */
+    App startWithManualScheduler() {
+        return start(config(), UnaryOperator.identity(), MessageArrivals.Listener.NONE, ManualActionScheduler.into(drivers));
+    }
+
+    private App start(Path configFile, UnaryOperator<MailDrop> mailDrop, MessageArrivals.Listener intake, App.Schedulers schedulers) {
         RebondConfig config = new ConfigLoader().load(configFile);
         ActionListener quiet = (id, action, result) -> { };
-        app = App.start(config, new App.Options(clock, Clock.systemUTC(), mailDrop, quiet, intake, Duration.ofMinutes(1)));
+        app = App.start(config, new App.Options(clock, Clock.systemUTC(), mailDrop, quiet, intake, Duration.ofMinutes(1), schedulers));
         return app;
+    }
+
+    /**
+     * Runs what is due at the clock's now, once the daemon has read the mailbox through (when it
+     * starts firing), with the driver of {@link #startWithManualScheduler()}.
+     */
+    List<ManualActionScheduler.Fired> runDue() {
+        ManualActionScheduler driver = drivers.get(drivers.size() - 1);
+        await().atMost(BOUND).until(driver::started);
+        return driver.runDue();
     }
 
     /** Stops the daemon; what a crash left in the database and the mailbox stays. */

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.internet.InternetAddress;
@@ -16,18 +17,18 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.function.UnaryOperator;
 import java.util.Date;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.rebond.application.InterviewService;
 import org.rebond.domain.Action;
 import org.rebond.domain.Interview;
-import org.rebond.application.InterviewService;
 
 /**
  * Issue 4 over real IMAP, store, Quartz and templates: a prep event already delivered is updated
@@ -164,7 +165,7 @@ class PrepEventUpdateIT {
                 + "ATTENDEE;CN=Camille Martin;PARTSTAT=NEEDS-ACTION:mailto:" + TestMailbox.USER + "\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
         MimeMessage m = new MimeMessage(Session.getInstance(new Properties())) {
             @Override
-            protected void updateMessageID() throws jakarta.mail.MessagingException {
+            protected void updateMessageID() throws MessagingException {
                 setHeader("Message-ID", "<google-" + UID + "@acme-health.example>");
             }
         };

@@ -1,6 +1,5 @@
 package org.rebond;
 
-import org.rebond.application.MessageArrivals;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -14,11 +13,12 @@ import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.rebond.domain.Action;
 import org.rebond.application.MailDrop;
-import org.rebond.application.StoppingMailDrop;
-import org.rebond.domain.Interview;
+import org.rebond.application.MessageArrivals;
 import org.rebond.application.Outbox;
+import org.rebond.application.StoppingMailDrop;
+import org.rebond.domain.Action;
+import org.rebond.domain.Interview;
 
 /**
  * The daemon stopped dead at each delicate step of a delivery, then started again on the same

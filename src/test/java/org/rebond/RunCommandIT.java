@@ -1,6 +1,5 @@
 package org.rebond;
 
-import org.rebond.cli.Main;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -14,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rebond.cli.Main;
 
 /** {@code rebond run} as the service manager sees it: a process that starts, logs, and stops cleanly on SIGTERM. */
 class RunCommandIT {

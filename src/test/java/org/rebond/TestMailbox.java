@@ -2,17 +2,21 @@ package org.rebond;
 
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +49,7 @@ public final class TestMailbox implements AutoCloseable {
         this(withDrafts, ServerSetupTest.IMAP.dynamicPort());
     }
 
-    private TestMailbox(boolean withDrafts, com.icegreen.greenmail.util.ServerSetup setup) {
+    private TestMailbox(boolean withDrafts, ServerSetup setup) {
         greenMail = new GreenMail(setup);
         greenMail.start();
         user = greenMail.setUser(USER, "camille", "secret-pw");
@@ -192,9 +196,9 @@ public final class TestMailbox implements AutoCloseable {
     }
 
     /** The decoded content of the first part of this type, or null. */
-    private static String part(jakarta.mail.Part p, String type) throws Exception {
+    private static String part(Part p, String type) throws Exception {
         if (p.isMimeType("multipart/*")) {
-            jakarta.mail.Multipart mp = (jakarta.mail.Multipart) p.getContent();
+            Multipart mp = (Multipart) p.getContent();
             for (int i = 0; i < mp.getCount(); i++) {
                 String found = part(mp.getBodyPart(i), type);
                 if (found != null) {
@@ -207,7 +211,7 @@ public final class TestMailbox implements AutoCloseable {
             return null;
         }
         Object content = p.getContent();
-        return content instanceof String str ? str : new String(((java.io.InputStream) content).readAllBytes(), StandardCharsets.UTF_8);
+        return content instanceof String str ? str : new String(((InputStream) content).readAllBytes(), StandardCharsets.UTF_8);
     }
 
     private static String first(Message m, String header) throws MessagingException {

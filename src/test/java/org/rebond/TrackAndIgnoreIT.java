@@ -1,8 +1,5 @@
 package org.rebond;
 
-import java.util.function.UnaryOperator;
-import org.rebond.application.MessageArrivals;
-import org.rebond.cli.Main;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -10,16 +7,20 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.rebond.application.MessageArrivals;
+import org.rebond.application.Outbox;
+import org.rebond.cli.Main;
 import org.rebond.domain.Action;
 import org.rebond.domain.Interview;
-import org.rebond.application.Outbox;
 import org.rebond.domain.SeenEvent;
 
 /**
@@ -45,7 +46,7 @@ class TrackAndIgnoreIT {
     private static Run rebond(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true), java.time.Clock.systemUTC());
+        int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true), Clock.systemUTC());
         return new Run(code, out.toString(), err.toString());
     }
 

@@ -1,15 +1,16 @@
 package org.rebond.application;
 
-import org.rebond.domain.Action;
-import org.rebond.domain.Interview;
-import org.rebond.domain.Planner;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.rebond.domain.Action;
+import org.rebond.domain.Interview;
+import org.rebond.domain.Planner;
 
 /**
  * Carries out one due action exactly once (DESIGN I2): decide (catch-up rules), commit an outbox row
@@ -54,7 +55,7 @@ public final class ActionRunner {
         Interview interview = found.get();
         Optional<Outbox.Entry> existing = outbox.find(interviewId, action);
         if (existing.isPresent() && existing.get().state() != Outbox.State.APPENDING) {
-            return new Result(Result.Kind.ALREADY_DONE, null, "(" + existing.get().state().name().toLowerCase(java.util.Locale.ROOT) + " earlier)");
+            return new Result(Result.Kind.ALREADY_DONE, null, "(" + existing.get().state().name().toLowerCase(Locale.ROOT) + " earlier)");
         }
         Instant now = clock.instant();
         Outbox.Entry entry = existing.orElse(null);

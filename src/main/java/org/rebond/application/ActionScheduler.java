@@ -1,5 +1,6 @@
 package org.rebond.application;
 
+import java.util.List;
 import org.rebond.domain.PlannedAction;
 
 /** Holds one pending trigger per (interview, action); firing calls {@link ActionRunner#run}. */
@@ -9,10 +10,18 @@ public interface ActionScheduler {
     void schedule(long interviewId, PlannedAction planned);
 
     /** Creates or moves the triggers of several actions of one interview, at once where the scheduler can. */
-    default void scheduleAll(long interviewId, java.util.List<PlannedAction> planned) {
+    default void scheduleAll(long interviewId, List<PlannedAction> planned) {
         planned.forEach(p -> schedule(interviewId, p));
     }
 
     /** Removes every pending trigger of an interview. */
     void cancelAll(long interviewId);
+
+    /** Starts firing what is due. Called once the plan was rebuilt and the mailbox read through. */
+    default void start() {
+    }
+
+    /** Stops firing; waits for the actions running when {@code waitForRunning} (a clean stop). */
+    default void stop(boolean waitForRunning) {
+    }
 }

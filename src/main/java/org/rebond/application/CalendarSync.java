@@ -1,6 +1,5 @@
 package org.rebond.application;
 
-import org.rebond.domain.CalendarEvent;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,10 +9,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Pattern;
+import org.rebond.domain.CalendarEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,7 +47,7 @@ public final class CalendarSync {
     private final Duration future;
     private final Runnable afterSync;
     private final Map<CalendarSource, ReentrantLock> locks = new LinkedHashMap<>();
-    private final Map<CalendarSource, Integer> failures = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<CalendarSource, Integer> failures = new ConcurrentHashMap<>();
 
     /**
      * @param past, future events starting outside now − past … now + future are not taken up (those already followed are)
@@ -99,7 +101,7 @@ public final class CalendarSync {
         if (!executor.isShutdown()) {
             try {
                 executor.schedule(() -> tick(source, executor), next.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+            } catch (RejectedExecutionException stopping) {
                 // rebond is stopping
             }
         }

@@ -1,8 +1,8 @@
 package org.rebond.application;
 
-import org.rebond.domain.UserCommand;
 import java.util.List;
 import java.util.Optional;
+import org.rebond.domain.UserCommand;
 
 /** Where track/ignore requests and owed re-plans wait for the process that holds the instance lock. */
 public interface CommandQueue {

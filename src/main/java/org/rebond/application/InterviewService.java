@@ -1,7 +1,19 @@
 package org.rebond.application;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import org.rebond.domain.Action;
+import org.rebond.domain.CalendarEvent;
 import org.rebond.domain.DebriefNotes;
+import org.rebond.domain.EventTime;
 import org.rebond.domain.Interview;
 import org.rebond.domain.InterviewDetector;
 import org.rebond.domain.ItipOrder;
@@ -9,13 +21,6 @@ import org.rebond.domain.PlannedAction;
 import org.rebond.domain.Planner;
 import org.rebond.domain.SeenEvent;
 import org.rebond.domain.Verdict;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.util.Optional;
-import org.rebond.domain.CalendarEvent;
-import org.rebond.domain.EventTime;
 
 /**
  * The use cases around an interview's life: an invitation arrives, is updated or cancelled; notes
@@ -296,7 +301,7 @@ public final class InterviewService {
             return new Outcome(Outcome.Kind.STALE, stored, "stale cancellation (SEQUENCE " + event.sequence() + " < " + stored.sequence() + "); ignored");
         }
         if (!stored.active()) {
-            return new Outcome(Outcome.Kind.DUPLICATE, stored, "already " + stored.state().name().toLowerCase(java.util.Locale.ROOT));
+            return new Outcome(Outcome.Kind.DUPLICATE, stored, "already " + stored.state().name().toLowerCase(Locale.ROOT));
         }
         Interview cancelled = store.save(stored.withState(Interview.State.CANCELLED));
         scheduler.cancelAll(cancelled.id());
@@ -313,8 +318,8 @@ public final class InterviewService {
      */
     public synchronized int plan(Interview interview) {
         Instant now = clock.instant();
-        java.util.Map<Action, String> skipped = new java.util.LinkedHashMap<>();
-        java.util.List<PlannedAction> toSchedule = new java.util.ArrayList<>();
+        Map<Action, String> skipped = new LinkedHashMap<>();
+        List<PlannedAction> toSchedule = new ArrayList<>();
         if (interview.active()) {
             for (PlannedAction planned : planner.plan(interview, now)) {
                 if (store.settled(interview.id(), planned.action())) {
@@ -402,7 +407,7 @@ public final class InterviewService {
     private Interview.Person referrerOf(String named, Interview.Person contact, Instant start) {
         if (!named.isBlank()) {
             String ref = named;
-            return ref.contains("@") ? new Interview.Person(ref.toLowerCase(java.util.Locale.ROOT), "") : new Interview.Person("", ref);
+            return ref.contains("@") ? new Interview.Person(ref.toLowerCase(Locale.ROOT), "") : new Interview.Person("", ref);
         }
         return store.suggestedBy(contact.email())
                 .or(() -> referrers.introducerOf(contact.email(), start))

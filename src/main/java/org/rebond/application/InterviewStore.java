@@ -1,13 +1,14 @@
 package org.rebond.application;
 
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.rebond.domain.Action;
 import org.rebond.domain.DebriefNotes;
 import org.rebond.domain.Interview;
 import org.rebond.domain.SeenEvent;
-import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 
 /** Where interviews, their notes and the referral network are kept. */
 public interface InterviewStore {
@@ -41,7 +42,7 @@ public interface InterviewStore {
      * Settles actions as skipped, each with its reason in the journal, without them ever being
      * scheduled: planned already too late to help (an old interview found by a first scan).
      */
-    void skip(long interviewId, java.util.Map<Action, String> reasons, Instant at);
+    void skip(long interviewId, Map<Action, String> reasons, Instant at);
 
     /** Records what happened, for the status command and the demo's narration. */
     void journal(long interviewId, Instant at, String event, String detail);
@@ -56,7 +57,7 @@ public interface InterviewStore {
     int requestPrepUpdate(long interviewId, int atLeast, Instant previousStart, Instant previousEnd, Instant at);
 
     /** The prep-event versions recorded for an interview, lowest first. */
-    java.util.List<PrepUpdate> prepUpdates(long interviewId);
+    List<PrepUpdate> prepUpdates(long interviewId);
 
     /** One version of a delivered prep event; {@code previousStart}/{@code previousEnd} are the times it replaces. */
     record PrepUpdate(long interviewId, int prepSequence, Instant previousStart, Instant previousEnd) {}
@@ -81,4 +82,10 @@ public interface InterviewStore {
 
     /** Whether an address was named in an earlier debrief. */
     boolean isSuggestedContact(String email);
+
+    /** One line of the journal. */
+    record JournalLine(long id, long interviewId, Instant at, String event, String detail) {}
+
+    /** What happened to an interview, oldest first (what {@code status} tells). */
+    List<JournalLine> journalOf(long interviewId);
 }

@@ -9,7 +9,7 @@ import java.util.Optional;
  * and a short excerpt, with every address involved, so briefs, threading and referrer detection
  * need no server search.
  */
-public interface MessageHistory {
+public interface MessageHistory extends ReferrerFinder {
     /** A message as kept. {@code recipients} are the To and Cc addresses, lower case. */
     record SeenMessage(String folder, long uidValidity, long uid, String messageId, String inReplyTo, List<String> references,
                               Instant sentAt, String fromEmail, String fromName, List<String> recipients, String subject,

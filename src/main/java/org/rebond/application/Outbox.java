@@ -1,10 +1,10 @@
 package org.rebond.application;
 
-import org.rebond.domain.Action;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.rebond.domain.Action;
 
 /**
  * The durable record of each delivery (DESIGN I2): a row with its token is committed before the

@@ -1,7 +1,7 @@
 package org.rebond.application;
 
-import org.rebond.domain.Interview;
 import java.util.List;
+import org.rebond.domain.Interview;
 
 /**
  * A message rebond places in the user's own mailbox: a brief or prompt in INBOX, a draft in Drafts.

@@ -1,8 +1,8 @@
 package org.rebond.application;
 
-import org.rebond.domain.Interview;
 import java.time.Instant;
 import java.util.Optional;
+import org.rebond.domain.Interview;
 
 /**
  * The user's writable calendar where the prep event of each interview is placed once its brief is

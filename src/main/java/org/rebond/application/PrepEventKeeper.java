@@ -1,11 +1,11 @@
 package org.rebond.application;
 
-import org.rebond.domain.Action;
-import org.rebond.domain.Interview;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import org.rebond.domain.Action;
+import org.rebond.domain.Interview;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,8 +1,8 @@
 package org.rebond.application;
 
+import java.util.Optional;
 import org.rebond.domain.Interview;
 import org.rebond.domain.UserCommand;
-import java.util.Optional;
 
 /**
  * Applies the user's overrides of detection ({@code rebond track}, {@code rebond ignore}) and the

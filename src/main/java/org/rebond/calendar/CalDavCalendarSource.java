@@ -1,8 +1,7 @@
 package org.rebond.calendar;
 
-import org.rebond.application.CalendarSource;
-import org.rebond.application.CalendarSyncState;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +13,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.rebond.application.CalendarSource;
+import org.rebond.application.CalendarSyncState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -241,7 +242,7 @@ public final class CalDavCalendarSource implements CalendarSource {
                 String data = r.text(DavXml.CALDAV, "calendar-data");
                 String etag = r.text(DavXml.DAV, "getetag");
                 changes.changed(key, r.href(), location, etag.isEmpty() ? fetch.getOrDefault(r.href(), "") : etag,
-                        data.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                        data.getBytes(StandardCharsets.UTF_8));
             }
         }
     }

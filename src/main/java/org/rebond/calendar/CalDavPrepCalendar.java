@@ -1,7 +1,5 @@
 package org.rebond.calendar;
 
-import org.rebond.application.PrepCalendarState;
-import org.rebond.domain.PrepEvent;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -9,8 +7,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.rebond.domain.Interview;
 import org.rebond.application.PrepCalendar;
+import org.rebond.application.PrepCalendarState;
+import org.rebond.domain.Interview;
+import org.rebond.domain.PrepEvent;
 
 /**
  * The prep events in a writable CalDAV calendar of the user's. Each is rebond's own object (its UID

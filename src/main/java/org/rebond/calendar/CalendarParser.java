@@ -1,7 +1,5 @@
 package org.rebond.calendar;
 
-import org.rebond.domain.CalendarEvent;
-import org.rebond.domain.EventTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -18,6 +16,8 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.rebond.config.RebondConfig;
+import org.rebond.domain.CalendarEvent;
+import org.rebond.domain.EventTime;
 
 /**
  * Turns the bytes of an iCalendar object into {@link CalendarEvent} records at once: every date is

@@ -1,17 +1,27 @@
 package org.rebond.calendar;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 /**
@@ -142,14 +152,14 @@ public final class DavClient {
      * the headers); a body larger than the cap is cut short and reported.
      */
     private HttpResponse<byte[]> exchange(HttpRequest request, URI uri) throws IOException, InterruptedException {
-        java.util.concurrent.CompletableFuture<HttpResponse<byte[]>> future =
+        CompletableFuture<HttpResponse<byte[]>> future =
                 http.sendAsync(request, info -> new CappedBody(maxBytes));
         try {
-            return future.get(timeout.toMillis() * 2, java.util.concurrent.TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
+            return future.get(timeout.toMillis() * 2, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
             future.cancel(true);
             throw new HttpTimeoutException("no complete answer within " + timeout.multipliedBy(2).toSeconds() + " s");
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             if (e.getCause() instanceof IOException io) throw io;
             if (e.getCause() instanceof RuntimeException re) throw re;
             throw new IOException(e.getCause());
@@ -159,29 +169,29 @@ public final class DavClient {
     /** Collects a body up to {@code max + 1} bytes, then stops reading. */
     private static final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
         private final long max;
-        private final java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        private final java.util.concurrent.CompletableFuture<byte[]> result = new java.util.concurrent.CompletableFuture<>();
-        private java.util.concurrent.Flow.Subscription subscription;
+        private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        private final CompletableFuture<byte[]> result = new CompletableFuture<>();
+        private Flow.Subscription subscription;
 
         CappedBody(long max) {
             this.max = max;
         }
 
         @Override
-        public java.util.concurrent.CompletionStage<byte[]> getBody() {
+        public CompletionStage<byte[]> getBody() {
             return result;
         }
 
         @Override
-        public void onSubscribe(java.util.concurrent.Flow.Subscription s) {
+        public void onSubscribe(Flow.Subscription s) {
             subscription = s;
             s.request(Long.MAX_VALUE);
         }
 
         @Override
-        public void onNext(java.util.List<java.nio.ByteBuffer> buffers) {
+        public void onNext(List<ByteBuffer> buffers) {
             if (result.isDone()) return;
-            for (java.nio.ByteBuffer b : buffers) {
+            for (ByteBuffer b : buffers) {
                 byte[] chunk = new byte[b.remaining()];
                 b.get(chunk);
                 out.write(chunk, 0, chunk.length);
@@ -226,7 +236,7 @@ public final class DavClient {
             if (bytes.length > maxBytes) {
                 throw new CalendarSourceException(method + " " + shown(uri) + ": the answer is larger than " + maxBytes + " bytes; not read");
             }
-            Map<String, String> kept = new java.util.HashMap<>();
+            Map<String, String> kept = new HashMap<>();
             response.headers().map().forEach((k, v) -> {
                 if (!v.isEmpty()) kept.put(k.toLowerCase(Locale.ROOT), v.get(0));
             });

@@ -1,7 +1,5 @@
 package org.rebond.calendar;
 
-import org.rebond.application.CalendarSource;
-import org.rebond.application.CalendarSyncState;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -13,6 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.rebond.application.CalendarSource;
+import org.rebond.application.CalendarSyncState;
 
 /**
  * A local .ics file, or a vdir folder of .ics files (one event each, as vdirsyncer and khal keep

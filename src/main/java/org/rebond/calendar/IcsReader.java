@@ -2,6 +2,7 @@ package org.rebond.calendar;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
@@ -55,7 +56,7 @@ final class IcsReader {
             return text.startsWith("\uFEFF") ? text.substring(1) : text;
         } catch (CharacterCodingException notUtf8) {
             // Old Outlook and webmails write windows-1252 without saying so.
-            return new String(bytes, java.nio.charset.Charset.forName("windows-1252"));
+            return new String(bytes, Charset.forName("windows-1252"));
         }
     }
 

@@ -1,11 +1,11 @@
 package org.rebond.calendar;
 
-import org.rebond.application.CalendarSource;
-import org.rebond.application.CalendarSyncState;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.rebond.application.CalendarSource;
+import org.rebond.application.CalendarSyncState;
 
 /**
  * An iCalendar feed at an http(s) URL (a "secret address" or a published calendar), read with a

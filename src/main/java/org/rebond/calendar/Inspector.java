@@ -1,18 +1,21 @@
 package org.rebond.calendar;
 
-import org.rebond.domain.CalendarEvent;
-import org.rebond.domain.EventTime;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import org.rebond.config.RebondConfig;
+import org.rebond.domain.CalendarEvent;
+import org.rebond.domain.EventTime;
 import org.rebond.domain.InterviewDetector;
 import org.rebond.domain.Verdict;
 
@@ -140,9 +143,9 @@ public final class Inspector {
 
     private static String reason(Exception e) {
         String message = e.getMessage();
-        String what = e instanceof java.nio.file.NoSuchFileException ? "no such file"
-                : e instanceof java.nio.file.AccessDeniedException ? "permission denied" : e.getClass().getSimpleName();
-        return message == null || e instanceof java.nio.file.FileSystemException ? what : what + " (" + message + ")";
+        String what = e instanceof NoSuchFileException ? "no such file"
+                : e instanceof AccessDeniedException ? "permission denied" : e.getClass().getSimpleName();
+        return message == null || e instanceof FileSystemException ? what : what + " (" + message + ")";
     }
 
 }

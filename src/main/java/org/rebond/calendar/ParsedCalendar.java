@@ -1,8 +1,8 @@
 package org.rebond.calendar;
 
-import org.rebond.domain.CalendarEvent;
 import java.util.List;
 import java.util.Optional;
+import org.rebond.domain.CalendarEvent;
 
 /**
  * One calendar object after parsing: its iTIP method (upper case, empty when absent) and its

@@ -1,7 +1,5 @@
 package org.rebond.calendar;
 
-import org.rebond.domain.CalendarEvent;
-import org.rebond.domain.EventTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -13,6 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import net.fortuna.ical4j.model.Recur;
+import org.rebond.domain.CalendarEvent;
+import org.rebond.domain.EventTime;
 
 /**
  * Expands an event's RRULE inside a window, with an instance cap and a time budget (BAD-INPUTS B1,

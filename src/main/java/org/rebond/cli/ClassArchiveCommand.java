@@ -1,6 +1,5 @@
 package org.rebond.cli;
 
-import java.time.Clock;
 import ch.qos.logback.classic.Level;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -9,10 +8,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.rebond.demo.Rehearsal;
@@ -122,17 +124,17 @@ public final class ClassArchiveCommand implements Callable<Integer> {
     }
 
     /** The jar this class was loaded from, if it was loaded from a jar file. */
-    static java.util.Optional<Path> runningJar() {
+    static Optional<Path> runningJar() {
         try {
             var source = ClassArchiveCommand.class.getProtectionDomain().getCodeSource();
             if (source == null) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
             Path path = Path.of(source.getLocation().toURI());
             return Files.isRegularFile(path) && path.getFileName().toString().endsWith(".jar")
-                    ? java.util.Optional.of(path) : java.util.Optional.empty();
+                    ? Optional.of(path) : Optional.empty();
         } catch (URISyntaxException | IllegalArgumentException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 
@@ -177,7 +179,7 @@ public final class ClassArchiveCommand implements Callable<Integer> {
 
     private static void deleteTree(Path dir) throws IOException {
         try (var paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
             }
         }

@@ -1,12 +1,14 @@
 package org.rebond.cli;
 
-import java.time.Clock;
 import jakarta.mail.Folder;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Store;
 import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.eclipse.angus.mail.imap.IMAPStore;
 import org.rebond.App;
@@ -14,7 +16,10 @@ import org.rebond.config.RebondConfig;
 import org.rebond.mail.FolderFinder;
 import org.rebond.mail.ImapConnector;
 import org.rebond.mail.MailboxException;
+import org.rebond.mail.MailboxWatcher;
 import org.rebond.store.Database;
+import org.rebond.store.SqlMailboxState;
+import org.rebond.store.SqlUidValidityChanges;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Spec;
 
@@ -49,20 +54,20 @@ public final class DoctorCommand implements Callable<Integer> {
         List<String> problems = new ArrayList<>();
         try (Database db = Database.open(loaded.storage().database())) {
             out.println("ok   " + (fr ? "base de données " : "database ") + loaded.storage().database() + " (schema " + db.version() + ")");
-            var reported = new org.rebond.store.SqlMailboxState(db, clock)
-                    .get(org.rebond.mail.MailboxWatcher.accountOf(loaded.mailbox()));
-            if (reported.isPresent() && reported.get().kind() != org.rebond.store.SqlMailboxState.Kind.CONNECTED) {
+            var reported = new SqlMailboxState(db, clock)
+                    .get(MailboxWatcher.accountOf(loaded.mailbox()));
+            if (reported.isPresent() && reported.get().kind() != SqlMailboxState.Kind.CONNECTED) {
                 var m = reported.get();
-                boolean refused = m.kind() == org.rebond.store.SqlMailboxState.Kind.LOGIN_REFUSED;
+                boolean refused = m.kind() == SqlMailboxState.Kind.LOGIN_REFUSED;
                 out.println(fr
                         ? "note le rebond en marche signale " + (refused ? "sa connexion REFUSÉE" : "la boîte aux lettres injoignable") + " depuis "
                                 + m.problemSince() + " (" + m.failures() + " tentative(s)) : " + m.problem() + " ; prochain essai " + m.nextAttempt()
                         : "note the running rebond reports " + (refused ? "its login REFUSED" : "the mailbox unreachable") + " since "
                                 + m.problemSince() + " (" + m.failures() + " attempt(s)): " + m.problem() + "; next attempt " + m.nextAttempt());
             }
-            java.time.format.DateTimeFormatter when = java.time.format.DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm",
+            DateTimeFormatter when = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm",
                     loaded.profile().language()).withZone(loaded.profile().timeZone());
-            for (var paused : new org.rebond.store.SqlUidValidityChanges(db, clock).pauses()) {
+            for (var paused : new SqlUidValidityChanges(db, clock).pauses()) {
                 problems.add("folder " + paused.folder() + " paused");
                 out.println("FAIL " + StatusCommand.pausedFolderLine(paused, when, fr));
             }
@@ -130,7 +135,7 @@ public final class DoctorCommand implements Callable<Integer> {
     private static void report(PrintWriter out, List<String> problems, Store store, FolderFinder.Role role, String configured, String key,
                                String whenMissing, boolean fr) throws MessagingException {
         var found = FolderFinder.find(store, role, configured);
-        String label = role.name().toLowerCase(java.util.Locale.ROOT);
+        String label = role.name().toLowerCase(Locale.ROOT);
         String frLabel = role == FolderFinder.Role.DRAFTS ? "des brouillons" : role == FolderFinder.Role.SENT ? "des messages envoyés" : "d'archive";
         if (found.isPresent()) {
             String how = !fr ? found.get().how() : switch (found.get().how()) {

@@ -1,11 +1,13 @@
 package org.rebond.cli;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.rebond.application.StoreException;
 import org.rebond.calendar.CalendarRejected;
 import org.rebond.compose.TemplateProblem;
 import org.rebond.config.ConfigException;
 import org.rebond.config.SecretException;
 import org.rebond.mail.MailboxException;
-import org.rebond.application.StoreException;
 
 /** The documented exit codes (sysexits.h) and the one mapping from failures to them. */
 public final class ExitCodes {
@@ -33,7 +35,7 @@ public final class ExitCodes {
         if (e instanceof MailboxException) {
             return UNAVAILABLE;
         }
-        if (e instanceof StoreException || e instanceof java.io.IOException || e instanceof java.io.UncheckedIOException) {
+        if (e instanceof StoreException || e instanceof IOException || e instanceof UncheckedIOException) {
             return IO;
         }
         return SOFTWARE;

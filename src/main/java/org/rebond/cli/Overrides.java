@@ -5,28 +5,17 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.format.DateTimeFormatter;
-import java.util.HashSet;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.locks.LockSupport;
-import org.rebond.App;
+import org.rebond.Offline;
+import org.rebond.application.CommandQueue;
+import org.rebond.application.InterviewService;
+import org.rebond.application.UserCommands;
 import org.rebond.config.ConfigLoader;
 import org.rebond.config.RebondConfig;
-import org.rebond.application.CommandQueue;
-import org.rebond.domain.DetectionRules;
 import org.rebond.domain.Interview;
-import org.rebond.domain.InterviewDetector;
-import org.rebond.application.InterviewService;
-import org.rebond.domain.Planner;
 import org.rebond.domain.SeenEvent;
 import org.rebond.domain.UserCommand;
-import org.rebond.application.UserCommands;
-import org.rebond.schedule.DeferredActionScheduler;
-import org.rebond.store.InstanceLock;
-import org.rebond.store.SqlCommandQueue;
-import org.rebond.store.SqlMessageHistory;
-import org.rebond.application.StoreException;
 
 /**
  * What {@code rebond track} and {@code rebond ignore} share: the target is checked, the request is
@@ -47,9 +36,9 @@ final class Overrides {
                 "'" + typed + "' is neither an interview number (7) nor an event seen but not taken (e3); 'rebond status' shows both"));
         RebondConfig loaded = new ConfigLoader().load(config);
         boolean fr = loaded.profile().language().getLanguage().equals("fr");
-        try (StoredState state = new StoredState(loaded, clock)) {
+        try (Offline state = Offline.open(loaded, clock)) {
             long number = UserCommand.number(target);
-            boolean known = UserCommand.isSeenEvent(target) ? state.store.seenById(number).isPresent() : state.store.byId(number).isPresent();
+            boolean known = UserCommand.isSeenEvent(target) ? state.store().seenById(number).isPresent() : state.store().byId(number).isPresent();
             if (!known) {
                 throw new ExitCodes.CommandFailure(ExitCodes.DATA, UserCommand.isSeenEvent(target)
                         ? (fr ? "aucun événement " + target + " — 'rebond status --config " + config + "' liste les événements vus mais non retenus"
@@ -57,18 +46,15 @@ final class Overrides {
                         : (fr ? "aucun entretien #" + number + " — 'rebond status --config " + config + "' les liste"
                               : "no interview #" + number + " — 'rebond status --config " + config + "' lists them"));
             }
-            SqlCommandQueue queue = new SqlCommandQueue(state.database, clock);
-            InstanceLock lock;
-            try {
-                lock = InstanceLock.acquire(loaded.storage().database());
-            } catch (StoreException daemonRunning) {
-                lock = null;
-            }
+            CommandQueue queue = state.commands();
+            Optional<Offline.Lock> lock = state.lockUnlessADaemonRuns();
             CommandQueue.Applied applied;
-            boolean byDaemon = lock == null;
-            if (lock != null) {
-                try (InstanceLock held = lock) {
-                    applied = applyHere(loaded, state, queue, clock, kind, target);
+            boolean byDaemon = lock.isEmpty();
+            if (lock.isPresent()) {
+                try (Offline.Lock held = lock.get()) {
+                    long id = queue.request(kind, target);
+                    queue.done(id, state.userCommandsHere().apply(new UserCommand(id, kind, target)));
+                    applied = queue.applied(id).orElseThrow();
                 }
             } else {
                 long id = queue.request(kind, target);
@@ -79,8 +65,8 @@ final class Overrides {
                     return ExitCodes.OK;
                 }
             }
-            Optional<Interview> interview = applied.interviewId() == 0 ? Optional.empty() : state.store.byId(applied.interviewId());
-            Optional<SeenEvent> seen = UserCommand.isSeenEvent(target) ? state.store.seenById(number) : Optional.empty();
+            Optional<Interview> interview = applied.interviewId() == 0 ? Optional.empty() : state.store().byId(applied.interviewId());
+            Optional<SeenEvent> seen = UserCommand.isSeenEvent(target) ? state.store().seenById(number) : Optional.empty();
             DateTimeFormatter when = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", loaded.profile().language())
                     .withZone(loaded.profile().timeZone());
             String message = describe(kind, target, applied, interview, seen, when, fr);
@@ -95,28 +81,12 @@ final class Overrides {
         }
     }
 
-    /** No daemon runs and this process holds the lock: the rows change here, the triggers when the daemon starts. */
-    private static CommandQueue.Applied applyHere(RebondConfig config, StoredState state, SqlCommandQueue queue, Clock clock,
-                                                  UserCommand.Kind kind, String target) {
-        Set<String> addresses = new HashSet<>();
-        config.profile().addresses().forEach(a -> addresses.add(a.toLowerCase(Locale.ROOT)));
-        DetectionRules rules = DetectionRules.defaults().plus(config.detection().marker(), config.detection().includeWords(),
-                config.detection().excludeWords(), config.detection().categories());
-        InterviewService service = new InterviewService(state.store, new DeferredActionScheduler(queue),
-                new InterviewDetector(rules, addresses, state.store::isSuggestedContact), new SqlMessageHistory(state.database, addresses),
-                new Planner(App.policyOf(config.schedule())), config.profile().timeZone(), clock);
-        long id = queue.request(kind, target);
-        InterviewService.Outcome outcome = new UserCommands(service, state.store, queue).apply(new UserCommand(id, kind, target));
-        queue.done(id, outcome);
-        return queue.applied(id).orElseThrow();
-    }
-
     /**
      * Waits, on the monotonic timer rather than the wall clock, until the daemon has applied the
      * request or {@link #DAEMON_ANSWER} has passed; the daemon answers through the database, so the
      * row is read again every {@link #POLL}.
      */
-    private static CommandQueue.Applied awaitDaemon(SqlCommandQueue queue, long id) {
+    private static CommandQueue.Applied awaitDaemon(CommandQueue queue, long id) {
         long deadline = System.nanoTime() + DAEMON_ANSWER.toNanos();
         while (true) {
             Optional<CommandQueue.Applied> applied = queue.applied(id);

@@ -2,19 +2,13 @@ package org.rebond.cli;
 
 import java.io.PrintWriter;
 import java.time.Clock;
-import java.util.HashSet;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.rebond.App;
-import org.rebond.compose.Keywords;
-import org.rebond.domain.NotesParser;
-import org.rebond.compose.RenderedMessage;
-import org.rebond.compose.TemplateComposer;
-import org.rebond.compose.Templates;
+import org.rebond.Offline;
+import org.rebond.application.MessageComposer;
 import org.rebond.config.RebondConfig;
 import org.rebond.domain.Action;
 import org.rebond.domain.Interview;
-import org.rebond.store.SqlMessageHistory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -62,14 +56,10 @@ public final class PreviewCommand implements Callable<Integer> {
                     + "': use brief, debrief, thank-you or keep-posted");
         };
         RebondConfig loaded = config.load();
-        try (StoredState state = new StoredState(loaded, clock)) {
-            Interview interview = state.store.byId(interviewId).orElseThrow(() -> new ExitCodes.CommandFailure(ExitCodes.DATA,
+        try (Offline state = Offline.open(loaded, clock)) {
+            Interview interview = state.store().byId(interviewId).orElseThrow(() -> new ExitCodes.CommandFailure(ExitCodes.DATA,
                     "no interview #" + interviewId + " — 'rebond status --config " + config + "' lists them"));
-            HashSet<String> addresses = new HashSet<>(loaded.profile().addresses());
-            TemplateComposer composer = new TemplateComposer(new Templates(loaded.templates().directory(), null), loaded.profile(),
-                    App.policyOf(loaded.schedule()), state.store, new SqlMessageHistory(state.database, addresses), new NotesParser(),
-                    new Keywords(), clock);
-            RenderedMessage rendered = composer.render(interview, action);
+            MessageComposer.Rendered rendered = state.composer().preview(interview, action);
             PrintWriter out = spec.commandLine().getOut();
             out.println("Subject: " + rendered.subject());
             out.println();

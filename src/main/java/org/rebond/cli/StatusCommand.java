@@ -2,21 +2,31 @@ package org.rebond.cli;
 
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.rebond.App;
+import org.rebond.Offline;
+import org.rebond.application.InterviewStore;
+import org.rebond.application.MailboxStatus;
+import org.rebond.application.Outbox;
+import org.rebond.application.Quarantine;
+import org.rebond.application.UidValidityChanges;
 import org.rebond.config.RebondConfig;
 import org.rebond.domain.Action;
 import org.rebond.domain.Interview;
-import org.rebond.application.Outbox;
 import org.rebond.domain.PlannedAction;
 import org.rebond.domain.Planner;
 import org.rebond.domain.SeenEvent;
-import org.rebond.store.SqlQuarantine;
+import org.rebond.mail.MailboxWatcher;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Spec;
 
@@ -48,15 +58,15 @@ public final class StatusCommand implements Callable<Integer> {
         ZoneId zone = loaded.profile().timeZone();
         String row = fr ? "    %-17s %s%n" : "    %-15s %s%n";
         DateTimeFormatter when = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", loaded.profile().language()).withZone(zone);
-        try (StoredState state = new StoredState(loaded, clock)) {
+        try (Offline state = Offline.open(loaded, clock)) {
             Planner planner = new Planner(App.policyOf(loaded.schedule()));
-            List<Interview> interviews = state.store.all();
+            List<Interview> interviews = state.store().all();
             Instant now = clock.instant();
             out.println(fr ? "rebond — " + interviews.size() + " entretien(s) suivi(s), heures en " + zone.getId()
                     : "rebond — " + interviews.size() + " interview(s) followed, times in " + zone.getId());
-            state.mailbox.get(org.rebond.mail.MailboxWatcher.accountOf(loaded.mailbox()))
+            state.mailboxStatus().get(MailboxWatcher.accountOf(loaded.mailbox()))
                     .ifPresent(m -> out.println(mailboxLine(m, when, fr)));
-            for (org.rebond.store.SqlUidValidityChanges.Pause p : state.validityChanges.pauses()) {
+            for (UidValidityChanges.Pause p : state.validityChanges().pauses()) {
                 out.println(pausedFolderLine(p, when, fr));
             }
             if (interviews.isEmpty()) {
@@ -71,14 +81,14 @@ public final class StatusCommand implements Callable<Integer> {
                     out.printf("    %s %s%n", fr ? "par l'intermédiaire de" : "introduced by", i.referrer().displayName());
                 }
                 out.printf("    %s %s — %s%n", fr ? "état :" : "state:", stateLabel(i.state(), fr), i.reason());
-                for (org.rebond.store.SqlInterviewStore.JournalLine line : state.store.journalOf(i.id())) {
+                for (InterviewStore.JournalLine line : state.store().journalOf(i.id())) {
                     journalRemark(line, fr, when).ifPresent(remark -> out.printf("    %s%n", remark));
                 }
-                Optional<String> notes = state.store.notesSource(i.id());
+                Optional<String> notes = state.store().notesSource(i.id());
                 out.printf("    %s %s%n", fr ? "notes :" : "notes:", notes.isPresent() ? (fr ? "reçues" : "received") : (fr ? "pas encore" : "not yet"));
-                List<Outbox.Entry> entries = state.outbox.forInterview(i.id());
+                List<Outbox.Entry> entries = state.outbox().forInterview(i.id());
                 List<PlannedAction> plan = planner.plan(i, now);
-                java.util.Set<String> shown = new java.util.HashSet<>();
+                Set<String> shown = new HashSet<>();
                 for (Outbox.Entry e : entries) {
                     shown.add(e.action().key());
                     String line = switch (e.state()) {
@@ -100,7 +110,7 @@ public final class StatusCommand implements Callable<Integer> {
             out.println();
             out.println(fr ? "Progression : " + done + " entretien(s) tenu(s), " + (interviews.stream().filter(Interview::active).count() - done) + " à venir."
                     : "Progress: " + done + " interview(s) held, " + (interviews.stream().filter(Interview::active).count() - done) + " to come.");
-            List<SeenEvent> seen = state.store.recentlySeen(now.minus(java.time.Duration.ofDays(1)), 20);
+            List<SeenEvent> seen = state.store().recentlySeen(now.minus(Duration.ofDays(1)), 20);
             if (!seen.isEmpty()) {
                 out.println();
                 out.println(fr ? "Vus, non retenus ('rebond track ID' en suit un, 'rebond ignore ID' le fait oublier) :"
@@ -110,11 +120,11 @@ public final class StatusCommand implements Callable<Integer> {
                     out.printf("    %s %s%n", fr ? "vu, non retenu :" : "seen, not taken:", e.reason());
                 }
             }
-            List<SqlQuarantine.Item> quarantined = state.quarantine.all();
+            List<Quarantine.Item> quarantined = state.quarantine().all();
             if (!quarantined.isEmpty()) {
                 out.println();
                 out.println(fr ? "Mis de côté (non traités, avec la raison) :" : "Set aside (not processed, with the reason):");
-                for (SqlQuarantine.Item q : quarantined) {
+                for (Quarantine.Item q : quarantined) {
                     out.printf("    %s %s: %s%n", q.source(), q.item(), q.reason());
                 }
             }
@@ -123,7 +133,7 @@ public final class StatusCommand implements Callable<Integer> {
     }
 
     /** How the running daemon last found the mailbox (B46: a refused login shows here). */
-    static String mailboxLine(org.rebond.store.SqlMailboxState.State m, DateTimeFormatter when, boolean fr) {
+    static String mailboxLine(MailboxStatus.State m, DateTimeFormatter when, boolean fr) {
         return switch (m.kind()) {
             case CONNECTED -> (fr ? "Boîte aux lettres : connectée depuis le " : "Mailbox: connected since ") + when.format(m.updatedAt());
             case LOGIN_REFUSED -> (fr ? "Boîte aux lettres : CONNEXION REFUSÉE depuis le " : "Mailbox: LOGIN REFUSED since ")
@@ -136,8 +146,8 @@ public final class StatusCommand implements Callable<Integer> {
     }
 
     /** A folder the daemon stopped reading because its UIDVALIDITY kept changing (B39), with what to do. */
-    static String pausedFolderLine(org.rebond.store.SqlUidValidityChanges.Pause p, DateTimeFormatter when, boolean fr) {
-        long hours = org.rebond.mail.MailboxWatcher.UIDVALIDITY_CHANGE_WINDOW.toHours();
+    static String pausedFolderLine(UidValidityChanges.Pause p, DateTimeFormatter when, boolean fr) {
+        long hours = MailboxWatcher.UIDVALIDITY_CHANGE_WINDOW.toHours();
         return fr
                 ? "Dossier " + p.folder() + " : N'EST PLUS LU depuis le " + when.format(p.since()) + " — le serveur a changé son UIDVALIDITY "
                         + p.changes() + " fois en " + hours + " h (dernier changement " + p.from() + " → " + p.to() + "), ses numéros de "
@@ -163,12 +173,12 @@ public final class StatusCommand implements Callable<Integer> {
         };
     }
 
-    private static final java.util.regex.Pattern IN_PARENTHESES = java.util.regex.Pattern.compile("\\(([^()]*)\\)");
+    private static final Pattern IN_PARENTHESES = Pattern.compile("\\(([^()]*)\\)");
 
     /** Cancellations and flagged updates or cancellations (B20), from the journal, in the user's language. */
-    static Optional<String> journalRemark(org.rebond.store.SqlInterviewStore.JournalLine line, boolean fr, DateTimeFormatter when) {
+    static Optional<String> journalRemark(InterviewStore.JournalLine line, boolean fr, DateTimeFormatter when) {
         String at = when.format(line.at());
-        java.util.regex.Matcher who = IN_PARENTHESES.matcher(line.detail());
+        Matcher who = IN_PARENTHESES.matcher(line.detail());
         String sender = who.find() ? who.group(1) : "?";
         return switch (line.event()) {
             case "cancelled" -> Optional.of(fr ? "annulé par l'organisateur le " + at + " ; actions en attente retirées"

@@ -1,5 +1,6 @@
 package org.rebond.compose;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -58,7 +59,7 @@ record Signature(String title, String organization, String phone) {
 
     /** The last lines before any quoted text, after a "-- " separator when there is one. */
     private static List<String> block(String text) {
-        List<String> lines = new java.util.ArrayList<>();
+        List<String> lines = new ArrayList<>();
         for (String raw : text.split("\n")) {
             String line = raw.strip();
             if (line.startsWith(">") || line.matches("(?i)^(on|le) .*(wrote|a écrit)\\s*:$")) {

@@ -1,6 +1,6 @@
 package org.rebond.compose;
 
-import org.rebond.domain.NotesParser;
+import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,20 +9,24 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.rebond.domain.PrepEvent;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import org.rebond.application.InterviewStore;
+import org.rebond.application.MessageComposer;
+import org.rebond.application.MessageHistory;
+import org.rebond.application.OutgoingMessage;
 import org.rebond.config.RebondConfig;
 import org.rebond.domain.Action;
 import org.rebond.domain.DebriefNotes;
 import org.rebond.domain.Interview;
-import org.rebond.application.MessageComposer;
-import org.rebond.application.OutgoingMessage;
+import org.rebond.domain.NotesParser;
 import org.rebond.domain.Policy;
-import org.rebond.application.InterviewStore;
-import org.rebond.application.MessageHistory;
+import org.rebond.domain.PrepEvent;
 
 /**
  * Builds the data model of each message from the store (plain values only: DESIGN I4) and renders
@@ -44,9 +48,9 @@ public final class TemplateComposer implements MessageComposer {
     private final Keywords keywords;
     private final Clock clock;
     /** The mailbox's word counts, reused while the history grew little: counting 2,000 samples costs about half a second. */
-    private final java.util.concurrent.atomic.AtomicReference<CountedWords> mailboxWords = new java.util.concurrent.atomic.AtomicReference<>();
+    private final AtomicReference<CountedWords> mailboxWords = new AtomicReference<>();
 
-    private record CountedWords(long newestRow, java.time.Instant at, Keywords.Background words) {}
+    private record CountedWords(long newestRow, Instant at, Keywords.Background words) {}
 
     public TemplateComposer(Templates templates, RebondConfig.Profile profile, Policy policy, InterviewStore store,
                             MessageHistory history, NotesParser notesParser, Keywords keywords, Clock clock) {
@@ -66,7 +70,7 @@ public final class TemplateComposer implements MessageComposer {
      */
     private Keywords.Background mailboxWords() {
         long newest = history.newestRow();
-        java.time.Instant now = clock.instant();
+        Instant now = clock.instant();
         CountedWords counted = mailboxWords.get();
         if (counted != null && newest - counted.newestRow() < 200 && newest >= counted.newestRow()
                 && Duration.between(counted.at(), now).abs().compareTo(Duration.ofHours(1)) < 0) {
@@ -120,6 +124,12 @@ public final class TemplateComposer implements MessageComposer {
     }
 
     /** Renders without delivering (the {@code preview} command). */
+    @Override
+    public Rendered preview(Interview interview, Action action) {
+        RenderedMessage rendered = render(interview, action);
+        return new Rendered(rendered.subject(), rendered.text(), rendered.html());
+    }
+
     public RenderedMessage render(Interview interview, Action action) {
         return templates.render(action.templateName(), profile.language(), model(interview, action));
     }
@@ -239,12 +249,12 @@ public final class TemplateComposer implements MessageComposer {
     }
 
     /** Words of invitations and of the people's own names are not the contact's vocabulary. */
-    private static final java.util.Set<String> CALENDAR_WORDS = java.util.Set.of("invitation", "invite", "invites", "invited", "entretien",
+    private static final Set<String> CALENDAR_WORDS = Set.of("invitation", "invite", "invites", "invited", "entretien",
             "information", "informational", "interview", "meeting", "calendar", "agenda", "reunion", "rendez", "accepted", "declined");
     private static final int KEYWORDS_SHOWN = 12;
 
     private List<String> withoutNoise(List<String> found, Interview interview) {
-        java.util.Set<String> noise = new java.util.HashSet<>(CALENDAR_WORDS);
+        Set<String> noise = new HashSet<>(CALENDAR_WORDS);
         List<String> names = new ArrayList<>(List.of(profile.name(), interview.contact().name(), interview.contact().email()));
         if (interview.referrer() != null) {
             names.add(interview.referrer().name());
@@ -258,7 +268,7 @@ public final class TemplateComposer implements MessageComposer {
     }
 
     private static String fold(String text) {
-        String decomposed = java.text.Normalizer.normalize(text == null ? "" : text, java.text.Normalizer.Form.NFD);
+        String decomposed = Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFD);
         return decomposed.replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
     }
 

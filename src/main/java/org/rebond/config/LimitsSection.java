@@ -2,6 +2,10 @@ package org.rebond.config;
 
 import static org.rebond.config.YamlSection.or;
 
+
+
+
+
 /** Reads {@code limits:}: the bounds on untrusted input (DESIGN I5), with their defaults. */
 final class LimitsSection {
     private LimitsSection() {}

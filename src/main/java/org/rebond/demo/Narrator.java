@@ -8,10 +8,10 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.rebond.domain.Action;
 import org.rebond.application.ActionRunner;
-import org.rebond.domain.Interview;
 import org.rebond.application.InterviewService;
+import org.rebond.domain.Action;
+import org.rebond.domain.Interview;
 import org.rebond.domain.PlannedAction;
 
 /** Tells the demo's story as it happens, in English or French, with the time since the start. */

@@ -1,6 +1,5 @@
 package org.rebond.demo;
 
-import org.rebond.cli.DemoCommand;
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -12,10 +11,10 @@ import java.time.ZoneOffset;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.rebond.App;
-import org.rebond.config.ConfigLoader;
-import org.rebond.domain.Action;
 import org.rebond.application.ActionRunner;
 import org.rebond.application.InterviewService;
+import org.rebond.config.ConfigLoader;
+import org.rebond.domain.Action;
 
 /**
  * A short, silent run of the real daemon against the demo's story in an in-process mailbox: it

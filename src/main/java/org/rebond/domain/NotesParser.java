@@ -1,7 +1,5 @@
 package org.rebond.domain;
 
-import org.rebond.domain.DebriefNotes.NameGiven;
-
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -10,6 +8,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.rebond.domain.DebriefNotes.NameGiven;
 
 /**
  * Reads the short debrief notes a user sends back by replying to the debrief prompt (METHOD M5, M7).

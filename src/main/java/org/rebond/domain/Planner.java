@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -72,7 +73,7 @@ public final class Planner {
                     : FireDecision.skip("the interview had already started when the prep event update came due");
         }
         if (!interview.active()) {
-            return FireDecision.skip("interview " + interview.state().name().toLowerCase(java.util.Locale.ROOT));
+            return FireDecision.skip("interview " + interview.state().name().toLowerCase(Locale.ROOT));
         }
         Optional<Instant> due = dueOf(interview, action, now);
         if (action.kind() == Action.Kind.BRIEF) {

@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 
 /**
  * The prep event rebond places just before an interview (METHOD:PUBLISH): its own UID derived from
@@ -37,7 +38,7 @@ public final class PrepEvent {
      */
     public static String write(String interviewUid, String recurrenceId, int sequence, Instant stamp, Instant start, Instant end,
                                String summary, String description, String briefHtml) {
-        return calendar(interviewUid, recurrenceId, sequence, stamp, start, end, summary, java.util.List.of(
+        return calendar(interviewUid, recurrenceId, sequence, stamp, start, end, summary, List.of(
                 "DESCRIPTION:" + text(capped(description)),
                 "STATUS:CONFIRMED",
                 "RELATED-TO:" + text(interviewUid),
@@ -54,7 +55,7 @@ public final class PrepEvent {
      */
     public static String cancel(String interviewUid, String recurrenceId, int sequence, Instant stamp, Instant start, Instant end,
                                 String summary) {
-        return calendar(interviewUid, recurrenceId, sequence, stamp, start, end, summary, java.util.List.of(
+        return calendar(interviewUid, recurrenceId, sequence, stamp, start, end, summary, List.of(
                 "STATUS:CANCELLED",
                 "RELATED-TO:" + text(interviewUid),
                 "TRANSP:TRANSPARENT",
@@ -62,7 +63,7 @@ public final class PrepEvent {
     }
 
     private static String calendar(String interviewUid, String recurrenceId, int sequence, Instant stamp, Instant start, Instant end,
-                                   String summary, java.util.List<String> moreLines) {
+                                   String summary, List<String> moreLines) {
         StringBuilder ics = new StringBuilder();
         line(ics, "BEGIN:VCALENDAR");
         line(ics, "VERSION:2.0");

@@ -1,13 +1,15 @@
 package org.rebond.schedule;
 
+import java.time.Duration;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
 import org.quartz.JobDataMap;
 import org.quartz.JobExecutionContext;
 import org.quartz.JobExecutionException;
 import org.quartz.SchedulerException;
-import org.rebond.domain.Action;
+import org.rebond.application.ActionListener;
 import org.rebond.application.ActionRunner;
+import org.rebond.domain.Action;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,7 +21,7 @@ import org.slf4j.LoggerFactory;
 public final class ActionJob implements Job {
 
     private static final Logger log = LoggerFactory.getLogger(ActionJob.class);
-    private static final java.time.Duration AFTER_AN_ERROR = java.time.Duration.ofMinutes(5);
+    private static final Duration AFTER_AN_ERROR = Duration.ofMinutes(5);
 
     private final ActionRunner runner;
     private final QuartzActionScheduler scheduler;

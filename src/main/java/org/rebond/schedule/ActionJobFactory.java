@@ -2,8 +2,10 @@ package org.rebond.schedule;
 
 import org.quartz.Job;
 import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
 import org.quartz.spi.JobFactory;
 import org.quartz.spi.TriggerFiredBundle;
+import org.rebond.application.ActionListener;
 import org.rebond.application.ActionRunner;
 
 /** Gives Quartz jobs bound to the runner, instead of letting Quartz instantiate them bare. */
@@ -21,7 +23,7 @@ public final class ActionJobFactory {
         return (TriggerFiredBundle bundle, Scheduler quartz) -> {
             Class<? extends Job> type = bundle.getJobDetail().getJobClass();
             if (type != ActionJob.class) {
-                throw new org.quartz.SchedulerException("unknown job class " + type.getName());
+                throw new SchedulerException("unknown job class " + type.getName());
             }
             return new ActionJob(runner, scheduler, listener);
         };

@@ -1,16 +1,19 @@
 package org.rebond.schedule;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
-import java.util.Properties;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.LinkedHashMap;
-import java.util.ArrayList;
+import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
@@ -25,8 +28,8 @@ import org.quartz.impl.StdSchedulerFactory;
 import org.quartz.impl.matchers.GroupMatcher;
 import org.quartz.utils.ConnectionProvider;
 import org.quartz.utils.DBConnectionManager;
-import org.rebond.domain.Action;
 import org.rebond.application.ActionScheduler;
+import org.rebond.domain.Action;
 import org.rebond.domain.PlannedAction;
 
 /**
@@ -58,22 +61,7 @@ public final class QuartzActionScheduler implements ActionScheduler, AutoCloseab
         this.domainClock = domainClock;
         this.schedulerClock = schedulerClock;
         String dataSourceName = "rebond-" + UUID.randomUUID();
-        DBConnectionManager.getInstance().addConnectionProvider(dataSourceName, new ConnectionProvider() {
-            @Override
-            public java.sql.Connection getConnection() throws java.sql.SQLException {
-                return dataSource.getConnection();
-            }
-
-            @Override
-            public void shutdown() {
-                // the DataSource belongs to the Database, which closes it
-            }
-
-            @Override
-            public void initialize() {
-                // nothing to set up
-            }
-        });
+        DBConnectionManager.getInstance().addConnectionProvider(dataSourceName, new StoreConnections(dataSource));
         Properties p = new Properties();
         p.setProperty("org.quartz.scheduler.instanceName", "rebond");
         p.setProperty("org.quartz.scheduler.instanceId", "NON_CLUSTERED");
@@ -100,6 +88,7 @@ public final class QuartzActionScheduler implements ActionScheduler, AutoCloseab
     }
 
     /** Starts firing. Call after the plan was rebuilt, so that recovered and missed triggers find it. */
+    @Override
     public void start() {
         try {
             scheduler.start();
@@ -141,7 +130,7 @@ public final class QuartzActionScheduler implements ActionScheduler, AutoCloseab
             scheduler.deleteJobs(keys);
             scheduler.scheduleJobs(jobs, true);
         } catch (SchedulerException e) {
-            String what = planned.stream().map(p -> p.action().label()).collect(java.util.stream.Collectors.joining(", "));
+            String what = planned.stream().map(p -> p.action().label()).collect(Collectors.joining(", "));
             throw new IllegalStateException("cannot schedule " + what + " of interview " + interviewId + ": " + e.getMessage(), e);
         }
     }
@@ -162,15 +151,15 @@ public final class QuartzActionScheduler implements ActionScheduler, AutoCloseab
                 .build();
     }
 
-    /**
-     * The instant on Quartz's time base. An action already due fires now rather than in the past:
-     * a start time older than the misfire threshold would wait for Quartz's misfire scan.
-     */
     /** Now on the domain clock, the time base of every instant given to this scheduler. */
     Instant now() {
         return domainClock.instant();
     }
 
+    /**
+     * The instant on Quartz's time base. An action already due fires now rather than in the past:
+     * a start time older than the misfire threshold would wait for Quartz's misfire scan.
+     */
     private Instant toSchedulerTime(Instant due) {
         Instant schedulerNow = schedulerClock.instant();
         Instant fireAt = domainClock == schedulerClock ? due : schedulerNow.plus(Duration.between(domainClock.instant(), due));
@@ -205,11 +194,12 @@ public final class QuartzActionScheduler implements ActionScheduler, AutoCloseab
         return "interview-" + interviewId;
     }
 
-    /** Stops firing; waits for running actions when {@code wait} (a clean SIGTERM, DESIGN B66). */
-    public void shutdown(boolean wait) {
+    /** Stops firing; waits for running actions when {@code waitForRunning} (a clean SIGTERM). */
+    @Override
+    public void stop(boolean waitForRunning) {
         try {
             if (!scheduler.isShutdown()) {
-                scheduler.shutdown(wait);
+                scheduler.shutdown(waitForRunning);
             }
         } catch (SchedulerException e) {
             throw new IllegalStateException(e);
@@ -218,6 +208,39 @@ public final class QuartzActionScheduler implements ActionScheduler, AutoCloseab
 
     @Override
     public void close() {
-        shutdown(true);
+        stop(true);
+    }
+
+    /**
+     * The database's connections, lent to Quartz's job store under a name of this scheduler's own.
+     * Quartz keeps its providers in a process-wide registry it never empties: when the scheduler
+     * shuts down, the provider lets go of the DataSource (which belongs to the Database, and is
+     * closed with it), so a stopped scheduler keeps nothing of the database alive.
+     */
+    private static final class StoreConnections implements ConnectionProvider {
+        private volatile DataSource dataSource;
+
+        StoreConnections(DataSource dataSource) {
+            this.dataSource = dataSource;
+        }
+
+        @Override
+        public Connection getConnection() throws SQLException {
+            DataSource lent = dataSource;
+            if (lent == null) {
+                throw new SQLException("the scheduler is shut down");
+            }
+            return lent.getConnection();
+        }
+
+        @Override
+        public void shutdown() {
+            dataSource = null;
+        }
+
+        @Override
+        public void initialize() {
+            // nothing to set up: the DataSource is the Database's
+        }
     }
 }

@@ -1,8 +1,5 @@
 package org.rebond.store;
 
-import org.rebond.application.StoreException;
-import java.util.function.Supplier;
-import org.rebond.application.Transactions;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
@@ -15,11 +12,15 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
+import org.rebond.application.StoreException;
+import org.rebond.application.Transactions;
 
 /**
  * The one SQLite file: HikariCP with the pragmas that make concurrent writers safe (WAL,
@@ -359,7 +360,7 @@ public final class Database implements AutoCloseable, Transactions {
         List<Runnable> hooks = rollbackHooks.get();
         int hooksBefore = hooks == null ? 0 : hooks.size();
         try {
-            java.sql.Savepoint savepoint = c.setSavepoint();
+            Savepoint savepoint = c.setSavepoint();
             try {
                 T result = work.run(c);
                 c.releaseSavepoint(savepoint);

@@ -1,13 +1,14 @@
 package org.rebond.store;
 
-import org.rebond.application.StoreException;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.rebond.application.StoreException;
 
 /** Keeps a second daemon off the same database (BAD-INPUTS B67): an OS file lock beside it. */
 public final class InstanceLock implements AutoCloseable {
@@ -39,7 +40,7 @@ public final class InstanceLock implements AutoCloseable {
             FileLock lock;
             try {
                 lock = channel.tryLock();
-            } catch (java.nio.channels.OverlappingFileLockException e) {
+            } catch (OverlappingFileLockException e) {
                 lock = null;
             }
             if (lock == null) {

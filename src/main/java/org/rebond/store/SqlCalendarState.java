@@ -1,6 +1,7 @@
 package org.rebond.store;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -60,8 +61,8 @@ public final class SqlCalendarState implements CalendarSyncState, PrepCalendarSt
     @Override
     public Optional<Placed> placed(String interviewUid, String recurrenceId) {
         return db.queryOne("SELECT href, etag, sequence, start_at, end_at FROM prep_calendar_event WHERE interview_uid = ? AND recurrence_id = ?",
-                rs -> new Placed(rs.getString(1), rs.getString(2), rs.getInt(3), java.time.Instant.parse(rs.getString(4)),
-                        java.time.Instant.parse(rs.getString(5))), interviewUid, recurrenceId);
+                rs -> new Placed(rs.getString(1), rs.getString(2), rs.getInt(3), Instant.parse(rs.getString(4)),
+                        Instant.parse(rs.getString(5))), interviewUid, recurrenceId);
     }
 
     @Override

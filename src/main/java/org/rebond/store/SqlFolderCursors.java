@@ -1,8 +1,8 @@
 package org.rebond.store;
 
-import org.rebond.application.FolderCursors;
 import java.time.Clock;
 import java.util.Optional;
+import org.rebond.application.FolderCursors;
 
 /** Where the reading of each folder stands (UIDVALIDITY, last UID, HIGHESTMODSEQ). */
 public final class SqlFolderCursors implements FolderCursors {

@@ -5,13 +5,17 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import org.rebond.application.InterviewStore;
 import org.rebond.domain.Action;
+import org.rebond.domain.CalendarEvent;
 import org.rebond.domain.DebriefNotes;
 import org.rebond.domain.Interview;
-import org.rebond.domain.CalendarEvent;
-import org.rebond.application.InterviewStore;
 import org.rebond.domain.ItipOrder;
 import org.rebond.domain.SeenEvent;
 
@@ -155,8 +159,8 @@ public final class SqlInterviewStore implements InterviewStore {
      * Every known contact, lower case: the contacts and referrers of interviews and the people
      * named in debriefs (what {@link #isKnownContact} asks about one address), read once per scan batch.
      */
-    public java.util.Set<String> knownContacts() {
-        return new java.util.HashSet<>(db.query("SELECT lower(contact_email) FROM interview WHERE contact_email IS NOT NULL "
+    public Set<String> knownContacts() {
+        return new HashSet<>(db.query("SELECT lower(contact_email) FROM interview WHERE contact_email IS NOT NULL "
                 + "UNION SELECT lower(referrer_email) FROM interview WHERE referrer_email IS NOT NULL "
                 + "UNION SELECT lower(email) FROM referral", rs -> rs.getString(1)));
     }
@@ -179,7 +183,7 @@ public final class SqlInterviewStore implements InterviewStore {
     }
 
     @Override
-    public void skip(long interviewId, java.util.Map<Action, String> reasons, Instant at) {
+    public void skip(long interviewId, Map<Action, String> reasons, Instant at) {
         if (reasons.isEmpty()) {
             return;
         }
@@ -199,8 +203,6 @@ public final class SqlInterviewStore implements InterviewStore {
         db.update("INSERT INTO journal (interview_id, at, event, detail) VALUES (?,?,?,?)", interviewId, at.toString(), event, detail);
     }
 
-    /** One line of the journal. */
-    public record JournalLine(long id, long interviewId, Instant at, String event, String detail) {}
 
     public List<JournalLine> journalSince(long afterId) {
         return db.query("SELECT id, interview_id, at, event, detail FROM journal WHERE id > ? ORDER BY id",
@@ -302,7 +304,7 @@ public final class SqlInterviewStore implements InterviewStore {
     }
 
     private static SeenEvent readSeen(ResultSet rs) throws SQLException {
-        List<CalendarEvent.Attendee> attendees = new java.util.ArrayList<>();
+        List<CalendarEvent.Attendee> attendees = new ArrayList<>();
         for (String line : rs.getString("attendees").split("\n")) {
             if (line.isEmpty()) {
                 continue;

@@ -1,9 +1,10 @@
 package org.rebond.store;
 
-import org.rebond.application.MailboxStatus;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import org.rebond.application.MailboxStatus;
 
 /**
  * How the connection to the mailbox stands, as the running daemon last saw it: connected, or the
@@ -26,7 +27,7 @@ public final class SqlMailboxState implements MailboxStatus {
         save(new State(account, Kind.CONNECTED, "", null, null, 0, clock.instant()));
     }
 
-    public void failed(String account, boolean loginRefused, String problem, int failures, java.time.Duration wait) {
+    public void failed(String account, boolean loginRefused, String problem, int failures, Duration wait) {
         Instant nextAttempt = clock.instant().plus(wait);
         Instant since = get(account).filter(s -> s.kind() != Kind.CONNECTED && s.problemSince() != null)
                 .map(State::problemSince).orElse(clock.instant());

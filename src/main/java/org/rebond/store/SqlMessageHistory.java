@@ -1,21 +1,27 @@
 package org.rebond.store;
 
-import org.rebond.application.MessageHistory;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.rebond.application.MessageHistory;
 import org.rebond.domain.Interview;
-import org.rebond.application.ReferrerFinder;
 
 /**
  * What the mailbox says about people (METHOD M3): one row per message seen, headers and a short
  * excerpt only, with every address involved, so briefs, threading and referrer detection need no
  * server searches.
  */
-public final class SqlMessageHistory implements ReferrerFinder, MessageHistory {
+public final class SqlMessageHistory implements MessageHistory {
 
     /** Address numbers kept in memory, the most recently used (a first scan meets most of a mailbox's correspondents in every batch). */
     private static final int ADDRESS_NUMBERS_KEPT = 20_000;
@@ -23,9 +29,9 @@ public final class SqlMessageHistory implements ReferrerFinder, MessageHistory {
     private final Database db;
     private final Set<String> userAddresses;
     /** Each address's number in the address table, for the ones used lately; guarded by itself. */
-    private final java.util.Map<String, Long> addressNumbers = new java.util.LinkedHashMap<>(1024, 0.75f, true) {
+    private final Map<String, Long> addressNumbers = new LinkedHashMap<>(1024, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(java.util.Map.Entry<String, Long> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
             return size() > ADDRESS_NUMBERS_KEPT;
         }
     };
@@ -78,10 +84,10 @@ public final class SqlMessageHistory implements ReferrerFinder, MessageHistory {
         db.inBulkTransaction(c -> {
             // One statement per message and one per party: a message seen again (same folder,
             // UIDVALIDITY and UID) returns no row and changes nothing.
-            try (java.sql.PreparedStatement insert = c.prepareStatement("INSERT INTO message (folder, uidvalidity, uid, message_id, "
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO message (folder, uidvalidity, uid, message_id, "
                          + "in_reply_to, refs, sent_at, from_email, from_name, recipients, subject, excerpt, sample) "
                          + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (folder, uidvalidity, uid) DO NOTHING RETURNING id");
-                 java.sql.PreparedStatement party = c.prepareStatement("INSERT INTO message_party (address, message_row) VALUES (?,?)");
+                 PreparedStatement party = c.prepareStatement("INSERT INTO message_party (address, message_row) VALUES (?,?)");
                  Addresses addresses = new Addresses(c)) {
                 for (SeenMessage m : messages) {
                     recordIn(m, insert, party, addresses);
@@ -91,18 +97,18 @@ public final class SqlMessageHistory implements ReferrerFinder, MessageHistory {
         });
     }
 
-    private static void recordIn(SeenMessage m, java.sql.PreparedStatement insert, java.sql.PreparedStatement party, Addresses addresses)
-            throws java.sql.SQLException {
+    private static void recordIn(SeenMessage m, PreparedStatement insert, PreparedStatement party, Addresses addresses)
+            throws SQLException {
         bind(insert, m.folder(), m.uidValidity(), m.uid(), m.messageId(), m.inReplyTo(), String.join(" ", m.references()),
                 m.sentAt().toString(), m.fromEmail(), m.fromName(), String.join(",", m.recipients()), m.subject(), m.excerpt(), m.sample());
         long row;
-        try (java.sql.ResultSet rs = insert.executeQuery()) {
+        try (ResultSet rs = insert.executeQuery()) {
             if (!rs.next()) {
                 return; // kept already
             }
             row = rs.getLong(1);
         }
-        Set<String> parties = new java.util.LinkedHashSet<>();
+        Set<String> parties = new LinkedHashSet<>();
         if (!m.fromEmail().isBlank()) {
             parties.add(m.fromEmail());
         }
@@ -119,15 +125,15 @@ public final class SqlMessageHistory implements ReferrerFinder, MessageHistory {
      * forgotten with it ({@link Database#onRollback}).
      */
     private final class Addresses implements AutoCloseable {
-        private final java.sql.PreparedStatement find;
-        private final java.sql.PreparedStatement add;
+        private final PreparedStatement find;
+        private final PreparedStatement add;
 
-        Addresses(java.sql.Connection c) throws java.sql.SQLException {
+        Addresses(Connection c) throws SQLException {
             this.find = c.prepareStatement("SELECT id FROM address WHERE email = ?");
             this.add = c.prepareStatement("INSERT INTO address (email) VALUES (?) RETURNING id");
         }
 
-        long number(String email) throws java.sql.SQLException {
+        long number(String email) throws SQLException {
             synchronized (addressNumbers) {
                 Long known = addressNumbers.get(email);
                 if (known != null) {
@@ -136,12 +142,12 @@ public final class SqlMessageHistory implements ReferrerFinder, MessageHistory {
             }
             long number;
             find.setString(1, email);
-            try (java.sql.ResultSet rs = find.executeQuery()) {
+            try (ResultSet rs = find.executeQuery()) {
                 number = rs.next() ? rs.getLong(1) : -1;
             }
             if (number < 0) {
                 add.setString(1, email);
-                try (java.sql.ResultSet rs = add.executeQuery()) {
+                try (ResultSet rs = add.executeQuery()) {
                     rs.next();
                     number = rs.getLong(1);
                 }
@@ -158,14 +164,14 @@ public final class SqlMessageHistory implements ReferrerFinder, MessageHistory {
         }
 
         @Override
-        public void close() throws java.sql.SQLException {
+        public void close() throws SQLException {
             try (find; add) {
                 // both closed
             }
         }
     }
 
-    private static void bind(java.sql.PreparedStatement ps, Object... params) throws java.sql.SQLException {
+    private static void bind(PreparedStatement ps, Object... params) throws SQLException {
         for (int i = 0; i < params.length; i++) {
             ps.setObject(i + 1, params[i]);
         }
@@ -187,7 +193,7 @@ public final class SqlMessageHistory implements ReferrerFinder, MessageHistory {
             return;
         }
         db.inBulkTransaction(c -> {
-            try (java.sql.PreparedStatement update = c.prepareStatement("UPDATE message SET excerpt = ?, sample = ? WHERE id = ?")) {
+            try (PreparedStatement update = c.prepareStatement("UPDATE message SET excerpt = ?, sample = ? WHERE id = ?")) {
                 for (Text t : texts) {
                     bind(update, t.excerpt(), t.sample(), t.row());
                     update.executeUpdate();

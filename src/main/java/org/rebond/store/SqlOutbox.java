@@ -3,11 +3,13 @@ package org.rebond.store;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import org.rebond.domain.Action;
-import org.rebond.application.OutgoingMessage;
 import org.rebond.application.Outbox;
+import org.rebond.application.OutgoingMessage;
+import org.rebond.domain.Action;
 
 /** The outbox in SQLite; one row per (interview, action), unique token. */
 public final class SqlOutbox implements Outbox {
@@ -64,8 +66,8 @@ public final class SqlOutbox implements Outbox {
     }
 
     /** The Message-IDs of every debrief prompt written, with their interviews (read once per scan batch). */
-    public java.util.Map<String, Long> promptMessageIds() {
-        java.util.Map<String, Long> out = new java.util.HashMap<>();
+    public Map<String, Long> promptMessageIds() {
+        Map<String, Long> out = new HashMap<>();
         db.query("SELECT message_id, interview_id FROM outbox WHERE action = 'DEBRIEF_PROMPT' AND message_id IS NOT NULL",
                 rs -> out.put(rs.getString(1), rs.getLong(2)));
         return out;

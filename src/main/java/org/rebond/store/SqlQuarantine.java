@@ -1,9 +1,11 @@
 package org.rebond.store;
 
-import org.rebond.application.Quarantine;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import org.rebond.application.Quarantine;
 
 /**
  * Inputs rebond will not process, each with its reason (DESIGN I5): recorded once, never retried
@@ -37,9 +39,9 @@ public final class SqlQuarantine implements Quarantine {
     }
 
     /** The items of a source that start with {@code prefix} (one folder's quarantined messages, read once per scan batch). */
-    public java.util.Set<String> itemsStartingWith(String source, String prefix) {
+    public Set<String> itemsStartingWith(String source, String prefix) {
         String escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-        return new java.util.HashSet<>(db.query("SELECT item FROM quarantine WHERE source = ? AND item LIKE ? ESCAPE '\\'",
+        return new HashSet<>(db.query("SELECT item FROM quarantine WHERE source = ? AND item LIKE ? ESCAPE '\\'",
                 rs -> rs.getString(1), source, escaped + "%"));
     }
 

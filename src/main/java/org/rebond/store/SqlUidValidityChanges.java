@@ -1,12 +1,14 @@
 package org.rebond.store;
 
-import org.rebond.application.UidValidityChanges;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.rebond.application.UidValidityChanges;
 
 /**
  * The UIDVALIDITY changes seen on each folder, and the folders rebond stopped reading because it
@@ -113,7 +115,7 @@ public final class SqlUidValidityChanges implements UidValidityChanges {
         });
     }
 
-    private static Pause readPause(java.sql.ResultSet rs) throws java.sql.SQLException {
+    private static Pause readPause(ResultSet rs) throws SQLException {
         return new Pause(rs.getString(1), rs.getInt(2), rs.getLong(3), rs.getLong(4), Instant.parse(rs.getString(5)));
     }
 }

@@ -1,10 +1,5 @@
 package org.rebond.application;
 
-import org.rebond.domain.Action;
-import org.rebond.domain.Interview;
-import org.rebond.domain.Planner;
-import org.rebond.domain.Policy;
-import org.rebond.SteppedClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -19,12 +14,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rebond.SteppedClock;
+import org.rebond.application.ActionRunner.Result;
 import org.rebond.compose.Keywords;
-import org.rebond.domain.NotesParser;
 import org.rebond.compose.TemplateComposer;
 import org.rebond.compose.Templates;
 import org.rebond.config.RebondConfig;
-import org.rebond.application.ActionRunner.Result;
+import org.rebond.domain.Action;
+import org.rebond.domain.Interview;
+import org.rebond.domain.NotesParser;
+import org.rebond.domain.Planner;
+import org.rebond.domain.Policy;
 import org.rebond.store.Database;
 import org.rebond.store.SqlInterviewStore;
 import org.rebond.store.SqlMessageHistory;

@@ -1,14 +1,5 @@
 package org.rebond.application;
 
-import org.rebond.domain.Action;
-import org.rebond.domain.DebriefNotes;
-import org.rebond.domain.DetectionRules;
-import org.rebond.domain.Interview;
-import org.rebond.domain.InterviewDetector;
-import org.rebond.domain.Planner;
-import org.rebond.domain.Policy;
-import org.rebond.domain.SeenEvent;
-import org.rebond.SteppedClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.rebond.domain.TestEvents.CONTACT;
 import static org.rebond.domain.TestEvents.USER;
@@ -17,6 +8,7 @@ import static org.rebond.domain.TestEvents.invitation;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
@@ -29,8 +21,17 @@ import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.Trigger;
 import org.quartz.impl.SchedulerRepository;
-import org.rebond.domain.EventTime;
+import org.rebond.SteppedClock;
 import org.rebond.application.InterviewService.Outcome;
+import org.rebond.domain.Action;
+import org.rebond.domain.DebriefNotes;
+import org.rebond.domain.DetectionRules;
+import org.rebond.domain.EventTime;
+import org.rebond.domain.Interview;
+import org.rebond.domain.InterviewDetector;
+import org.rebond.domain.Planner;
+import org.rebond.domain.Policy;
+import org.rebond.domain.SeenEvent;
 import org.rebond.schedule.ActionJobFactory;
 import org.rebond.schedule.QuartzActionScheduler;
 import org.rebond.store.Database;
@@ -68,7 +69,7 @@ class InterviewServiceTest {
 
     @AfterEach
     void close() {
-        scheduler.shutdown(false);
+        scheduler.stop(false);
         db.close();
     }
 
@@ -497,7 +498,7 @@ class InterviewServiceTest {
     void aCancelOfTheInstanceTheSeriesStartsWithMatchedByInstantCancelsTheFollowedOccurrence() {
         Interview series = created();
         // The same instant written in Paris time (B21).
-        EventTime inParis = EventTime.zoned(START, java.time.LocalDateTime.of(2025, 3, 10, 10, 0), "Europe/Paris", ZoneId.of("Europe/Paris"));
+        EventTime inParis = EventTime.zoned(START, LocalDateTime.of(2025, 3, 10, 10, 0), "Europe/Paris", ZoneId.of("Europe/Paris"));
 
         Outcome cancel = service.onCalendarEvent(invitation().method("CANCEL").recurrenceId(inParis).sequence(1).start(START).build(), CONTACT, "");
 

@@ -1,12 +1,14 @@
 package org.rebond.bench;
 
-import org.rebond.application.MessageArrivals;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
 import org.rebond.App;
+import org.rebond.application.MessageArrivals;
 import org.rebond.config.ConfigLoader;
 import org.rebond.config.RebondConfig;
 
@@ -26,7 +28,7 @@ public final class DaemonProcess {
     private DaemonProcess() {}
 
     public static void main(String[] args) throws Exception {
-        PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
+        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         RebondConfig config = new ConfigLoader().load(Path.of(args[0]));
         MessageArrivals.Listener intake = (what, outcome) -> {
             long now = System.nanoTime();

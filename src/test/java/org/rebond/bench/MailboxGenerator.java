@@ -5,7 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.text.Normalizer;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -314,8 +316,8 @@ public final class MailboxGenerator {
     }
 
     private String outlookIcs(Person organizer, String uid, Instant stamp, Instant start, Instant end, String summary, String description) {
-        ZonedDateTime localStart = start.atZone(java.time.ZoneId.of("Europe/Paris"));
-        ZonedDateTime localEnd = end.atZone(java.time.ZoneId.of("Europe/Paris"));
+        ZonedDateTime localStart = start.atZone(ZoneId.of("Europe/Paris"));
+        ZonedDateTime localEnd = end.atZone(ZoneId.of("Europe/Paris"));
         return String.join("\r\n",
                 "BEGIN:VCALENDAR", "METHOD:REQUEST", "PRODID:Microsoft Exchange Server 2010", "VERSION:2.0",
                 "BEGIN:VTIMEZONE", "TZID:Romance Standard Time",
@@ -335,8 +337,8 @@ public final class MailboxGenerator {
     }
 
     private String appleIcs(Person organizer, String uid, Instant stamp, Instant start, Instant end, String summary, String description) {
-        ZonedDateTime localStart = start.atZone(java.time.ZoneId.of("Europe/Paris"));
-        ZonedDateTime localEnd = end.atZone(java.time.ZoneId.of("Europe/Paris"));
+        ZonedDateTime localStart = start.atZone(ZoneId.of("Europe/Paris"));
+        ZonedDateTime localEnd = end.atZone(ZoneId.of("Europe/Paris"));
         return String.join("\r\n",
                 "BEGIN:VCALENDAR", "METHOD:REQUEST", "VERSION:2.0", "PRODID:-//Apple Inc.//macOS 14.4//EN", "CALSCALE:GREGORIAN",
                 "BEGIN:VTIMEZONE", "TZID:Europe/Paris",
@@ -397,7 +399,7 @@ public final class MailboxGenerator {
     }
 
     private static String ascii(String s) {
-        return java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFD).replaceAll("[^\\p{ASCII}]", "");
+        return Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("[^\\p{ASCII}]", "");
     }
 
     /** MIME building blocks (LF line endings, as maildir files have). */

@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -203,7 +204,7 @@ public final class RawImapClient implements Closeable {
             }
             if (b == '\n' && previous == '\r') {
                 byte[] bytes = line.toByteArray();
-                return java.util.Arrays.copyOf(bytes, bytes.length - 1);
+                return Arrays.copyOf(bytes, bytes.length - 1);
             }
             line.write(b);
             previous = b;

@@ -8,6 +8,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -19,7 +20,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,6 +31,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.rebond.SystemdUnit;
 import org.rebond.mail.MessageIntake;
@@ -284,7 +288,7 @@ class ScanBench {
         Files.write(tmp, data);
         giveToMailUser(tmp);
         long now = System.nanoTime();
-        Files.move(tmp, maildir.resolve("new").resolve(name), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        Files.move(tmp, maildir.resolve("new").resolve(name), StandardCopyOption.ATOMIC_MOVE);
         return now;
     }
 
@@ -385,7 +389,7 @@ class ScanBench {
 
     private static Process startDaemon(Path dir, Path config, DaemonOutput output) throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new java.util.ArrayList<>();
+        List<String> command = new ArrayList<>();
         // At the unit's priority (Nice=), as systemd starts it.
         int nice = SystemdUnit.nice(Path.of("systemd", "rebond.service"));
         if (nice != 0) {
@@ -494,7 +498,7 @@ class ScanBench {
         }
 
         long await(String mark) {
-            return org.awaitility.Awaitility.await("daemon " + mark).atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(5))
+            return Awaitility.await("daemon " + mark).atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(5))
                     .until(() -> marks.get(mark), v -> v != null);
         }
 
@@ -552,7 +556,7 @@ class ScanBench {
 
     /** CPU seconds of the daemon's threads so far, grouped: mailbox, intake, gc, jit, other. */
     private static Map<String, Double> threadCpuSeconds(long pid) throws IOException {
-        Map<String, Double> out = new java.util.LinkedHashMap<>();
+        Map<String, Double> out = new LinkedHashMap<>();
         for (String group : List.of("mailbox", "intake", "gc", "jit", "other")) {
             out.put(group, 0.0);
         }
@@ -612,7 +616,7 @@ class ScanBench {
             return;
         }
         try (Stream<Path> all = Files.walk(dir)) {
-            for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(p);
             }
         }

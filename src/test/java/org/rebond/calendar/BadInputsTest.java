@@ -1,7 +1,5 @@
 package org.rebond.calendar;
 
-import org.rebond.domain.CalendarEvent;
-import org.rebond.domain.EventTime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,6 +9,8 @@ import java.time.ZoneId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.rebond.domain.CalendarEvent;
+import org.rebond.domain.EventTime;
 
 /** BAD-INPUTS B1–B7, B11, B12, B15, B16, B22, B32: each refused with a reason or tolerated, and the next good invitation still works. */
 class BadInputsTest {

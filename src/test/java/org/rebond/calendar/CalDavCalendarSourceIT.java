@@ -1,6 +1,5 @@
 package org.rebond.calendar;
 
-import org.rebond.application.CalendarSync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.rebond.calendar.CalendarWorld.NOW;
 import static org.rebond.calendar.CalendarWorld.START;
@@ -8,13 +7,16 @@ import static org.rebond.calendar.CalendarWorld.event;
 import static org.rebond.calendar.CalendarWorld.interview;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rebond.application.CalendarSync;
 import org.rebond.domain.Interview;
 
 /** CalDAV against a real Radicale: discovery, the sync-token path and the ctag/ETag fallback. */
@@ -38,7 +40,7 @@ class CalDavCalendarSourceIT {
         if (radicale != null) radicale.close();
     }
 
-    private CalDavCalendarSource source(java.net.URI url, CalDavCalendarSource.Mode mode) {
+    private CalDavCalendarSource source(URI url, CalDavCalendarSource.Mode mode) {
         return new CalDavCalendarSource(url, radicale.client, world.state, world.clock, Duration.ofMinutes(5), Duration.ofDays(30),
                 Duration.ofDays(400), mode);
     }
@@ -199,7 +201,7 @@ class CalDavCalendarSourceIT {
         CalDavCalendarSource source = new CalDavCalendarSource(radicale.root(), wrong, world.state, world.clock, Duration.ofMinutes(5),
                 Duration.ofDays(30), Duration.ofDays(400), CalDavCalendarSource.Mode.AUTO);
 
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> world.sync(source).syncNow(source))
+        Assertions.assertThatThrownBy(() -> world.sync(source).syncNow(source))
                 .isInstanceOf(CalendarSourceException.class)
                 .hasMessageContaining("refused the login of camille")
                 .hasMessageNotContaining("not-the-password");

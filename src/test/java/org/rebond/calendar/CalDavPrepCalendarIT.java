@@ -1,7 +1,5 @@
 package org.rebond.calendar;
 
-import org.rebond.application.CalendarSync;
-import org.rebond.domain.PrepEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.rebond.calendar.CalendarWorld.START;
 import static org.rebond.calendar.CalendarWorld.interview;
@@ -20,11 +18,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.rebond.domain.Action;
-import org.rebond.domain.Interview;
+import org.rebond.application.CalendarSync;
 import org.rebond.application.Outbox;
 import org.rebond.application.OutgoingMessage;
 import org.rebond.application.PrepEventKeeper;
+import org.rebond.domain.Action;
+import org.rebond.domain.Interview;
+import org.rebond.domain.PrepEvent;
 
 /** The prep event in the user's CalDAV calendar (issue 4, item 8), against a real Radicale. */
 class CalDavPrepCalendarIT {

@@ -1,7 +1,5 @@
 package org.rebond.calendar;
 
-import org.rebond.domain.CalendarEvent;
-import org.rebond.domain.EventTime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -9,6 +7,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.rebond.domain.CalendarEvent;
+import org.rebond.domain.EventTime;
 
 class CalendarParserTest {
 

@@ -1,6 +1,5 @@
 package org.rebond.calendar;
 
-import org.rebond.domain.CalendarEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.mail.internet.MimeMessage;
@@ -9,8 +8,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.rebond.domain.CalendarEvent;
 
 class CalendarPartsTest {
     private final CalendarParts parts = new CalendarParts(CalendarLimits.defaults());
@@ -131,7 +132,7 @@ class CalendarPartsTest {
 
         assertThat(found).hasSize(1);
         assertThat(found.get(0).content()).hasSize(1_048_577);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new CalendarParser(CalendarLimits.defaults()).parse(found.get(0).content()))
+        Assertions.assertThatThrownBy(() -> new CalendarParser(CalendarLimits.defaults()).parse(found.get(0).content()))
                 .isInstanceOf(CalendarRejected.class).hasMessageStartingWith("calendar larger than");
     }
 }

@@ -1,7 +1,5 @@
 package org.rebond.calendar;
 
-import org.rebond.application.CalendarSource;
-import org.rebond.application.CalendarSync;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,11 +9,13 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Set;
+import org.rebond.SteppedClock;
+import org.rebond.application.CalendarSource;
+import org.rebond.application.CalendarSync;
+import org.rebond.application.InterviewService;
 import org.rebond.domain.DetectionRules;
 import org.rebond.domain.Interview;
 import org.rebond.domain.InterviewDetector;
-import org.rebond.application.InterviewService;
-import org.rebond.SteppedClock;
 import org.rebond.domain.Planner;
 import org.rebond.domain.Policy;
 import org.rebond.schedule.ActionJobFactory;
@@ -104,7 +104,7 @@ final class CalendarWorld implements AutoCloseable {
 
     @Override
     public void close() {
-        scheduler.shutdown(false);
+        scheduler.stop(false);
         db.close();
     }
 }

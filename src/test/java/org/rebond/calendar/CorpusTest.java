@@ -1,7 +1,5 @@
 package org.rebond.calendar;
 
-import org.rebond.domain.CalendarEvent;
-import org.rebond.domain.EventTime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.mail.internet.MimeMessage;
@@ -20,6 +18,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.rebond.domain.CalendarEvent;
+import org.rebond.domain.EventTime;
 
 /**
  * The shared corpus of real invitations (set {@code -Drebond.corpus=/path/to/corpus}): every file

@@ -1,7 +1,5 @@
 package org.rebond.calendar;
 
-import org.rebond.application.CalendarSync;
-import org.rebond.domain.CalendarEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.rebond.calendar.CalendarWorld.START;
@@ -19,14 +17,18 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.rebond.domain.Interview;
+import org.rebond.application.CalendarSync;
 import org.rebond.application.InterviewService;
+import org.rebond.domain.CalendarEvent;
+import org.rebond.domain.Interview;
 
 /** ICS URLs (a test-only HTTP server on loopback), local .ics files and vdir folders. */
 class IcsCalendarSourcesIT {
@@ -78,11 +80,11 @@ class IcsCalendarSourcesIT {
             }
             exchange.close();
         });
-        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        server.setExecutor(Executors.newCachedThreadPool());
         server.start();
     }
 
-    private final java.util.concurrent.CountDownLatch stalled = new java.util.concurrent.CountDownLatch(1);
+    private final CountDownLatch stalled = new CountDownLatch(1);
 
     @AfterEach
     void close() {

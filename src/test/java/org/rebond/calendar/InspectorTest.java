@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -57,7 +58,7 @@ class InspectorTest {
         Files.write(dir.resolve("a-good.ics"), Fixtures.bytes("floating-and-all-day.ics"));
         Files.writeString(dir.resolve("b-bad.ics"), "BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:x\n");
         Files.writeString(dir.resolve("c-mail.eml"), "MIME-Version: 1.0\nContent-Type: text/calendar; method=REQUEST\n\n"
-                + new String(Fixtures.bytes("google-request.ics"), java.nio.charset.StandardCharsets.UTF_8));
+                + new String(Fixtures.bytes("google-request.ics"), StandardCharsets.UTF_8));
         Files.writeString(dir.resolve("notes.txt"), "ignored");
         boolean[] failed = new boolean[1];
 
@@ -76,7 +77,7 @@ class InspectorTest {
     @Test
     void aMailWhoseMimeMethodContradictsItsCalendarIsReportedAsAnError() throws IOException {
         Path mail = Files.writeString(dir.resolve("mismatch.eml"), "MIME-Version: 1.0\nContent-Type: text/calendar; method=CANCEL\n\n"
-                + new String(Fixtures.bytes("google-request.ics"), java.nio.charset.StandardCharsets.UTF_8));
+                + new String(Fixtures.bytes("google-request.ics"), StandardCharsets.UTF_8));
         boolean[] failed = new boolean[1];
 
         String out = run(List.of(mail), failed);

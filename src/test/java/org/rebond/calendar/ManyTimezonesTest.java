@@ -1,6 +1,5 @@
 package org.rebond.calendar;
 
-import org.rebond.domain.CalendarEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -8,6 +7,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.rebond.domain.CalendarEvent;
 
 /** STACK-NOTES: ical4j's synthetic zone ids come from a global pool of 1,500; rebond must never exhaust it. */
 class ManyTimezonesTest {

@@ -6,6 +6,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
 
 /** Runs rebond's command line in-process, the way {@code main} does, and keeps what it printed. */
 final class Cli {
@@ -24,7 +25,7 @@ final class Cli {
         StringWriter err = new StringWriter();
         int code;
         try (PrintWriter o = new PrintWriter(out, true); PrintWriter e = new PrintWriter(err, true)) {
-            code = Main.execute(args, o, e, java.time.Clock.systemUTC());
+            code = Main.execute(args, o, e, Clock.systemUTC());
         }
         return new Result(code, out.toString(), err.toString());
     }

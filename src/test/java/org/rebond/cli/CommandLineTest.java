@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
@@ -13,7 +14,6 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The command line as a user meets it: help, version, usage mistakes and configuration refusals, with their exit codes. */
 class CommandLineTest {
@@ -33,7 +33,7 @@ class CommandLineTest {
 
     @TestFactory
     Stream<DynamicTest> everySubcommandHasAHelpThatExitsZeroAndPrintsItsUsage() {
-        List<String> names = List.copyOf(Main.commandLine(java.time.Clock.systemUTC()).getSubcommands().keySet());
+        List<String> names = List.copyOf(Main.commandLine(Clock.systemUTC()).getSubcommands().keySet());
         assertThat(names).contains("run", "demo", "doctor", "status", "inspect", "preview", "class-archive", "help");
         return names.stream().map(name -> DynamicTest.dynamicTest("rebond " + name + " --help", () -> {
             Cli.Result result = Cli.run(name, "--help");
@@ -56,7 +56,7 @@ class CommandLineTest {
     }
 
     @Test
-    void classArchiveRunOutsideThePackagedJarExits64AndShowsTheCommandFromTheJar(@org.junit.jupiter.api.io.TempDir Path dir) {
+    void classArchiveRunOutsideThePackagedJarExits64AndShowsTheCommandFromTheJar(@TempDir Path dir) {
         Cli.Result result = Cli.run("class-archive", "--lang", "en", dir.resolve("rebond.jsa").toString());
         assertThat(result.exitCode()).isEqualTo(64);
         assertThat(result.err()).contains("java -jar /usr/lib/rebond/rebond.jar class-archive");

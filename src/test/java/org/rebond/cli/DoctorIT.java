@@ -13,6 +13,7 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Properties;
 import org.junit.jupiter.api.AfterEach;
@@ -118,7 +119,7 @@ class DoctorIT {
     void aPasswordFileOthersCanReadExits78WithChmod600AndTheServerIsNotContacted() throws Exception {
         Path config = config(PASSWORD, "");
         Path passwordFile = dir.resolve("imap-password");
-        Files.setPosixFilePermissions(passwordFile, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        Files.setPosixFilePermissions(passwordFile, PosixFilePermissions.fromString("rw-r--r--"));
 
         Cli.Result result = Cli.run("doctor", "--config", config.toString());
 

@@ -1,13 +1,12 @@
 package org.rebond.compose;
 
-import org.junit.jupiter.api.DisplayNameGeneration;
-import org.junit.jupiter.api.DisplayNameGenerator;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
 
 /** A contact's keywords: the words that stand out in their messages against the mailbox (METHOD M3). */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)

@@ -1,12 +1,8 @@
 package org.rebond.compose;
 
-import org.rebond.domain.NotesParser;
-import org.junit.jupiter.api.DisplayNameGeneration;
-import org.junit.jupiter.api.DisplayNameGenerator;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.MethodSource;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.rebond.compose.SampleModels.map;
+import static org.rebond.compose.SampleModels.with;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -14,10 +10,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.rebond.compose.SampleModels.map;
-import static org.rebond.compose.SampleModels.with;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.rebond.domain.NotesParser;
 
 /** What each bundled message says, against METHOD M1 to M7. */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -95,12 +96,12 @@ class CalendarsConfigTest {
                 """);
 
         assertThat(e.problems()).extracting(ConfigProblem::line, ConfigProblem::key).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(9, "calendars[1].url"),
-                org.assertj.core.groups.Tuple.tuple(10, "calendars[1].urll"),
-                org.assertj.core.groups.Tuple.tuple(12, "calendars[2].url"),
-                org.assertj.core.groups.Tuple.tuple(14, "calendars[3].path"),
-                org.assertj.core.groups.Tuple.tuple(15, "calendars[3].prep_calendar"),
-                org.assertj.core.groups.Tuple.tuple(16, "calendars[4].type"));
+                Tuple.tuple(9, "calendars[1].url"),
+                Tuple.tuple(10, "calendars[1].urll"),
+                Tuple.tuple(12, "calendars[2].url"),
+                Tuple.tuple(14, "calendars[3].path"),
+                Tuple.tuple(15, "calendars[3].prep_calendar"),
+                Tuple.tuple(16, "calendars[4].type"));
         assertThat(e.getMessage())
                 .contains("calendars[1].urll: unknown key; did you mean calendars[1].url?")
                 .contains("plain http:// is refused for calendar.example.org")

@@ -3,6 +3,7 @@ package org.rebond.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -12,7 +13,7 @@ class RehearsalTest {
 
     @Test
     void theRehearsalReadsTheDemoMailboxTakesTheInvitationAndDeliversItsBrief(@TempDir Path dir) throws Exception {
-        Rehearsal.Outcome outcome = Rehearsal.run(dir, Duration.ofMinutes(1), java.time.Clock.systemUTC());
+        Rehearsal.Outcome outcome = Rehearsal.run(dir, Duration.ofMinutes(1), Clock.systemUTC());
 
         assertThat(outcome.interviewTaken()).as("invitation taken as an interview").isTrue();
         assertThat(outcome.briefDelivered()).as("brief delivered into the demo mailbox").isTrue();

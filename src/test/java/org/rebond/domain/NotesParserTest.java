@@ -1,19 +1,18 @@
 package org.rebond.domain;
 
-import org.rebond.compose.SampleModels;
-import org.rebond.compose.Templates;
-import org.junit.jupiter.api.DisplayNameGeneration;
-import org.junit.jupiter.api.DisplayNameGenerator;
-import org.junit.jupiter.api.Test;
-import org.rebond.domain.DebriefNotes.NameGiven;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+import org.rebond.compose.SampleModels;
+import org.rebond.compose.Templates;
+import org.rebond.domain.DebriefNotes.NameGiven;
 
 /** Reading the user's debrief reply (METHOD M5, M7) and spotting job requests in it (M1). */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)

@@ -1,6 +1,5 @@
 package org.rebond.mail;
 
-import org.rebond.application.MessageArrivals;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -25,13 +24,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rebond.application.InterviewService;
+import org.rebond.application.MessageArrivals;
 import org.rebond.calendar.CalendarLimits;
 import org.rebond.calendar.IcalCalendarReader;
-import org.rebond.domain.NotesParser;
 import org.rebond.config.RebondConfig;
 import org.rebond.domain.DetectionRules;
 import org.rebond.domain.InterviewDetector;
-import org.rebond.application.InterviewService;
+import org.rebond.domain.NotesParser;
 import org.rebond.domain.Planner;
 import org.rebond.domain.Policy;
 import org.rebond.realserver.DovecotServer;
@@ -122,7 +122,7 @@ class LongScanIT {
             watcher.close();
         }
         if (scheduler != null) {
-            scheduler.shutdown(false);
+            scheduler.stop(false);
         }
         if (db != null) {
             db.close();

@@ -1,6 +1,5 @@
 package org.rebond.mail;
 
-import org.rebond.application.MessageArrivals;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -32,16 +31,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rebond.application.InterviewService;
+import org.rebond.application.MessageArrivals;
 import org.rebond.calendar.CalendarLimits;
 import org.rebond.calendar.IcalCalendarReader;
-import org.rebond.domain.NotesParser;
 import org.rebond.config.RebondConfig;
-import org.rebond.schedule.ActionJobFactory;
 import org.rebond.domain.DetectionRules;
 import org.rebond.domain.InterviewDetector;
-import org.rebond.application.InterviewService;
+import org.rebond.domain.NotesParser;
 import org.rebond.domain.Planner;
 import org.rebond.domain.Policy;
+import org.rebond.schedule.ActionJobFactory;
 import org.rebond.schedule.QuartzActionScheduler;
 import org.rebond.store.Database;
 import org.rebond.store.SqlInterviewStore;
@@ -102,7 +102,7 @@ class MessageIntakeReadsTest {
         if (imap != null) {
             imap.close();
         }
-        scheduler.shutdown(false);
+        scheduler.stop(false);
         db.close();
         greenMail.stop();
     }

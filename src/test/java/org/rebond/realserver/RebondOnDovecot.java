@@ -1,6 +1,5 @@
 package org.rebond.realserver;
 
-import org.rebond.application.MessageArrivals;
 import static org.awaitility.Awaitility.await;
 
 import ch.qos.logback.classic.Logger;
@@ -27,19 +26,20 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.function.UnaryOperator;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Properties;
+import java.util.function.UnaryOperator;
 import org.rebond.App;
 import org.rebond.SteppedClock;
 import org.rebond.TestMailbox;
+import org.rebond.application.MessageArrivals;
+import org.rebond.application.Outbox;
 import org.rebond.cli.Main;
 import org.rebond.config.ConfigLoader;
 import org.rebond.domain.Action;
 import org.rebond.domain.Interview;
-import org.rebond.application.Outbox;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -115,7 +115,7 @@ final class RebondOnDovecot implements AutoCloseable {
     App start() {
         var loaded = new ConfigLoader().load(config);
         App.Options options = new App.Options(clock, Clock.systemUTC(), UnaryOperator.identity(), (id, action, result) -> { },
-                MessageArrivals.Listener.NONE, Duration.ofMinutes(1));
+                MessageArrivals.Listener.NONE, Duration.ofMinutes(1), App.QUARTZ);
         app = App.start(loaded, options);
         return app;
     }

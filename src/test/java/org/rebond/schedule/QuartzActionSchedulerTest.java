@@ -1,6 +1,5 @@
 package org.rebond.schedule;
 
-import org.rebond.SteppedClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -10,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,13 +19,14 @@ import org.quartz.JobKey;
 import org.quartz.Scheduler;
 import org.quartz.Trigger;
 import org.quartz.impl.SchedulerRepository;
-import org.rebond.domain.Action;
+import org.rebond.SteppedClock;
 import org.rebond.application.ActionRunner;
-import org.rebond.domain.Interview;
 import org.rebond.application.MailDrop;
 import org.rebond.application.MessageComposer;
-import org.rebond.application.OutgoingMessage;
 import org.rebond.application.Outbox;
+import org.rebond.application.OutgoingMessage;
+import org.rebond.domain.Action;
+import org.rebond.domain.Interview;
 import org.rebond.domain.PlannedAction;
 import org.rebond.domain.Planner;
 import org.rebond.domain.Policy;
@@ -58,7 +59,7 @@ class QuartzActionSchedulerTest {
     @AfterEach
     void close() {
         if (scheduler != null) {
-            scheduler.shutdown(false);
+            scheduler.stop(false);
         }
         db.close();
     }
@@ -67,15 +68,23 @@ class QuartzActionSchedulerTest {
     private QuartzActionScheduler scheduler(Clock domain, Clock quartz, RuntimeException composeFailure) {
         store = new SqlInterviewStore(db, domain);
         outbox = new SqlOutbox(db);
-        MessageComposer composer = (interview, action, token, messageId) -> {
-            if (composeFailure != null) {
-                throw composeFailure;
+        MessageComposer composer = new MessageComposer() {
+            @Override
+            public OutgoingMessage compose(Interview interview, Action action, String token, String messageId) {
+                if (composeFailure != null) {
+                    throw composeFailure;
+                }
+                throw new AssertionError("these tests never deliver");
             }
-            throw new AssertionError("these tests never deliver");
+
+            @Override
+            public Rendered preview(Interview interview, Action action) {
+                throw new AssertionError("these tests never preview");
+            }
         };
         MailDrop unreachable = new MailDrop() {
             @Override
-            public java.util.OptionalLong findByToken(OutgoingMessage.Destination destination, String token) {
+            public OptionalLong findByToken(OutgoingMessage.Destination destination, String token) {
                 throw new AssertionError("these tests never reach the mailbox");
             }
 

@@ -1,22 +1,26 @@
 package org.rebond.store;
 
-import org.rebond.application.StoreException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rebond.application.StoreException;
 
 class DatabaseTest {
 
@@ -75,7 +79,7 @@ class DatabaseTest {
                     resource = "db/" + listing.map(p -> p.getFileName().toString()).filter(n -> ("db/" + n).startsWith(prefix)).findFirst().orElseThrow();
                 }
                 try (var in = getClass().getClassLoader().getResourceAsStream(resource)) {
-                    for (String sql : Database.statements(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))) {
+                    for (String sql : Database.statements(new String(in.readAllBytes(), StandardCharsets.UTF_8))) {
                         st.execute(sql);
                     }
                 }
@@ -89,7 +93,7 @@ class DatabaseTest {
 
         try (Database db = Database.open(file)) {
             assertThat(db.version()).isEqualTo(Database.latestVersion());
-            SqlMessageHistory history = new SqlMessageHistory(db, java.util.Set.of("camille@example.org"));
+            SqlMessageHistory history = new SqlMessageHistory(db, Set.of("camille@example.org"));
             assertThat(history.with("jeanne@acme.example", 10)).extracting(SqlMessageHistory.SeenMessage::subject).containsExactly("Bonjour");
             assertThat(history.with("camille@example.org", 10)).hasSize(1);
             history.forgetFolder("INBOX", 1);
@@ -125,8 +129,8 @@ class DatabaseTest {
                 .hasMessageContaining(file.toString())
                 .hasMessageContaining("not an SQLite database")
                 .hasMessageContaining("Restore a backup or move it aside");
-        assertThat(java.time.Duration.ofNanos(System.nanoTime() - began)).as("refused at once, not after the pool's timeout")
-                .isLessThan(java.time.Duration.ofSeconds(5));
+        assertThat(Duration.ofNanos(System.nanoTime() - began)).as("refused at once, not after the pool's timeout")
+                .isLessThan(Duration.ofSeconds(5));
     }
 
     @Test
@@ -172,7 +176,7 @@ class DatabaseTest {
         }
     }
 
-    private static void quarantine(Connection c, String item) throws java.sql.SQLException {
+    private static void quarantine(Connection c, String item) throws SQLException {
         Database.execute(c, "INSERT INTO quarantine (source, item, reason, created_at) VALUES ('INBOX', ?, 'x', 'now')", item);
     }
 
@@ -251,7 +255,7 @@ class DatabaseTest {
                         quarantine(quartz, "trigger refused");
                         quartz.rollback();
                     }
-                } catch (java.sql.SQLException e) {
+                } catch (SQLException e) {
                     throw new IllegalStateException(e);
                 }
             });
@@ -261,7 +265,7 @@ class DatabaseTest {
                 try (Connection quartz = db.dataSource().getConnection()) {
                     quarantine(quartz, "uid 9");
                     quartz.commit();
-                } catch (java.sql.SQLException e) {
+                } catch (SQLException e) {
                     throw new IllegalStateException(e);
                 }
                 throw new IllegalStateException("the batch failed");

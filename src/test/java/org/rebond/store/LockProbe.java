@@ -1,7 +1,7 @@
 package org.rebond.store;
 
-import org.rebond.application.StoreException;
 import java.nio.file.Path;
+import org.rebond.application.StoreException;
 
 /** Run in a second JVM by {@link InstanceLockTest}: plays the second daemon started on the same database. */
 public final class LockProbe {

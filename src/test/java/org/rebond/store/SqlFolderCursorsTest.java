@@ -1,12 +1,14 @@
 package org.rebond.store;
 
-import org.rebond.SteppedClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rebond.SteppedClock;
 
 class SqlFolderCursorsTest {
 
@@ -32,10 +34,10 @@ class SqlFolderCursorsTest {
     void aNewUidValidityReplacesTheCursorAndTheOldRowsAreForgotten() {
         try (Database db = Database.open(dir.resolve("rebond.db"))) {
             SqlFolderCursors cursors = new SqlFolderCursors(db, new SteppedClock(Instant.parse("2025-03-01T10:00:00Z")));
-            SqlMessageHistory history = new SqlMessageHistory(db, java.util.Set.of("sam@example.net"));
+            SqlMessageHistory history = new SqlMessageHistory(db, Set.of("sam@example.net"));
             cursors.save(new SqlFolderCursors.Cursor("INBOX", 1, 10, 0));
-            history.record(new SqlMessageHistory.SeenMessage("INBOX", 1, 10, "<a@x.example>", "", java.util.List.of(),
-                    Instant.parse("2025-02-01T10:00:00Z"), "claire@x.example", "Claire", java.util.List.of("sam@example.net"), "Hi", "", ""));
+            history.record(new SqlMessageHistory.SeenMessage("INBOX", 1, 10, "<a@x.example>", "", List.of(),
+                    Instant.parse("2025-02-01T10:00:00Z"), "claire@x.example", "Claire", List.of("sam@example.net"), "Hi", "", ""));
 
             // What the watcher does when the server reports UIDVALIDITY 2 for INBOX.
             history.forgetFolder("INBOX", cursors.get("INBOX").orElseThrow().uidValidity());

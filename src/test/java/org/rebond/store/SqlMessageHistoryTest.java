@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -86,7 +87,7 @@ class SqlMessageHistoryTest {
     @Test
     void anAddressFirstSeenInABatchThatWasRolledBackIsNumberedAfreshWhenSeenAgain() {
         String newcomer = "nadia.new@startup.example";
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> db.inOneTransaction(() -> {
+        Assertions.assertThatThrownBy(() -> db.inOneTransaction(() -> {
             history.recordAll(List.of(message("INBOX", 1, 10, "<a@startup.example>", T0, newcomer, "Nadia", List.of(USER), "Hello")));
             throw new IllegalStateException("the batch failed after its history was written");
         })).hasMessageContaining("batch failed");

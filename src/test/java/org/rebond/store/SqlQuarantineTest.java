@@ -1,6 +1,5 @@
 package org.rebond.store;
 
-import org.rebond.SteppedClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -8,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rebond.SteppedClock;
 
 class SqlQuarantineTest {
 

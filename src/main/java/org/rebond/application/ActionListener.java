@@ -1,7 +1,6 @@
-package org.rebond.schedule;
+package org.rebond.application;
 
 import org.rebond.domain.Action;
-import org.rebond.application.ActionRunner;
 
 /** Told of every firing and its outcome (logs, the demo's narration). */
 @FunctionalInterface

@@ -1,0 +1,141 @@
+package org.rebond;
+
+import java.nio.file.Files;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.rebond.application.CommandQueue;
+import org.rebond.application.InterviewStore;
+import org.rebond.application.MailboxStatus;
+import org.rebond.application.MessageComposer;
+import org.rebond.application.Outbox;
+import org.rebond.application.Quarantine;
+import org.rebond.application.StoreException;
+import org.rebond.application.UidValidityChanges;
+import org.rebond.application.UserCommands;
+import org.rebond.compose.Keywords;
+import org.rebond.compose.TemplateComposer;
+import org.rebond.compose.Templates;
+import org.rebond.config.RebondConfig;
+import org.rebond.domain.NotesParser;
+import org.rebond.schedule.DeferredActionScheduler;
+import org.rebond.store.Database;
+import org.rebond.store.InstanceLock;
+import org.rebond.store.SqlCommandQueue;
+import org.rebond.store.SqlInterviewStore;
+import org.rebond.store.SqlMailboxState;
+import org.rebond.store.SqlMessageHistory;
+import org.rebond.store.SqlOutbox;
+import org.rebond.store.SqlQuarantine;
+import org.rebond.store.SqlUidValidityChanges;
+
+/**
+ * The composition for the commands that read or change rebond's state without running the daemon
+ * ({@code status}, {@code preview}, {@code track}, {@code ignore}): the database opened, and the
+ * same use cases and role interfaces the daemon has, wired the same way.
+ */
+public final class Offline implements AutoCloseable {
+
+    private final RebondConfig config;
+    private final Clock clock;
+    private final Database database;
+    private final SqlInterviewStore store;
+    private final SqlCommandQueue commands;
+
+    private Offline(RebondConfig config, Clock clock, Database database) {
+        this.config = config;
+        this.clock = clock;
+        this.database = database;
+        this.store = new SqlInterviewStore(database, clock);
+        this.commands = new SqlCommandQueue(database, clock);
+    }
+
+    /**
+     * Opens the database the configuration names.
+     *
+     * @throws StoreException when there is none yet (rebond never ran with this configuration)
+     */
+    public static Offline open(RebondConfig config, Clock clock) {
+        if (!Files.exists(config.storage().database())) {
+            throw new StoreException("no database at " + config.storage().database()
+                    + " yet — start rebond once (rebond run --config …) or check storage.database");
+        }
+        return new Offline(config, clock, Database.open(config.storage().database()));
+    }
+
+    public InterviewStore store() {
+        return store;
+    }
+
+    public Outbox outbox() {
+        return new SqlOutbox(database);
+    }
+
+    public Quarantine quarantine() {
+        return new SqlQuarantine(database, clock);
+    }
+
+    public MailboxStatus mailboxStatus() {
+        return new SqlMailboxState(database, clock);
+    }
+
+    public UidValidityChanges validityChanges() {
+        return new SqlUidValidityChanges(database, clock);
+    }
+
+    public CommandQueue commands() {
+        return commands;
+    }
+
+    /** The messages as the daemon would compose them now, from the configured templates. */
+    public MessageComposer composer() {
+        return new TemplateComposer(new Templates(config.templates().directory(), null), config.profile(), App.policyOf(config.schedule()),
+                store, history(), new NotesParser(), new Keywords(), clock);
+    }
+
+    /**
+     * The instance lock, when no daemon holds it: the caller may then change the state itself
+     * ({@link #userCommandsHere()}) until it closes the lock. Empty when a daemon runs.
+     */
+    public Optional<Lock> lockUnlessADaemonRuns() {
+        try {
+            InstanceLock lock = InstanceLock.acquire(config.storage().database());
+            return Optional.of(lock::close);
+        } catch (StoreException daemonRunning) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The user's commands applied in this process, for when no daemon runs: the rows change here;
+     * the triggers are re-planned when the daemon starts (its queue holds what they owe).
+     */
+    public UserCommands userCommandsHere() {
+        return new UserCommands(App.interviewService(config, store, new DeferredActionScheduler(commands), history(), clock), store, commands);
+    }
+
+    /** The instance lock held by this process; closing it lets a daemon start. */
+    @FunctionalInterface
+    public interface Lock extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    private SqlMessageHistory history() {
+        return new SqlMessageHistory(database, userAddresses(config));
+    }
+
+    /** The user's own addresses, lower case. */
+    static Set<String> userAddresses(RebondConfig config) {
+        Set<String> addresses = new HashSet<>();
+        config.profile().addresses().forEach(a -> addresses.add(a.toLowerCase(Locale.ROOT)));
+        return addresses;
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+}
