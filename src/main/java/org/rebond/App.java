@@ -339,10 +339,6 @@ public final class App implements AutoCloseable {
         return quarantine;
     }
 
-    public TemplateComposer composer() {
-        return composer;
-    }
-
     public MailboxWatcher watcher() {
         return watcher;
     }

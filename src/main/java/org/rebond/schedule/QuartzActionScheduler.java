@@ -177,15 +177,6 @@ public final class QuartzActionScheduler implements ActionScheduler, AutoCloseab
         }
     }
 
-    /** How many triggers are waiting, for status and tests. */
-    public int pendingTriggers() {
-        try {
-            return scheduler.getTriggerKeys(GroupMatcher.anyTriggerGroup()).size();
-        } catch (SchedulerException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     static JobKey jobKey(long interviewId, Action action) {
         return JobKey.jobKey(action.key(), group(interviewId));
     }

@@ -34,6 +34,7 @@ import org.rebond.domain.Policy;
 import org.rebond.domain.SeenEvent;
 import org.rebond.schedule.ActionJobFactory;
 import org.rebond.schedule.QuartzActionScheduler;
+import org.rebond.schedule.QuartzTables;
 import org.rebond.store.Database;
 import org.rebond.store.SqlInterviewStore;
 import org.rebond.store.SqlMessageHistory;
@@ -96,7 +97,7 @@ class InterviewServiceTest {
         assertThat(interview.end()).isEqualTo(START.plus(Duration.ofMinutes(30)));
         assertThat(interview.sourceMessageId()).isEqualTo("<invite-1@acme.example>");
         assertThat(store.find(interview.uid(), "")).contains(interview);
-        assertThat(scheduler.pendingTriggers()).isEqualTo(FULL_PLAN);
+        assertThat(QuartzTables.pendingTriggers(db)).isEqualTo(FULL_PLAN);
         assertThat(onlyTrigger(interview.id(), Action.BRIEF).getStartTime().toInstant()).isEqualTo(START.minus(Duration.ofHours(24)));
     }
 
@@ -108,7 +109,7 @@ class InterviewServiceTest {
 
         assertThat(again.kind()).isEqualTo(Outcome.Kind.DUPLICATE);
         assertThat(store.all()).containsExactly(interview);
-        assertThat(scheduler.pendingTriggers()).isEqualTo(FULL_PLAN);
+        assertThat(QuartzTables.pendingTriggers(db)).isEqualTo(FULL_PLAN);
     }
 
     @Test
@@ -134,7 +135,7 @@ class InterviewServiceTest {
 
         assertThat(moved.kind()).isEqualTo(Outcome.Kind.UPDATED);
         assertThat(store.byId(interview.id()).orElseThrow().start()).isEqualTo(later);
-        assertThat(scheduler.pendingTriggers()).isEqualTo(FULL_PLAN);
+        assertThat(QuartzTables.pendingTriggers(db)).isEqualTo(FULL_PLAN);
         assertThat(onlyTrigger(interview.id(), Action.BRIEF).getStartTime().toInstant()).isEqualTo(later.minus(Duration.ofHours(24)));
         assertThat(onlyTrigger(interview.id(), Action.THANK_YOU).getStartTime().toInstant())
                 .isEqualTo(later.plus(Duration.ofMinutes(30)).plus(Duration.ofHours(2)));
@@ -149,7 +150,7 @@ class InterviewServiceTest {
 
         service.onCalendarEvent(invitation().sequence(1).start(START.plus(Duration.ofDays(2))).build(), CONTACT, "");
 
-        assertThat(scheduler.pendingTriggers()).as("no second brief, but one update of the prep event").isEqualTo(FULL_PLAN - 1 + 1);
+        assertThat(QuartzTables.pendingTriggers(db)).as("no second brief, but one update of the prep event").isEqualTo(FULL_PLAN - 1 + 1);
         assertThat(onlyTrigger(interview.id(), Action.briefUpdate(1)).getStartTime().toInstant()).isEqualTo(NOW);
     }
 
@@ -163,7 +164,7 @@ class InterviewServiceTest {
         assertThat(minor.kind()).isEqualTo(Outcome.Kind.UPDATED);
         assertThat(minor.detail()).isEqualTo("details updated");
         assertThat(store.byId(interview.id()).orElseThrow().summary()).isEqualTo("Information interview – new room");
-        assertThat(scheduler.pendingTriggers()).isEqualTo(FULL_PLAN);
+        assertThat(QuartzTables.pendingTriggers(db)).isEqualTo(FULL_PLAN);
     }
 
     @Test
@@ -174,7 +175,7 @@ class InterviewServiceTest {
 
         assertThat(cancel.kind()).isEqualTo(Outcome.Kind.CANCELLED);
         assertThat(store.byId(interview.id()).orElseThrow().state()).isEqualTo(Interview.State.CANCELLED);
-        assertThat(scheduler.pendingTriggers()).isZero();
+        assertThat(QuartzTables.pendingTriggers(db)).isZero();
     }
 
     @Test
@@ -186,7 +187,7 @@ class InterviewServiceTest {
 
         assertThat(again.kind()).isEqualTo(Outcome.Kind.UPDATED);
         assertThat(store.byId(interview.id()).orElseThrow().state()).isEqualTo(Interview.State.SCHEDULED);
-        assertThat(scheduler.pendingTriggers()).isPositive();
+        assertThat(QuartzTables.pendingTriggers(db)).isPositive();
     }
 
     @Test
@@ -197,7 +198,7 @@ class InterviewServiceTest {
 
         assertThat(stale.kind()).isEqualTo(Outcome.Kind.STALE);
         assertThat(store.all()).singleElement().extracting(Interview::state).isEqualTo(Interview.State.SCHEDULED);
-        assertThat(scheduler.pendingTriggers()).isEqualTo(FULL_PLAN);
+        assertThat(QuartzTables.pendingTriggers(db)).isEqualTo(FULL_PLAN);
     }
 
     @Test
@@ -209,7 +210,7 @@ class InterviewServiceTest {
 
         assertThat(spoofed.kind()).isEqualTo(Outcome.Kind.IGNORED);
         assertThat(store.byId(interview.id()).orElseThrow().state()).isEqualTo(Interview.State.SCHEDULED);
-        assertThat(scheduler.pendingTriggers()).isEqualTo(FULL_PLAN);
+        assertThat(QuartzTables.pendingTriggers(db)).isEqualTo(FULL_PLAN);
         assertThat(store.journalSince(0)).anySatisfy(line -> assertThat(line.event()).isEqualTo("flagged"));
     }
 
@@ -221,7 +222,7 @@ class InterviewServiceTest {
 
         assertThat(spoofed.kind()).isEqualTo(Outcome.Kind.IGNORED);
         assertThat(store.byId(interview.id()).orElseThrow().state()).isEqualTo(Interview.State.SCHEDULED);
-        assertThat(scheduler.pendingTriggers()).isEqualTo(FULL_PLAN);
+        assertThat(QuartzTables.pendingTriggers(db)).isEqualTo(FULL_PLAN);
     }
 
     @Test
@@ -251,7 +252,7 @@ class InterviewServiceTest {
 
         assertThat(cancel.kind()).isEqualTo(Outcome.Kind.IGNORED);
         assertThat(store.all()).isEmpty();
-        assertThat(scheduler.pendingTriggers()).isZero();
+        assertThat(QuartzTables.pendingTriggers(db)).isZero();
     }
 
     @Test
@@ -276,7 +277,7 @@ class InterviewServiceTest {
         assertThat(reply.kind()).isEqualTo(Outcome.Kind.REPLY_RECORDED);
         assertThat(counter.kind()).isEqualTo(Outcome.Kind.REPLY_RECORDED);
         assertThat(store.all()).containsExactly(interview);
-        assertThat(scheduler.pendingTriggers()).isEqualTo(FULL_PLAN);
+        assertThat(QuartzTables.pendingTriggers(db)).isEqualTo(FULL_PLAN);
     }
 
     @Test
@@ -286,7 +287,7 @@ class InterviewServiceTest {
         assertThat(outcome.kind()).isEqualTo(Outcome.Kind.NOT_AN_INTERVIEW);
         assertThat(outcome.detail()).contains("M1");
         assertThat(store.all()).isEmpty();
-        assertThat(scheduler.pendingTriggers()).isZero();
+        assertThat(QuartzTables.pendingTriggers(db)).isZero();
     }
 
     @Test
@@ -338,12 +339,12 @@ class InterviewServiceTest {
     void replanningAfterACrashRecreatesTriggersThatWereLost() {
         Interview interview = created();
         scheduler.cancelAll(interview.id());
-        assertThat(scheduler.pendingTriggers()).isZero();
+        assertThat(QuartzTables.pendingTriggers(db)).isZero();
 
         int active = service.replanAll();
 
         assertThat(active).isEqualTo(1);
-        assertThat(scheduler.pendingTriggers()).isEqualTo(FULL_PLAN);
+        assertThat(QuartzTables.pendingTriggers(db)).isEqualTo(FULL_PLAN);
     }
 
     // --- issue 4: seen events, track and ignore, prep-event updates, recurrence instances, duplicates ---
@@ -385,7 +386,7 @@ class InterviewServiceTest {
         assertThat(interview.reason()).isEqualTo("tracked by you");
         assertThat(interview.contact()).isEqualTo(new Interview.Person(CONTACT, "Claire Dubois"));
         assertThat(interview.sourceMessageId()).isEqualTo("<coffee@acme.example>");
-        assertThat(scheduler.pendingTriggers()).isEqualTo(FULL_PLAN);
+        assertThat(QuartzTables.pendingTriggers(db)).isEqualTo(FULL_PLAN);
         assertThat(store.recentlySeen(NOW, 10)).as("no longer listed as seen, not taken").isEmpty();
         assertThat(service.track(seen.id()).kind()).as("tracking twice changes nothing").isEqualTo(Outcome.Kind.DUPLICATE);
         assertThat(store.all()).hasSize(1);
@@ -401,7 +402,7 @@ class InterviewServiceTest {
 
         assertThat(update.kind()).isEqualTo(Outcome.Kind.IGNORED);
         assertThat(store.all()).isEmpty();
-        assertThat(scheduler.pendingTriggers()).isZero();
+        assertThat(QuartzTables.pendingTriggers(db)).isZero();
     }
 
     @Test
@@ -415,13 +416,13 @@ class InterviewServiceTest {
         assertThat(update.kind()).isEqualTo(Outcome.Kind.IGNORED);
         assertThat(store.byId(interview.id()).orElseThrow().state()).isEqualTo(Interview.State.IGNORED);
         assertThat(store.byId(interview.id()).orElseThrow().start()).isEqualTo(START);
-        assertThat(scheduler.pendingTriggers()).isZero();
+        assertThat(QuartzTables.pendingTriggers(db)).isZero();
         assertThat(store.ordinalOf(interview)).as("an ignored interview leaves the user's sequence").isZero();
 
         Outcome back = service.track(store.byId(interview.id()).orElseThrow());
         assertThat(back.kind()).isEqualTo(Outcome.Kind.UPDATED);
         assertThat(back.interview().reason()).isEqualTo("tracked by you");
-        assertThat(scheduler.pendingTriggers()).isEqualTo(FULL_PLAN);
+        assertThat(QuartzTables.pendingTriggers(db)).isEqualTo(FULL_PLAN);
     }
 
     @Test
@@ -436,7 +437,7 @@ class InterviewServiceTest {
         assertThat(store.prepUpdates(interview.id()).get(0).previousStart()).isEqualTo(START);
         assertThat(onlyTrigger(interview.id(), Action.briefUpdate(2)).getStartTime().toInstant()).isEqualTo(NOW);
         service.replanAll();
-        assertThat(scheduler.pendingTriggers()).as("re-planning keeps one trigger for the update").isEqualTo(FULL_PLAN);
+        assertThat(QuartzTables.pendingTriggers(db)).as("re-planning keeps one trigger for the update").isEqualTo(FULL_PLAN);
     }
 
     @Test
@@ -457,7 +458,7 @@ class InterviewServiceTest {
         service.onCalendarEvent(invitation().sequence(1).start(START.plus(Duration.ofDays(1))).build(), CONTACT, "");
 
         assertThat(store.prepUpdates(interview.id())).isEmpty();
-        assertThat(scheduler.pendingTriggers()).isEqualTo(FULL_PLAN);
+        assertThat(QuartzTables.pendingTriggers(db)).isEqualTo(FULL_PLAN);
     }
 
     @Test
@@ -468,7 +469,7 @@ class InterviewServiceTest {
         service.onCalendarEvent(invitation().method("CANCEL").sequence(1).start(START).build(), CONTACT, "");
 
         assertThat(store.prepUpdates(interview.id())).extracting(InterviewStore.PrepUpdate::prepSequence).containsExactly(1);
-        assertThat(scheduler.pendingTriggers()).isEqualTo(1);
+        assertThat(QuartzTables.pendingTriggers(db)).isEqualTo(1);
         assertThat(onlyTrigger(interview.id(), Action.briefUpdate(1))).isNotNull();
     }
 
@@ -491,7 +492,7 @@ class InterviewServiceTest {
         assertThat(cancelInstance.interview().id()).isEqualTo(override.interview().id());
         assertThat(cancelOther.kind()).isEqualTo(Outcome.Kind.IGNORED);
         assertThat(store.byId(series.id()).orElseThrow().state()).as("the series stays").isEqualTo(Interview.State.SCHEDULED);
-        assertThat(scheduler.pendingTriggers()).isEqualTo(FULL_PLAN);
+        assertThat(QuartzTables.pendingTriggers(db)).isEqualTo(FULL_PLAN);
     }
 
     @Test
@@ -519,6 +520,6 @@ class InterviewServiceTest {
         assertThat(again.kind()).isEqualTo(Outcome.Kind.DUPLICATE);
         assertThat(store.all()).containsExactly(interview);
         assertThat(store.recentlySeen(NOW, 10)).hasSize(1);
-        assertThat(scheduler.pendingTriggers()).isEqualTo(FULL_PLAN);
+        assertThat(QuartzTables.pendingTriggers(db)).isEqualTo(FULL_PLAN);
     }
 }
