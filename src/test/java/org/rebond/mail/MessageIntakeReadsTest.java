@@ -165,7 +165,7 @@ class MessageIntakeReadsTest {
         List<ScannedMessage> messages = openAndScan();
         long floor = messages.get(2).uid(); // as if this were the first of the folder's newest MessageIntake.OWN_TEXTS
         // (the watcher fills in the text of the latest messages with each contact after such a read: LongScanIT)
-        MailboxWatcher.takeBatch(intake, MailboxWatcher.fetchBatch(reader, intake, inbox, intake.startBatch("INBOX", inbox.getUIDValidity(), floor),
+        BatchDispatch.take(intake, FolderScan.fetchBatch(reader, intake, inbox, intake.startBatch("INBOX", inbox.getUIDValidity(), floor),
                 messages, java.util.Map.of()));
         intake.flush();
 
@@ -192,7 +192,7 @@ class MessageIntakeReadsTest {
         List<SqlMessageHistory.Textless> textless = history.withoutText(CONTACT, 50);
         assertThat(textless).as("the introduction, the reply, the invitation (calendar only)").hasSize(3);
         int before = traceText().length();
-        MailboxWatcher.fillText(reader, intake, history, inbox, textless);
+        TextBackfill.fillText(reader, intake, history, inbox, textless);
         assertThat(fetchCommands(traceText().substring(before)))
                 .as("one FETCH for the structures, one for the text parts (all in section TEXT)").hasSize(2);
         assertThat(history.with(CONTACT, 50)).extracting(SqlMessageHistory.SeenMessage::sample)
@@ -211,12 +211,12 @@ class MessageIntakeReadsTest {
         imap.connect("127.0.0.1", greenMail.getImap().getPort(), "camille", "secret-pw");
         inbox = (IMAPFolder) imap.getFolder("INBOX");
         inbox.open(Folder.READ_ONLY);
-        long[] uids = MailboxWatcher.uidsAfter(inbox, 0);
+        long[] uids = FolderScan.uidsAfter(inbox, 0);
         return reader.scan(inbox, uids, 0, uids.length);
     }
 
     private void takeAll(List<ScannedMessage> messages) throws Exception {
-        MailboxWatcher.readBatch(reader, intake, inbox, inbox.getUIDValidity(), messages);
+        FolderScan.readBatch(reader, intake, inbox, inbox.getUIDValidity(), messages);
         intake.flush();
     }
 
