@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
  */
 final class MailboxSession {
 
+    /** The watcher's log (the journal names it as before the watcher was split). */
     private static final Logger log = LoggerFactory.getLogger(MailboxWatcher.class);
     private static final Duration FIRST_BACKOFF = Duration.ofSeconds(2);
     private static final Duration LONGEST_BACKOFF = Duration.ofMinutes(5);
