@@ -29,7 +29,7 @@ import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.rebond.application.InterviewService;
 import org.rebond.application.MessageArrivals;
 import org.rebond.calendar.CalendarLimits;
-import org.rebond.calendar.IcalInvitationReader;
+import org.rebond.calendar.IcalCalendarReader;
 import org.rebond.config.RebondConfig;
 import org.rebond.domain.DetectionRules;
 import org.rebond.domain.Interview;
@@ -91,7 +91,7 @@ final class MailTestKit implements AutoCloseable {
                 "move into product management", "six years of hospital projects", List.of(), "Camille");
         SqlQuarantine quarantine = new SqlQuarantine(db, CLOCK);
         intake = new MessageIntake(profile, CalendarLimits.defaults(), new MessageArrivals(interviews, store, history, quarantine, db,
-                new IcalInvitationReader(CalendarLimits.defaults()), new NotesParser(), Locale.ENGLISH, MessageArrivals.Listener.NONE),
+                new IcalCalendarReader(CalendarLimits.defaults()), new NotesParser(), Locale.ENGLISH, MessageArrivals.Listener.NONE),
                 store, new SqlOutbox(db), quarantine);
     }
 
@@ -190,7 +190,7 @@ final class MailTestKit implements AutoCloseable {
         for (Store s : connections) {
             s.close();
         }
-        scheduler.shutdown(false);
+        scheduler.stop(false);
         db.close();
         greenMail.stop();
     }
