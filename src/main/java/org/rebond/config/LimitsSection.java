@@ -6,6 +6,10 @@ import static org.rebond.config.YamlSection.or;
 
 
 
+
+
+
+
 /** Reads {@code limits:}: the bounds on untrusted input (DESIGN I5), with their defaults. */
 final class LimitsSection {
     private LimitsSection() {}

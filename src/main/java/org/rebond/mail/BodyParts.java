@@ -1,9 +1,14 @@
 package org.rebond.mail;
 
 import jakarta.mail.internet.MimeUtility;
+import java.io.ByteArrayOutputStream;
+import java.io.UnsupportedEncodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.TreeMap;
 
 /**
  * What the scan needs from a message's MIME structure, read from the BODYSTRUCTURE the batch
@@ -116,7 +121,7 @@ public record BodyParts(List<Section> calendars, Section text) {
         if (name.contains("=?")) {
             try {
                 name = MimeUtility.decodeText(name);
-            } catch (java.io.UnsupportedEncodingException | RuntimeException undecodable) {
+            } catch (UnsupportedEncodingException | RuntimeException undecodable) {
                 // the raw name is checked as it is
             }
         }
@@ -145,7 +150,7 @@ public record BodyParts(List<Section> calendars, Section text) {
         }
         String plain = null;
         String extended = null;
-        java.util.TreeMap<Integer, String> pieces = null;
+        TreeMap<Integer, String> pieces = null;
         for (int i = 0; i + 1 < params.size(); i += 2) {
             if (!(params.get(i) instanceof String key) || !(params.get(i + 1) instanceof String value)) {
                 continue;
@@ -162,7 +167,7 @@ public record BodyParts(List<Section> calendars, Section text) {
                     int at = Integer.parseInt(encoded ? n.substring(0, n.length() - 1) : n);
                     if (at >= 0 && at < 100) {
                         if (pieces == null) {
-                            pieces = new java.util.TreeMap<>();
+                            pieces = new TreeMap<>();
                         }
                         pieces.put(at, encoded ? "*" + value : value);
                     }
@@ -210,7 +215,7 @@ public record BodyParts(List<Section> calendars, Section text) {
 
         /** @param withCharset the value starts with {@code charset'language'} (a whole value, or the first piece) */
         static String decode(String value, boolean withCharset) {
-            java.nio.charset.Charset charset = java.nio.charset.StandardCharsets.UTF_8;
+            Charset charset = StandardCharsets.UTF_8;
             String text = value;
             if (withCharset) {
                 int first = value.indexOf('\'');
@@ -219,7 +224,7 @@ public record BodyParts(List<Section> calendars, Section text) {
                     try {
                         String name = value.substring(0, first).strip();
                         if (!name.isEmpty()) {
-                            charset = java.nio.charset.Charset.forName(MimeUtility.javaCharset(name));
+                            charset = Charset.forName(MimeUtility.javaCharset(name));
                         }
                     } catch (RuntimeException unknownCharset) {
                         // UTF-8 it is
@@ -227,7 +232,7 @@ public record BodyParts(List<Section> calendars, Section text) {
                     text = value.substring(second + 1);
                 }
             }
-            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(text.length());
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream(text.length());
             for (int i = 0; i < text.length(); i++) {
                 char c = text.charAt(i);
                 int hi = c == '%' && i + 2 < text.length() ? Character.digit(text.charAt(i + 1), 16) : -1;
@@ -236,7 +241,7 @@ public record BodyParts(List<Section> calendars, Section text) {
                     bytes.write(hi << 4 | lo);
                     i += 2;
                 } else {
-                    byte[] raw = String.valueOf(c).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                    byte[] raw = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
                     bytes.write(raw, 0, raw.length);
                 }
             }

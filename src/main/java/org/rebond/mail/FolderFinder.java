@@ -1,6 +1,5 @@
 package org.rebond.mail;
 
-import org.eclipse.angus.mail.imap.IMAPFolder;
 import jakarta.mail.Folder;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Store;
@@ -8,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.eclipse.angus.mail.imap.IMAPFolder;
 
 /**
  * Finds the Drafts and Sent folders: the configured name first, then SPECIAL-USE, then

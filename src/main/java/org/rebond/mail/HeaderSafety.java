@@ -1,8 +1,11 @@
 package org.rebond.mail;
 
-import org.rebond.domain.SingleLine;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.rebond.domain.SingleLine;
 
 /**
  * Untrusted text near headers (DESIGN I4, BAD-INPUTS B24, B25): Message-IDs are validated before
@@ -27,12 +30,12 @@ public final class HeaderSafety {
     }
 
     /** Every well-formed Message-ID in a References-style header, in order. */
-    public static java.util.List<String> messageIds(String raw) {
-        java.util.List<String> out = new java.util.ArrayList<>();
+    public static List<String> messageIds(String raw) {
+        List<String> out = new ArrayList<>();
         if (raw == null) {
             return out;
         }
-        java.util.regex.Matcher m = BRACKETED.matcher(raw);
+        Matcher m = BRACKETED.matcher(raw);
         while (m.find() && out.size() < 50) {
             messageId(m.group()).ifPresent(out::add);
         }

@@ -4,10 +4,14 @@ import jakarta.mail.MessagingException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.eclipse.angus.mail.iap.ByteArray;
 import org.eclipse.angus.mail.iap.ProtocolException;
@@ -108,7 +112,7 @@ final class ImapBatchReader {
                 described.accept(message);
                 out.add(message);
             }
-            out.sort(java.util.Comparator.comparingLong(ScannedMessage::uid));
+            out.sort(Comparator.comparingLong(ScannedMessage::uid));
         }
         return out;
     }
@@ -154,7 +158,7 @@ final class ImapBatchReader {
         Map<String, List<Long>> bySection = new LinkedHashMap<>();
         Map<String, Long> capOf = new HashMap<>();
         for (PartRequest r : requests) {
-            String section = r.section().toUpperCase(java.util.Locale.ROOT);
+            String section = r.section().toUpperCase(Locale.ROOT);
             bySection.computeIfAbsent(section, k -> new ArrayList<>()).add(r.uid());
             capOf.merge(section, Math.max(1, r.maxBytes()), Math::max);
         }
@@ -179,7 +183,7 @@ final class ImapBatchReader {
      * The Message-ID header of one message, alone (no structure: a server that finds the file
      * changed under its cached structure may drop the connection), empty when it is gone.
      */
-    java.util.Optional<String> messageIdHeader(IMAPFolder folder, long uid) throws MessagingException {
+    Optional<String> messageIdHeader(IMAPFolder folder, long uid) throws MessagingException {
         String[] found = {null};
         fetch(folder, Long.toString(uid), "UID BODY.PEEK[HEADER.FIELDS (Message-ID)]", null, response -> {
             if (response.uid() != uid || response.headers() == null) {
@@ -189,12 +193,12 @@ final class ImapBatchReader {
             found[0] = value == null ? "" : value;
             return true;
         }, problem -> { });
-        return java.util.Optional.ofNullable(found[0]);
+        return Optional.ofNullable(found[0]);
     }
 
     /** INTERNALDATE of messages whose Date header is missing or unreadable, by UID. */
-    Map<Long, java.util.Date> receivedDates(IMAPFolder folder, long[] uids) throws MessagingException {
-        Map<Long, java.util.Date> out = new HashMap<>();
+    Map<Long, Date> receivedDates(IMAPFolder folder, long[] uids) throws MessagingException {
+        Map<Long, Date> out = new HashMap<>();
         for (String set : uidSets(uids, 0, uids.length)) {
             fetch(folder, set, "UID INTERNALDATE", null, response -> {
                 if (response.uid() < 0 || response.internalDate() == null) {
@@ -304,7 +308,7 @@ final class ImapBatchReader {
             // The server refused part of the command: what it did send was taken. A message
             // another client expunged meanwhile is simply gone; one the server cannot read is
             // reported, so the scan can quarantine it instead of failing the whole batch for ever.
-            if (!result.toString().toUpperCase(java.util.Locale.ROOT).contains("EXPUNGEISSUED")) {
+            if (!result.toString().toUpperCase(Locale.ROOT).contains("EXPUNGEISSUED")) {
                 unreadable.accept("the server answered: " + result.getRest());
             }
             return;

@@ -1,5 +1,6 @@
 package org.rebond.mail;
 
+import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.Folder;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -16,6 +17,8 @@ import java.security.cert.CertificateFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -122,7 +125,7 @@ public final class ImapConnector {
      * ({@link MailboxWatcher#start(FirstConnection)}); opening a folder changes nothing in it.
      */
     public FirstConnection connectAhead() {
-        java.util.concurrent.CompletableFuture<Store> store = new java.util.concurrent.CompletableFuture<>();
+        CompletableFuture<Store> store = new CompletableFuture<>();
         Thread t = new Thread(() -> {
             Store connected;
             try {
@@ -162,10 +165,10 @@ public final class ImapConnector {
 
     /** A connection opened ahead, taken once by the watcher, or closed unused. */
     public static final class FirstConnection {
-        private final java.util.concurrent.CompletableFuture<Store> store;
+        private final CompletableFuture<Store> store;
         private boolean taken;
 
-        private FirstConnection(java.util.concurrent.CompletableFuture<Store> store) {
+        private FirstConnection(CompletableFuture<Store> store) {
             this.store = store;
         }
 
@@ -174,7 +177,7 @@ public final class ImapConnector {
             taken = true;
             try {
                 return store.join();
-            } catch (java.util.concurrent.CompletionException e) {
+            } catch (CompletionException e) {
                 if (e.getCause() instanceof RuntimeException runtime) {
                     throw runtime;
                 }
@@ -204,7 +207,7 @@ public final class ImapConnector {
             Store store = session.getStore(ScanImapStore.provider(protocol));
             store.connect(config.host(), config.port(), config.username(), password.get());
             return store;
-        } catch (jakarta.mail.AuthenticationFailedException e) {
+        } catch (AuthenticationFailedException e) {
             throw new MailboxException("the IMAP server " + config.host() + " refused the login of " + config.username()
                     + (config.oauth2()
                             ? " with the OAuth2 token from mailbox.oauth2_token_command — check that the helper prints a current access token"

@@ -6,6 +6,8 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -46,7 +48,7 @@ final class ImapFetchParser {
      * @param internalDate INTERNALDATE, null when absent or unreadable
      */
     record Fetched(long uid, long size, BodyParts parts, String problem, HeaderFields headers, Map<String, byte[]> sections,
-                   java.util.Date internalDate) {}
+                   Date internalDate) {}
 
     /** The response does not follow the FETCH grammar at all. */
     static final class Unreadable extends Exception {
@@ -87,7 +89,7 @@ final class ImapFetchParser {
         String problem = "";
         HeaderFields headers = null;
         Map<String, byte[]> sections = null;
-        java.util.Date internalDate = null;
+        Date internalDate = null;
         try {
             while (true) {
                 c.skipSpaces();
@@ -134,7 +136,7 @@ final class ImapFetchParser {
                             if (sections == null) {
                                 sections = new HashMap<>(4);
                             }
-                            sections.put(key, range == null ? new byte[0] : java.util.Arrays.copyOfRange(b, range[0], range[1]));
+                            sections.put(key, range == null ? new byte[0] : Arrays.copyOfRange(b, range[0], range[1]));
                         }
                     }
                     case "INTERNALDATE" -> {
@@ -154,9 +156,9 @@ final class ImapFetchParser {
         return new Fetched(uid, size, parts, problem, headers, sections == null ? Map.of() : sections, internalDate);
     }
 
-    private static java.util.Date date(String value) {
+    private static Date date(String value) {
         try {
-            return java.util.Date.from(ZonedDateTime.parse(value.strip(), INTERNALDATE).toInstant());
+            return Date.from(ZonedDateTime.parse(value.strip(), INTERNALDATE).toInstant());
         } catch (DateTimeParseException unreadable) {
             return null;
         }

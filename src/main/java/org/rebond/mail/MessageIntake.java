@@ -1,34 +1,26 @@
 package org.rebond.mail;
 
-import jakarta.mail.Address;
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeUtility;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.rebond.domain.CalendarEvent;
-import org.rebond.calendar.CalendarParser;
-import org.rebond.calendar.CalendarParts;
-import org.rebond.calendar.CalendarRejected;
-import org.rebond.calendar.ParsedCalendar;
-import org.rebond.domain.NotesParser;
-import org.rebond.config.RebondConfig;
-import org.rebond.domain.DebriefNotes;
-import org.rebond.domain.Interview;
-import org.rebond.application.MessageArrivals;
+import java.util.regex.Pattern;
 import org.rebond.application.InterviewStore;
+import org.rebond.application.MessageArrivals;
 import org.rebond.application.MessageHistory;
 import org.rebond.application.Outbox;
 import org.rebond.application.Quarantine;
+import org.rebond.calendar.CalendarParts;
+import org.rebond.config.RebondConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * a known contact ({@link InterviewStore#isKnownContact}), the user's replies to debrief
  * prompts and the user's newest messages ({@link #OWN_TEXTS}). When
  * an invitation makes someone a known contact, {@link #newlyKnownContacts()} names them so the
- * watcher can fill in the text of their earlier messages ({@link #fillText}). History rows are
+ * watcher can fill in the text of their earlier messages ({@link TextBackfill}). History rows are
  * written a batch at a time ({@link #flush()}); the invitations and debrief replies of the batch
  * are acted on after that, so the history they read is complete, and the folder's cursor is
  * written last, so a cursor never passes a message whose invitation was not taken.
@@ -75,7 +67,7 @@ public final class MessageIntake {
     private static final int HISTORY_TEXT_BYTES = SAMPLE_CHARS * 4;
     private static final int EXCERPT_CHARS = 240;
     /** The line that introduces a quoted message: "On … wrote:", "Le … a écrit :". */
-    private static final java.util.regex.Pattern ATTRIBUTION = java.util.regex.Pattern.compile("(?i)^(on|le) .*(wrote|a écrit)\\s*:$");
+    private static final Pattern ATTRIBUTION = Pattern.compile("(?i)^(on|le) .*(wrote|a écrit)\\s*:$");
 
     private final RebondConfig.Profile profile;
     private final RebondConfig.Limits limits;
@@ -127,7 +119,7 @@ public final class MessageIntake {
     /** The UIDs of a folder's quarantined messages (under this UIDVALIDITY). */
     public Set<Long> quarantinedUids(String folder, long uidValidity) {
         String prefix = folder + ":" + uidValidity + ":";
-        Set<Long> uids = new java.util.HashSet<>();
+        Set<Long> uids = new HashSet<>();
         for (String item : quarantine.itemsStartingWith(MessageArrivals.SOURCE, prefix)) {
             try {
                 uids.add(Long.parseLong(item.substring(prefix.length())));
@@ -205,7 +197,7 @@ public final class MessageIntake {
      * @param parts    the downloaded parts, raw, by {@code uid + "/" + section}
      * @param received the message's INTERNALDATE when it was needed, else null
      */
-    public void take(Batch batch, Prepared prepared, Map<String, byte[]> parts, java.util.Date received) {
+    public void take(Batch batch, Prepared prepared, Map<String, byte[]> parts, Date received) {
         ScannedMessage message = prepared.message();
         String folder = batch.folder();
         long uidValidity = batch.uidValidity();

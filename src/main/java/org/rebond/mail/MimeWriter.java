@@ -2,20 +2,24 @@ package org.rebond.mail;
 
 import jakarta.activation.DataHandler;
 import jakarta.mail.Flags;
+import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.MimeUtility;
 import jakarta.mail.util.ByteArrayDataSource;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Date;
 import java.util.List;
-import org.rebond.domain.Interview;
+import java.util.Optional;
+import java.util.Properties;
 import org.rebond.application.OutgoingMessage;
+import org.rebond.domain.Interview;
 
 /**
  * Builds the MIME message of an {@link OutgoingMessage}: text and HTML alternatives, the prep
@@ -30,23 +34,23 @@ public final class MimeWriter {
     private final Clock clock;
 
     public MimeWriter(Clock clock) {
-        this.session = Session.getInstance(new java.util.Properties());
+        this.session = Session.getInstance(new Properties());
         this.clock = clock;
     }
 
     public MimeMessage write(OutgoingMessage m) throws MessagingException {
         MimeMessage message = new FixedIdMessage(session, m.messageId());
         message.setFrom(address(m.from()));
-        message.setRecipient(jakarta.mail.Message.RecipientType.TO, address(m.to()));
+        message.setRecipient(Message.RecipientType.TO, address(m.to()));
         message.setSubject(HeaderSafety.oneLine(m.subject()), "UTF-8");
         message.setSentDate(Date.from(clock.instant()));
         message.setHeader(TOKEN_HEADER, HeaderSafety.oneLine(m.token()));
         message.setHeader("Auto-Submitted", "auto-generated");
         HeaderSafety.messageId(m.inReplyTo()).ifPresent(id -> setQuietly(message, "In-Reply-To", id));
-        List<String> refs = m.references().stream().map(HeaderSafety::messageId).flatMap(java.util.Optional::stream).toList();
+        List<String> refs = m.references().stream().map(HeaderSafety::messageId).flatMap(Optional::stream).toList();
         if (!refs.isEmpty()) {
             // Folded between ids: fifty long ids on one line would pass RFC 5322's 998-octet limit.
-            message.setHeader("References", jakarta.mail.internet.MimeUtility.fold("References: ".length(), String.join(" ", refs)));
+            message.setHeader("References", MimeUtility.fold("References: ".length(), String.join(" ", refs)));
         }
         MimeMultipart alternative = new MimeMultipart("alternative");
         MimeBodyPart text = new MimeBodyPart();

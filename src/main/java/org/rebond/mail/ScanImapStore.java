@@ -4,12 +4,17 @@ import jakarta.mail.Provider;
 import jakarta.mail.Session;
 import jakarta.mail.URLName;
 import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Field;
 import java.util.Properties;
 import org.eclipse.angus.mail.iap.ByteArray;
+import org.eclipse.angus.mail.iap.Protocol;
 import org.eclipse.angus.mail.iap.ProtocolException;
+import org.eclipse.angus.mail.iap.ResponseInputStream;
 import org.eclipse.angus.mail.imap.IMAPStore;
 import org.eclipse.angus.mail.imap.protocol.IMAPProtocol;
 import org.eclipse.angus.mail.util.MailLogger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Angus' IMAP store, with connections that let the scan read a response's bytes as they came
@@ -74,18 +79,18 @@ public final class ScanImapStore extends IMAPStore {
                 return;
             }
             try {
-                java.lang.reflect.Field input = org.eclipse.angus.mail.iap.Protocol.class.getDeclaredField("input");
-                java.lang.reflect.Field traceInput = org.eclipse.angus.mail.iap.Protocol.class.getDeclaredField("traceInput");
+                Field input = Protocol.class.getDeclaredField("input");
+                Field traceInput = Protocol.class.getDeclaredField("traceInput");
                 input.setAccessible(true);
                 traceInput.setAccessible(true);
                 // Nothing was left in Angus' reader: the server said its last word and waits for a command.
-                if (((org.eclipse.angus.mail.iap.ResponseInputStream) input.get(this)).available() > 0) {
-                    org.slf4j.LoggerFactory.getLogger(ScanImapStore.class).debug("responses left unread; Angus' own reader is kept");
+                if (((ResponseInputStream) input.get(this)).available() > 0) {
+                    LoggerFactory.getLogger(ScanImapStore.class).debug("responses left unread; Angus' own reader is kept");
                     return;
                 }
-                input.set(this, new BulkResponseStream((java.io.InputStream) traceInput.get(this)));
+                input.set(this, new BulkResponseStream((InputStream) traceInput.get(this)));
             } catch (ReflectiveOperationException | RuntimeException | IOException e) {
-                org.slf4j.LoggerFactory.getLogger(ScanImapStore.class).info("IMAP responses read by Angus' own reader ({}); a first scan "
+                LoggerFactory.getLogger(ScanImapStore.class).info("IMAP responses read by Angus' own reader ({}); a first scan "
                         + "takes more processor", e.toString());
             }
         }

@@ -2,6 +2,7 @@ package org.rebond.mail;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeUtility;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
@@ -125,7 +126,7 @@ final class TransferDecoding {
     }
 
     private static byte[] other(String encoding, byte[] raw, int max) throws IOException {
-        try (InputStream in = MimeUtility.decode(new java.io.ByteArrayInputStream(raw), encoding)) {
+        try (InputStream in = MimeUtility.decode(new ByteArrayInputStream(raw), encoding)) {
             return in.readNBytes(max);
         } catch (MessagingException unknownEncoding) {
             return raw.length > max ? Arrays.copyOf(raw, max) : raw;

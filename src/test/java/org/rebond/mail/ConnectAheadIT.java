@@ -3,6 +3,7 @@ package org.rebond.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Store;
 import java.nio.charset.StandardCharsets;
@@ -65,7 +66,7 @@ class ConnectAheadIT {
             Folder inbox = store.getFolder("INBOX");
             inbox.open(Folder.READ_ONLY);
             assertThat(inbox.getMessageCount()).isEqualTo(3);
-            assertThat(inbox.getMessage(1).getFlags().contains(jakarta.mail.Flags.Flag.SEEN)).as("flags as they were").isTrue();
+            assertThat(inbox.getMessage(1).getFlags().contains(Flags.Flag.SEEN)).as("flags as they were").isTrue();
             inbox.close(false);
         }
     }

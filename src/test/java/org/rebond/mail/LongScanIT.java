@@ -12,7 +12,10 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,6 +23,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,6 +34,7 @@ import org.rebond.calendar.CalendarLimits;
 import org.rebond.calendar.IcalCalendarReader;
 import org.rebond.config.RebondConfig;
 import org.rebond.domain.DetectionRules;
+import org.rebond.domain.Interview;
 import org.rebond.domain.InterviewDetector;
 import org.rebond.domain.NotesParser;
 import org.rebond.domain.Planner;
@@ -44,6 +49,7 @@ import org.rebond.store.SqlMailboxState;
 import org.rebond.store.SqlMessageHistory;
 import org.rebond.store.SqlOutbox;
 import org.rebond.store.SqlQuarantine;
+import org.rebond.store.SqlUidValidityChanges;
 
 /**
  * A long scan on a real Dovecot: nothing read stays in memory once its batch is taken (issue 3,
@@ -178,10 +184,10 @@ class LongScanIT {
     @Test
     void afterALongReadTheLatestMessagesWithEachContactGetTheirTextAndOlderOnesAreNeverDownloaded() throws Exception {
         writeInbox(600, i -> i % 4 == 0 ? CONTACT : null); // 150 messages from Jeanne, a contact since before this read
-        new SqlInterviewStore(db, Clock.systemUTC()).save(new org.rebond.domain.Interview(0, "iv-1@acme.example", "", 0, null,
-                org.rebond.domain.Interview.State.SCHEDULED, java.time.Instant.parse("2030-01-10T10:00:00Z"),
-                java.time.Instant.parse("2030-01-10T10:30:00Z"), "Europe/Paris", false, "Information interview", "", CONTACT,
-                new org.rebond.domain.Interview.Person(CONTACT, "Jeanne Roe"), null, "title", "<invite-1@acme.example>"));
+        new SqlInterviewStore(db, Clock.systemUTC()).save(new Interview(0, "iv-1@acme.example", "", 0, null,
+                Interview.State.SCHEDULED, Instant.parse("2030-01-10T10:00:00Z"),
+                Instant.parse("2030-01-10T10:30:00Z"), "Europe/Paris", false, "Information interview", "", CONTACT,
+                new Interview.Person(CONTACT, "Jeanne Roe"), null, "title", "<invite-1@acme.example>"));
         watcher = watcher(100, 100); // the newest 100 keep their text as they are read: 25 of Jeanne's latest 50
         watcher.start();
         await().atMost(BOUND).until(() -> watcher.firstPass().isDone());
@@ -262,7 +268,7 @@ class LongScanIT {
         ImapConnector connector = new ImapConnector(mailbox, dovecot::password);
         // IDLE renewal far beyond the bound: new mail can only be seen through IDLE itself.
         return new MailboxWatcher(connector, cursors, history, intake, Duration.ofMinutes(9), new SqlMailboxState(db, Clock.systemUTC()),
-                new org.rebond.store.SqlUidValidityChanges(db, Clock.systemUTC()), window, recentTexts, observer);
+                new SqlUidValidityChanges(db, Clock.systemUTC()), window, recentTexts, observer);
     }
 
     /** Small messages written straight into INBOX's maildir before any session (UIDs 1..count). */
@@ -271,12 +277,12 @@ class LongScanIT {
     }
 
     /** As above, message {@code i} coming from {@code sender.apply(i)} instead of a stranger when that is not null. */
-    private void writeInbox(int count, java.util.function.IntFunction<String> sender) throws Exception {
+    private void writeInbox(int count, IntFunction<String> sender) throws Exception {
         writeFolder(dovecot.maildir(dovecot.user()), count, sender);
     }
 
     /** Into a folder's maildir (INBOX's, or {@code .Sent} under it). */
-    private void writeFolder(Path maildir, int count, java.util.function.IntFunction<String> sender) throws Exception {
+    private void writeFolder(Path maildir, int count, IntFunction<String> sender) throws Exception {
         for (String sub : List.of("cur", "new", "tmp")) {
             Files.createDirectories(maildir.resolve(sub));
         }
@@ -296,8 +302,8 @@ class LongScanIT {
 
     private static String noteFrom(String sender, int i) {
         return "Message-ID: <n" + i + "@acme.example>\nFrom: Jeanne Roe <" + sender + ">\nTo: " + USER + "\n"
-                + "Subject: Note " + i + "\nDate: " + java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
-                        java.time.ZonedDateTime.parse("2023-11-14T10:00:00Z").plusMinutes(i)) + "\nMIME-Version: 1.0\n"
+                + "Subject: Note " + i + "\nDate: " + DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                        ZonedDateTime.parse("2023-11-14T10:00:00Z").plusMinutes(i)) + "\nMIME-Version: 1.0\n"
                 + "Content-Type: text/plain; charset=UTF-8\n\nA note, number " + i + ".\n";
     }
 

@@ -3,9 +3,11 @@ package org.rebond.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.Folder;
+import jakarta.mail.Message;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.internet.InternetAddress;
@@ -16,6 +18,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -24,6 +27,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import org.eclipse.angus.mail.imap.IMAPFolder;
@@ -37,6 +41,7 @@ import org.rebond.calendar.CalendarLimits;
 import org.rebond.calendar.IcalCalendarReader;
 import org.rebond.config.RebondConfig;
 import org.rebond.domain.DetectionRules;
+import org.rebond.domain.Interview;
 import org.rebond.domain.InterviewDetector;
 import org.rebond.domain.NotesParser;
 import org.rebond.domain.Planner;
@@ -66,7 +71,7 @@ class MessageIntakeReadsTest {
     Path dir;
 
     private GreenMail greenMail;
-    private com.icegreen.greenmail.user.GreenMailUser mailUser;
+    private GreenMailUser mailUser;
     private Database db;
     private SqlInterviewStore store;
     private SqlMessageHistory history;
@@ -83,18 +88,18 @@ class MessageIntakeReadsTest {
         greenMail.start();
         mailUser = greenMail.setUser(USER, "camille", "secret-pw");
         db = Database.open(dir.resolve("rebond.db"));
-        store = new SqlInterviewStore(db, java.time.Clock.systemUTC());
+        store = new SqlInterviewStore(db, Clock.systemUTC());
         history = new SqlMessageHistory(db, Set.of(USER));
         // Never started: nothing fires.
         scheduler = new QuartzActionScheduler(db.dataSource(), new ActionJobFactory(null, (id, action, result) -> { }),
-                java.time.Clock.systemUTC(), java.time.Clock.systemUTC(), 1);
+                Clock.systemUTC(), Clock.systemUTC(), 1);
         InterviewService interviews = new InterviewService(store, scheduler, new InterviewDetector(DetectionRules.defaults(), Set.of(USER),
-                store::isSuggestedContact), history, new Planner(Policy.defaults()), ZoneId.of("Europe/Paris"), java.time.Clock.systemUTC());
+                store::isSuggestedContact), history, new Planner(Policy.defaults()), ZoneId.of("Europe/Paris"), Clock.systemUTC());
         RebondConfig.Profile profile = new RebondConfig.Profile("Camille Martin", List.of(USER), Locale.ENGLISH, ZoneId.of("Europe/Paris"),
                 "move into product management", "six years of hospital projects", List.of(), "Camille");
         intake = new MessageIntake(profile, CalendarLimits.defaults(), new MessageArrivals(interviews, store, history,
-                new SqlQuarantine(db, java.time.Clock.systemUTC()), db, new IcalCalendarReader(CalendarLimits.defaults()), new NotesParser(), Locale.ENGLISH,
-                MessageArrivals.Listener.NONE), store, new SqlOutbox(db), new SqlQuarantine(db, java.time.Clock.systemUTC()));
+                new SqlQuarantine(db, Clock.systemUTC()), db, new IcalCalendarReader(CalendarLimits.defaults()), new NotesParser(), Locale.ENGLISH,
+                MessageArrivals.Listener.NONE), store, new SqlOutbox(db), new SqlQuarantine(db, Clock.systemUTC()));
     }
 
     @AfterEach
@@ -166,7 +171,7 @@ class MessageIntakeReadsTest {
         long floor = messages.get(2).uid(); // as if this were the first of the folder's newest MessageIntake.OWN_TEXTS
         // (the watcher fills in the text of the latest messages with each contact after such a read: LongScanIT)
         BatchDispatch.take(intake, FolderScan.fetchBatch(reader, intake, inbox, intake.startBatch("INBOX", inbox.getUIDValidity(), floor),
-                messages, java.util.Map.of()));
+                messages, Map.of()));
         intake.flush();
 
         assertThat(history.with(USER, 10)).extracting(SqlMessageHistory.SeenMessage::subject, SqlMessageHistory.SeenMessage::sample)
@@ -222,9 +227,9 @@ class MessageIntakeReadsTest {
 
     /** An interview with Jeanne is stored: she is a known contact. */
     private void makeJeanneAKnownContact() {
-        store.save(new org.rebond.domain.Interview(0, "iv-1@acme.example", "", 0, null, org.rebond.domain.Interview.State.SCHEDULED,
+        store.save(new Interview(0, "iv-1@acme.example", "", 0, null, Interview.State.SCHEDULED,
                 NOW.plus(3, ChronoUnit.DAYS), NOW.plus(3, ChronoUnit.DAYS).plusSeconds(1800), "Europe/Paris", false, "Information interview",
-                "", CONTACT, new org.rebond.domain.Interview.Person(CONTACT, "Jeanne Roe"), null, "title", "<invite-1@acme.example>"));
+                "", CONTACT, new Interview.Person(CONTACT, "Jeanne Roe"), null, "title", "<invite-1@acme.example>"));
     }
 
     /** The protocol trace so far, as text (its length in chars, not in bytes, marks a point in it). */
@@ -269,9 +274,9 @@ class MessageIntakeReadsTest {
     private MimeMessage base(String id, String from, String subject, Instant at, String cc) throws Exception {
         MimeMessage m = new MimeMessage(Session.getInstance(new Properties()));
         m.setFrom(new InternetAddress(from));
-        m.setRecipients(jakarta.mail.Message.RecipientType.TO, USER);
+        m.setRecipients(Message.RecipientType.TO, USER);
         if (cc != null) {
-            m.setRecipients(jakarta.mail.Message.RecipientType.CC, cc);
+            m.setRecipients(Message.RecipientType.CC, cc);
         }
         m.setSubject(subject, "UTF-8");
         m.setSentDate(Date.from(at));

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Flags;
 import jakarta.mail.Header;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
+import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
@@ -18,17 +21,20 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
-import org.rebond.domain.CalendarEvent;
+import org.rebond.application.OutgoingMessage;
 import org.rebond.calendar.CalendarLimits;
 import org.rebond.calendar.CalendarParser;
 import org.rebond.calendar.ParsedCalendar;
-import org.rebond.domain.PrepEvent;
+import org.rebond.domain.CalendarEvent;
 import org.rebond.domain.Interview;
-import org.rebond.application.OutgoingMessage;
+import org.rebond.domain.PrepEvent;
 
 class MimeWriterTest {
 
@@ -59,7 +65,7 @@ class MimeWriterTest {
     private static List<String> headerNames(MimeMessage message) throws Exception {
         List<String> names = new ArrayList<>();
         for (Header h : Collections.list(message.getAllHeaders())) {
-            names.add(h.getName().toLowerCase(java.util.Locale.ROOT));
+            names.add(h.getName().toLowerCase(Locale.ROOT));
         }
         return names;
     }
@@ -82,10 +88,10 @@ class MimeWriterTest {
         MimeMessage read = roundTrip(writer.write(draft(USER, hostile, "", List.of())));
 
         assertThat(headerNames(read)).doesNotContain("bcc");
-        InternetAddress to = (InternetAddress) read.getRecipients(jakarta.mail.Message.RecipientType.TO)[0];
+        InternetAddress to = (InternetAddress) read.getRecipients(Message.RecipientType.TO)[0];
         assertThat(to.getAddress()).isEqualTo("claire.dubois@acme.example");
         assertThat(to.getPersonal()).isEqualTo("Claire Bcc: victim@evil.example");
-        assertThat(read.getRecipients(jakarta.mail.Message.RecipientType.TO)).hasSize(1);
+        assertThat(read.getRecipients(Message.RecipientType.TO)).hasSize(1);
     }
 
     @Test
@@ -95,7 +101,7 @@ class MimeWriterTest {
         MimeMessage read;
         try {
             read = roundTrip(writer.write(draft(USER, hostile, "", List.of())));
-        } catch (jakarta.mail.MessagingException | IllegalArgumentException refused) {
+        } catch (MessagingException | IllegalArgumentException refused) {
             return; // refusing to write it is as good
         }
         assertThat(headerNames(read)).doesNotContain("bcc");
@@ -114,7 +120,7 @@ class MimeWriterTest {
         assertThat(read.getHeader("References")).containsExactly("<first@acme.example> <last@acme.example>");
         assertThat(((InternetAddress) read.getFrom()[0]).getAddress()).isEqualTo(USER.email());
         assertThat(((InternetAddress) read.getFrom()[0]).getPersonal()).isEqualTo("Sam Martin");
-        assertThat(((InternetAddress) read.getRecipients(jakarta.mail.Message.RecipientType.TO)[0]).getAddress()).isEqualTo(CONTACT.email());
+        assertThat(((InternetAddress) read.getRecipients(Message.RecipientType.TO)[0]).getAddress()).isEqualTo(CONTACT.email());
         assertThat(read.getSentDate().toInstant()).isEqualTo(NOW);
     }
 
@@ -138,7 +144,7 @@ class MimeWriterTest {
 
         String raw = raw(writer.write(draft(USER, CONTACT, refs.get(49), refs)));
 
-        int longest = java.util.Arrays.stream(raw.split("\r\n")).mapToInt(String::length).max().orElse(0);
+        int longest = Arrays.stream(raw.split("\r\n")).mapToInt(String::length).max().orElse(0);
         assertThat(longest).as("longest line of the message").isLessThanOrEqualTo(998);
         assertThat(roundTrip(writer.write(draft(USER, CONTACT, refs.get(49), refs))).getHeader("References")[0].replaceAll("\\s+", " "))
                 .isEqualTo(String.join(" ", refs));
@@ -163,7 +169,7 @@ class MimeWriterTest {
         assertThat(alternative.getBodyPart(1).isMimeType("text/html")).isTrue();
         BodyPart calendar = mixed.getBodyPart(1);
         assertThat(calendar.isMimeType("text/calendar")).isTrue();
-        assertThat(new jakarta.mail.internet.ContentType(calendar.getContentType()).getParameter("method")).isEqualTo("PUBLISH");
+        assertThat(new ContentType(calendar.getContentType()).getParameter("method")).isEqualTo("PUBLISH");
         byte[] content;
         try (InputStream in = calendar.getInputStream()) {
             content = in.readAllBytes();
@@ -181,7 +187,7 @@ class MimeWriterTest {
         assertThat(unfolded).contains("\r\nRELATED-TO:iv-1@acme.example\r\n");
         assertThat(unfolded).containsPattern("\r\nATTACH;[^:\r\n]*FMTTYPE=text/html[^:\r\n]*:[A-Za-z0-9+/=]+\r\n");
         String attached = unfolded.replaceAll("(?s).*\r\nATTACH;[^:]*:([A-Za-z0-9+/=]+)\r\n.*", "$1");
-        assertThat(new String(java.util.Base64.getDecoder().decode(attached), StandardCharsets.UTF_8))
+        assertThat(new String(Base64.getDecoder().decode(attached), StandardCharsets.UTF_8))
                 .isEqualTo("<h1>Brief</h1><p>Claire Dubois</p>");
     }
 }

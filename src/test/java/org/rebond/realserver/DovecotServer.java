@@ -4,24 +4,32 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.GroupPrincipal;
 import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.UserPrincipal;
 import java.nio.file.attribute.UserPrincipalLookupService;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Assumptions;
@@ -226,13 +234,13 @@ public final class DovecotServer implements AutoCloseable {
         doveadm("quota", "recalc", "-u", user);
         // Dovecot notices the changed passwd-file a moment later: wait until it reports the limit.
         String limit = Long.toString(kilobytes(storage));
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15)).pollInterval(java.time.Duration.ofMillis(200))
+        Awaitility.await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200))
                 .until(() -> doveadm("quota", "get", "-u", user).lines()
-                        .anyMatch(line -> line.contains("STORAGE") && java.util.List.of(line.trim().split("\\s+")).contains(limit)));
+                        .anyMatch(line -> line.contains("STORAGE") && List.of(line.trim().split("\\s+")).contains(limit)));
     }
 
     private static long kilobytes(String size) {
-        String s = size.trim().toUpperCase(java.util.Locale.ROOT);
+        String s = size.trim().toUpperCase(Locale.ROOT);
         long number = Long.parseLong(s.replaceAll("[^0-9]", ""));
         return s.endsWith("G") ? number * 1024 * 1024 : s.endsWith("M") ? number * 1024 : s.endsWith("K") ? number : Math.max(1, number / 1024);
     }
@@ -290,13 +298,13 @@ public final class DovecotServer implements AutoCloseable {
     public synchronized void makeUnreadable(String user, String folder, long uid) {
         try {
             Path box = folder.equalsIgnoreCase("INBOX") ? maildir(user) : maildir(user).resolve("." + folder);
-            Files.setPosixFilePermissions(messageFile(box, uid), java.util.Set.of());
+            Files.setPosixFilePermissions(messageFile(box, uid), Set.of());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    public synchronized void rewriteMessage(String user, String folder, long uid, java.util.function.UnaryOperator<byte[]> change) {
+    public synchronized void rewriteMessage(String user, String folder, long uid, UnaryOperator<byte[]> change) {
         stopMaster();
         try {
             Path box = folder.equalsIgnoreCase("INBOX") ? maildir(user) : maildir(user).resolve("." + folder);
@@ -474,7 +482,7 @@ public final class DovecotServer implements AutoCloseable {
         }
     }
 
-    private java.time.Instant usersWrittenAt;
+    private Instant usersWrittenAt;
 
     private void writeUsers() {
         StringBuilder b = new StringBuilder();
@@ -494,10 +502,10 @@ public final class DovecotServer implements AutoCloseable {
             Files.writeString(tmp, b.toString());
             // Dovecot re-reads a passwd-file when its mtime changes, at one-second resolution: two
             // writes within a second would go unnoticed, so each version gets a later mtime (never in the past).
-            java.time.Instant now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+            Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
             usersWrittenAt = usersWrittenAt == null || now.isAfter(usersWrittenAt) ? now : usersWrittenAt.plusSeconds(1);
-            Files.setLastModifiedTime(tmp, java.nio.file.attribute.FileTime.from(usersWrittenAt));
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Files.setLastModifiedTime(tmp, FileTime.from(usersWrittenAt));
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -620,7 +628,7 @@ public final class DovecotServer implements AutoCloseable {
     }
 
     private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getByName(HOST))) {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
             return s.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -690,7 +698,7 @@ public final class DovecotServer implements AutoCloseable {
 
     private static String currentGroup() {
         try {
-            return Files.readAttributes(Path.of(System.getProperty("user.home")), java.nio.file.attribute.PosixFileAttributes.class)
+            return Files.readAttributes(Path.of(System.getProperty("user.home")), PosixFileAttributes.class)
                     .group().getName();
         } catch (IOException e) {
             return System.getProperty("user.name");

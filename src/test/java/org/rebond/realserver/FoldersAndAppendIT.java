@@ -7,13 +7,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import org.rebond.domain.Action;
-import org.rebond.domain.Interview;
-import org.rebond.application.Outbox;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rebond.application.Outbox;
+import org.rebond.domain.Action;
+import org.rebond.domain.Interview;
 
 /** Folders found on a real Dovecot (SPECIAL-USE, French names, no Drafts, an archive) and an APPEND refused over quota (B41–B43). */
 class FoldersAndAppendIT {

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
@@ -51,7 +52,7 @@ class LoginAndTransportIT {
     }
 
     private String querynext() throws Exception {
-        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("rebond.db"));
+        try (var c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("rebond.db"));
              var rs = c.createStatement().executeQuery("SELECT next_attempt_at FROM mailbox_state")) {
             rs.next();
             return rs.getString(1);

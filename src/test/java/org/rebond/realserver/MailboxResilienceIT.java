@@ -8,12 +8,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import org.rebond.domain.Action;
-import org.rebond.domain.Interview;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rebond.bench.RawImapClient;
+import org.rebond.domain.Action;
+import org.rebond.domain.Interview;
+import org.rebond.mail.MessageIntake;
 
 /** Staying connected to a real Dovecot: restarts, cut and stalled connections, UIDVALIDITY changes, reused UIDs, QRESYNC (B37–B40, B51). */
 class MailboxResilienceIT {
@@ -201,10 +203,10 @@ class MailboxResilienceIT {
         // Another client read the descriptions first, so Dovecot answers them from its cache; then
         // the file of the second message becomes unreadable: its description still comes, its
         // calendar part makes Dovecot close the connection.
-        try (org.rebond.bench.RawImapClient other = new org.rebond.bench.RawImapClient(r.dovecot.host(), r.dovecot.port())) {
+        try (RawImapClient other = new RawImapClient(r.dovecot.host(), r.dovecot.port())) {
             other.login(r.dovecot.user(), r.dovecot.password());
             other.select("INBOX", true);
-            other.fetchScanItems(org.rebond.mail.MessageIntake.HEADERS);
+            other.fetchScanItems(MessageIntake.HEADERS);
         }
         r.dovecot.makeUnreadable(r.dovecot.user(), "INBOX", 2);
 

@@ -2,6 +2,7 @@ package org.rebond.realserver;
 
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
@@ -20,6 +21,8 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -100,8 +103,8 @@ final class RebondOnDovecot implements AutoCloseable {
     }
 
     /** Reads one number from the daemon's database (a second, read-only look). */
-    long sql(String query, Object... params) throws java.sql.SQLException {
-        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("rebond.db"));
+    long sql(String query, Object... params) throws SQLException {
+        try (var c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("rebond.db"));
              var ps = c.prepareStatement(query)) {
             for (int i = 0; i < params.length; i++) {
                 ps.setObject(i + 1, params[i]);
@@ -130,7 +133,7 @@ final class RebondOnDovecot implements AutoCloseable {
         StringWriter out = new StringWriter();
         int code;
         try (PrintWriter o = new PrintWriter(out, true); PrintWriter e = new PrintWriter(out, true)) {
-            code = Main.execute(new String[] {command, "--config", config.toString()}, o, e, java.time.Clock.systemUTC());
+            code = Main.execute(new String[] {command, "--config", config.toString()}, o, e, Clock.systemUTC());
         }
         return new String[] {Integer.toString(code), out.toString()};
     }
@@ -238,7 +241,7 @@ final class RebondOnDovecot implements AutoCloseable {
 
     /** The formatted log lines at WARN or above so far. */
     List<String> warnings() {
-        return events().stream().filter(e -> e.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.WARN))
+        return events().stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.WARN))
                 .map(ILoggingEvent::getFormattedMessage).toList();
     }
 

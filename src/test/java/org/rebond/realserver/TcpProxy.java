@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -45,7 +46,7 @@ final class TcpProxy implements AutoCloseable {
                         continue; // swallowed: the other side waits forever
                     }
                     if (from == client) {
-                        fromClients.append(new String(buffer, 0, n, java.nio.charset.StandardCharsets.ISO_8859_1));
+                        fromClients.append(new String(buffer, 0, n, StandardCharsets.ISO_8859_1));
                     }
                     out.write(buffer, 0, n);
                     out.flush();
