@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import org.rebond.demo.Rehearsal;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -64,7 +65,7 @@ public final class ClassArchiveCommand implements Callable<Integer> {
     boolean rehearse;
 
     @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {

@@ -34,6 +34,7 @@ import org.rebond.domain.PlannedAction;
 import org.rebond.domain.Planner;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -71,7 +72,7 @@ public final class DemoCommand implements Callable<Integer> {
     boolean untilDone;
 
     @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {

@@ -21,6 +21,8 @@ import org.rebond.store.Database;
 import org.rebond.store.SqlMailboxState;
 import org.rebond.store.SqlUidValidityChanges;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** Checks the configuration, the secret, the connection and the folders, and says how to fix what is wrong. */
@@ -39,11 +41,11 @@ public final class DoctorCommand implements Callable<Integer> {
 
     private static final List<String> CAPABILITIES = List.of("IDLE", "UIDPLUS", "CONDSTORE", "QRESYNC", "SPECIAL-USE", "MOVE", "ENABLE");
 
-    @picocli.CommandLine.Mixin
+    @Mixin
     ConfigOption config;
 
     @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    CommandSpec spec;
 
     @Override
     public Integer call() {

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.util.concurrent.Callable;
 import org.rebond.domain.UserCommand;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -24,11 +26,11 @@ public final class IgnoreCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "ID", description = "7 for interview #7, or e3 for an event seen but not taken")
     String id;
 
-    @picocli.CommandLine.Mixin
+    @Mixin
     ConfigOption config;
 
     @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    CommandSpec spec;
 
     @Override
     public Integer call() {

@@ -12,6 +12,7 @@ import org.rebond.config.RebondConfig;
 import org.rebond.domain.DetectionRules;
 import org.rebond.domain.InterviewDetector;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -31,7 +32,7 @@ public final class InspectCommand implements Callable<Integer> {
     Path config;
 
     @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    CommandSpec spec;
 
     @Override
     public Integer call() {

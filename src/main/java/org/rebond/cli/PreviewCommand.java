@@ -10,6 +10,8 @@ import org.rebond.config.RebondConfig;
 import org.rebond.domain.Action;
 import org.rebond.domain.Interview;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -33,7 +35,7 @@ public final class PreviewCommand implements Callable<Integer> {
     @Option(names = "--interview", required = true, paramLabel = "ID", description = "the interview number shown by 'rebond status'")
     long interviewId;
 
-    @picocli.CommandLine.Mixin
+    @Mixin
     ConfigOption config;
 
     @Option(names = "--html", description = "print the HTML version instead of the text")
@@ -43,7 +45,7 @@ public final class PreviewCommand implements Callable<Integer> {
     int number;
 
     @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    CommandSpec spec;
 
     @Override
     public Integer call() {

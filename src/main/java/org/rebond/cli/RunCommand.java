@@ -8,6 +8,7 @@ import org.rebond.App;
 import org.rebond.config.RebondConfig;
 import org.rebond.config.SecretReader;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /** The daemon: follows the mailbox and fires actions until SIGTERM. */
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -22,7 +23,7 @@ public final class RunCommand implements Callable<Integer> {
         this.clock = clock;
     }
 
-    @picocli.CommandLine.Mixin
+    @Mixin
     ConfigOption config;
 
     @Override

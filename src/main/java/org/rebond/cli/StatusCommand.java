@@ -28,6 +28,8 @@ import org.rebond.domain.Planner;
 import org.rebond.domain.SeenEvent;
 import org.rebond.mail.MailboxWatcher;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** Interviews, their actions with due times in the user's zone, and what was quarantined. */
@@ -44,11 +46,11 @@ public final class StatusCommand implements Callable<Integer> {
         this.clock = clock;
     }
 
-    @picocli.CommandLine.Mixin
+    @Mixin
     ConfigOption config;
 
     @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    CommandSpec spec;
 
     @Override
     public Integer call() {
