@@ -146,6 +146,12 @@ final class IdleLoop {
             return t;
         });
         try {
+            if (!session.running()) {
+                // Closing began after the loop's last check: its breakIdle() may have found no IDLE
+                // under way, and this one would last until the renewal (stop, then read idling;
+                // set idling, then read running: one of the two sees the other).
+                return;
+            }
             timer.schedule(() -> breakIdle(inbox), idleRenewal.toMillis(), TimeUnit.MILLISECONDS);
             int before = inbox.getMessageCount();
             inbox.idle(true);
