@@ -119,7 +119,8 @@ public final class DoctorCommand implements Callable<Integer> {
                     fr ? "vos messages envoyés ne seront pas lus" : "your sent mail will not be read", fr);
         } catch (MailboxException e) {
             out.println("FAIL " + e.getMessage());
-            return ExitCodes.UNAVAILABLE;
+            // A refused login is the user's to fix (user name, password source), like any other secret problem.
+            return e.authentication() ? ExitCodes.CONFIG : ExitCodes.UNAVAILABLE;
         } catch (MessagingException e) {
             out.println("FAIL " + e.getMessage());
             return ExitCodes.UNAVAILABLE;

@@ -32,8 +32,8 @@ public final class ExitCodes {
         if (e instanceof CalendarRejected) {
             return DATA;
         }
-        if (e instanceof MailboxException) {
-            return UNAVAILABLE;
+        if (e instanceof MailboxException m) {
+            return m.authentication() ? CONFIG : UNAVAILABLE;
         }
         if (e instanceof StoreException || e instanceof IOException || e instanceof UncheckedIOException) {
             return IO;

@@ -25,7 +25,7 @@ import picocli.CommandLine.Command;
                 "69:the mailbox or a server could not be reached (unavailable)",
                 "70:an unexpected internal error; the message says what failed (software)",
                 "74:a file or the database could not be read or written (I/O)",
-                "78:the configuration is wrong or a secret is missing (config)"})
+                "78:the configuration is wrong, or a secret is missing or refused by the server (config)"})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

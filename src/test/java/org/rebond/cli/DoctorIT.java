@@ -102,13 +102,13 @@ class DoctorIT {
     }
 
     @Test
-    void aWrongPasswordExits69NamingTheUserAndThePasswordSourceWithoutShowingAnyPassword() throws Exception {
+    void aWrongPasswordExits78LikeEveryOtherSecretProblemNamingTheUserAndThePasswordSourceWithoutShowingAnyPassword() throws Exception {
         createFolders("Drafts", "Sent");
         String wrong = "Wr0ng-Pa55word-7";
 
         Cli.Result result = Cli.run("doctor", "--config", config(wrong, "").toString());
 
-        assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.UNAVAILABLE);
+        assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.CONFIG);
         assertThat(result.out()).containsPattern("(?m)^FAIL .*refused the login of " + EMAIL)
                 .contains("check the user name and the password source")
                 .contains(dir.resolve("imap-password").toString());
