@@ -14,6 +14,9 @@ import java.util.regex.Pattern;
 record Signature(String title, String organization, String phone) {
 
     private static final Pattern PHONE = Pattern.compile("(\\+?[0-9][0-9 .()\\-]{7,}[0-9])");
+    /** What holds digits but is no phone number: a web or mail address, an IP address. */
+    private static final Pattern NOT_A_PHONE = Pattern.compile("(?i)\\b[a-z][a-z0-9+.-]*://\\S*|\\bwww\\.\\S*|\\S+@\\S+"
+            + "|\\b\\d{1,3}(?:\\.\\d{1,3}){3}(?::\\d+)?\\b");
     private static final Pattern TITLE = Pattern.compile("(?i)\\b(manager|director|directeur|directrice|head of|lead|engineer|ingénieur|"
             + "consultant|responsable|chef|chargée?|product|designer|developer|développeur|analyst|analyste|vp|vice[- ]president|"
             + "officer|partner|associée?|founder|fondateur|fondatrice|drh|ceo|cto|cfo|coo|président|présidente|coordinat|specialist|"
@@ -35,7 +38,7 @@ record Signature(String title, String organization, String phone) {
             String phone = "";
             for (int i = 0; i < block.size(); i++) {
                 String line = block.get(i);
-                Matcher p = PHONE.matcher(line);
+                Matcher p = PHONE.matcher(NOT_A_PHONE.matcher(line).replaceAll(" "));
                 if (phone.isEmpty() && p.find() && line.length() < 60) {
                     phone = p.group(1).strip();
                     continue;
@@ -45,7 +48,7 @@ record Signature(String title, String organization, String phone) {
                     title = parts[0].strip();
                     if (parts.length > 1) {
                         organization = parts[1].strip();
-                    } else if (i + 1 < block.size() && !PHONE.matcher(block.get(i + 1)).find() && !block.get(i + 1).contains("@")) {
+                    } else if (i + 1 < block.size() && !PHONE.matcher(NOT_A_PHONE.matcher(block.get(i + 1)).replaceAll(" ")).find() && !block.get(i + 1).contains("@")) {
                         organization = block.get(i + 1).strip();
                     }
                 }
