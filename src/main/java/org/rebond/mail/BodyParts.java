@@ -19,15 +19,16 @@ import java.util.TreeMap;
  * @param calendars the calendar parts ({@code text/calendar}, {@code application/ics}, a file
  *                  name ending in {@code .ics}), depth-first, forwarded messages included
  * @param text      the first {@code text/plain} part that is not an attachment, or null
+ * @param unread    why some parts were not looked at (nested too deep), empty when every part was
  */
-public record BodyParts(List<Section> calendars, Section text) {
+public record BodyParts(List<Section> calendars, Section text, String unread) {
 
     /** Multiparts (and forwarded messages) nested deeper than this are not entered (BAD-INPUTS B33). */
     static final int MAX_DEPTH = 20;
     /** Children of one multipart looked at for the text part. */
     private static final int TEXT_CHILDREN = 50;
 
-    public static final BodyParts NONE = new BodyParts(List.of(), null);
+    public static final BodyParts NONE = new BodyParts(List.of(), null, "");
 
     /**
      * One body part to download.
@@ -50,48 +51,57 @@ public record BodyParts(List<Section> calendars, Section text) {
         }
         List<Section> calendars = new ArrayList<>();
         Section[] text = {null};
-        walk(structure, "", 0, calendars, text, true);
-        return new BodyParts(List.copyOf(calendars), text[0]);
+        boolean[] tooDeep = {false};
+        walk(structure, "", 0, calendars, text, true, tooDeep);
+        return new BodyParts(List.copyOf(calendars), text[0], tooDeep[0]
+                ? "parts nested more than " + MAX_DEPTH + " levels deep were not read; an invitation among them was not seen" : "");
     }
 
     /**
      * Depth-first, in MIME order. {@code prefix} is the section of the enclosing part ("" at the
      * top); {@code textAllowed} is false inside a forwarded message, whose text is not the sender's.
      */
-    private static void walk(List<Object> part, String prefix, int depth, List<Section> calendars, Section[] text, boolean textAllowed) {
+    private static void walk(List<Object> part, String prefix, int depth, List<Section> calendars, Section[] text, boolean textAllowed,
+                             boolean[] tooDeep) {
         if (isMulti(part)) {
             if (depth >= MAX_DEPTH) {
+                tooDeep[0] = true;
                 return;
             }
             for (int i = 0; i < part.size() && part.get(i) instanceof List<?> child; i++) {
                 String id = prefix.isEmpty() ? Integer.toString(i + 1) : prefix + "." + (i + 1);
-                walkChild(list(child), id, depth + 1, calendars, text, textAllowed && i < TEXT_CHILDREN);
+                walkChild(list(child), id, depth + 1, calendars, text, textAllowed && i < TEXT_CHILDREN, tooDeep);
             }
             return;
         }
         // One part at the top: the whole body, as section TEXT.
-        walkChild(part, prefix.isEmpty() ? "TEXT" : prefix, depth, calendars, text, textAllowed);
+        walkChild(part, prefix.isEmpty() ? "TEXT" : prefix, depth, calendars, text, textAllowed, tooDeep);
     }
 
-    private static void walkChild(List<Object> part, String id, int depth, List<Section> calendars, Section[] text, boolean textAllowed) {
+    private static void walkChild(List<Object> part, String id, int depth, List<Section> calendars, Section[] text, boolean textAllowed,
+                                  boolean[] tooDeep) {
         if (part.isEmpty()) {
             return;
         }
         if (isMulti(part)) {
-            walk(part, id, depth, calendars, text, textAllowed);
+            walk(part, id, depth, calendars, text, textAllowed, tooDeep);
             return;
         }
         String type = lower(string(part, 0)) + "/" + lower(string(part, 1));
         if (type.equals("message/rfc822")) {
             // A forwarded invitation is still an invitation; its text is someone else's.
             // (type subtype params id desc enc size envelope body lines …)
-            if (depth >= MAX_DEPTH || !(part.size() > 8 && part.get(8) instanceof List<?> inner) || inner.isEmpty()) {
+            if (!(part.size() > 8 && part.get(8) instanceof List<?> inner) || inner.isEmpty()) {
+                return;
+            }
+            if (depth >= MAX_DEPTH) {
+                tooDeep[0] = true;
                 return;
             }
             if (isMulti(list(inner))) {
-                walk(list(inner), id, depth + 1, calendars, text, false);
+                walk(list(inner), id, depth + 1, calendars, text, false, tooDeep);
             } else {
-                walkChild(list(inner), id + ".TEXT", depth + 1, calendars, text, false);
+                walkChild(list(inner), id + ".TEXT", depth + 1, calendars, text, false, tooDeep);
             }
             return;
         }

@@ -163,20 +163,19 @@ public final class MessageIntake {
             return new Prepared(message, null, List.of(), false);
         }
         MessageHeaders.Headers h = headers.of(message);
-        boolean withinSize = message.size() < 0 || message.size() <= limits.maxMessageBytes();
+        // Limits are per part, whatever the message's size: a large attachment is never downloaded,
+        // and must not hide the invitation beside it.
         List<ImapBatchReader.PartRequest> downloads = new ArrayList<>();
-        if (withinSize) {
-            for (BodyParts.Section calendar : message.parts().calendars()) {
-                downloads.add(new ImapBatchReader.PartRequest(message.uid(), calendar.id(), encodedCap(calendar, limits.maxCalendarPartBytes() + 1)));
-            }
-            BodyParts.Section text = message.parts().text();
-            boolean fromUser = profile.isUser(h.fromEmail());
-            boolean prompted = fromUser && promptAnswered(batch, h).isPresent();
-            boolean recent = message.uid() >= batch.textFromUid();
-            if (text != null && (prompted || (recent && (fromUser || involvesKnownContact(batch, h))))) {
-                // The history keeps the beginning of the text; a reply to a debrief prompt is read whole (the notes).
-                downloads.add(new ImapBatchReader.PartRequest(message.uid(), text.id(), encodedCap(text, prompted ? MAX_TEXT_BYTES : HISTORY_TEXT_BYTES)));
-            }
+        for (BodyParts.Section calendar : message.parts().calendars()) {
+            downloads.add(new ImapBatchReader.PartRequest(message.uid(), calendar.id(), encodedCap(calendar, limits.maxCalendarPartBytes() + 1)));
+        }
+        BodyParts.Section text = message.parts().text();
+        boolean fromUser = profile.isUser(h.fromEmail());
+        boolean prompted = fromUser && promptAnswered(batch, h).isPresent();
+        boolean recent = message.uid() >= batch.textFromUid();
+        if (text != null && (prompted || (recent && (fromUser || involvesKnownContact(batch, h))))) {
+            // The history keeps the beginning of the text; a reply to a debrief prompt is read whole (the notes).
+            downloads.add(new ImapBatchReader.PartRequest(message.uid(), text.id(), encodedCap(text, prompted ? MAX_TEXT_BYTES : HISTORY_TEXT_BYTES)));
         }
         return new Prepared(message, h, List.copyOf(downloads), h.date() == null);
     }
@@ -216,7 +215,6 @@ public final class MessageIntake {
                 h = h.withDate(received != null ? received.toInstant() : Instant.EPOCH);
             }
             boolean fromUser = profile.isUser(h.fromEmail());
-            boolean withinSize = message.size() < 0 || message.size() <= limits.maxMessageBytes();
             BodyParts.Section textPart = message.parts().text();
             Optional<Long> prompted = fromUser ? promptAnswered(batch, h) : Optional.empty();
             String text = "";
@@ -225,11 +223,9 @@ public final class MessageIntake {
             }
             arrivals.seen(new MessageHistory.SeenMessage(folder, uidValidity, message.uid(), h.messageId(), h.inReplyTo(), h.references(), h.date(),
                     h.fromEmail(), h.fromName(), h.recipients(), h.subject(), excerpt(text), sample(text)));
-            if (!withinSize) {
-                quarantine.add(MessageArrivals.SOURCE, item, "message of " + message.size() + " bytes is larger than limits.max_message_bytes ("
-                        + limits.maxMessageBytes() + "); its invitations, if any, were not read");
-                quarantined.add(item);
-                return;
+            if (!message.parts().unread().isEmpty()) {
+                // What was read is taken; what was not is said, in status, with its reason.
+                arrivals.quarantine(item, quarantined, message.parts().unread());
             }
             // Acted on at the flush, once the history holds the whole batch (what these read).
             arrivals.arrived(new MessageArrivals.Arrival(item, quarantined, h.fromEmail(), h.messageId(), text, prompted,
@@ -260,8 +256,7 @@ public final class MessageIntake {
     /** The text part to download for a message kept without its text, or none. */
     public Optional<ImapBatchReader.PartRequest> textOf(ScannedMessage message) {
         BodyParts.Section text = message.parts().text();
-        boolean withinSize = message.size() < 0 || message.size() <= limits.maxMessageBytes();
-        if (text == null || !withinSize || !message.problem().isEmpty()) {
+        if (text == null || !message.problem().isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new ImapBatchReader.PartRequest(message.uid(), text.id(), encodedCap(text, HISTORY_TEXT_BYTES)));
