@@ -139,7 +139,7 @@ public final class App implements AutoCloseable {
         MailStreams.pinProvider();
         Templates templates = new Templates(config.templates().directory(), null);
         try {
-            this.database = Database.open(config.storage().database());
+            this.database = Database.open(config.storage().database(), config.storage().inStateDirectory());
         } catch (RuntimeException e) {
             firstConnection.discard();
             throw e;

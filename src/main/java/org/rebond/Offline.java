@@ -62,7 +62,7 @@ public final class Offline implements AutoCloseable {
             throw new StoreException("no database at " + config.storage().database()
                     + " yet — start rebond once (rebond run --config …) or check storage.database");
         }
-        return new Offline(config, clock, Database.open(config.storage().database()));
+        return new Offline(config, clock, Database.open(config.storage().database(), config.storage().inStateDirectory()));
     }
 
     public InterviewStore store() {

@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.rebond.demo.Rehearsal;
+import org.rebond.store.PrivateFiles;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -108,7 +109,7 @@ public final class ClassArchiveCommand implements Callable<Integer> {
 
     private int rehearse(boolean french) throws Exception {
         ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
-        Path dir = Files.createTempDirectory("rebond-rehearsal-");
+        Path dir = PrivateFiles.createTempFolder("rebond-rehearsal-");
         try {
             Rehearsal.Outcome outcome = Rehearsal.run(dir, REHEARSAL_LIMIT, clock);
             if (!outcome.complete()) {

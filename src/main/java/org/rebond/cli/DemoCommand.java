@@ -5,7 +5,6 @@ import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,6 +31,7 @@ import org.rebond.domain.Action;
 import org.rebond.domain.Interview;
 import org.rebond.domain.PlannedAction;
 import org.rebond.domain.Planner;
+import org.rebond.store.PrivateFiles;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -83,8 +83,9 @@ public final class DemoCommand implements Callable<Integer> {
         ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
         PrintWriter out = spec.commandLine().getOut();
         ZoneId zone = ZoneId.systemDefault();
-        Path dir = state != null ? state.toAbsolutePath() : Files.createTempDirectory("rebond-demo-");
-        Files.createDirectories(dir);
+        // 0700 whatever the umask when made here (an existing --state folder is the user's to set).
+        Path dir = state != null ? state.toAbsolutePath() : PrivateFiles.createTempFolder("rebond-demo-");
+        PrivateFiles.createFolders(dir);
         DemoStory story = new DemoStory(french);
         Narrator narrator = new Narrator(out, french, clock, zone);
         out.println(french ? "rebond — démonstration : toute l'histoire d'un entretien d'information en trois minutes environ (durées compressées)."

@@ -54,7 +54,7 @@ public final class DoctorCommand implements Callable<Integer> {
         boolean fr = loaded.profile().language().getLanguage().equals("fr");
         out.println("ok   configuration " + config + " (" + loaded.profile().name() + ", " + loaded.profile().primaryAddress() + ")");
         List<String> problems = new ArrayList<>();
-        try (Database db = Database.open(loaded.storage().database())) {
+        try (Database db = Database.open(loaded.storage().database(), loaded.storage().inStateDirectory())) {
             out.println("ok   " + (fr ? "base de données " : "database ") + loaded.storage().database() + " (schema " + db.version() + ")");
             var reported = new SqlMailboxState(db, clock)
                     .get(MailboxWatcher.accountOf(loaded.mailbox()));

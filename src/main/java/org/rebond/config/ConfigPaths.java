@@ -31,8 +31,9 @@ final class ConfigPaths {
         if (db != null && Files.isDirectory(db)) {
             s.problem("database", "is a directory; give the database file, e.g. " + db.resolve("rebond.db"));
         }
-        if (db == null) db = defaultDatabase();
-        return new RebondConfig.Storage(db);
+        Path defaultDatabase = defaultDatabase().toAbsolutePath().normalize();
+        if (db == null) db = defaultDatabase;
+        return new RebondConfig.Storage(db, defaultDatabase.getParent().equals(db.getParent()));
     }
 
     private Path defaultDatabase() {

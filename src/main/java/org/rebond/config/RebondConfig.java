@@ -85,7 +85,16 @@ public record RebondConfig(
         }
     }
 
-    public record Storage(Path database) {}
+    /**
+     * Where the state lives.
+     *
+     * @param database         the SQLite file
+     * @param inStateDirectory the file is in rebond's state directory ({@code $STATE_DIRECTORY}, else
+     *                         {@code ~/.local/state/rebond}), a folder of rebond's own, kept {@code 0700};
+     *                         false for a folder the user chose in {@code storage.database}, only
+     *                         created {@code 0700} when missing
+     */
+    public record Storage(Path database, boolean inStateDirectory) {}
 
     /**
      * When each action is due, relative to the interview.

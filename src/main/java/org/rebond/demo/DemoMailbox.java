@@ -4,14 +4,12 @@ import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.Flags;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Date;
+import org.rebond.store.PrivateFiles;
 
 /** The demo's mailbox and configuration, shared by {@code rebond demo} and the class-archive rehearsal. */
 public final class DemoMailbox {
@@ -35,13 +33,8 @@ public final class DemoMailbox {
     }
 
     public static Path writeConfig(Path dir, DemoStory story, boolean french, ZoneId zone, int port) throws IOException {
-        Path password = dir.resolve("imap-password");
-        Files.writeString(password, "demo\n", StandardCharsets.UTF_8);
-        try {
-            Files.setPosixFilePermissions(password, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException ignored) {
-            // not a POSIX file system: nothing to tighten
-        }
+        // Both 0600 whatever the umask, as rebond's own files are (and the password file must be).
+        PrivateFiles.writeString(dir.resolve("imap-password"), "demo\n");
         String yaml = """
                 # Written by `rebond demo`: points at the demo mailbox on 127.0.0.1. Timings are compressed.
                 profile:
@@ -78,7 +71,7 @@ public final class DemoMailbox {
                 french ? "Quelle place prend la réglementation dans votre travail au quotidien ?" : "How much of your week goes to regulatory work?",
                 port);
         Path file = dir.resolve("rebond.yaml");
-        Files.writeString(file, yaml, StandardCharsets.UTF_8);
+        PrivateFiles.writeString(file, yaml);
         return file;
     }
 }

@@ -34,6 +34,8 @@ public final class Database implements AutoCloseable, Transactions {
             "db/V4__mailbox_state.sql",
             "db/V5__calendar_sources.sql", "db/V6__uidvalidity_changes.sql", "db/V7__history_indexes.sql", "db/V8__party_by_email.sql",
             "db/V9__party_address_ids.sql");
+    /** SQLite's files beside the database, which hold its pages too. */
+    private static final List<String> COMPANIONS = List.of("-wal", "-shm", "-journal");
 
     private final HikariDataSource dataSource;
     /** What {@link #dataSource()} hands out: the pool's connections, or the one of this thread's {@link #inOneTransaction}. */
@@ -50,18 +52,46 @@ public final class Database implements AutoCloseable, Transactions {
         this.joiningDataSource = new JoiningDataSource(dataSource, joined::get);
     }
 
-    /** Opens (creating when absent) and migrates the database at {@code file}. */
+    /**
+     * Opens (creating when absent) and migrates the database at {@code file}, its folder being one
+     * the user chose: created {@code 0700} when missing, else left as it is (see {@link #open(Path, boolean)}).
+     */
     public static Database open(Path file) {
+        return open(file, false);
+    }
+
+    /**
+     * Opens (creating when absent) and migrates the database at {@code file}, private to the user
+     * running rebond whatever the umask: the file and its {@code -wal}, {@code -shm} and
+     * {@code -journal} are {@code 0600}, the folders created for it {@code 0700}; those already
+     * there that others can open are tightened, with a warning. SQLite creates its {@code -wal}
+     * and {@code -shm} with the mode of the database file (not the umask's), so the file is made
+     * {@code 0600}, or created empty so, before SQLite opens it.
+     *
+     * @param stateDirectory the file's folder is rebond's state directory, its own: tightened to
+     *                       {@code 0700} too if others can enter it (not a folder the user chose,
+     *                       which may be their home)
+     */
+    public static Database open(Path file, boolean stateDirectory) {
+        Path parent = file.toAbsolutePath().getParent();
         try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
+            if (parent != null && stateDirectory) {
+                PrivateFiles.keepFolderPrivate(parent);
+            } else if (parent != null) {
+                PrivateFiles.createFolders(parent);
             }
         } catch (IOException e) {
             throw new StoreException("cannot create the folder of the database " + file + ": " + e.getMessage()
                     + " — check the path in storage.database and its permissions", e);
         }
         refuseIfNotSqlite(file);
+        try {
+            PrivateFiles.createFile(file);
+        } catch (IOException e) {
+            throw new StoreException("cannot create the database " + file + " (" + e.getClass().getSimpleName() + ")"
+                    + " — check the path in storage.database and its permissions", e);
+        }
+        tightenCompanions(file);
         HikariConfig config = new HikariConfig();
         config.setPoolName("rebond-db");
         config.setJdbcUrl("jdbc:sqlite:" + file.toAbsolutePath()
@@ -84,7 +114,15 @@ public final class Database implements AutoCloseable, Transactions {
             ds.close();
             throw e;
         }
+        // Made by SQLite meanwhile, with the database file's mode: checked all the same.
+        tightenCompanions(file);
         return db;
+    }
+
+    private static void tightenCompanions(Path file) {
+        for (String suffix : COMPANIONS) {
+            PrivateFiles.tighten(file.resolveSibling(file.getFileName() + suffix));
+        }
     }
 
     /**

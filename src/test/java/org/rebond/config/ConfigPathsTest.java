@@ -74,6 +74,21 @@ class ConfigPathsTest {
     }
 
     @Test
+    void onlyTheStateDirectoryIsRebondsOwnFolderNotOneTheUserChose() {
+        Map<String, String> systemd = Map.of("STATE_DIRECTORY", "/var/lib/rebond");
+
+        assertThat(paths(systemd).storage(section("storage", "{}")).inStateDirectory()).isTrue();
+        assertThat(paths(Map.of()).storage(section("storage", "{}")).inStateDirectory()).isTrue();
+        assertThat(paths(Map.of()).storage(section("storage", "database: ~/.local/state/rebond/other.db")).inStateDirectory())
+                .as("the default folder written out").isTrue();
+        assertThat(paths(systemd).storage(section("storage", "database: /var/lib/rebond/../rebond/r.db")).inStateDirectory()).isTrue();
+        assertThat(paths(Map.of()).storage(section("storage", "database: ~/rebond.db")).inStateDirectory()).as("the home").isFalse();
+        assertThat(paths(systemd).storage(section("storage", "database: ~/.local/state/rebond/rebond.db")).inStateDirectory())
+                .as("not the state directory systemd gave").isFalse();
+        assertThat(reported()).isEmpty();
+    }
+
+    @Test
     void aDatabaseThatIsADirectoryIsRefusedWithTheFileToGiveInstead() {
         paths(Map.of()).storage(section("storage", "database: \"~\""));
 
