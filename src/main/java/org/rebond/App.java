@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
@@ -18,6 +19,7 @@ import org.rebond.application.ActionRunner;
 import org.rebond.application.ActionScheduler;
 import org.rebond.application.InterviewService;
 import org.rebond.application.InterviewStore;
+import org.rebond.application.InvitationTriage;
 import org.rebond.application.MailDrop;
 import org.rebond.application.MessageArrivals;
 import org.rebond.application.MessageHistory;
@@ -179,8 +181,9 @@ public final class App implements AutoCloseable {
 
         this.interviews = interviewService(config, store, scheduler, history, clock);
         this.userCommands = new UserCommands(interviews, store, new SqlCommandQueue(database, clock));
-        MessageArrivals arrivals = new MessageArrivals(interviews, store, history, quarantine, database,
-                new IcalCalendarReader(config.limits()), notesParser, profile.language(), options.intake());
+        InvitationTriage triage = new InvitationTriage(new IcalCalendarReader(config.limits()), detector(config, store::isSuggestedContact));
+        MessageArrivals arrivals = new MessageArrivals(interviews, store, history, quarantine, database, triage, notesParser,
+                profile.language(), options.intake());
         MessageIntake intake = new MessageIntake(profile, config.limits(), arrivals, store, outbox, quarantine);
         this.watcher = new MailboxWatcher(connector, new SqlFolderCursors(database, clock), history, intake, options.idleRenewal(),
                 new SqlMailboxState(database, options.schedulerClock()), new SqlUidValidityChanges(database, clock));
@@ -291,11 +294,19 @@ public final class App implements AutoCloseable {
     /** The interview service over {@code store}, with the detection rules and the plan the configuration gives. */
     static InterviewService interviewService(RebondConfig config, InterviewStore store, ActionScheduler scheduler, MessageHistory history,
                                              Clock clock) {
+        return new InterviewService(store, scheduler, detector(config, store::isSuggestedContact), history,
+                new Planner(policyOf(config.schedule())), config.profile().timeZone(), clock);
+    }
+
+    /**
+     * The detector invitations are judged with: the built-in rules plus the configuration's words,
+     * the user's own addresses (never the contact), and {@code knownContact} for the people suggested
+     * in earlier debriefs. The daemon and {@code rebond inspect --config} both make theirs here.
+     */
+    public static InterviewDetector detector(RebondConfig config, Predicate<String> knownContact) {
         RebondConfig.Detection d = config.detection();
         DetectionRules rules = DetectionRules.defaults().plus(d.marker(), d.includeWords(), d.excludeWords(), d.categories());
-        InterviewDetector detector = new InterviewDetector(rules, Offline.userAddresses(config), store::isSuggestedContact);
-        return new InterviewService(store, scheduler, detector, history, new Planner(policyOf(config.schedule())),
-                config.profile().timeZone(), clock);
+        return new InterviewDetector(rules, Offline.userAddresses(config), knownContact);
     }
 
     /** The system clock: made here once per process and handed to everything that reads the time. */

@@ -2,17 +2,20 @@ package org.rebond.application;
 
 import java.util.List;
 import org.rebond.domain.CalendarEvent;
+import org.rebond.domain.Invitation;
 
 /** Reads iCalendar data as the events it holds: an invitation in a message, or an object of a followed calendar. */
 public interface CalendarReader {
 
     /**
-     * The events of a message's calendar part, each carrying the method to act on (the body's
-     * METHOD, or the MIME {@code method=} parameter when the body has none).
+     * A message's calendar part as an iTIP message: its events, the part's {@code method=}
+     * parameter and the calendar's own METHOD. Whether it can be acted upon is not judged here
+     * ({@link Invitation#schedulingProblem()}, {@link InvitationTriage}).
      *
-     * @throws Rejected when the part cannot be read or cannot be acted upon as an iTIP message
+     * @param mimeMethod the {@code method=} parameter of the part's Content-Type, empty when none
+     * @throws Rejected when the part cannot be read
      */
-    List<CalendarEvent> invitation(byte[] content, String mimeMethod) throws Rejected;
+    Invitation invitation(byte[] content, String mimeMethod) throws Rejected;
 
     /**
      * The events and tasks of an object of a followed calendar (CalDAV, ICS), in file order.

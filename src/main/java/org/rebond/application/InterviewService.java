@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.rebond.domain.Action;
 import org.rebond.domain.CalendarEvent;
 import org.rebond.domain.DebriefNotes;
@@ -67,7 +68,17 @@ public final class InterviewService {
      * @param sourceMessageId the carrying mail's Message-ID, empty for a calendar source
      */
     public synchronized Outcome onCalendarEvent(CalendarEvent event, String senderEmail, String sourceMessageId) {
-        return take(event, senderEmail, sourceMessageId, true);
+        return take(event, () -> detector.detect(event), senderEmail, sourceMessageId, true);
+    }
+
+    /**
+     * Takes one event of an invitation in mail, judged already ({@link InvitationTriage}): as
+     * {@link #onCalendarEvent}, with {@code verdict} as the detector's. It decides a new event; an
+     * update, a cancellation, an ignored event or an instance of a followed series is decided by
+     * what is kept, as always.
+     */
+    public synchronized Outcome onInvitation(CalendarEvent event, Verdict verdict, String senderEmail, String sourceMessageId) {
+        return take(event, () -> verdict, senderEmail, sourceMessageId, true);
     }
 
     /**
@@ -86,10 +97,10 @@ public final class InterviewService {
      * what it follows (README, Calendars). A marker such as [info] in the title makes rebond take it.
      */
     public synchronized Outcome onCalendarSourceEvent(CalendarEvent event) {
-        return take(event, "", "", false);
+        return take(event, () -> detector.detect(event), "", "", false);
     }
 
-    private Outcome take(CalendarEvent event, String senderEmail, String sourceMessageId, boolean rememberSeen) {
+    private Outcome take(CalendarEvent event, Supplier<Verdict> detected, String senderEmail, String sourceMessageId, boolean rememberSeen) {
         String method = event.method();
         if (method.equals("REPLY") || method.equals("COUNTER") || method.equals("REFRESH") || method.equals("DECLINECOUNTER")) {
             return new Outcome(Outcome.Kind.REPLY_RECORDED, null, method + " from " + senderEmail + " recorded, not taken as an update");
@@ -122,7 +133,7 @@ public final class InterviewService {
             }
             verdict = new Verdict(true, master.reason(), master.contact().email(), master.referrer() == null ? "" : master.referrer().email());
         } else {
-            verdict = detector.detect(event);
+            verdict = detected.get();
         }
         if (!verdict.detected() || verdict.contact().isBlank()) {
             String reason = verdict.detected() ? verdict.reason() + ", but nobody to meet was found among the attendees" : verdict.reason();

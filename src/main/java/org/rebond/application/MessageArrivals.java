@@ -19,6 +19,10 @@ import org.slf4j.LoggerFactory;
  * its invitations go to the interview service, and a reply of the user's to a debrief prompt is
  * taken as notes. One bad message is quarantined with its reason; the others flow on.
  *
+ * <p>Each calendar part is judged by {@link InvitationTriage}, the reading {@code rebond inspect}
+ * prints too: a part it sets aside is quarantined, and every other event goes to the interview
+ * service with the detector's verdict.
+ *
  * <p>Messages are taken a batch at a time: the history of the whole batch is written first, then
  * the invitations and replies among them are acted on (so what they read is complete), then the
  * folder's cursor, all in one transaction ({@link #flush}), so a cursor never passes a message
@@ -57,7 +61,7 @@ public final class MessageArrivals {
     private final MessageHistory history;
     private final Quarantine quarantine;
     private final Transactions transactions;
-    private final CalendarReader invitations;
+    private final InvitationTriage invitations;
     private final NotesParser notesParser;
     private final Locale language;
     private final Listener listener;
@@ -67,7 +71,7 @@ public final class MessageArrivals {
     private final Set<String> newlyKnown = new LinkedHashSet<>();
 
     public MessageArrivals(InterviewService interviews, InterviewStore store, MessageHistory history, Quarantine quarantine,
-                           Transactions transactions, CalendarReader invitations, NotesParser notesParser, Locale language,
+                           Transactions transactions, InvitationTriage invitations, NotesParser notesParser, Locale language,
                            Listener listener) {
         this.interviews = interviews;
         this.store = store;
@@ -154,16 +158,18 @@ public final class MessageArrivals {
 
     private void takeInvitations(Arrival a, List<Runnable> told) {
         for (CalendarPart part : a.calendars()) {
-            List<CalendarEvent> events;
-            try {
-                events = invitations.invitation(part.content(), part.mimeMethod());
-            } catch (CalendarReader.Rejected e) {
-                quarantine.add(SOURCE, a.item() + "#" + part.index(), e.getMessage());
-                log.warn("invitation in message {} (part {}) quarantined: {}", a.item(), part.index(), e.getMessage());
+            InvitationTriage.PartVerdict triage = invitations.triage(part.content(), part.mimeMethod());
+            triage.methodMismatch().ifPresent(mismatch -> log.info("invitation in message {} (part {}): {}; the calendar's method is used",
+                    a.item(), part.index(), mismatch));
+            if (triage.setAside().isPresent()) {
+                String reason = triage.setAside().get();
+                quarantine.add(SOURCE, a.item() + "#" + part.index(), reason);
+                log.warn("invitation in message {} (part {}) quarantined: {}", a.item(), part.index(), reason);
                 continue;
             }
-            for (CalendarEvent event : events) {
-                InterviewService.Outcome outcome = interviews.onCalendarEvent(event, a.fromEmail(), a.messageId());
+            for (InvitationTriage.EventVerdict judged : triage.events()) {
+                CalendarEvent event = judged.event();
+                InterviewService.Outcome outcome = interviews.onInvitation(event, judged.verdict(), a.fromEmail(), a.messageId());
                 told.add(() -> {
                     log.info("invitation \"{}\" from {}: {} ({})", SingleLine.of(event.summary()), a.fromEmail(),
                             outcome.kind().name().toLowerCase(Locale.ROOT).replace('_', ' '), outcome.detail());

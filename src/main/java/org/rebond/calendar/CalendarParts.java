@@ -160,18 +160,4 @@ public final class CalendarParts {
         while (end > 0 && (text.charAt(end - 1) == '\n' || text.charAt(end - 1) == '\r')) end--;
         return text.substring(0, end);
     }
-
-    /**
-     * The method to act on, from the MIME {@code method=} parameter and the body's METHOD
-     * (BAD-INPUTS B16): when both are present they must agree; when one is missing the other is used.
-     */
-    public static String effectiveMethod(String mimeMethod, String bodyMethod) throws CalendarRejected {
-        String mime = mimeMethod == null ? "" : mimeMethod.strip().toUpperCase(Locale.ROOT);
-        String body = bodyMethod == null ? "" : bodyMethod.strip().toUpperCase(Locale.ROOT);
-        if (!mime.isEmpty() && !body.isEmpty() && !mime.equals(body)) {
-            throw new CalendarRejected("the mail says method=" + mime + " but the calendar says METHOD:" + body);
-        }
-        return body.isEmpty() ? mime : body;
-    }
-
 }

@@ -1,13 +1,12 @@
 package org.rebond.calendar;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.rebond.application.CalendarReader;
 import org.rebond.config.RebondConfig;
 import org.rebond.domain.CalendarEvent;
+import org.rebond.domain.Invitation;
 
-/** Calendar data read with ical4j ({@link CalendarParser}); invitations checked as iTIP messages before anything acts on them. */
+/** Calendar data read with ical4j ({@link CalendarParser}). */
 public final class IcalCalendarReader implements CalendarReader {
 
     private final CalendarParser parser;
@@ -17,19 +16,10 @@ public final class IcalCalendarReader implements CalendarReader {
     }
 
     @Override
-    public List<CalendarEvent> invitation(byte[] content, String mimeMethod) throws Rejected {
+    public Invitation invitation(byte[] content, String mimeMethod) throws Rejected {
         try {
             ParsedCalendar calendar = parser.parse(content);
-            String method = CalendarParts.effectiveMethod(mimeMethod, calendar.method());
-            Optional<String> problem = new ParsedCalendar(method, calendar.events()).schedulingProblem();
-            if (problem.isPresent()) {
-                throw new Rejected(problem.get());
-            }
-            List<CalendarEvent> events = new ArrayList<>(calendar.events().size());
-            for (CalendarEvent event : calendar.events()) {
-                events.add(event.method().equals(method) ? event : event.withMethod(method));
-            }
-            return events;
+            return new Invitation(mimeMethod, calendar.method(), calendar.events());
         } catch (CalendarRejected e) {
             throw new Rejected(e.getMessage());
         }

@@ -4,8 +4,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.rebond.App;
+import org.rebond.application.InvitationTriage;
 import org.rebond.calendar.CalendarLimits;
 import org.rebond.calendar.Ical4jSetup;
+import org.rebond.calendar.IcalCalendarReader;
 import org.rebond.calendar.Inspector;
 import org.rebond.config.ConfigLoader;
 import org.rebond.config.RebondConfig;
@@ -17,18 +20,26 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** "Why was this invitation (not) taken?": one JSON line per calendar component. */
+/**
+ * "Why was this invitation (not) taken?": one JSON line per calendar component, judged by the
+ * daemon's own {@link InvitationTriage}. With {@code --config}, the detector is the daemon's (the
+ * configuration's words and the user's addresses), made by {@link App#detector}; without it, the
+ * built-in rules and no address of the user's, which is said on the error stream.
+ */
 @Command(name = "inspect", mixinStandardHelpOptions = true,
         description = {"Reads .eml and .ics files (or folders of them) and prints one JSON object per line per calendar",
                 "component: identity, method, times (instants in UTC, all-day dates, floating local times), people,",
-                "and rebond's verdict on whether it is an information interview, with the reason.",
+                "and rebond's verdict on whether it is an information interview, with the reason; a part rebond would",
+                "set aside says so (setAside), and a mail whose method= differs from the calendar's METHOD says that",
+                "too (methodMismatch; the calendar's METHOD is the one used).",
                 "A file that cannot be read prints {\"file\": …, \"error\": …}; the others go on (exit 65 if any failed)."})
 public final class InspectCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "PATH", description = ".eml or .ics files, or folders")
     List<Path> paths;
 
-    @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "use this configuration's addresses, limits and detection rules")
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE",
+            description = "use this configuration's addresses, limits and detection rules, as the daemon does")
     Path config;
 
     @Spec
@@ -38,16 +49,18 @@ public final class InspectCommand implements Callable<Integer> {
     public Integer call() {
         Ical4jSetup.configureOnce();
         RebondConfig.Limits limits = CalendarLimits.defaults();
-        DetectionRules rules = DetectionRules.defaults();
-        Set<String> addresses = Set.of();
+        InterviewDetector detector;
         if (config != null) {
             RebondConfig loaded = new ConfigLoader().load(config);
             limits = loaded.limits();
-            rules = rules.plus(loaded.detection().marker(), loaded.detection().includeWords(), loaded.detection().excludeWords(),
-                    loaded.detection().categories());
-            addresses = Set.copyOf(loaded.profile().addresses());
+            // The contacts suggested in earlier debriefs live in the daemon's database, which inspect does not open.
+            detector = App.detector(loaded, address -> false);
+        } else {
+            detector = new InterviewDetector(DetectionRules.defaults(), Set.of(), address -> false);
+            spec.commandLine().getErr().println("rebond: without --config, your own addresses are not known: a contact shown may be you "
+                    + "(give --config FILE to judge as the daemon does)");
         }
-        Inspector inspector = new Inspector(limits, new InterviewDetector(rules, addresses, address -> false));
+        Inspector inspector = new Inspector(limits, new InvitationTriage(new IcalCalendarReader(limits), detector));
         boolean failed = inspector.inspect(paths, spec.commandLine().getOut());
         spec.commandLine().getOut().flush();
         return failed ? ExitCodes.DATA : ExitCodes.OK;

@@ -6,16 +6,28 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.rebond.application.InvitationTriage;
 import org.rebond.domain.CalendarEvent;
+import org.rebond.domain.DetectionRules;
 import org.rebond.domain.EventTime;
+import org.rebond.domain.InterviewDetector;
+import org.rebond.domain.Verdict;
 
-/** BAD-INPUTS B1–B7, B11, B12, B15, B16, B22, B32: each refused with a reason or tolerated, and the next good invitation still works. */
+/**
+ * BAD-INPUTS B1–B7, B11, B12, B15, B16, B22, B32: each refused with a reason or tolerated, and the next good invitation still
+ * works. What cannot be acted upon is checked through {@link InvitationTriage}, the reading the daemon and inspect share.
+ */
 class BadInputsTest {
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private final CalendarParser parser = new CalendarParser(CalendarLimits.defaults());
+    /** The daemon's and inspect's reading of a calendar part. */
+    private final InvitationTriage triage = new InvitationTriage(new IcalCalendarReader(CalendarLimits.defaults()),
+            new InterviewDetector(DetectionRules.defaults(), Set.of("sam.martin@example.net"), address -> false));
 
     @BeforeAll
     static void setUpIcal4j() {
@@ -84,13 +96,17 @@ class BadInputsTest {
     }
 
     @Test
-    void b3ARequestCarryingSeveralUidsCannotBeScheduled() throws CalendarRejected {
-        ParsedCalendar calendar = parser.parse(("BEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\n"
-                + "BEGIN:VEVENT\r\nUID:a\r\nORGANIZER:mailto:o@x.org\r\nDTSTART:20240101T000000Z\r\nEND:VEVENT\r\n"
+    void b3ARequestCarryingSeveralUidsIsSetAsideWithEachOfItsEvents() {
+        InvitationTriage.PartVerdict part = triage.triage(("BEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\n"
+                + "BEGIN:VEVENT\r\nUID:a\r\nORGANIZER:mailto:o@x.org\r\nDTSTART:20240101T000000Z\r\nSUMMARY:Information interview\r\nEND:VEVENT\r\n"
                 + "BEGIN:VEVENT\r\nUID:b\r\nORGANIZER:mailto:o@x.org\r\nDTSTART:20240101T000000Z\r\nEND:VEVENT\r\n"
-                + "END:VCALENDAR\r\n").getBytes());
+                + "END:VCALENDAR\r\n").getBytes(), "REQUEST");
 
-        assertThat(calendar.schedulingProblem()).contains("REQUEST carries 2 different UIDs");
+        assertThat(part.setAside()).contains("REQUEST carries 2 different UIDs");
+        assertThat(part.events()).hasSize(2).allSatisfy(judged -> {
+            assertThat(judged.setAside()).contains("REQUEST carries 2 different UIDs");
+            assertThat(judged.verdict()).isEqualTo(Verdict.no("set aside: REQUEST carries 2 different UIDs"));
+        });
     }
 
     @Test
@@ -134,11 +150,24 @@ class BadInputsTest {
     }
 
     @Test
-    void b11ARequestWithoutStartCannotBeScheduled() throws CalendarRejected {
-        ParsedCalendar calendar = parser.parse(event("SUMMARY:no start\r\n").getBytes());
+    void b11ARequestWithoutStartIsSetAside() {
+        InvitationTriage.PartVerdict part = triage.triage(event("SUMMARY:Information interview, no start\r\n").getBytes(), "REQUEST");
 
-        assertThat(calendar.events().get(0).start()).isNull();
-        assertThat(calendar.schedulingProblem()).contains("REQUEST without a usable DTSTART");
+        assertThat(part.setAside()).contains("REQUEST without a usable DTSTART");
+        assertThat(part.events()).singleElement().satisfies(judged -> {
+            assertThat(judged.event().start()).isNull();
+            assertThat(judged.verdict().detected()).isFalse();
+        });
+    }
+
+    @Test
+    void b11ARequestWithoutOrganizerIsSetAsideButAPublishWithoutOneIsJudged() {
+        String noOrganizer = event("DTSTART:20240305T100000Z\r\nSUMMARY:Information interview\r\n").replace("ORGANIZER:mailto:o@example.org\r\n", "");
+
+        assertThat(triage.triage(noOrganizer.getBytes(), "").setAside()).contains("REQUEST without ORGANIZER");
+        InvitationTriage.PartVerdict published = triage.triage(noOrganizer.replace("METHOD:REQUEST", "METHOD:PUBLISH").getBytes(), "");
+        assertThat(published.setAside()).isEmpty();
+        assertThat(published.events()).singleElement().satisfies(judged -> assertThat(judged.verdict().detected()).isTrue());
     }
 
     @Test
@@ -184,13 +213,32 @@ class BadInputsTest {
     }
 
     @Test
-    void b16AMimeMethodThatContradictsTheCalendarIsRefusedAndAMissingOneTakesTheOther() throws CalendarRejected {
-        assertThatThrownBy(() -> CalendarParts.effectiveMethod("CANCEL", "REQUEST"))
-                .isInstanceOf(CalendarRejected.class)
-                .hasMessage("the mail says method=CANCEL but the calendar says METHOD:REQUEST");
-        assertThat(CalendarParts.effectiveMethod("", "REQUEST")).isEqualTo("REQUEST");
-        assertThat(CalendarParts.effectiveMethod("cancel", "")).isEqualTo("CANCEL");
-        assertThat(CalendarParts.effectiveMethod("REQUEST", "REQUEST")).isEqualTo("REQUEST");
+    void b16TheCalendarsMethodWinsOverTheMailsAndTheDisagreementIsNoted() {
+        InvitationTriage.PartVerdict part = triage.triage(event("DTSTART:20240305T100000Z\r\nSUMMARY:Information interview\r\n").getBytes(), "cancel");
+
+        assertThat(part.setAside()).isEmpty();
+        assertThat(part.methodMismatch()).contains("mail says CANCEL, calendar says REQUEST");
+        assertThat(part.events()).singleElement().satisfies(judged -> {
+            assertThat(judged.event().method()).isEqualTo("REQUEST");
+            assertThat(judged.verdict().detected()).isTrue();
+        });
+    }
+
+    @Test
+    void b16AMethodMissingOnOneSideIsTakenFromTheOtherWithoutAnyDisagreement() {
+        String withoutMethod = event("DTSTART:20240305T100000Z\r\n").replace("METHOD:REQUEST\r\n", "");
+
+        InvitationTriage.PartVerdict fromTheMail = triage.triage(withoutMethod.getBytes(), "cancel");
+        InvitationTriage.PartVerdict fromTheCalendar = triage.triage(event("DTSTART:20240305T100000Z\r\n").getBytes(), "");
+        InvitationTriage.PartVerdict fromBoth = triage.triage(event("DTSTART:20240305T100000Z\r\n").getBytes(), "REQUEST");
+
+        assertThat(fromTheMail.events()).singleElement().satisfies(judged -> assertThat(judged.event().method()).isEqualTo("CANCEL"));
+        assertThat(fromTheCalendar.events()).singleElement().satisfies(judged -> assertThat(judged.event().method()).isEqualTo("REQUEST"));
+        assertThat(fromBoth.events()).singleElement().satisfies(judged -> assertThat(judged.event().method()).isEqualTo("REQUEST"));
+        assertThat(List.of(fromTheMail, fromTheCalendar, fromBoth)).allSatisfy(part -> {
+            assertThat(part.methodMismatch()).isEmpty();
+            assertThat(part.setAside()).isEmpty();
+        });
     }
 
     @Test
@@ -217,5 +265,14 @@ class BadInputsTest {
     void somethingThatIsNotACalendarIsRefused() {
         assertThatThrownBy(() -> parser.parse("Hello, this is not a calendar".getBytes()))
                 .isInstanceOf(CalendarRejected.class).hasMessage("not an iCalendar object (no BEGIN:VCALENDAR)");
+    }
+
+    @Test
+    void aPartThatCannotBeReadIsSetAsideWithTheParsersReasonAndNoEvent() {
+        InvitationTriage.PartVerdict part = triage.triage("Hello, this is not a calendar".getBytes(), "REQUEST");
+
+        assertThat(part.invitation()).isEmpty();
+        assertThat(part.setAside()).contains("not an iCalendar object (no BEGIN:VCALENDAR)");
+        assertThat(part.events()).isEmpty();
     }
 }

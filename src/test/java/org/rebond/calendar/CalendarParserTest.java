@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.rebond.domain.CalendarEvent;
 import org.rebond.domain.EventTime;
+import org.rebond.domain.Invitation;
 
 class CalendarParserTest {
 
@@ -22,7 +23,7 @@ class CalendarParserTest {
         ParsedCalendar calendar = Fixtures.parse("google-request.ics");
 
         assertThat(calendar.method()).isEqualTo("REQUEST");
-        assertThat(calendar.schedulingProblem()).isEmpty();
+        assertThat(new Invitation("", calendar.method(), calendar.events()).schedulingProblem()).isEmpty();
         CalendarEvent event = calendar.events().get(0);
         assertThat(event.start().display()).isEqualTo("2024-03-05T09:00:00Z");
         assertThat(event.end().display()).isEqualTo("2024-03-05T09:30:00Z");
@@ -136,7 +137,7 @@ class CalendarParserTest {
         assertThat(event.cancelled()).isTrue();
         assertThat(event.sequence()).isEqualTo(2);
         assertThat(event.status()).isEqualTo("CANCELLED");
-        assertThat(calendar.schedulingProblem()).isEmpty();
+        assertThat(new Invitation("", calendar.method(), calendar.events()).schedulingProblem()).isEmpty();
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rebond.application.InvitationTriage;
 import org.rebond.domain.DetectionRules;
 import org.rebond.domain.InterviewDetector;
 
@@ -20,8 +21,8 @@ class InspectorTest {
     @TempDir
     Path dir;
 
-    private final Inspector inspector = new Inspector(CalendarLimits.defaults(),
-            new InterviewDetector(DetectionRules.defaults(), Set.of("sam.martin@example.net"), name -> false));
+    private final Inspector inspector = new Inspector(CalendarLimits.defaults(), new InvitationTriage(new IcalCalendarReader(CalendarLimits.defaults()),
+            new InterviewDetector(DetectionRules.defaults(), Set.of("sam.martin@example.net"), name -> false)));
 
     @BeforeAll
     static void setUpIcal4j() {
@@ -42,13 +43,13 @@ class InspectorTest {
         String out = run(List.of(file), failed);
 
         assertThat(failed[0]).isFalse();
-        assertThat(out).isEqualTo("{\"file\": \"" + file + "\", \"part\": 0, \"component\": \"VEVENT\", \"method\": \"REQUEST\", "
+        assertThat(out).isEqualTo("{\"file\": \"" + file + "\", \"part\": 0, \"component\": \"VEVENT\", \"method\": \"REQUEST\", \"methodMismatch\": null, "
                 + "\"uid\": \"040000008200E00074C5B7101A82E0080000000020D5A3E1B46EDA01000000000000000010000000A1B2C3D4\", "
                 + "\"recurrenceId\": null, \"sequence\": 1, \"dtstamp\": \"2024-02-20T09:30:00Z\", \"status\": \"CONFIRMED\", "
                 + "\"allDay\": false, \"start\": \"2024-03-05T09:00:00Z\", \"end\": \"2024-03-05T09:30:00Z\", "
                 + "\"tzid\": \"Romance Standard Time\", \"zone\": \"Europe/Paris\", \"organizer\": \"paul.durand@entreprise.example\", "
                 + "\"attendees\": [\"sam.martin@example.net\", \"salle.jupiter@entreprise.example\"], "
-                + "\"summary\": \"Entretien d'information\", \"interview\": {\"detected\": true, "
+                + "\"summary\": \"Entretien d'information\", \"interview\": {\"detected\": true, \"setAside\": null, "
                 + "\"reason\": \"title says \\\"entretien d'information\\\"\", \"contact\": \"paul.durand@entreprise.example\", "
                 + "\"referrer\": \"Marie Lefèvre\"}}" + System.lineSeparator());
     }
@@ -75,16 +76,30 @@ class InspectorTest {
     }
 
     @Test
-    void aMailWhoseMimeMethodContradictsItsCalendarIsReportedAsAnError() throws IOException {
+    void aMailWhoseMimeMethodContradictsItsCalendarIsReadWithTheCalendarsMethodAndTheDisagreementIsPrinted() throws IOException {
         Path mail = Files.writeString(dir.resolve("mismatch.eml"), "MIME-Version: 1.0\nContent-Type: text/calendar; method=CANCEL\n\n"
                 + new String(Fixtures.bytes("google-request.ics"), StandardCharsets.UTF_8));
         boolean[] failed = new boolean[1];
 
         String out = run(List.of(mail), failed);
 
-        assertThat(failed[0]).isTrue();
-        assertThat(out.strip()).isEqualTo("{\"file\": \"" + mail + "\", \"part\": 1, \"error\": "
-                + "\"the mail says method=CANCEL but the calendar says METHOD:REQUEST\"}");
+        assertThat(failed[0]).isFalse();
+        assertThat(out.strip()).startsWith("{\"file\": \"" + mail + "\", \"part\": 1, \"component\": \"VEVENT\", \"method\": \"REQUEST\", "
+                + "\"methodMismatch\": \"mail says CANCEL, calendar says REQUEST\", ").contains("\"detected\": true, \"setAside\": null");
+    }
+
+    @Test
+    void aPartTheDaemonWouldQuarantinePrintsItsEventsSetAsideWithTheReason() throws IOException {
+        Path file = Files.write(dir.resolve("no-organizer.ics"), Fixtures.bytes("request-without-organizer.ics"));
+        boolean[] failed = new boolean[1];
+
+        String out = run(List.of(file), failed);
+
+        assertThat(failed[0]).as("the file was read: setting aside is a verdict, not a failure").isFalse();
+        assertThat(out.lines()).singleElement().satisfies(line -> assertThat(line)
+                .contains("\"uid\": \"no-organizer-1@example.org\"")
+                .endsWith("\"interview\": {\"detected\": false, \"setAside\": \"REQUEST without ORGANIZER\", "
+                        + "\"reason\": \"set aside: REQUEST without ORGANIZER\", \"contact\": null, \"referrer\": null}}"));
     }
 
     @Test

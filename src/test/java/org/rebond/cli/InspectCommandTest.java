@@ -41,7 +41,7 @@ class InspectCommandTest {
         Cli.Result result = Cli.run("inspect", ics.toString());
 
         assertThat(result.exitCode()).isZero();
-        assertThat(result.err()).isEmpty();
+        assertThat(result.err()).as("without --config rebond says it does not know the user").contains("your own addresses are not known");
         assertThat(result.out().lines().toList()).singleElement().satisfies(line -> assertThat(line)
                 .startsWith("{").endsWith("}")
                 .contains("\"file\": \"" + ics + "\"")
@@ -62,6 +62,24 @@ class InspectCommandTest {
 
         assertThat(result.exitCode()).isZero();
         assertThat(result.out()).containsPattern("\"detected\": ?false").contains("\"reason\": \"");
+    }
+
+    @Test
+    void withTheConfigurationTheUserWhoOrganisedTheInterviewIsNeverItsContact() throws IOException {
+        Path ics = Files.writeString(dir.resolve("organised-by-camille.ics"), INVITATION
+                .replace("ORGANIZER;CN=Jane Doe:mailto:jane.doe@company.example", "ORGANIZER;CN=Camille Martin:mailto:camille.martin@example.org")
+                .replace("ATTENDEE;CN=Camille Martin:mailto:camille.martin@example.org", "ATTENDEE;CN=Jane Doe:mailto:jane.doe@company.example"));
+        Path config = Files.writeString(dir.resolve("rebond.yaml"), Cli.config(dir, "en", "Europe/Paris", "imap.example.org", 993, "tls",
+                Cli.passwordFile(dir, "s3cret-Passw0rd", "rw-------"), ""));
+
+        Cli.Result withConfig = Cli.run("inspect", "--config", config.toString(), ics.toString());
+        Cli.Result without = Cli.run("inspect", ics.toString());
+
+        assertThat(withConfig.exitCode()).isZero();
+        assertThat(withConfig.err()).isEmpty();
+        assertThat(withConfig.out()).contains("\"contact\": \"jane.doe@company.example\"");
+        assertThat(without.out()).as("the organizer is all inspect can go on without the profile's addresses")
+                .contains("\"contact\": \"camille.martin@example.org\"");
     }
 
     @Test
@@ -111,17 +129,21 @@ class InspectCommandTest {
     }
 
     @Test
-    void theWholeCorpusEmlFolderIsInspectedWithoutACrashOneLineAtLeastPerMail() {
+    void theWholeCorpusIsInspectedWithOneJudgedLinePerComponentAndTheMethodMismatchesNoted() {
         String corpus = System.getProperty("rebond.corpus", "");
         assumeTrue(!corpus.isBlank() && Files.isDirectory(Path.of(corpus, "eml")),
                 "corpus not given: pass -Drebond.corpus=/path/to/corpus to run this test");
-        Path eml = Path.of(corpus, "eml");
 
-        Cli.Result result = Cli.run("inspect", eml.toString());
+        Cli.Result result = Cli.run("inspect", Path.of(corpus, "ics").toString(), Path.of(corpus, "eml").toString());
 
-        assertThat(result.exitCode()).isIn(ExitCodes.OK, ExitCodes.DATA);
-        assertThat(result.out().lines().count()).isGreaterThanOrEqualTo(32);
-        assertThat(result.out().lines()).allSatisfy(line -> assertThat(line).startsWith("{\"file\": \"").endsWith("}"));
-        assertThat(result.all()).doesNotContain("\tat ").doesNotContain("Exception");
+        assertThat(result.exitCode()).as("every file and every part was read").isEqualTo(ExitCodes.OK);
+        List<String> lines = result.out().lines().toList();
+        assertThat(lines).as("one line per row of expected.tsv").hasSize(109)
+                .allSatisfy(line -> assertThat(line).startsWith("{\"file\": \"").contains("\"interview\": {\"detected\": ").doesNotContain("\"error\""));
+        assertThat(lines).filteredOn(line -> line.contains("meetup_publish_1.eml")).singleElement().satisfies(line -> assertThat(line)
+                .contains("\"method\": \"PUBLISH\", \"methodMismatch\": \"mail says REQUEST, calendar says PUBLISH\""));
+        assertThat(lines).filteredOn(line -> line.contains("google_counter_1.eml") && line.contains("\"part\": 1,")).singleElement()
+                .satisfies(line -> assertThat(line).contains("\"method\": \"COUNTER\", \"methodMismatch\": \"mail says REPLY, calendar says COUNTER\""));
+        assertThat(result.out()).doesNotContain("\tat ").doesNotContain("Exception");
     }
 }

@@ -27,6 +27,7 @@ import java.util.Properties;
 import java.util.Set;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.rebond.application.InterviewService;
+import org.rebond.application.InvitationTriage;
 import org.rebond.application.MessageArrivals;
 import org.rebond.calendar.CalendarLimits;
 import org.rebond.calendar.IcalCalendarReader;
@@ -85,13 +86,15 @@ final class MailTestKit implements AutoCloseable {
         validityChanges = new SqlUidValidityChanges(db, CLOCK);
         // Never started: nothing fires.
         scheduler = new QuartzActionScheduler(db.dataSource(), new ActionJobFactory(null, (id, action, result) -> { }), CLOCK, CLOCK, 1);
-        InterviewService interviews = new InterviewService(store, scheduler, new InterviewDetector(DetectionRules.defaults(), Set.of(USER),
-                store::isSuggestedContact), history, new Planner(Policy.defaults()), ZoneId.of("Europe/Paris"), CLOCK);
+        InterviewDetector detector = new InterviewDetector(DetectionRules.defaults(), Set.of(USER), store::isSuggestedContact);
+        InterviewService interviews = new InterviewService(store, scheduler, detector, history, new Planner(Policy.defaults()),
+                ZoneId.of("Europe/Paris"), CLOCK);
         RebondConfig.Profile profile = new RebondConfig.Profile("Camille Martin", List.of(USER), Locale.ENGLISH, ZoneId.of("Europe/Paris"),
                 "move into product management", "six years of hospital projects", List.of(), "Camille");
         SqlQuarantine quarantine = new SqlQuarantine(db, CLOCK);
         intake = new MessageIntake(profile, CalendarLimits.defaults(), new MessageArrivals(interviews, store, history, quarantine, db,
-                new IcalCalendarReader(CalendarLimits.defaults()), new NotesParser(), Locale.ENGLISH, MessageArrivals.Listener.NONE),
+                new InvitationTriage(new IcalCalendarReader(CalendarLimits.defaults()), detector), new NotesParser(), Locale.ENGLISH,
+                MessageArrivals.Listener.NONE),
                 store, new SqlOutbox(db), quarantine);
     }
 

@@ -36,6 +36,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rebond.application.InterviewService;
+import org.rebond.application.InvitationTriage;
 import org.rebond.application.MessageArrivals;
 import org.rebond.calendar.CalendarLimits;
 import org.rebond.calendar.IcalCalendarReader;
@@ -93,12 +94,14 @@ class MessageIntakeReadsTest {
         // Never started: nothing fires.
         scheduler = new QuartzActionScheduler(db.dataSource(), new ActionJobFactory(null, (id, action, result) -> { }),
                 Clock.systemUTC(), Clock.systemUTC(), 1);
-        InterviewService interviews = new InterviewService(store, scheduler, new InterviewDetector(DetectionRules.defaults(), Set.of(USER),
-                store::isSuggestedContact), history, new Planner(Policy.defaults()), ZoneId.of("Europe/Paris"), Clock.systemUTC());
+        InterviewDetector detector = new InterviewDetector(DetectionRules.defaults(), Set.of(USER), store::isSuggestedContact);
+        InterviewService interviews = new InterviewService(store, scheduler, detector, history, new Planner(Policy.defaults()),
+                ZoneId.of("Europe/Paris"), Clock.systemUTC());
         RebondConfig.Profile profile = new RebondConfig.Profile("Camille Martin", List.of(USER), Locale.ENGLISH, ZoneId.of("Europe/Paris"),
                 "move into product management", "six years of hospital projects", List.of(), "Camille");
         intake = new MessageIntake(profile, CalendarLimits.defaults(), new MessageArrivals(interviews, store, history,
-                new SqlQuarantine(db, Clock.systemUTC()), db, new IcalCalendarReader(CalendarLimits.defaults()), new NotesParser(), Locale.ENGLISH,
+                new SqlQuarantine(db, Clock.systemUTC()), db, new InvitationTriage(new IcalCalendarReader(CalendarLimits.defaults()), detector),
+                new NotesParser(), Locale.ENGLISH,
                 MessageArrivals.Listener.NONE), store, new SqlOutbox(db), new SqlQuarantine(db, Clock.systemUTC()));
     }
 
