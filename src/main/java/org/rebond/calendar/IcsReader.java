@@ -1,10 +1,5 @@
 package org.rebond.calendar;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -13,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.rebond.config.RebondConfig;
+import org.rebond.domain.DecodedText;
 
 /**
  * A tolerant reader of iCalendar text (RFC 5545 §3.1) that builds a plain component tree.
@@ -47,17 +43,10 @@ final class IcsReader {
         return buildTree(lines);
     }
 
+    /** UTF-8 (old Outlook's unlabelled windows-1252 recognised), malformed bytes as U+FFFD, no control characters. */
     static String decode(byte[] bytes) {
-        try {
-            String text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-            return text.startsWith("\uFEFF") ? text.substring(1) : text;
-        } catch (CharacterCodingException notUtf8) {
-            // Old Outlook and webmails write windows-1252 without saying so.
-            return new String(bytes, Charset.forName("windows-1252"));
-        }
+        String text = DecodedText.withoutControls(DecodedText.utf8(bytes));
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
     static List<String> unfold(String text) {

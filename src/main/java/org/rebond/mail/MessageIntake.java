@@ -21,6 +21,7 @@ import org.rebond.application.Outbox;
 import org.rebond.application.Quarantine;
 import org.rebond.calendar.CalendarParts;
 import org.rebond.config.RebondConfig;
+import org.rebond.domain.DecodedText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -330,7 +331,8 @@ public final class MessageIntake {
             return "";
         }
         byte[] bytes = decoded(section, raw, maxBytes);
-        return new String(bytes, charsetOf(section.charset())).replace("\r\n", "\n");
+        // Malformed bytes become U+FFFD (the String constructor's replacement); controls go.
+        return DecodedText.withoutControls(new String(bytes, charsetOf(section.charset()))).replace("\r\n", "\n");
     }
 
     private static Charset charsetOf(String charset) {

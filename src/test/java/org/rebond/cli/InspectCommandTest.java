@@ -3,7 +3,9 @@ package org.rebond.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -145,5 +147,23 @@ class InspectCommandTest {
         assertThat(lines).filteredOn(line -> line.contains("google_counter_1.eml") && line.contains("\"part\": 1,")).singleElement()
                 .satisfies(line -> assertThat(line).contains("\"method\": \"COUNTER\", \"methodMismatch\": \"mail says REPLY, calendar says COUNTER\""));
         assertThat(result.out()).doesNotContain("\tat ").doesNotContain("Exception");
+    }
+
+    @Test
+    void badBytesInATitleShowAsReplacementCharactersNeverAsMojibakeOrInvisibleControls() throws IOException {
+        String[] around = INVITATION.split("Information interview with Jane Doe", 2);
+        byte[] title = new byte[] {'I', 'n', 'f', 'o', 'r', 'm', 'a', 't', 'i', 'o', 'n', ' ', 'i', 'n', 't', 'e', 'r', 'v', 'i', 'e', 'w', ' ',
+                (byte) 0xC3, (byte) 0xA9, ' ', (byte) 0xFF, ' ', (byte) 0xC0, (byte) 0x80, ' ', 0x00, 0x1B, 'x'};
+        ByteArrayOutputStream file = new ByteArrayOutputStream();
+        file.writeBytes(around[0].getBytes(StandardCharsets.UTF_8));
+        file.writeBytes(title);
+        file.writeBytes(around[1].getBytes(StandardCharsets.UTF_8));
+        Path ics = Files.write(dir.resolve("bad-bytes.ics"), file.toByteArray());
+
+        Cli.Result result = Cli.run("inspect", ics.toString());
+
+        assertThat(result.exitCode()).as(result.all()).isZero();
+        assertThat(result.out()).as("é kept, each bad byte a U+FFFD, NUL and ESC gone").contains("Information interview \u00e9 \ufffd \ufffd\ufffd x")
+                .doesNotContain("Ã").doesNotContain("€").doesNotContain("\\u0000").doesNotContain("\\u001b");
     }
 }
