@@ -3,6 +3,8 @@ package org.rebond.domain;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A calendar part of a message read as an iTIP message: its events, and the two places that may
@@ -16,6 +18,8 @@ import java.util.Optional;
  * @param events         the VEVENTs and VTODOs in file order, each carrying {@link #method()}
  */
 public record Invitation(String mimeMethod, String calendarMethod, List<CalendarEvent> events) {
+
+    private static final Pattern SUB_DAILY = Pattern.compile("(?i)(?:^|[;:\\s])FREQ=(SECONDLY|MINUTELY|HOURLY)\\b");
 
     public Invitation {
         mimeMethod = upper(mimeMethod);
@@ -38,11 +42,19 @@ public record Invitation(String mimeMethod, String calendarMethod, List<Calendar
     }
 
     /**
-     * Why this part cannot be acted upon as an iTIP message (BAD-INPUTS B3, B11), or empty when it
-     * can. Only REQUEST, ADD and CANCEL are checked: they must carry one UID, an ORGANIZER and, for
-     * a REQUEST or an ADD, a DTSTART on every event.
+     * Why this part cannot be acted upon (BAD-INPUTS B1, B3, B11), or empty when it can. An event
+     * recurring more often than daily is too dense whatever the method. REQUEST, ADD and CANCEL
+     * must also carry one UID, an ORGANIZER and, for a REQUEST or an ADD, a DTSTART on every event.
      */
     public Optional<String> schedulingProblem() {
+        for (CalendarEvent event : events) {
+            Matcher dense = SUB_DAILY.matcher(event.rrule());
+            if (dense.find()) {
+                // No meeting with a person recurs by the hour, let alone by the second (BAD-INPUTS B1).
+                return Optional.of("recurrence too dense (FREQ=" + dense.group(1).toUpperCase(Locale.ROOT)
+                        + "): an event repeating more than once a day is not a meeting to prepare");
+            }
+        }
         String method = method();
         if (!method.equals("REQUEST") && !method.equals("ADD") && !method.equals("CANCEL")) {
             return Optional.empty();

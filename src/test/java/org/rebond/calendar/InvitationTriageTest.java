@@ -39,6 +39,8 @@ class InvitationTriageTest {
             entry("publish-in-a-request-mail.eml",
                     List.of("PUBLISH (mail says REQUEST, calendar says PUBLISH): detected, contact claire.dubois@example.org")),
             entry("recurrence-id.ics", List.of("REQUEST: not detected", "REQUEST: not detected")),
+            entry("request-every-second.ics", List.of("REQUEST: set aside: recurrence too dense (FREQ=SECONDLY): an event repeating more "
+                    + "than once a day is not a meeting to prepare")),
             entry("request-two-uids.ics",
                     List.of("REQUEST: set aside: REQUEST carries 2 different UIDs", "REQUEST: set aside: REQUEST carries 2 different UIDs")),
             entry("request-without-organizer.ics", List.of("REQUEST: set aside: REQUEST without ORGANIZER")),
