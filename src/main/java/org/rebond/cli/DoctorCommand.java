@@ -16,7 +16,6 @@ import org.rebond.config.RebondConfig;
 import org.rebond.mail.FolderFinder;
 import org.rebond.mail.ImapConnector;
 import org.rebond.mail.MailboxException;
-import org.rebond.mail.MailboxWatcher;
 import org.rebond.store.Database;
 import org.rebond.store.SqlMailboxState;
 import org.rebond.store.SqlUidValidityChanges;
@@ -57,7 +56,7 @@ public final class DoctorCommand implements Callable<Integer> {
         try (Database db = Database.open(loaded.storage().database(), loaded.storage().inStateDirectory())) {
             out.println("ok   " + (fr ? "base de données " : "database ") + loaded.storage().database() + " (schema " + db.version() + ")");
             var reported = new SqlMailboxState(db, clock)
-                    .get(MailboxWatcher.accountOf(loaded.mailbox()));
+                    .get(loaded.mailbox().account());
             if (reported.isPresent() && reported.get().kind() != SqlMailboxState.Kind.CONNECTED) {
                 var m = reported.get();
                 boolean refused = m.kind() == SqlMailboxState.Kind.LOGIN_REFUSED;

@@ -66,7 +66,7 @@ public final class StatusCommand implements Callable<Integer> {
             Instant now = clock.instant();
             out.println(fr ? "rebond — " + interviews.size() + " entretien(s) suivi(s), heures en " + zone.getId()
                     : "rebond — " + interviews.size() + " interview(s) followed, times in " + zone.getId());
-            state.mailboxStatus().get(MailboxWatcher.accountOf(loaded.mailbox()))
+            state.mailboxStatus().get(loaded.mailbox().account())
                     .ifPresent(m -> out.println(mailboxLine(m, when, fr)));
             for (UidValidityChanges.Pause p : state.validityChanges().pauses()) {
                 out.println(pausedFolderLine(p, when, fr));

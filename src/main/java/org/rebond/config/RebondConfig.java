@@ -65,7 +65,13 @@ public record RebondConfig(
             Duration pollInterval,
             Duration connectTimeout,
             Duration readTimeout,
-            Duration writeTimeout) {}
+            Duration writeTimeout) {
+
+        /** The account as status and doctor name it, and as its connection state is kept: user@host:port. */
+        public String account() {
+            return username + "@" + host + ":" + port;
+        }
+    }
 
     public enum Security { TLS, STARTTLS, NONE }
 

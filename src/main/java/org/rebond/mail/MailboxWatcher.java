@@ -93,7 +93,7 @@ public final class MailboxWatcher implements AutoCloseable {
 
     /** How the account is named in the mailbox state: user@host:port. */
     public static String accountOf(RebondConfig.Mailbox m) {
-        return m.username() + "@" + m.host() + ":" + m.port();
+        return m.account();
     }
 
     /**
