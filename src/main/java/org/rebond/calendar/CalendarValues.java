@@ -145,7 +145,7 @@ final class CalendarValues {
 
     /**
      * Untrusted text made safe to store and show (BAD-INPUTS B15, B32): NFC, no C0 controls (newline
-     * kept when {@code keepNewlines}), no bidi overrides or isolates, no zero-width characters,
+     * kept when {@code keepNewlines}; the Unicode line and paragraph separators count as newlines), no bidi overrides or isolates, no zero-width characters,
      * at most {@code max} characters.
      */
     static String sanitize(String text, int max, boolean keepNewlines) {
@@ -155,9 +155,9 @@ final class CalendarValues {
         StringBuilder out = new StringBuilder(Math.min(normal.length(), max));
         for (int i = 0; i < normal.length() && out.length() < max; i++) {
             char c = normal.charAt(i);
-            if (c == '\n' || c == '\r') {
+            if (c == '\n' || c == '\r' || c == '\u2028' || c == '\u2029') {
                 if (keepNewlines) {
-                    if (c == '\n') out.append('\n');
+                    if (c != '\r') out.append('\n');
                 } else {
                     out.append(' ');
                 }

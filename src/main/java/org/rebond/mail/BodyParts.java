@@ -146,7 +146,9 @@ public record BodyParts(List<Section> calendars, Section text, String unread) {
         } catch (NumberFormatException notANumber) {
             size = 0;
         }
-        return new Section(id, encoding.isEmpty() ? "7bit" : encoding, param(part, 2, "charset"), size, method.strip());
+        // A server's strings may carry control characters (a NUL inside a quoted method= was seen by the fuzzer): never past here.
+        return new Section(id, encoding.isEmpty() ? "7bit" : encoding, HeaderSafety.oneLine(param(part, 2, "charset")), size,
+                HeaderSafety.oneLine(method));
     }
 
     /**
@@ -216,7 +218,7 @@ public record BodyParts(List<Section> calendars, Section text, String unread) {
     }
 
     private static String lower(String s) {
-        return s == null ? "" : s.strip().toLowerCase(Locale.ROOT);
+        return HeaderSafety.oneLine(s).toLowerCase(Locale.ROOT);
     }
 
     /** RFC 2231 extended values: {@code charset'language'text} with {@code %XX} escapes. */
