@@ -149,7 +149,8 @@ public final class Keywords {
                 .toLowerCase(Locale.ROOT);
         List<String> words = new ArrayList<>();
         for (String token : WORD_SEPARATORS.split(folded)) {
-            if (token.length() >= MIN_LETTERS && token.length() <= MAX_WORD_LETTERS
+            int letters = token.codePointCount(0, token.length()); // letters, not UTF-16 units (a CJK letter outside the BMP is one)
+            if (letters >= MIN_LETTERS && letters <= MAX_WORD_LETTERS
                     && LETTERS_ONLY.matcher(token).matches() && !STOP_WORDS.contains(token)) {
                 words.add(token);
             }
