@@ -78,7 +78,15 @@ final class DaemonOnGreenMail implements BeforeEachCallback, AfterEachCallback {
      * each {@link #stepTo}, {@link #runDue()} fires what is due on the test's thread.
      */
     App startWithManualScheduler() {
-        return start(config(), UnaryOperator.identity(), MessageArrivals.Listener.NONE, ManualActionScheduler.into(drivers));
+        return startWithManualScheduler(UnaryOperator.identity());
+    }
+
+    /**
+     * As {@link #startWithManualScheduler()}, on the same configuration and database, with the
+     * daemon's mail drop wrapped (a {@code StoppingMailDrop} to stop it dead mid-delivery).
+     */
+    App startWithManualScheduler(UnaryOperator<MailDrop> mailDrop) {
+        return start(config(), mailDrop, MessageArrivals.Listener.NONE, ManualActionScheduler.into(drivers));
     }
 
     private App start(Path configFile, UnaryOperator<MailDrop> mailDrop, MessageArrivals.Listener intake, App.Schedulers schedulers) {

@@ -4,6 +4,7 @@ import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.FetchProfile;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
@@ -28,6 +29,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Properties;
+import java.util.stream.LongStream;
 
 /**
  * A GreenMail IMAP server for one test, the user's config pointing at it, and a plain IMAP reader
@@ -122,6 +124,15 @@ public final class TestMailbox implements AutoCloseable {
         user.deliver(message);
     }
 
+    /** The UID the last message in INBOX (delivered, or appended by rebond) got. */
+    long lastInboxUid() {
+        try {
+            return LongStream.of(greenMail.getManagers().getImapHostManager().getInbox(user).getMessageUids()).max().orElse(0);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     MimeMessage plain(String id, String from, String to, String cc, String subject, String body, Instant at) throws MessagingException {
         MimeMessage m = new MimeMessage(session) {
             @Override
@@ -142,6 +153,12 @@ public final class TestMailbox implements AutoCloseable {
     }
 
     MimeMessage invitation(String uid, int sequence, String method, Instant stamp, Instant start, Instant end, String summary) throws MessagingException {
+        return invitation(uid, sequence, method, stamp, start, end, summary, "<invite-" + uid + "-" + sequence + "@acme-health.example>");
+    }
+
+    /** An invitation with its own Message-ID (a resend of the same SEQUENCE is another message). */
+    MimeMessage invitation(String uid, int sequence, String method, Instant stamp, Instant start, Instant end, String summary,
+                           String messageId) throws MessagingException {
         String ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\nMETHOD:" + method + "\r\nBEGIN:VEVENT\r\nUID:" + uid + "\r\n"
                 + "SEQUENCE:" + sequence + "\r\nDTSTAMP:" + ICS.format(stamp) + "\r\nDTSTART:" + ICS.format(start) + "\r\nDTEND:" + ICS.format(end) + "\r\n"
                 + "SUMMARY:" + summary + "\r\nORGANIZER;CN=Jeanne Roe:mailto:" + CONTACT + "\r\n"
@@ -149,7 +166,7 @@ public final class TestMailbox implements AutoCloseable {
         MimeMessage m = new MimeMessage(session) {
             @Override
             protected void updateMessageID() throws MessagingException {
-                setHeader("Message-ID", "<invite-" + uid + "-" + sequence + "@acme-health.example>");
+                setHeader("Message-ID", messageId);
             }
         };
         m.setFrom(new InternetAddress(CONTACT, false));
@@ -183,6 +200,37 @@ public final class TestMailbox implements AutoCloseable {
                 out.add(new Seen(m.getSubject(), first(m, "From"), first(m, "To"), first(m, "X-Rebond-Token"), first(m, "In-Reply-To"),
                         m.isSet(Flags.Flag.DRAFT), m.isSet(Flags.Flag.SEEN), raw.toString(StandardCharsets.UTF_8),
                         part(m, "text/plain"), part(m, "text/calendar")));
+            }
+            folder.close(false);
+            return out;
+        } finally {
+            store.close();
+        }
+    }
+
+    /** One message's rebond token (null for the user's own) and flags, as a mail client lists them. */
+    record Listed(String token, boolean seen, boolean draft) {}
+
+    /** The folder's messages by their token header and flags only, without their contents: quick enough to call after each step. */
+    List<Listed> listing(String name) throws Exception {
+        Properties p = new Properties();
+        p.setProperty("mail.imap.peek", "true");
+        Store store = Session.getInstance(p).getStore("imap");
+        store.connect("127.0.0.1", port(), "camille", "secret-pw");
+        try {
+            Folder folder = store.getFolder(name);
+            if (!folder.exists()) {
+                return List.of();
+            }
+            folder.open(Folder.READ_ONLY);
+            Message[] messages = folder.getMessages();
+            FetchProfile profile = new FetchProfile();
+            profile.add(FetchProfile.Item.FLAGS);
+            profile.add("X-Rebond-Token");
+            folder.fetch(messages, profile);
+            List<Listed> out = new ArrayList<>();
+            for (Message m : messages) {
+                out.add(new Listed(first(m, "X-Rebond-Token"), m.isSet(Flags.Flag.SEEN), m.isSet(Flags.Flag.DRAFT)));
             }
             folder.close(false);
             return out;
