@@ -27,7 +27,9 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.stream.LongStream;
 
@@ -212,31 +214,38 @@ public final class TestMailbox implements AutoCloseable {
     record Listed(String token, boolean seen, boolean draft) {}
 
     /** The folder's messages by their token header and flags only, without their contents: quick enough to call after each step. */
-    List<Listed> listing(String name) throws Exception {
+    Map<String, List<Listed>> listing(String... names) throws Exception {
         Properties p = new Properties();
         p.setProperty("mail.imap.peek", "true");
         Store store = Session.getInstance(p).getStore("imap");
         store.connect("127.0.0.1", port(), "camille", "secret-pw");
         try {
-            Folder folder = store.getFolder(name);
-            if (!folder.exists()) {
-                return List.of();
+            Map<String, List<Listed>> all = new HashMap<>();
+            for (String name : names) {
+                all.put(name, listing(store.getFolder(name)));
             }
-            folder.open(Folder.READ_ONLY);
-            Message[] messages = folder.getMessages();
-            FetchProfile profile = new FetchProfile();
-            profile.add(FetchProfile.Item.FLAGS);
-            profile.add("X-Rebond-Token");
-            folder.fetch(messages, profile);
-            List<Listed> out = new ArrayList<>();
-            for (Message m : messages) {
-                out.add(new Listed(first(m, "X-Rebond-Token"), m.isSet(Flags.Flag.SEEN), m.isSet(Flags.Flag.DRAFT)));
-            }
-            folder.close(false);
-            return out;
+            return all;
         } finally {
             store.close();
         }
+    }
+
+    private static List<Listed> listing(Folder folder) throws MessagingException {
+        if (!folder.exists()) {
+            return List.of();
+        }
+        folder.open(Folder.READ_ONLY);
+        Message[] messages = folder.getMessages();
+        FetchProfile profile = new FetchProfile();
+        profile.add(FetchProfile.Item.FLAGS);
+        profile.add("X-Rebond-Token");
+        folder.fetch(messages, profile);
+        List<Listed> out = new ArrayList<>();
+        for (Message m : messages) {
+            out.add(new Listed(first(m, "X-Rebond-Token"), m.isSet(Flags.Flag.SEEN), m.isSet(Flags.Flag.DRAFT)));
+        }
+        folder.close(false);
+        return out;
     }
 
     List<Seen> rebondMessages(String folder) throws Exception {
