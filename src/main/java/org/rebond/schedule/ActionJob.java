@@ -44,7 +44,7 @@ public final class ActionJob implements Job {
         } catch (RuntimeException e) {
             log.error("{} of interview {} failed: {}; trying again in {} minutes", action.label(), interviewId, e.getMessage(),
                     AFTER_AN_ERROR.toMinutes(), e);
-            // On the domain clock, like every instant given to the scheduler: Instant.now() would be
+            // On the domain clock, like every instant given to the scheduler: the system clock's now would be
             // translated into the past when the two clocks differ, and the job would refire at once.
             result = new ActionRunner.Result(ActionRunner.Result.Kind.RETRY, scheduler.now().plus(AFTER_AN_ERROR), String.valueOf(e.getMessage()));
         }
