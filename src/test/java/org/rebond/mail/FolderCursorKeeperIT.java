@@ -2,15 +2,8 @@ package org.rebond.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPStore;
 import org.junit.jupiter.api.AfterEach;
@@ -18,10 +11,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rebond.application.FolderCursors.Cursor;
-import org.rebond.config.RebondConfig;
-import org.rebond.realserver.DovecotServer;
-import org.rebond.store.Database;
-import org.rebond.store.SqlFolderCursors;
 import org.rebond.store.SqlMessageHistory;
 import org.rebond.store.SqlUidValidityChanges;
 
@@ -32,57 +21,35 @@ import org.rebond.store.SqlUidValidityChanges;
  */
 class FolderCursorKeeperIT {
 
-    private static final Clock CLOCK = Clock.fixed(Instant.parse("2030-01-07T09:00:00Z"), ZoneOffset.UTC);
 
     @TempDir
     Path dir;
 
-    private DovecotServer dovecot;
-    private Database db;
-    private SqlFolderCursors cursors;
-    private ImapConnector connector;
+    private DovecotInbox server;
+
     private FolderOpener opener;
     private FolderCursorKeeper keeper;
-    private final List<IMAPStore> connections = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void start() {
-        DovecotServer.assumeAvailable();
-        dovecot = DovecotServer.start(dir.resolve("dovecot"), DovecotServer.Options.defaults().withQuota(null));
-        db = Database.open(dir.resolve("rebond.db"));
-        cursors = new SqlFolderCursors(db, CLOCK);
-        connector = new ImapConnector(new RebondConfig.Mailbox(dovecot.host(), dovecot.port(), RebondConfig.Security.NONE, true,
-                dovecot.user(), null, false, null, "INBOX", null, null, "none", false, true, Duration.ofMinutes(1), Duration.ofSeconds(10),
-                Duration.ofSeconds(30), Duration.ofSeconds(10)), dovecot::password);
-        opener = new FolderOpener(cursors, MailboxWatcher.WINDOW, MailboxWatcher.ScanObserver.NONE);
-        keeper = new FolderCursorKeeper(cursors, new SqlMessageHistory(db, Set.of(dovecot.user())), new SqlUidValidityChanges(db, CLOCK),
-                new ImapBatchReader(MessageIntake.HEADERS), opener);
-        deliver(1);
-        deliver(2);
+        server = new DovecotInbox(dir);
+        opener = new FolderOpener(server.cursors, MailboxWatcher.WINDOW, MailboxWatcher.ScanObserver.NONE);
+        keeper = new FolderCursorKeeper(server.cursors, new SqlMessageHistory(server.db, Set.of(server.dovecot.user())),
+                new SqlUidValidityChanges(server.db, DovecotInbox.CLOCK), new ImapBatchReader(MessageIntake.HEADERS), opener);
+        server.deliver("keeper", 1);
+        server.deliver("keeper", 2);
     }
 
     @AfterEach
     void stop() throws Exception {
-        for (IMAPStore store : connections) {
-            store.close();
+        if (server != null) {
+            server.close();
         }
-        if (db != null) {
-            db.close();
-        }
-        if (dovecot != null) {
-            dovecot.close();
-        }
-    }
-
-    private void deliver(int i) {
-        dovecot.deliver(dovecot.user(), "INBOX", ("From: a" + i + "@example.org\r\nTo: " + dovecot.user() + "\r\nSubject: message " + i
-                + "\r\nMessage-ID: <keeper-" + i + "@example.org>\r\n\r\nHello.\r\n").getBytes(StandardCharsets.UTF_8));
     }
 
     /** INBOX on a new connection, opened as the watcher opens it. */
     private IMAPFolder inbox() throws Exception {
-        IMAPStore store = (IMAPStore) connector.connect();
-        connections.add(store);
+        IMAPStore store = server.connect();
         opener.useCapabilitiesOf(store);
         IMAPFolder inbox = (IMAPFolder) store.getFolder("INBOX");
         opener.open(inbox);
@@ -110,7 +77,7 @@ class FolderCursorKeeperIT {
     @Test
     void aNewMessageRaisesTheHighestModseqAndTheFolderIsReadAfterItsCursor() throws Exception {
         Cursor cursor = readToTheEnd();
-        deliver(3);
+        server.deliver("keeper", 3);
 
         FolderCursorKeeper.Start start = keeper.startOf(inbox());
 

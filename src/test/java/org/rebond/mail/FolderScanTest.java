@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.eclipse.angus.mail.imap.IMAPFolder;
@@ -33,31 +30,8 @@ class FolderScanTest {
     private MailTestKit kit;
     private IntakeLane lane;
     private FolderOpener opener;
-    private final List<List<Long>> batches = new CopyOnWriteArrayList<>();
-    private final Map<String, AtomicInteger> synced = new ConcurrentHashMap<>();
-    private final List<String> reopened = new CopyOnWriteArrayList<>();
-    /** The batch whose taking fails (0: none). */
-    private volatile int failingBatch;
+    private final RecordingScanObserver observer = new RecordingScanObserver();
 
-    private final MailboxWatcher.ScanObserver observer = new MailboxWatcher.ScanObserver() {
-        @Override
-        public void batchRead(String folder, List<ScannedMessage> messages) {
-            batches.add(messages.stream().map(ScannedMessage::uid).toList());
-            if (batches.size() == failingBatch) {
-                throw new IllegalStateException("the intake failed on this batch (test)");
-            }
-        }
-
-        @Override
-        public void reopened(String folder) {
-            reopened.add(folder);
-        }
-
-        @Override
-        public void synced(String folder) {
-            synced.computeIfAbsent(folder, f -> new AtomicInteger()).incrementAndGet();
-        }
-    };
 
     @BeforeEach
     void start() {
@@ -101,12 +75,12 @@ class FolderScanTest {
 
         scan().sync(inbox);
 
-        assertThat(batches).containsExactly(List.of(1L, 2L, 3L), List.of(4L, 5L, 6L), List.of(7L));
+        assertThat(observer.batches).containsExactly(List.of(1L, 2L, 3L), List.of(4L, 5L, 6L), List.of(7L));
         assertThat(kit.cursors.get("INBOX")).contains(new Cursor("INBOX", kit.uidValidity("INBOX"), 7, 0));
         assertThat(kit.count("SELECT COUNT(*) FROM message WHERE folder = 'INBOX'")).isEqualTo(7);
-        assertThat(synced.get("INBOX")).hasValue(1);
+        assertThat(observer.synced.get("INBOX")).hasValue(1);
         opener.reopenIfFull(inbox);
-        assertThat(reopened).as("seven messages read since the opening, over a window of three").containsExactly("INBOX");
+        assertThat(observer.reopened).as("seven messages read since the opening, over a window of three").containsExactly("INBOX");
     }
 
     @Test
@@ -116,11 +90,11 @@ class FolderScanTest {
         FolderScan scan = scan();
         scan.readAfterCursor(inbox);
         kit.deliverFromStrangers(2);
-        batches.clear();
+        observer.batches.clear();
 
         scan.readAfterCursor(inbox);
 
-        assertThat(batches).containsExactly(List.of(5L, 6L));
+        assertThat(observer.batches).containsExactly(List.of(5L, 6L));
         assertThat(lastUid()).isEqualTo(6);
     }
 
@@ -130,11 +104,11 @@ class FolderScanTest {
         IMAPFolder inbox = inbox();
         FolderScan scan = scan();
         scan.readAfterCursor(inbox);
-        batches.clear();
+        observer.batches.clear();
 
         scan.readAfterCursor(inbox);
 
-        assertThat(batches).isEmpty();
+        assertThat(observer.batches).isEmpty();
         assertThat(lastUid()).isEqualTo(2);
     }
 
@@ -145,7 +119,7 @@ class FolderScanTest {
 
         scan().readAfterCursor(inbox());
 
-        assertThat(batches).containsExactly(List.of(1L, 3L, 4L));
+        assertThat(observer.batches).containsExactly(List.of(1L, 3L, 4L));
         assertThat(lastUid()).isEqualTo(4);
     }
 
@@ -156,18 +130,18 @@ class FolderScanTest {
 
         scan(() -> asked.incrementAndGet() <= 1).readAfterCursor(inbox());
 
-        assertThat(batches).containsExactly(List.of(1L, 2L, 3L));
+        assertThat(observer.batches).containsExactly(List.of(1L, 2L, 3L));
         assertThat(lastUid()).isEqualTo(3);
     }
 
     @Test
     void aBatchTheIntakeFailsToTakeEndsTheReadAndTheCursorStaysAfterTheLastBatchTakenWhole() throws Exception {
         kit.deliverFromStrangers(7);
-        failingBatch = 2; // fails after its cursor was kept
+        observer.failingBatch = 2; // fails after its cursor was kept
 
         assertThatThrownBy(() -> scan().readAfterCursor(inbox())).hasMessage("the intake failed on this batch (test)");
 
-        assertThat(batches).as("the third batch is never taken").hasSize(2);
+        assertThat(observer.batches).as("the third batch is never taken").hasSize(2);
         assertThat(lastUid()).isEqualTo(6);
     }
 

@@ -5,9 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -37,23 +34,11 @@ class IdleLoopTest {
     private MailboxSession session;
     private FollowedFolders folders;
     private IntakeLane lane;
-    private final Map<String, AtomicInteger> synced = new ConcurrentHashMap<>();
+    private final RecordingScanObserver observer = new RecordingScanObserver();
     private final AtomicBoolean followEnded = new AtomicBoolean();
     /** The loop following the session's connection, once started. */
     private IdleLoop following;
 
-    private final MailboxWatcher.ScanObserver observer = new MailboxWatcher.ScanObserver() {
-        @Override
-        public void batchRead(String folder, List<ScannedMessage> messages) { }
-
-        @Override
-        public void reopened(String folder) { }
-
-        @Override
-        public void synced(String folder) {
-            synced.computeIfAbsent(folder, f -> new AtomicInteger()).incrementAndGet();
-        }
-    };
 
     @BeforeEach
     void start() {
@@ -127,7 +112,7 @@ class IdleLoopTest {
         loop.firstPass().get(BOUND.toSeconds(), TimeUnit.SECONDS);
         assertThat(lastUid("INBOX")).isEqualTo(3);
         assertThat(lastUid("Sent")).isEqualTo(1);
-        assertThat(synced).containsOnlyKeys("INBOX", "Sent");
+        assertThat(observer.synced).containsOnlyKeys("INBOX", "Sent");
     }
 
     @Test
@@ -154,7 +139,7 @@ class IdleLoopTest {
 
         follow(loop);
 
-        await().atMost(BOUND).until(() -> synced.getOrDefault("INBOX", new AtomicInteger()).get() >= 3);
+        await().atMost(BOUND).until(() -> observer.syncs("INBOX") >= 3);
         assertThat(session.connections()).as("renewed on the same connection").isEqualTo(1);
     }
 
