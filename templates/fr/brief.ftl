@@ -3,28 +3,31 @@
 <#assign iv = interview!{}>
 <#assign c = contact!{}>
 <#assign r = referrer!{}>
+<#assign caution = caution!{}>
+<#assign voc = vocabulary!{}>
 <#assign n = iv.ordinal!0>
 <#function ordinal k><#if k == 1><#return "1er"><#else><#return k?c + "e"></#if></#function>
+<#function plural k one many><#if k lte 1><#return k?c + " " + one><#else><#return k?c + " " + many></#if></#function>
 <#assign cname = (c.name!"")?has_content?then(c.name, c.email!"votre contact")>
+<#assign first = (c.firstName!"")?has_content?then(c.firstName, cname)>
 <#assign org = (c.organization!"")?has_content?then(c.organization, iv.organization!"")>
 <#assign rname = (r.name!"")?has_content?then(r.name, r.email!"")>
 <#assign minutes = iv.durationMinutes!0>
-<#assign defaultQuestions = [
-  "Comment en êtes-vous arrivé(e) à faire ce métier ? Quel a été votre parcours ?",
-  "À quoi ressemble une semaine ordinaire pour vous ?",
-  "Qu'est-ce qui vous plaît le plus dans votre travail ?",
-  "Et qu'est-ce qui vous plaît le moins, ou vous demande le plus d'efforts ?",
-  "Quelles compétences ou qualités font la différence dans un rôle comme le vôtre ?",
-  "Comment voyez-vous votre domaine évoluer dans les prochaines années ?",
-  "Avec le recul, que feriez-vous autrement si vous débutiez aujourd'hui ?"
-]>
+<#assign when = iv.when!((iv.date!"") + " " + (iv.startTime!""))>
 ENTRETIEN D'INFORMATION AVEC ${cname?upper_case}
-${iv.when!((iv.date!"") + " " + (iv.startTime!""))}
+<#if (iv.relative!"")?has_content>${iv.relative?cap_first} (${when})<#else>${when?cap_first}</#if>
 
-Ce sera votre <#if n gte 1>${ordinal(n)} </#if>entretien d'information.<#if (prep.minutes)??> Vous avez ${prep.minutes} minutes réservées pour vous préparer : lisez cette fiche une fois, puis dites à voix haute les phrases d'introduction et les questions.</#if>
-<#if (c.senior!false) && n gte 1 && n lte 3>
+<#if n gte 1>Ce sera votre ${ordinal(n)} entretien d'information<#if n gt 1> (${plural(iv.held!(n - 1), "déjà mené", "déjà menés")})</#if>.<#else>Un entretien d'information.</#if><#if (prep.minutes)??> Vous avez ${plural(prep.minutes, "minute réservée", "minutes réservées")} pour vous préparer : lisez cette fiche une fois, puis dites à voix haute les phrases d'introduction et les questions.</#if>
+<#if caution.show!false>
 
-ATTENTION : la fonction de ${cname} (${c.title!""}) laisse penser à un niveau de responsabilité élevé. Tant que vous apprenez la méthode (il faut en général trois ou quatre entretiens pour être à l'aise), vous tirerez davantage de personnes qui ont une ou deux longueurs d'avance sur vous que de quelqu'un situé bien au-dessus du niveau que vous visez. Si vous y allez, préparez-vous avec un soin particulier et tenez strictement la durée promise.
+ATTENTION : UN INTERLOCUTEUR TRÈS EXPÉRIMENTÉ, TÔT DANS VOTRE PARCOURS
+La fonction de ${first}, « ${c.title!""} », laisse penser à un poste de haut niveau, et ce n'est que votre ${ordinal(n)} entretien d'information. Tant que vous apprenez la méthode (on est en général à l'aise après trois ou quatre entretiens), vous tirerez davantage de personnes qui ont une ou deux longueurs d'avance sur vous que de quelqu'un situé bien au-dessus du niveau que vous visez.
+<#list caution.namesToSeeFirst![]>
+Envisagez de voir d'abord <#items as p>${p}<#if p?has_next><#if p?index == caution.namesToSeeFirst?size - 2> ou <#else>, </#if></#if></#items>, des noms qu'on vous a donnés et que vous n'avez pas encore rencontrés, et ${first} un peu plus tard.
+<#else>
+Envisagez de rencontrer d'abord quelqu'un qui occupe depuis quelques années le poste que vous visez, et ${first} un peu plus tard.
+</#list>
+Si vous maintenez ce rendez-vous, préparez-vous avec un soin particulier et tenez strictement la durée promise.
 </#if>
 <#list warnings![]>
 
@@ -35,16 +38,16 @@ ATTENTION : la fonction de ${cname} (${c.title!""}) laisse penser à un niveau d
 </#list>
 
 QUAND ET OÙ
-${iv.when!((iv.date!"") + " " + (iv.startTime!""))}<#if (iv.endTime!"")?has_content>, jusqu'à ${iv.endTime}</#if><#if minutes gt 0> (${minutes} min)</#if>
-Lieu : <#if (iv.location!"")?has_content>${iv.location}<#else>non précisé dans l'invitation ; confirmez-le avec ${cname}</#if>
+${when?cap_first}<#if (iv.endTime!"")?has_content>, jusqu'à ${iv.endTime}</#if><#if minutes gt 0> (${plural(minutes, "minute", "minutes")})</#if>
+Lieu : <#if (iv.location!"")?has_content>${iv.location}<#else>non précisé dans l'invitation ; confirmez-le avec ${first}</#if>
 <#if iv.floating!false>
-L'invitation n'indiquait pas de fuseau horaire : l'heure est donc affichée dans le vôtre. Si vous n'êtes pas au même endroit, vérifiez-la avec ${cname}.
+L'invitation n'indiquait pas de fuseau horaire : l'heure est donc affichée dans le vôtre. Si vous n'êtes pas au même endroit, vérifiez-la avec ${first}.
 </#if>
 <#if iv.zoneUnknown!false>
-Le fuseau horaire de l'invitation n'a pas été reconnu : l'heure ci-dessus peut être décalée. Confirmez-la avec ${cname}.
+Le fuseau horaire de l'invitation n'a pas été reconnu : l'heure ci-dessus peut être décalée. Confirmez-la avec ${first}.
 </#if>
 <#if iv.longMeeting!false>
-Remarque : le rendez-vous est prévu pour ${minutes} minutes, bien au-delà des vingt que vous promettez. Prévoyez vingt minutes ; ne restez davantage que si ${cname} vous y invite clairement.
+Remarque : le rendez-vous est prévu pour ${minutes} minutes, bien au-delà des vingt que vous promettez. Prévoyez vingt minutes ; ne restez davantage que si ${first} vous y invite clairement.
 </#if>
 
 QUI VOUS RENCONTREZ
@@ -56,58 +59,82 @@ ${c.title!""}<#if (c.title!"")?has_content && org?has_content>, </#if>${org}
 Téléphone : ${c.phone}
 </#if>
 <#if (c.circle!"")?has_content>
-Rencontré(e) par : ${c.circle}
+Cercle : ${c.circle}
 </#if>
+<#list c.profiles![]>
+<#items as p>
+Sur ${p.site!""} : ${p.url!""}
+</#items>
+</#list>
 <#if rname?has_content>
-Mise en relation par ${rname}<#if (r.email!"")?has_content && (r.name!"")?has_content> <${r.email}></#if><#if (r.how!"")?has_content> (${r.how})</#if>.
+<#if (r.how!"") == "introduced">
+${rname} vous a mis en relation<#if (r.date!"")?has_content> le ${r.date}</#if><#if (r.line!"")?has_content> : « ${r.line} »<#else>.</#if>
+<#elseif (r.how!"") == "suggested">
+${rname} vous a suggéré de contacter ${first}<#if (r.date!"")?has_content> lors de votre rencontre du ${r.date}</#if>.<#if !(r.mayMention!true)> ${rname} n'a pas donné son accord pour être cité(e) : ne mentionnez pas son nom.</#if>
 <#else>
-Personne ne vous a présenté(e) : vous avez contacté ${cname} directement.
+L'invitation cite ${rname} comme la personne qui a suggéré ce rendez-vous.
 </#if>
+<#else>
+Personne ne vous a présenté(e) : vous avez contacté ${first} directement.
+</#if>
+<#list c.research![]>
+Renseignez-vous sur ${first} avant d'y aller (rebond n'ouvre aucun de ces liens) :
+<#items as l>
+- <#if (l.kind!"") == "site">Site de ${org?has_content?then(org, "son organisation")}<#elseif (l.kind!"") == "people">Recherche de profil<#else>Recherche sur le web</#if> : ${l.url!""}
+</#items>
+</#list>
 
 POUR COMMENCER
 Dites en quelques phrases qui vous êtes et pourquoi vous êtes là :
-<#if rname?has_content>
-« Merci de me consacrer ce moment. C'est ${rname} qui m'a conseillé de vous parler.
-<#else>
-« Merci de me consacrer ce moment.
-</#if>
-Je ne viens chercher que de l'information : je vérifie un objectif professionnel<#if (u.objective!"")?has_content>, ${u.objective},</#if> et votre parcours ressemble à celui que j'aimerais construire.
+« Merci de me consacrer ce moment.<#if rname?has_content && (r.how!"") == "introduced"> C'est ${rname} qui nous a mis en relation.<#elseif rname?has_content && (r.mayMention!true)> C'est ${rname} qui m'a conseillé de vous parler.</#if>
+Je ne viens chercher que de l'information. <#if (u.objectiveSentence!"")?has_content>${u.objectiveSentence} Je vérifie cet objectif auprès de personnes qui font ce métier, et votre parcours ressemble à celui que j'aimerais suivre.<#else>Je vérifie un objectif professionnel auprès de personnes qui font ce métier, et votre parcours ressemble à celui que j'aimerais suivre.</#if>
 Comme promis, cela ne prendra qu'une vingtaine de minutes. »
-Ensuite, laissez ${cname} parler le plus possible.
+Ensuite, laissez ${first} parler le plus possible.
+
+SON VOCABULAIRE
+<#if (voc.terms![])?has_content>
+Les termes que ${first} emploie bien plus que le reste de votre boîte aux lettres. Les reprendre aide la conversation à circuler :
+<#list voc.terms as t>
+- ${t.term!""}<#if (t.context!"")?has_content> : « ${t.context} »</#if>
+</#list>
+<#elseif (history![])?has_content>
+${first} a trop peu écrit pour que rebond repère son vocabulaire. Soyez attentif aux termes employés et notez-les.
+<#else>
+Aucun message de ${first} dans votre boîte aux lettres pour l'instant. Soyez attentif aux termes employés et notez-les.
+</#if>
 
 CE QUE VOUS SAVEZ DÉJÀ
 <#list history![]>
 Messages échangés, du plus récent au plus ancien :
 <#items as m>
-- ${m.date!""}, <#if (m.direction!"") == "out">vous avez écrit<#elseif (m.direction!"") == "other">${m.fromName!""} a écrit<#else>${cname} a écrit</#if> : « ${m.subject!""} »<#if (m.excerpt!"")?has_content> : ${m.excerpt}</#if>
+- ${m.date!""}, <#if (m.direction!"") == "out">vous avez écrit<#elseif (m.direction!"") == "other">${m.fromName!""} a écrit<#else>${first} a écrit</#if> : « ${m.subject!""} »<#if (m.excerpt!"")?has_content> : ${m.excerpt}</#if>
 </#items>
 <#else>
-Aucun message échangé avec ${cname} dans votre boîte aux lettres.
+Aucun message échangé avec ${first} dans votre boîte aux lettres.
 </#list>
 <#list earlier![]>
 Vos entretiens précédents chez ${org?has_content?then(org, "la même organisation")} :
 <#items as e>
-- ${e.date!""} avec ${e.contactName!""}<#if (e.organization!"")?has_content> (${e.organization})</#if>
+- ${e.date!""} avec ${e.contactName!""}
 </#items>
 </#list>
-<#list keywords![]>
-Mots qui ressortent dans les messages de ${cname} : <#items as k>${k}<#sep>, </#items>.
-Reprendre son vocabulaire aide la conversation à circuler.
-</#list>
 
-QUESTIONS POUR FAIRE PARLER ${cname?upper_case}
-<#list defaultQuestions as q>
-${q?counter}. ${q}
-</#list>
+QUESTIONS POUR FAIRE PARLER ${first?upper_case}
 <#list u.questions![]>
 Vos propres questions :
 <#items as q>
 - ${q}
 </#items>
 </#list>
+<#list questions![]>
+<#if (u.questions![])?has_content>Et celles de la méthode :<#else>Celles de la méthode :</#if>
+<#items as q>
+${q?counter}. ${q}
+</#items>
+</#list>
 
 SI L'ON VOUS INTERROGE SUR VOUS
-Répondez brièvement et rendez la parole : c'est votre interlocuteur qui doit parler.
+Répondez brièvement et rendez la parole : c'est ${first} qui doit parler.
 <#if (u.pitch!"")?has_content>
 Votre présentation courte : « ${u.pitch} »
 <#else>

@@ -3,4 +3,4 @@
 <#assign n = iv.ordinal!0>
 <#function ordinal k><#if k == 1><#return "1er"><#else><#return k?c + "e"></#if></#function>
 <#assign cname = (c.name!"")?has_content?then(c.name, c.email!"votre contact")>
-Préparation : <#if n gte 1>votre ${ordinal(n)} entretien d'information</#if><#if n lt 1>entretien d'information</#if>, avec ${cname}<#if (iv.when!"")?has_content> — ${iv.when}</#if>
+${cname}<#if (iv.subjectDay!"")?has_content>, ${iv.subjectDay}</#if> : préparation de votre <#if n gte 1>${ordinal(n)} </#if>entretien d'information

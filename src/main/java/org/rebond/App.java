@@ -166,7 +166,7 @@ public final class App implements AutoCloseable {
         Planner planner = new Planner(policy);
         NotesParser notesParser = new NotesParser();
         this.composer = new TemplateComposer(templates, profile, policy, store, history,
-                notesParser, new Keywords(), clock);
+                notesParser, new Keywords(), config.mailbox().drafts(), clock);
 
         MailDrop drop = options.mailDrop().apply(new ImapMailDrop(connector, new MimeWriter(clock)));
         String domain = profile.primaryAddress().substring(profile.primaryAddress().indexOf('@') + 1);
@@ -315,7 +315,8 @@ public final class App implements AutoCloseable {
     }
 
     public static Policy policyOf(RebondConfig.Schedule s) {
-        return new Policy(s.briefBefore(), s.prepDuration(), s.debriefAfterEnd(), s.thankYouAfterEnd(), List.copyOf(s.keepPostedAfterEnd()));
+        return new Policy(s.briefBefore(), s.prepDuration(), s.debriefAfterEnd(), s.thankYouAfterEnd(), List.copyOf(s.keepPostedAfterEnd()),
+                s.prepReminder());
     }
 
     /** The password, read afresh at each connection so a rotated secret is picked up; never logged. */

@@ -70,10 +70,11 @@ final class CalendarWiring {
                     sources.add(new CalDavCalendarSource(c.url(), client, state, clock, c.interval(), PAST, FUTURE,
                             CalDavCalendarSource.Mode.AUTO));
                     if (c.prepCalendar() != null && keeper == null) {
-                        CalDavPrepCalendar calendar = new CalDavPrepCalendar(c.prepCalendar(), client, state, clock);
+                        CalDavPrepCalendar calendar = new CalDavPrepCalendar(c.prepCalendar(), client, state,
+                                config.schedule().prepReminder(), clock);
                         keeper = new PrepEventKeeper(store, outbox, calendar, interview -> {
                             RenderedMessage brief = composer.render(interview, Action.BRIEF);
-                            return new PrepEventKeeper.Brief(brief.subject(), brief.text(), brief.html());
+                            return new PrepEventKeeper.Brief(composer.prepTitle(interview), brief.text(), brief.html());
                         }, config.schedule().prepDuration(), clock);
                     }
                 }

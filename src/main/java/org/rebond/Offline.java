@@ -92,7 +92,7 @@ public final class Offline implements AutoCloseable {
     /** The messages as the daemon would compose them now, from the configured templates. */
     public MessageComposer composer() {
         return new TemplateComposer(new Templates(config.templates().directory(), null), config.profile(), App.policyOf(config.schedule()),
-                store, history(), new NotesParser(), new Keywords(), clock);
+                store, history(), new NotesParser(), new Keywords(), config.mailbox().drafts(), clock);
     }
 
     /**

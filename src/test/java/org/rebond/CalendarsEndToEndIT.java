@@ -114,7 +114,7 @@ class CalendarsEndToEndIT {
         await().atMost(BOUND).until(() -> mailbox.rebondMessages("INBOX").size() >= 3);
         assertThat(mailbox.rebondMessages("INBOX")).as("one brief, then the mail updates of its prep event (moved, cancelled)")
                 .extracting(TestMailbox.Seen::subject)
-                .satisfiesExactly(s -> assertThat(s).startsWith("Prep:"), s -> assertThat(s).startsWith("Moved:"),
+                .satisfiesExactly(s -> assertThat(s).contains(": prep for your"), s -> assertThat(s).startsWith("Moved:"),
                         s -> assertThat(s).startsWith("Cancelled:"));
     }
 }

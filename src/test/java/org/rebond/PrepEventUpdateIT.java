@@ -104,7 +104,7 @@ class PrepEventUpdateIT {
         assertThat(daemon.app.store().prepUpdates(interview.id())).isEmpty();
         List<TestMailbox.Seen> inbox = daemon.mailbox.rebondMessages("INBOX");
         assertThat(inbox).singleElement().satisfies(brief -> {
-            assertThat(brief.subject()).startsWith("Prep:");
+            assertThat(brief.subject()).contains(": prep for your 1st information interview");
             assertThat(property(brief.calendar(), "DTEND")).isEqualTo(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
                     .withZone(ZoneOffset.UTC).format(later));
         });

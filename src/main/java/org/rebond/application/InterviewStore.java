@@ -22,8 +22,6 @@ public interface InterviewStore {
 
     List<Interview> all();
 
-    /** Position of this interview in the user's sequence (1 for the first), cancelled ones left out (M2). */
-    int ordinalOf(Interview interview);
 
     void saveNotes(long interviewId, DebriefNotes notes, String sourceMessageId);
 
@@ -31,6 +29,12 @@ public interface InterviewStore {
 
     /** Who suggested meeting this address in an earlier debrief (M5), if anyone. */
     Optional<Interview.Person> suggestedBy(String email);
+
+    /** A name given in a debrief (M5): by whom, at the interview of which day, and whether the user may say so. */
+    record Suggestion(Interview.Person by, Instant metOn, boolean mayMention) {}
+
+    /** The latest debrief that gave this address, if any. */
+    Optional<Suggestion> suggestionFor(String email);
 
     /** Interviews held with people this contact suggested (M5, M7), oldest first. */
     List<Interview> metThanksTo(String referrerEmail);

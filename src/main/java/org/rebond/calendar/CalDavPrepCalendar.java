@@ -2,6 +2,7 @@ package org.rebond.calendar;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -27,12 +28,19 @@ public final class CalDavPrepCalendar implements PrepCalendar {
     private final DavClient client;
     private final PrepCalendarState state;
     private final Clock clock;
+    private final Duration reminder;
 
     public CalDavPrepCalendar(URI calendar, DavClient client, PrepCalendarState state, Clock clock) {
+        this(calendar, client, state, Duration.ZERO, clock);
+    }
+
+    /** @param reminder how long before the prep slot the calendar reminds the user (zero: no reminder) */
+    public CalDavPrepCalendar(URI calendar, DavClient client, PrepCalendarState state, Duration reminder, Clock clock) {
         String text = calendar.toString();
         this.calendar = text.endsWith("/") ? calendar : URI.create(text + "/");
         this.client = client;
         this.state = state;
+        this.reminder = reminder;
         this.clock = clock;
     }
 
@@ -82,7 +90,7 @@ public final class CalDavPrepCalendar implements PrepCalendar {
                                    String description, String briefHtml, String precondition, String value) {
         // RFC 4791 §4.1: an object in a calendar collection carries no METHOD.
         String ics = PrepEvent.write(interview.uid(), interview.recurrenceId(), sequence, clock.instant(), start, end, summary,
-                description, briefHtml).replace("METHOD:PUBLISH\r\n", "");
+                description, briefHtml, reminder).replace("METHOD:PUBLISH\r\n", "");
         return client.send("PUT", href, Map.of("Content-Type", "text/calendar; charset=utf-8", precondition, value), ics);
     }
 

@@ -24,6 +24,10 @@ import org.rebond.config.RebondConfig;
 import org.rebond.domain.Action;
 import org.rebond.domain.DebriefNotes;
 import org.rebond.domain.Interview;
+import org.rebond.domain.InterviewSequence;
+import org.rebond.domain.ObjectiveSentence;
+import org.rebond.domain.Questions;
+import org.rebond.domain.RelativeDay;
 import org.rebond.domain.NotesParser;
 import org.rebond.domain.Policy;
 import org.rebond.domain.PrepEvent;
@@ -37,7 +41,6 @@ public final class TemplateComposer implements MessageComposer {
 
     /** Longer than this and the brief remarks on the twenty-minute promise (M4). */
     private static final Duration LONG_MEETING = Duration.ofMinutes(40);
-    private static final int HISTORY_SHOWN = 8;
 
     private final Templates templates;
     private final RebondConfig.Profile profile;
@@ -47,13 +50,14 @@ public final class TemplateComposer implements MessageComposer {
     private final NotesParser notesParser;
     private final Keywords keywords;
     private final Clock clock;
+    private final BriefFacts facts;
     /** The mailbox's word counts, reused while the history grew little: counting 2,000 samples costs about half a second. */
     private final AtomicReference<CountedWords> mailboxWords = new AtomicReference<>();
 
     private record CountedWords(long newestRow, Instant at, Keywords.Background words) {}
 
     public TemplateComposer(Templates templates, RebondConfig.Profile profile, Policy policy, InterviewStore store,
-                            MessageHistory history, NotesParser notesParser, Keywords keywords, Clock clock) {
+                            MessageHistory history, NotesParser notesParser, Keywords keywords, String draftsFolder, Clock clock) {
         this.templates = templates;
         this.profile = profile;
         this.policy = policy;
@@ -62,6 +66,7 @@ public final class TemplateComposer implements MessageComposer {
         this.notesParser = notesParser;
         this.keywords = keywords;
         this.clock = clock;
+        this.facts = new BriefFacts(profile, store, draftsFolder);
     }
 
     /**
@@ -91,19 +96,22 @@ public final class TemplateComposer implements MessageComposer {
             Instant prepStart = interview.start().minus(policy.prepDuration());
             if (action.kind() == Action.Kind.BRIEF) {
                 calendar = PrepEvent.write(interview.uid(), interview.recurrenceId(), interview.sequence(), clock.instant(), prepStart,
-                        interview.start(), rendered.subject(), rendered.text(), rendered.html());
+                        interview.start(), prepTitle(interview), rendered.text(), rendered.html(), policy.prepReminder());
             } else if (action.kind() == Action.Kind.BRIEF_UPDATE && interview.state() == Interview.State.CANCELLED) {
                 // Same prep UID, higher SEQUENCE, STATUS:CANCELLED: the user's calendar drops the prep slot.
                 calendar = PrepEvent.cancel(interview.uid(), interview.recurrenceId(), action.number(), clock.instant(), prepStart,
-                        interview.start(), rendered.subject());
+                        interview.start(), prepTitle(interview));
             } else if (action.kind() == Action.Kind.BRIEF_UPDATE) {
                 // Same prep UID, higher SEQUENCE: the prep slot moves instead of being duplicated; the brief is attached afresh.
                 RenderedMessage brief = render(interview, Action.BRIEF);
                 calendar = PrepEvent.write(interview.uid(), interview.recurrenceId(), action.number(), clock.instant(), prepStart,
-                        interview.start(), brief.subject(), brief.text(), brief.html());
+                        interview.start(), prepTitle(interview), brief.text(), brief.html(), policy.prepReminder());
             }
+            // Threaded under the invitation, so the brief sits beside it in the user's mail client.
+            List<String> references = invitationThread(interview);
+            String inReplyTo = references.isEmpty() ? "" : references.get(references.size() - 1);
             return new OutgoingMessage(OutgoingMessage.Destination.INBOX, rebond, user, rendered.subject(), rendered.text(), rendered.html(),
-                    messageId, "", List.of(), token, calendar);
+                    messageId, inReplyTo, references, token, calendar);
         }
         List<MessageHistory.SeenMessage> last = history.with(interview.contact().email(), 1);
         String inReplyTo = "";
@@ -123,6 +131,26 @@ public final class TemplateComposer implements MessageComposer {
                 rendered.html(), messageId, inReplyTo, references, token, null);
     }
 
+    /** The prep event's title: who, without a time (a calendar shows the time in its own zone). */
+    public String prepTitle(Interview interview) {
+        String who = interview.contact().displayName();
+        return "fr".equals(profile.language().getLanguage()) ? "Préparation\u00a0: entretien d'information avec " + who
+                : "Prepare: information interview with " + who;
+    }
+
+    /** The invitation's References and its Message-ID, oldest first; empty when the invitation came by another way. */
+    private List<String> invitationThread(Interview interview) {
+        String invitation = interview.sourceMessageId();
+        if (invitation == null || invitation.isBlank()) {
+            return List.of();
+        }
+        List<String> references = new ArrayList<>();
+        history.with(interview.contact().email(), 50).stream().filter(m -> m.messageId().equals(invitation)).findFirst()
+                .ifPresent(m -> references.addAll(m.references()));
+        references.add(invitation);
+        return references.size() > 20 ? List.copyOf(references.subList(references.size() - 20, references.size())) : references;
+    }
+
     /** Renders without delivering (the {@code preview} command). */
     @Override
     public Rendered preview(Interview interview, Action action) {
@@ -138,71 +166,49 @@ public final class TemplateComposer implements MessageComposer {
         Locale lang = profile.language();
         ZoneId zone = profile.timeZone();
         boolean french = lang.getLanguage().equals("fr");
+        Instant now = clock.instant();
         Map<String, Object> m = new LinkedHashMap<>();
+        List<String> ownQuestions = Questions.distinct(profile.questions());
         m.put("user", Map.of("name", profile.name(), "email", profile.primaryAddress(), "objective", profile.objective(),
-                "pitch", profile.pitch(), "signature", profile.signature(), "questions", profile.questions()));
+                "objectiveSentence", ObjectiveSentence.of(profile.objective(), lang),
+                "pitch", profile.pitch(), "signature", profile.signature(), "questions", ownQuestions));
 
         List<MessageHistory.SeenMessage> messages = history.with(interview.contact().email(), 50);
-        Signature signature = Signature.read(messages.stream().filter(x -> x.fromEmail().equalsIgnoreCase(interview.contact().email()))
-                .map(MessageHistory.SeenMessage::sample).toList());
+        List<MessageHistory.SeenMessage> exchanged = facts.exchanged(interview, messages);
+        List<String> contactTexts = exchanged.stream().filter(x -> x.fromEmail().equalsIgnoreCase(interview.contact().email()))
+                .map(MessageHistory.SeenMessage::sample).toList();
+        Signature signature = Signature.read(contactTexts);
         String organization = signature.organization().isBlank() ? Signature.organizationOf(interview.contact().email()) : signature.organization();
+        List<Interview> all = store.all();
+        int ordinal = InterviewSequence.ordinal(interview, all, now);
+        m.put("interview", interviewFacts(interview, organization, ordinal, now, zone, lang));
 
-        ZonedDateTime start = interview.start().atZone(zone);
-        ZonedDateTime end = interview.end().atZone(zone);
-        DateTimeFormatter date = DateTimeFormatter.ofPattern(french ? "EEEE d MMMM yyyy" : "EEEE d MMMM yyyy", lang);
-        DateTimeFormatter time = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(lang);
-        long minutes = Duration.between(interview.start(), interview.end()).toMinutes();
-        Map<String, Object> iv = new LinkedHashMap<>();
-        iv.put("id", interview.id());
-        iv.put("ordinal", store.ordinalOf(interview));
-        iv.put("summary", interview.summary());
-        iv.put("when", date.format(start) + (french ? ", " : ", ") + time.format(start) + " (" + zone.getId() + ")");
-        iv.put("date", date.format(start));
-        iv.put("startTime", time.format(start));
-        iv.put("endTime", time.format(end));
-        iv.put("durationMinutes", (int) minutes);
-        iv.put("location", interview.location());
-        iv.put("floating", interview.floating());
-        iv.put("zoneUnknown", false);
-        iv.put("longMeeting", Duration.ofMinutes(minutes).compareTo(LONG_MEETING) > 0);
-        iv.put("organization", organization);
-        m.put("interview", iv);
-
-        Map<String, Object> contact = new LinkedHashMap<>();
-        contact.put("name", interview.contact().name());
-        contact.put("email", interview.contact().email());
-        contact.put("title", signature.title());
-        contact.put("organization", organization);
-        contact.put("phone", signature.phone());
-        contact.put("senior", Signature.looksSenior(signature.title()));
-        contact.put("circle", "");
+        Map<String, Object> contact = facts.contactCard(interview, signature, organization, contactTexts);
         m.put("contact", contact);
-
-        if (interview.referrer() != null) {
-            m.put("referrer", Map.of("name", interview.referrer().name(), "email", interview.referrer().email(), "how", ""));
+        m.put("caution", facts.caution(interview, (Boolean) contact.get("senior"), ordinal, all));
+        Map<String, Object> referrer = facts.referrer(interview, messages, zone, lang);
+        if (referrer != null) {
+            m.put("referrer", referrer);
         }
-        DateTimeFormatter shortDate = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(lang);
-        List<Map<String, Object>> hist = new ArrayList<>();
-        for (MessageHistory.SeenMessage seen : messages.subList(0, Math.min(HISTORY_SHOWN, messages.size()))) {
-            String direction = seen.fromEmail().equalsIgnoreCase(interview.contact().email()) ? "in"
-                    : profile.isUser(seen.fromEmail()) ? "out" : "other";
-            hist.add(Map.of("date", shortDate.format(seen.sentAt().atZone(zone)), "direction", direction,
-                    "fromName", seen.fromName().isBlank() ? seen.fromEmail() : seen.fromName(),
-                    "subject", seen.subject(), "excerpt", seen.excerpt()));
-        }
-        m.put("history", hist);
+        m.put("history", facts.history(interview, exchanged, zone, lang));
+        DateTimeFormatter shortDate = BriefFacts.shortDate(lang);
         List<Map<String, Object>> earlier = new ArrayList<>();
-        for (Interview other : store.all()) {
+        for (Interview other : all) {
             if (other.id() != interview.id() && other.start().isBefore(interview.start()) && !organization.isBlank()
+                    && other.state() == Interview.State.SCHEDULED
                     && organization.equalsIgnoreCase(Signature.organizationOf(other.contact().email()))) {
                 earlier.add(Map.of("date", shortDate.format(other.start().atZone(zone)), "contactName", other.contact().displayName(),
                         "organization", organization));
             }
         }
         m.put("earlier", earlier);
-        List<String> contactTexts = messages.stream().filter(x -> x.fromEmail().equalsIgnoreCase(interview.contact().email()))
-                .map(MessageHistory.SeenMessage::sample).toList();
-        m.put("keywords", contactTexts.isEmpty() ? List.of() : withoutNoise(keywords.distinctive(contactTexts, mailboxWords(), 24), interview));
+        boolean brief = action.kind() == Action.Kind.BRIEF || action.kind() == Action.Kind.BRIEF_UPDATE;
+        Map<String, Object> vocabulary = brief ? vocabulary(interview, contactTexts) : Map.of("enough", false, "terms", List.of());
+        m.put("vocabulary", vocabulary);
+        m.put("keywords", ((List<?>) vocabulary.get("terms")).stream().map(t -> ((Map<?, ?>) t).get("term")).toList());
+        List<String> builtIn = new ArrayList<>(Questions.distinct(ownQuestions, BriefFacts.builtInQuestions(lang)));
+        builtIn.removeAll(ownQuestions);
+        m.put("questions", builtIn);
 
         DebriefNotes notes = store.notes(interview.id()).orElse(null);
         Map<String, Object> n = new LinkedHashMap<>();
@@ -220,7 +226,7 @@ public final class TemplateComposer implements MessageComposer {
 
         List<Map<String, Object>> met = new ArrayList<>();
         for (Interview later : store.metThanksTo(interview.contact().email())) {
-            if (later.start().isBefore(clock.instant())) {
+            if (later.start().isBefore(now)) {
                 met.add(Map.of("name", later.contact().displayName(), "date", shortDate.format(later.start().atZone(zone))));
             }
         }
@@ -230,15 +236,14 @@ public final class TemplateComposer implements MessageComposer {
             update.put("cancelled", interview.state() == Interview.State.CANCELLED);
             update.put("prepSequence", action.number());
             store.prepUpdates(interview.id()).stream().filter(u -> u.prepSequence() == action.number()).findFirst().ifPresent(u -> {
-                update.put("previousWhen", date.format(u.previousStart().atZone(zone)) + ", " + time.format(u.previousStart().atZone(zone))
-                        + " (" + zone.getId() + ")");
+                update.put("previousWhen", fullWhen(u.previousStart(), interview, zone, lang));
                 update.put("moved", !u.previousStart().equals(interview.start()) || !u.previousEnd().equals(interview.end()));
             });
             m.put("update", update);
         }
         if (action.kind() == Action.Kind.KEEP_POSTED) {
             m.put("keepPosted", Map.of("number", action.number(),
-                    "weeksSince", (int) Math.max(0, Duration.between(interview.end(), clock.instant()).toDays() / 7)));
+                    "weeksSince", (int) Math.max(0, Duration.between(interview.end(), now).toDays() / 7)));
         }
         m.put("warnings", warnings(shown, lang));
         m.put("prep", Map.of("minutes", (int) policy.prepDuration().toMinutes()));
@@ -246,6 +251,73 @@ public final class TemplateComposer implements MessageComposer {
                 ? "Répondez simplement à ce message : rebond lira vos puces et préparera le brouillon de remerciement."
                 : "Just reply to this message: rebond reads your bullet points and drafts the thank-you from them."));
         return m;
+    }
+
+    private Map<String, Object> interviewFacts(Interview interview, String organization, int ordinal, Instant now, ZoneId zone, Locale lang) {
+        ZonedDateTime start = interview.start().atZone(zone);
+        ZonedDateTime end = interview.end().atZone(zone);
+        DateTimeFormatter time = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(lang);
+        long minutes = Duration.between(interview.start(), interview.end()).toMinutes();
+        Map<String, Object> iv = new LinkedHashMap<>();
+        iv.put("id", interview.id());
+        iv.put("ordinal", ordinal);
+        iv.put("held", ordinal - 1);
+        iv.put("summary", interview.summary());
+        iv.put("when", fullWhen(interview.start(), interview, zone, lang));
+        iv.put("relative", relative(now, interview.start(), zone, lang));
+        iv.put("subjectDay", DateTimeFormatter.ofPattern("EEE d MMM", lang).format(start) + ", " + time.format(start));
+        iv.put("date", DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", lang).format(start));
+        iv.put("startTime", time.format(start));
+        iv.put("endTime", time.format(end));
+        iv.put("durationMinutes", (int) minutes);
+        iv.put("location", interview.location());
+        iv.put("floating", interview.floating());
+        iv.put("zoneUnknown", false);
+        iv.put("longMeeting", Duration.ofMinutes(minutes).compareTo(LONG_MEETING) > 0);
+        iv.put("organization", organization);
+        return iv;
+    }
+
+    /** "Thursday 10 December 2026, 10:00", with the interview's own zone when it is not the user's. */
+    private static String fullWhen(Instant at, Interview interview, ZoneId zone, Locale lang) {
+        ZonedDateTime local = at.atZone(zone);
+        DateTimeFormatter time = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(lang);
+        String when = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", lang).format(local) + ", " + time.format(local);
+        ZoneId own = zoneOf(interview.zone());
+        if (own != null && !interview.floating() && !own.getRules().equals(zone.getRules())) {
+            ZonedDateTime there = at.atZone(own);
+            boolean french = lang.getLanguage().equals("fr");
+            when += french ? " (" + time.format(there) + " à l'heure de " + own.getId() + ")"
+                    : " (" + time.format(there) + " " + own.getId() + " time)";
+        }
+        return when;
+    }
+
+    private static ZoneId zoneOf(String id) {
+        try {
+            return id == null || id.isBlank() ? null : ZoneId.of(id);
+        } catch (java.time.DateTimeException e) {
+            return null;
+        }
+    }
+
+    /** "tomorrow at 10:00", "demain à 10:00", "on Thursday at 10:00"; empty beyond a week or in the past. */
+    static String relative(Instant now, Instant start, ZoneId zone, Locale lang) {
+        ZonedDateTime local = start.atZone(zone);
+        String time = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(lang).format(local);
+        String weekday = DateTimeFormatter.ofPattern("EEEE", lang).format(local);
+        boolean french = lang.getLanguage().equals("fr");
+        return switch (RelativeDay.of(now, start, zone)) {
+            case TODAY -> french ? "aujourd'hui à " + time : "today at " + time;
+            case TOMORROW -> french ? "demain à " + time : "tomorrow at " + time;
+            case THIS_WEEK -> french ? weekday + " à " + time : "on " + weekday + " at " + time;
+            case PAST, LATER -> "";
+        };
+    }
+
+    private Map<String, Object> vocabulary(Interview interview, List<String> contactTexts) {
+        List<String> words = contactTexts.isEmpty() ? List.of() : withoutNoise(keywords.distinctive(contactTexts, mailboxWords(), 24), interview);
+        return Map.of("enough", !words.isEmpty(), "terms", words.stream().map(w -> Map.of("term", w, "context", "")).toList());
     }
 
     /** Words of invitations and of the people's own names are not the contact's vocabulary. */

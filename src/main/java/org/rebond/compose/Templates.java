@@ -92,6 +92,9 @@ public final class Templates {
         String subject = renderFile(lang + "/" + name + ".subject.ftl", locale, data);
         String text = renderFile(lang + "/" + name + ".ftl", locale, data);
         String html = renderFile(lang + "/" + name + ".ftlh", locale, data);
+        if (lang.equals("fr")) {
+            return new RenderedMessage(FrenchTypography.apply(oneLine(subject)), FrenchTypography.apply(text), FrenchTypography.apply(html));
+        }
         return new RenderedMessage(oneLine(subject), text, html);
     }
 

@@ -110,13 +110,15 @@ public record RebondConfig(
      * @param debriefAfterEnd  delay after the end before the debrief prompt
      * @param thankYouAfterEnd delay after the end before the thank-you draft
      * @param keepPostedAfterEnd delays after the end of each keeping-you-posted draft
+     * @param prepReminder     how long before the prep slot the calendar reminds the user; zero for no reminder
      */
     public record Schedule(
             Duration briefBefore,
             Duration prepDuration,
             Duration debriefAfterEnd,
             Duration thankYouAfterEnd,
-            List<Duration> keepPostedAfterEnd) {}
+            List<Duration> keepPostedAfterEnd,
+            Duration prepReminder) {}
 
     /** Extra words on top of the built-in French and English rules. */
     public record Detection(List<String> marker, List<String> includeWords, List<String> excludeWords, List<String> categories) {}

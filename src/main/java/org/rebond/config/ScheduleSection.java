@@ -24,6 +24,7 @@ final class ScheduleSection {
                 or(s.duration("prep_duration", false), Duration.ofMinutes(30)),
                 or(s.duration("debrief_after_end", true), Duration.ZERO),
                 or(s.duration("thank_you_after_end", true), Duration.ofHours(2)),
-                List.copyOf(or(keepPosted, List.of(Duration.ofDays(21), Duration.ofDays(90)))));
+                List.copyOf(or(keepPosted, List.of(Duration.ofDays(21), Duration.ofDays(90)))),
+                or(s.duration("prep_reminder", true), Duration.ofMinutes(10)));
     }
 }

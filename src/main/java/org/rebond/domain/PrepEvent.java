@@ -1,5 +1,7 @@
 package org.rebond.domain;
 
+import java.util.ArrayList;
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -38,7 +40,16 @@ public final class PrepEvent {
      */
     public static String write(String interviewUid, String recurrenceId, int sequence, Instant stamp, Instant start, Instant end,
                                String summary, String description, String briefHtml) {
-        return calendar(interviewUid, recurrenceId, sequence, stamp, start, end, summary, List.of(
+        return write(interviewUid, recurrenceId, sequence, stamp, start, end, summary, description, briefHtml, Duration.ZERO);
+    }
+
+    /**
+     * As above, with a reminder (VALARM, ACTION:DISPLAY) {@code reminder} before the prep slot starts;
+     * none when it is zero.
+     */
+    public static String write(String interviewUid, String recurrenceId, int sequence, Instant stamp, Instant start, Instant end,
+                               String summary, String description, String briefHtml, Duration reminder) {
+        List<String> lines = new ArrayList<>(List.of(
                 "DESCRIPTION:" + text(capped(description)),
                 "STATUS:CONFIRMED",
                 "RELATED-TO:" + text(interviewUid),
@@ -46,6 +57,11 @@ public final class PrepEvent {
                 "CLASS:PRIVATE",
                 "ATTACH;FMTTYPE=text/html;ENCODING=BASE64;VALUE=BINARY;X-FILENAME=brief.html:"
                         + Base64.getEncoder().encodeToString(briefHtml.getBytes(StandardCharsets.UTF_8))));
+        if (reminder != null && !reminder.isZero() && !reminder.isNegative()) {
+            lines.addAll(List.of("BEGIN:VALARM", "ACTION:DISPLAY", "DESCRIPTION:" + text(summary),
+                    "TRIGGER;RELATED=START:-" + reminder, "END:VALARM"));
+        }
+        return calendar(interviewUid, recurrenceId, sequence, stamp, start, end, summary, lines);
     }
 
     /**

@@ -77,12 +77,6 @@ public final class SqlInterviewStore implements InterviewStore {
     }
 
     @Override
-    public int ordinalOf(Interview interview) {
-        return db.queryOne("SELECT COUNT(*) FROM interview WHERE state <> 'CANCELLED' AND state <> 'IGNORED' AND (start_at < ? OR (start_at = ? AND id <= ?))",
-                rs -> rs.getInt(1), interview.start().toString(), interview.start().toString(), interview.id()).orElse(1);
-    }
-
-    @Override
     public void saveNotes(long interviewId, DebriefNotes notes, String sourceMessageId) {
         Interview interview = byId(interviewId).orElseThrow();
         db.inTransaction(c -> {
@@ -141,6 +135,17 @@ public final class SqlInterviewStore implements InterviewStore {
         }
         return db.queryOne("SELECT referrer_email, referrer_name FROM referral WHERE lower(email) = lower(?) ORDER BY id DESC",
                 rs -> new Interview.Person(rs.getString(1), rs.getString(2)), email);
+    }
+
+    @Override
+    public Optional<Suggestion> suggestionFor(String email) {
+        if (email == null || email.isBlank()) {
+            return Optional.empty();
+        }
+        return db.queryOne("SELECT r.referrer_email, r.referrer_name, i.start_at, r.may_mention FROM referral r"
+                        + " JOIN interview i ON i.id = r.interview_id WHERE lower(r.email) = lower(?) ORDER BY r.id DESC",
+                rs -> new Suggestion(new Interview.Person(rs.getString(1), rs.getString(2)), Instant.parse(rs.getString(3)),
+                        rs.getBoolean(4)), email);
     }
 
     /**

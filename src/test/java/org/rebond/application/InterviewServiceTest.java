@@ -28,6 +28,7 @@ import org.rebond.domain.DebriefNotes;
 import org.rebond.domain.DetectionRules;
 import org.rebond.domain.EventTime;
 import org.rebond.domain.Interview;
+import org.rebond.domain.InterviewSequence;
 import org.rebond.domain.InterviewDetector;
 import org.rebond.domain.Planner;
 import org.rebond.domain.Policy;
@@ -323,16 +324,23 @@ class InterviewServiceTest {
     }
 
     @Test
-    void theOrdinalCountsTheUsersInterviewsInOrderLeavingCancelledOnesOut() {
+    void theOrdinalCountsOnlyInterviewsAlreadyHeldLeavingCancelledAndFutureOnesOut() {
         Interview third = service.onCalendarEvent(invitation().uid("c").start(START.plus(Duration.ofDays(2))).build(), CONTACT, "").interview();
         Interview first = service.onCalendarEvent(invitation().uid("a").start(START).build(), CONTACT, "").interview();
         Interview second = service.onCalendarEvent(invitation().uid("b").start(START.plus(Duration.ofDays(1))).build(), CONTACT, "").interview();
+        Instant afterTheSecond = START.plus(Duration.ofDays(1)).plus(Duration.ofHours(2));
 
-        assertThat(List.of(store.ordinalOf(first), store.ordinalOf(second), store.ordinalOf(third))).containsExactly(1, 2, 3);
+        assertThat(List.of(ordinal(first, afterTheSecond), ordinal(second, afterTheSecond), ordinal(third, afterTheSecond)))
+                .containsExactly(1, 2, 3);
+        assertThat(ordinal(third, START.minus(Duration.ofDays(1)))).as("interviews still to come are not counted").isEqualTo(1);
 
         service.onCalendarEvent(invitation().uid("a").method("CANCEL").sequence(1).start(START).build(), CONTACT, "");
-        assertThat(store.ordinalOf(second)).isEqualTo(1);
-        assertThat(store.ordinalOf(third)).isEqualTo(2);
+        assertThat(ordinal(second, afterTheSecond)).isEqualTo(1);
+        assertThat(ordinal(third, afterTheSecond)).isEqualTo(2);
+    }
+
+    private int ordinal(Interview interview, Instant now) {
+        return InterviewSequence.ordinal(interview, store.all(), now);
     }
 
     @Test
@@ -417,7 +425,8 @@ class InterviewServiceTest {
         assertThat(store.byId(interview.id()).orElseThrow().state()).isEqualTo(Interview.State.IGNORED);
         assertThat(store.byId(interview.id()).orElseThrow().start()).isEqualTo(START);
         assertThat(QuartzTables.pendingTriggers(db)).isZero();
-        assertThat(store.ordinalOf(interview)).as("an ignored interview leaves the user's sequence").isZero();
+        Interview later = service.onCalendarEvent(invitation().uid("later").start(START.plus(Duration.ofDays(3))).build(), CONTACT, "").interview();
+        assertThat(ordinal(later, START.plus(Duration.ofDays(4)))).as("an ignored interview leaves the user's sequence").isEqualTo(1);
 
         Outcome back = service.track(store.byId(interview.id()).orElseThrow());
         assertThat(back.kind()).isEqualTo(Outcome.Kind.UPDATED);

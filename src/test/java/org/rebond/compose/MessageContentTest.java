@@ -27,8 +27,10 @@ class MessageContentTest {
     private final Templates templates = new Templates(null, Path.of("templates"));
     private final NotesParser notesParser = new NotesParser();
 
+    /** Rendered, with French no-break spaces read as spaces (their placement has its own test). */
     private RenderedMessage render(String message, Locale language, Map<String, Object> model) {
-        return templates.render(message, language, model);
+        RenderedMessage m = templates.render(message, language, model);
+        return new RenderedMessage(m.subject().replace('\u00a0', ' '), m.text().replace('\u00a0', ' '), m.html().replace('\u00a0', ' '));
     }
 
     @ParameterizedTest(name = "{0} gives {1}")
@@ -37,8 +39,8 @@ class MessageContentTest {
     void the_brief_says_which_interview_this_is_with_english_ordinals(int ordinal, String expected) {
         RenderedMessage brief = render("brief", Locale.ENGLISH, with(SampleModels.full(), "interview.ordinal", ordinal));
 
-        assertThat(brief.subject()).contains("your " + expected + " information interview");
-        assertThat(brief.text()).contains("This will be your " + expected + " information interview.");
+        assertThat(brief.subject()).startsWith("Jane Roe, Tue 5 Mar, 10:00: prep for your " + expected + " information interview");
+        assertThat(brief.text()).contains("This will be your " + expected + " information interview");
         assertThat(brief.html()).contains("<strong>" + expected + "</strong> information interview");
     }
 
@@ -47,23 +49,39 @@ class MessageContentTest {
     void the_brief_says_which_interview_this_is_with_french_ordinals(int ordinal, String expected) {
         RenderedMessage brief = render("brief", Locale.FRENCH, with(SampleModels.full(), "interview.ordinal", ordinal));
 
-        assertThat(brief.subject()).contains("votre " + expected + " entretien d'information");
-        assertThat(brief.text()).contains("Ce sera votre " + expected + " entretien d'information.");
+        assertThat(brief.subject()).startsWith("Jane Roe, Tue 5 Mar, 10:00 : préparation de votre " + expected + " entretien d'information");
+        assertThat(brief.text()).contains("Ce sera votre " + expected + " entretien d'information");
     }
 
-    @ParameterizedTest(name = "ordinal {0}, senior {1}: caution {2}")
-    @CsvSource({"1, true, true", "3, true, true", "4, true, false", "2, false, false", "12, true, false"})
-    void the_senior_caution_appears_only_for_a_senior_contact_among_the_first_three(int ordinal, boolean senior, boolean shown) {
-        Map<String, Object> model = with(with(SampleModels.full(), "interview.ordinal", ordinal), "contact.senior", senior);
-        model = with(model, "contact.title", "Director of Operations");
+    @Test
+    void the_brief_counts_the_interviews_already_held_with_the_right_plural() {
+        assertThat(render("brief", Locale.ENGLISH, with(with(SampleModels.full(), "interview.ordinal", 3), "interview.held", 2)).text())
+                .contains("This will be your 3rd information interview (2 held so far).");
+        assertThat(render("brief", Locale.FRENCH, with(with(SampleModels.full(), "interview.ordinal", 2), "interview.held", 1)).text())
+                .contains("Ce sera votre 2e entretien d'information (1 déjà mené).");
+        assertThat(render("brief", Locale.FRENCH, with(with(SampleModels.full(), "interview.ordinal", 3), "interview.held", 2)).text())
+                .contains("(2 déjà menés)");
+        assertThat(render("brief", Locale.ENGLISH, with(SampleModels.minimal(), "interview.durationMinutes", 1)).text())
+                .contains("(1 minute)").doesNotContain("1 minutes");
+    }
+
+    @ParameterizedTest(name = "caution {0}, names given earlier {1}")
+    @CsvSource({"true, true", "true, false", "false, false"})
+    void the_senior_caution_names_the_title_and_suggests_whom_to_see_first(boolean shown, boolean namesGiven) {
+        Map<String, Object> model = with(SampleModels.full(), "caution", SampleModels.map("show", shown,
+                "namesToSeeFirst", namesGiven ? List.of("Lucas Petit", "Sara Costa") : List.of()));
+        model = with(with(model, "contact.title", "Director of Operations"), "contact.senior", true);
 
         RenderedMessage english = render("brief", Locale.ENGLISH, model);
         RenderedMessage french = render("brief", Locale.FRENCH, model);
 
-        assertThat(english.text().contains("CAUTION: Jane Roe's title (Director of Operations)")).isEqualTo(shown);
-        assertThat(english.html().contains("<strong>Caution:</strong>")).isEqualTo(shown);
-        assertThat(french.text().contains("ATTENTION : la fonction de Jane Roe (Director of Operations)")).isEqualTo(shown);
-        assertThat(french.html().contains("<strong>Attention :</strong>")).isEqualTo(shown);
+        assertThat(english.text().contains("CAUTION: A SENIOR CONTACT, EARLY IN YOUR SEQUENCE\nJane's title, \"Director of Operations\", reads senior"))
+                .isEqualTo(shown);
+        assertThat(english.html().contains("<strong>Caution: a senior contact, early in your sequence.</strong>")).isEqualTo(shown);
+        assertThat(french.text().contains("La fonction de Jane, « Director of Operations », laisse penser")).isEqualTo(shown);
+        assertThat(english.text().contains("Consider seeing Lucas Petit or Sara Costa first")).isEqualTo(shown && namesGiven);
+        assertThat(french.text().contains("Envisagez de voir d'abord Lucas Petit ou Sara Costa")).isEqualTo(shown && namesGiven);
+        assertThat(english.text().contains("someone who has held the role you are aiming for")).isEqualTo(shown && !namesGiven);
     }
 
     @Test
@@ -71,12 +89,25 @@ class MessageContentTest {
         String english = render("brief", Locale.ENGLISH, SampleModels.full()).text();
         String french = render("brief", Locale.FRENCH, SampleModels.full()).text();
 
-        assertThat(english).contains("Paul Martin suggested I talk to you.", "anything other than information",
-                "about twenty minutes", "moving from logistics into supply-chain data analysis",
-                "Introduced by Paul Martin <paul@example.net> (introduction email of 3 March).");
-        assertThat(french).contains("C'est Paul Martin qui m'a conseillé de vous parler.", "que de l'information",
-                "une vingtaine de minutes", "moving from logistics into supply-chain data analysis",
-                "Mise en relation par Paul Martin <paul@example.net> (introduction email of 3 March).");
+        assertThat(english).contains("Paul Martin put us in touch.", "anything other than information",
+                "about twenty minutes", "The direction I am exploring is moving from logistics into supply-chain data analysis. I am checking",
+                "Paul Martin introduced you on 3 March: \"Jane runs demand planning at Northwind");
+        assertThat(french).contains("C'est Paul Martin qui nous a mis en relation.", "que de l'information",
+                "une vingtaine de minutes", "Paul Martin vous a mis en relation le 3 March : « Jane runs demand planning");
+    }
+
+    @Test
+    void a_name_suggested_without_permission_to_mention_stays_out_of_the_opening() {
+        Map<String, Object> model = with(with(SampleModels.full(), "referrer.how", "suggested"), "referrer.mayMention", false);
+        String english = render("brief", Locale.ENGLISH, model).text();
+        String french = render("brief", Locale.FRENCH, model).text();
+
+        assertThat(english).contains("Paul Martin suggested you contact Jane when you met on 3 March.",
+                "did not say you may mention them").doesNotContain("Paul Martin suggested I talk to you");
+        assertThat(french).contains("Paul Martin vous a suggéré de contacter Jane", "ne mentionnez pas son nom")
+                .doesNotContain("C'est Paul Martin qui m'a conseillé");
+        assertThat(render("brief", Locale.ENGLISH, with(model, "referrer.mayMention", true)).text())
+                .contains("Paul Martin suggested I talk to you.");
     }
 
     @Test
@@ -105,16 +136,19 @@ class MessageContentTest {
         String text = render("brief", Locale.ENGLISH, SampleModels.full()).text();
 
         assertThat(text).contains(
-                "3 March 2024, Jane Roe wrote: \"Re: coffee next week?\": Happy to meet",
+                "3 March 2024, Jane wrote: \"Re: coffee next week?\": Happy to meet",
                 "1 March 2024, you wrote: \"Introduction from Paul\"",
                 "12 January 2024 with Ahmed Benali",
-                "replenishment, forecast, safety stock",
+                "- replenishment: \"our replenishment runs every night\"\n- S&OP: \"the monthly S&OP meeting decides it\"\n- safety stock\n",
+                "On linkedin.com: https://www.linkedin.com/in/jane-roe-demand",
+                "- Northwind Freight's site: https://northwind.example/",
                 "What do you enjoy most in your work?",
                 "- Which tools does your team use for demand forecasting?",
                 "Eight years running warehouse operations",
                 "Senior demand planner, Northwind Freight", "Phone: +33 1 23 45 67 89", "Café Lumière");
-        assertThat(text.indexOf("How did you come to be doing this work?"))
-                .isLessThan(text.indexOf("Which tools does your team use"));
+        assertThat(text.indexOf("Which tools does your team use"))
+                .as("the user's own questions come first").isLessThan(text.indexOf("How did you come to be doing this work?"));
+        assertThat(text).contains("TOMORROW AT 10:00".toLowerCase(Locale.ROOT).replace("tomorrow", "Tomorrow") + " (Tuesday 5 March 2024, 10:00 (Europe/Paris))");
     }
 
     @Test

@@ -20,6 +20,7 @@ public final class SampleModels {
                 "name", "Marie Lambert",
                 "email", "marie@example.org",
                 "objective", "moving from logistics into supply-chain data analysis",
+                "objectiveSentence", "The direction I am exploring is moving from logistics into supply-chain data analysis.",
                 "pitch", "Eight years running warehouse operations; now learning how data teams plan stock.",
                 "signature", "Marie Lambert\n+33 6 12 34 56 78",
                 "questions", List.of("Which tools does your team use for demand forecasting?",
@@ -27,7 +28,10 @@ public final class SampleModels {
         model.put("interview", map(
                 "id", 42L,
                 "ordinal", 2,
+                "held", 1,
                 "summary", "Coffee with Jane",
+                "relative", "tomorrow at 10:00",
+                "subjectDay", "Tue 5 Mar, 10:00",
                 "when", "Tuesday 5 March 2024, 10:00 (Europe/Paris)",
                 "date", "5 March 2024",
                 "startTime", "10:00",
@@ -40,16 +44,24 @@ public final class SampleModels {
                 "organization", "Northwind Freight"));
         model.put("contact", map(
                 "name", "Jane Roe",
+                "firstName", "Jane",
                 "email", "jane.roe@northwind.example",
                 "title", "Senior demand planner",
                 "organization", "Northwind Freight",
                 "phone", "+33 1 23 45 67 89",
                 "senior", false,
-                "circle", "alumni association"));
+                "circle", "alumni association",
+                "profiles", List.of(map("site", "linkedin.com", "url", "https://www.linkedin.com/in/jane-roe-demand")),
+                "research", List.of(map("kind", "site", "url", "https://northwind.example/", "label", "northwind.example"),
+                        map("kind", "people", "url", "https://www.linkedin.com/search/results/people/?keywords=Jane+Roe", "label", "Jane Roe"))));
+        model.put("caution", map("show", false, "namesToSeeFirst", List.of()));
         model.put("referrer", map(
                 "name", "Paul Martin",
                 "email", "paul@example.net",
-                "how", "introduction email of 3 March"));
+                "how", "introduced",
+                "date", "3 March",
+                "line", "Jane runs demand planning at Northwind and loves talking about forecasts.",
+                "mayMention", true));
         model.put("history", List.of(
                 map("date", "3 March 2024", "direction", "in", "subject", "Re: coffee next week?",
                         "excerpt", "Happy to meet; Tuesday morning works for me."),
@@ -58,6 +70,12 @@ public final class SampleModels {
         model.put("earlier", List.of(map("date", "12 January 2024", "contactName", "Ahmed Benali",
                 "organization", "Northwind Freight")));
         model.put("keywords", List.of("replenishment", "forecast", "safety stock"));
+        model.put("vocabulary", map("enough", true, "terms", List.of(
+                map("term", "replenishment", "context", "our replenishment runs every night"),
+                map("term", "S&OP", "context", "the monthly S&OP meeting decides it"),
+                map("term", "safety stock", "context", ""))));
+        model.put("questions", List.of("How did you come to be doing this work? What was your path?",
+                "What do you enjoy most in your work?"));
         model.put("notes", map(
                 "present", true,
                 "points", List.of("Forecasts are revised every Monday with the sales team",
@@ -79,17 +97,21 @@ public final class SampleModels {
     /** As little as the lead may send: no referrer, empty lists, no notes, empty optional strings. */
     public static Map<String, Object> minimal() {
         Map<String, Object> model = new HashMap<>();
-        model.put("user", map("name", "Marie Lambert", "email", "marie@example.org", "objective", "",
+        model.put("user", map("name", "Marie Lambert", "email", "marie@example.org", "objective", "", "objectiveSentence", "",
                 "pitch", "", "signature", "", "questions", List.of()));
-        model.put("interview", map("id", 7L, "ordinal", 1, "summary", "", "when", "Friday 8 March 2024, 14:00",
+        model.put("interview", map("id", 7L, "ordinal", 1, "held", 0, "summary", "", "relative", "", "subjectDay", "",
+                "when", "Friday 8 March 2024, 14:00",
                 "date", "8 March 2024", "startTime", "14:00", "endTime", "14:20", "durationMinutes", 20,
                 "location", "", "floating", false, "zoneUnknown", false, "longMeeting", false, "organization", ""));
-        model.put("contact", map("name", "Jane Roe", "email", "jane@example.org", "title", "", "organization", "",
-                "phone", "", "senior", false, "circle", ""));
+        model.put("contact", map("name", "Jane Roe", "firstName", "", "email", "jane@example.org", "title", "", "organization", "",
+                "phone", "", "senior", false, "circle", "", "profiles", List.of(), "research", List.of()));
+        model.put("caution", map("show", false, "namesToSeeFirst", List.of()));
         model.put("referrer", null);
         model.put("history", List.of());
         model.put("earlier", List.of());
         model.put("keywords", List.of());
+        model.put("vocabulary", map("enough", false, "terms", List.of()));
+        model.put("questions", List.of());
         model.put("notes", map("present", false, "points", List.of(), "leads", List.of(), "names", List.of(),
                 "article", ""));
         model.put("met", List.of());

@@ -77,14 +77,20 @@ class TemplatesTest {
     void template_syntax_in_the_data_comes_out_literally_and_html_escaped(String message, Locale language) {
         Map<String, Object> model = SampleModels.full();
         for (String path : List.of("contact.name", "contact.title", "interview.summary", "interview.location",
-                "user.objective", "user.pitch", "user.signature", "notes.article", "referrer.name")) {
+                "user.objective", "user.objectiveSentence", "user.pitch", "user.signature", "notes.article", "referrer.name",
+                "referrer.line")) {
             model = SampleModels.with(model, path, SampleModels.PAYLOAD);
         }
         model = SampleModels.with(model, "notes.points", List.of(SampleModels.PAYLOAD));
         model = SampleModels.with(model, "user.questions", List.of(SampleModels.PAYLOAD));
         model = SampleModels.with(model, "keywords", List.of(SampleModels.PAYLOAD));
+        model = SampleModels.with(model, "vocabulary", SampleModels.map("enough", true,
+                "terms", List.of(SampleModels.map("term", SampleModels.PAYLOAD, "context", SampleModels.PAYLOAD))));
 
-        RenderedMessage rendered = templates.render(message, language, model);
+        RenderedMessage typeset = templates.render(message, language, model);
+        // French spacing puts a no-break space before "?": the payload is compared as words.
+        RenderedMessage rendered = new RenderedMessage(typeset.subject(), typeset.text().replace('\u00a0', ' '),
+                typeset.html().replace('\u00a0', ' '));
 
         assertThat(rendered.text()).contains(SampleModels.PAYLOAD).doesNotContain("49 ");
         assertThat(rendered.html())
@@ -132,7 +138,7 @@ class TemplatesTest {
         assertThat(overridden.subject()).isEqualTo("My own prep note for Jane Roe");
         assertThat(overridden.text()).isEqualTo(bundled.text());
         assertThat(overridden.html()).isEqualTo(bundled.html());
-        assertThat(withOverride.render("brief", Locale.FRENCH, SampleModels.full()).subject()).startsWith("Préparation");
+        assertThat(withOverride.render("brief", Locale.FRENCH, SampleModels.full()).subject()).contains("préparation de votre");
     }
 
     @Test

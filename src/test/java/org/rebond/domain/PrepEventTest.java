@@ -75,6 +75,21 @@ class PrepEventTest {
     }
 
     @Test
+    void thePrepEventRemindsTheUserBeforeItStartsWhenAReminderIsSet() throws Exception {
+        String ics = PrepEvent.write("iv-1@acme.example", "", 0, STAMP, START, END, "Prepare: information interview with Claire",
+                "brief", "<p>brief</p>", java.time.Duration.ofMinutes(10));
+
+        net.fortuna.ical4j.model.Calendar calendar = new net.fortuna.ical4j.data.CalendarBuilder()
+                .build(new java.io.StringReader(ics));
+        net.fortuna.ical4j.model.component.VEvent event = calendar.<net.fortuna.ical4j.model.component.VEvent>getComponents("VEVENT").get(0);
+        assertThat(event.getAlarms()).singleElement().satisfies(alarm -> {
+            assertThat(alarm.getProperty("TRIGGER").orElseThrow().getValue()).isEqualTo("-PT10M");
+            assertThat(alarm.getProperty("ACTION").orElseThrow().getValue()).isEqualTo("DISPLAY");
+        });
+        assertThat(write("Prepare", "brief")).doesNotContain("VALARM");
+    }
+
+    @Test
     void thePrepUidIsStablePerInterviewAndDiffersFromIt() {
         assertThat(PrepEvent.uidFor("iv-1@acme.example", "")).isEqualTo(PrepEvent.uidFor("iv-1@acme.example", ""))
                 .isNotEqualTo(PrepEvent.uidFor("iv-1@acme.example", "2025-03-10T09:00:00Z"))
