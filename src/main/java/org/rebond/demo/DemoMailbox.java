@@ -1,5 +1,6 @@
 package org.rebond.demo;
 
+import jakarta.mail.internet.MimeMessage;
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.Flags;
@@ -17,14 +18,17 @@ public final class DemoMailbox {
     private DemoMailbox() {}
 
     /**
-     * The demo mailbox (user demo, password demo) with Drafts, Sent and the story so far: Sophie's
-     * introduction, Marc's answer, and the user's thanks in Sent.
+     * The demo mailbox (user demo, password demo) with Drafts, Sent and the story so far: a few days
+     * of ordinary mail, Sophie's introduction, Marc's answer, and the user's thanks in Sent.
      */
     public static GreenMailUser seed(GreenMail greenMail, DemoStory story, Instant now) throws Exception {
         GreenMailUser user = greenMail.setUser(DemoStory.USER, "demo", "demo");
         var folders = greenMail.getManagers().getImapHostManager();
         folders.createMailbox(user, "Drafts");
         var sent = folders.createMailbox(user, "Sent");
+        for (MimeMessage ordinary : DemoBackground.messages(story.french(), now.minus(Duration.ofDays(3)))) {
+            user.deliver(ordinary);
+        }
         user.deliver(story.introduction(now.minus(Duration.ofDays(3))));
         user.deliver(story.contactReply(now.minus(Duration.ofDays(2))));
         sent.appendMessage(story.userThanksSophie(now.minus(Duration.ofDays(2)).plusSeconds(3600)), new Flags(Flags.Flag.SEEN),

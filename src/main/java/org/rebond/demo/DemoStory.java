@@ -34,6 +34,10 @@ public final class DemoStory {
         this.french = french;
     }
 
+    public boolean french() {
+        return french;
+    }
+
     public String userName() {
         return "Alex Martin";
     }
@@ -62,11 +66,17 @@ public final class DemoStory {
 
     public MimeMessage contactReply(Instant at) throws MessagingException {
         String body = french
-                ? "Bonjour Alex,\n\nAvec plaisir. Nos sprints de découverte produit et le marquage CE occupent beaucoup l'équipe, mais "
-                + "je peux vous consacrer vingt minutes. Je vous envoie une invitation.\n\n--\nMarc Lefèvre\nSenior Product Manager, Medinova\n"
-                + "+33 6 12 34 56 78\n"
-                : "Hello Alex,\n\nGladly. Product discovery sprints and CE marking keep the team busy, but I can give you twenty minutes. "
-                + "I'll send you an invitation.\n\n--\nMarc Lefèvre\nSenior Product Manager, Medinova\n+33 6 12 34 56 78\n";
+                ? "Bonjour Alex,\n\nAvec plaisir. Je suis en plein marquage CE de notre module de télésurveillance et l'équipe enchaîne "
+                + "les sprints de discovery, mais je peux vous consacrer vingt minutes. Sophie m'a parlé de votre travail sur les parcours "
+                + "patients à Saint-Louis : c'est exactement le cœur de notre produit de téléconsultation. La moitié de ma semaine passe "
+                + "dans l'interopérabilité (FHIR, hébergement HDS) et dans l'évaluation clinique du dispositif médical avec notre "
+                + "responsable réglementaire.\n\nJe vous envoie une invitation.\n\n--\nMarc Lefèvre\nSenior Product Manager, Medinova\n"
+                + "+33 6 12 34 56 78\nhttps://www.linkedin.com/in/marc-lefevre-medinova\n"
+                : "Hello Alex,\n\nGladly. I am in the middle of CE marking for our remote monitoring module and the team is busy with "
+                + "discovery sprints, but I can give you twenty minutes. Sophie told me about your work on patient pathways at "
+                + "Saint-Louis: that is the heart of our telehealth product. Half of my week goes to interoperability (FHIR, HDS hosting) "
+                + "and to the clinical evaluation of the medical device with our regulatory lead.\n\nI'll send you an invitation.\n\n--\n"
+                + "Marc Lefèvre\nSenior Product Manager, Medinova\n+33 6 12 34 56 78\nhttps://www.linkedin.com/in/marc-lefevre-medinova\n";
         MimeMessage m = message("<reply-1@medinova.example>", CONTACT, "Marc Lefèvre", USER,
                 french ? "Re: Mise en relation : Alex / Marc" : "Re: Introduction: Alex / Marc", body, at);
         m.setHeader("In-Reply-To", "<intro-1@lumen-conseil.example>");
@@ -104,7 +114,7 @@ public final class DemoStory {
         m.setSentDate(Date.from(sentAt));
         MimeMultipart alternative = new MimeMultipart("alternative");
         MimeBodyPart text = new MimeBodyPart();
-        text.setText(french ? "Marc Lefèvre vous invite : " + summary : "Marc Lefèvre invites you: " + summary, "UTF-8");
+        text.setText(invitationText(summary), "UTF-8");
         alternative.addBodyPart(text);
         MimeBodyPart calendar = new MimeBodyPart();
         calendar.setContent(ics, "text/calendar; charset=UTF-8; method=REQUEST");
@@ -113,6 +123,22 @@ public final class DemoStory {
         m.saveChanges();
         m.setHeader("Message-ID", "<invite-" + sentAt.toEpochMilli() + "@medinova.example>");
         return m;
+    }
+
+    /** The invitation's text as calendar programs write it: a line of Marc's, then the video call's boilerplate. */
+    private String invitationText(String summary) {
+        String line = "_".repeat(64);
+        return french
+                ? summary + "\n\nAlex, comme promis : vingt minutes sur le métier de product manager en téléconsultation. Nous pourrons "
+                + "parler du marquage CE, de l'interopérabilité FHIR et des parcours patients.\n\n" + line + "\n"
+                + "Réunion Microsoft Teams\nRejoindre la réunion : https://teams.microsoft.com/l/meetup-join/19%3ameeting_demo\n"
+                + "ID de réunion : 352 114 889 021\nCode secret : Xk3fd9\n"
+                + "Pour en savoir plus | Options de réunion\n" + line + "\n"
+                : summary + "\n\nAlex, as promised: twenty minutes on product management in telehealth. We can talk about CE marking, "
+                + "FHIR interoperability and patient pathways.\n\n" + line + "\n"
+                + "Microsoft Teams meeting\nJoin the meeting now: https://teams.microsoft.com/l/meetup-join/19%3ameeting_demo\n"
+                + "Meeting ID: 352 114 889 021\nPasscode: Xk3fd9\n"
+                + "Learn more | Meeting options\n" + line + "\n";
     }
 
     /** The user's answer to the debrief prompt, as a mail client would send it. */

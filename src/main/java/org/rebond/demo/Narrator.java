@@ -65,8 +65,14 @@ public final class Narrator {
         switch (result.kind()) {
             case DELIVERED -> {
                 switch (action.kind()) {
-                    case BRIEF -> say("Prep brief delivered to INBOX, with the prep event in the calendar part: \"" + result.detail() + "\"",
-                            "Fiche de préparation déposée dans la boîte de réception, avec l'événement de préparation : « " + result.detail() + " »");
+                    case BRIEF -> {
+                        say("Prep brief delivered to INBOX, with the prep event in the calendar part: \"" + result.detail() + "\"",
+                                "Fiche de préparation déposée dans la boîte de réception, avec l'événement de préparation : « " + result.detail() + " »");
+                        say("It lists the terms Marc uses that the rest of the mailbox does not (FHIR, CE marking…), and cautions that a"
+                                        + " senior product manager is a lot for a first information interview.",
+                                "Elle relève les termes que Marc emploie et que le reste de la boîte n'emploie pas (FHIR, marquage CE…), et"
+                                        + " prévient qu'un « Senior Product Manager » fait beaucoup pour un premier entretien d'information.");
+                    }
                     case DEBRIEF_PROMPT -> say("Debrief prompt delivered to INBOX: \"" + result.detail() + "\"",
                             "Demande de notes déposée dans la boîte de réception : « " + result.detail() + " »");
                     case THANK_YOU -> say("Thank-you drafted in Drafts (not sent): \"" + result.detail() + "\"",

@@ -36,7 +36,12 @@ public final class Rehearsal {
 
     /** Runs the rehearsal with its state (configuration, SQLite file) in {@code dir}; waits at most {@code limit}. */
     public static Outcome run(Path dir, Duration limit, Clock clock) throws Exception {
-        DemoStory story = new DemoStory(false);
+        return run(dir, limit, clock, false);
+    }
+
+    /** As {@link #run(Path, Duration, Clock)}, with the demo's story told in French when {@code french}. */
+    public static Outcome run(Path dir, Duration limit, Clock clock, boolean french) throws Exception {
+        DemoStory story = new DemoStory(french);
         GreenMail greenMail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP));
         greenMail.start();
         try {
@@ -46,7 +51,7 @@ public final class Rehearsal {
             Instant start = now.plusSeconds(30);
             user.deliver(story.invitation(now, start, start.plusSeconds(60)));
             int port = greenMail.getImap().getPort();
-            Path config = DemoMailbox.writeConfig(dir, story, false, ZoneOffset.UTC, port);
+            Path config = DemoMailbox.writeConfig(dir, story, french, ZoneOffset.UTC, port);
             CountDownLatch taken = new CountDownLatch(1);
             CountDownLatch briefDelivered = new CountDownLatch(1);
             App.Options options = App.Options.production(clock).withListeners(
