@@ -431,7 +431,7 @@ class InterviewServiceTest {
         Outcome back = service.track(store.byId(interview.id()).orElseThrow());
         assertThat(back.kind()).isEqualTo(Outcome.Kind.UPDATED);
         assertThat(back.interview().reason()).isEqualTo("tracked by you");
-        assertThat(QuartzTables.pendingTriggers(db)).isEqualTo(FULL_PLAN);
+        assertThat(QuartzTables.pendingTriggers(db)).as("the plans of both interviews").isEqualTo(2 * FULL_PLAN);
     }
 
     @Test

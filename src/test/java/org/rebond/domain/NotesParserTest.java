@@ -120,11 +120,12 @@ class NotesParserTest {
     void the_outline_of_the_debrief_prompt_filled_in_is_read_back() {
         Templates templates = new Templates(null, Path.of("templates"));
         String prompt = templates.render("debrief-prompt", Locale.FRENCH, SampleModels.full()).text();
+        // The French outline keeps its no-break spaces before ":", as the user's mail client quotes it.
         String filled = prompt
-                .replace("Points abordés :\n- ", "Points abordés :\n- le métier évolue vite")
-                .replace("Pistes :\n- ", "Pistes :\n- lire le rapport annuel")
-                .replaceFirst("(Noms \\(.*\\) :\\n)- ", "$1- Jeanne Roe, jeanne@x.org, ok contacter, ok citer")
-                .replaceFirst("(Article \\(.*\\) :\\n)- ", "$1- https://exemple.fr/a");
+                .replace("Points abordés\u00a0:\n- ", "Points abordés\u00a0:\n- le métier évolue vite")
+                .replace("Pistes\u00a0:\n- ", "Pistes\u00a0:\n- lire le rapport annuel")
+                .replaceFirst("(Noms \\(.*\\)\u00a0:\\n)- ", "$1- Jeanne Roe, jeanne@x.org, ok contacter, ok citer")
+                .replaceFirst("(Article \\(.*\\)\u00a0:\\n)- ", "$1- https://exemple.fr/a");
 
         DebriefNotes notes = parser.parse(filled);
 
