@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.stream.LongStream;
+import org.rebond.mail.FlowedReader;
 
 /**
  * A GreenMail IMAP server for one test, the user's config pointing at it, and a plain IMAP reader
@@ -180,7 +181,10 @@ public final class TestMailbox implements AutoCloseable {
         return m;
     }
 
-    /** What a mail client sees in a folder. */
+    /**
+     * What a mail client sees in a folder; {@code text} is the text part as a client that
+     * understands format=flowed shows it (soft breaks joined), {@code raw} the message as stored.
+     */
     record Seen(String subject, String from, String to, String token, String inReplyTo, boolean draft, boolean seen, String raw,
                 String text, String calendar) {}
 
@@ -252,7 +256,7 @@ public final class TestMailbox implements AutoCloseable {
         return folder(folder).stream().filter(s -> s.token() != null).toList();
     }
 
-    /** The decoded content of the first part of this type, or null. */
+    /** The decoded content of the first part of this type (a flowed text part un-flowed), or null. */
     private static String part(Part p, String type) throws Exception {
         if (p.isMimeType("multipart/*")) {
             Multipart mp = (Multipart) p.getContent();
@@ -266,6 +270,9 @@ public final class TestMailbox implements AutoCloseable {
         }
         if (!p.isMimeType(type)) {
             return null;
+        }
+        if (FlowedReader.isFlowed(p)) {
+            return FlowedReader.textOf(p);
         }
         Object content = p.getContent();
         return content instanceof String str ? str : new String(((InputStream) content).readAllBytes(), StandardCharsets.UTF_8);

@@ -22,8 +22,8 @@ import org.rebond.application.OutgoingMessage;
 import org.rebond.domain.Interview;
 
 /**
- * Builds the MIME message of an {@link OutgoingMessage}: text and HTML alternatives, the prep
- * event as text/calendar, the exactly-once token in {@code X-Rebond-Token}, threading headers from
+ * Builds the MIME message of an {@link OutgoingMessage}: text (format=flowed, see {@link FlowedText})
+ * and HTML alternatives, the prep event as text/calendar, the exactly-once token in {@code X-Rebond-Token}, threading headers from
  * validated Message-IDs only.
  */
 public final class MimeWriter {
@@ -54,7 +54,7 @@ public final class MimeWriter {
         }
         MimeMultipart alternative = new MimeMultipart("alternative");
         MimeBodyPart text = new MimeBodyPart();
-        text.setText(m.text(), "UTF-8", "plain");
+        text.setContent(FlowedText.encode(m.text()), FlowedText.CONTENT_TYPE);
         alternative.addBodyPart(text);
         MimeBodyPart html = new MimeBodyPart();
         html.setText(m.html(), "UTF-8", "html");

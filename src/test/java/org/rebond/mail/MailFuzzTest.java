@@ -9,9 +9,11 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Header sanitising, header decoding and the scan's reading of a BODYSTRUCTURE, fuzzed (Jazzer):
- * a Message-ID that comes out is always well-formed, one-line outputs never carry a control
- * character, and a hostile FETCH response is that message's problem, never an exception.
+ * Header sanitising, header decoding, the scan's reading of a BODYSTRUCTURE and the flowed text
+ * part, fuzzed (Jazzer): a Message-ID that comes out is always well-formed, one-line outputs never
+ * carry a control character, a hostile FETCH response is that message's problem, never an
+ * exception, and any text (a contact's words quoted in a brief) written as format=flowed reads back
+ * exactly.
  */
 class MailFuzzTest {
 
@@ -86,5 +88,13 @@ class MailFuzzTest {
 
     private static void assertOneLine(String value) {
         assertThat(value).isNotNull().doesNotContainPattern(CONTROL).isEqualTo(value.strip());
+    }
+
+    @FuzzTest(maxDuration = "2m")
+    void anyTextWrittenAsFlowedComesBackExactlyWhenReadAsFlowed(String text) {
+        if (text == null) return;
+        String encoded = FlowedText.encode(text);
+        assertThat(FlowedReader.unflow(encoded, false)).isEqualTo(text.replace("\r\n", "\n").replace('\r', '\n'));
+        assertThat(encoded.split("\r\n", -1)).noneMatch(line -> line.startsWith("From ") || line.startsWith(">"));
     }
 }
