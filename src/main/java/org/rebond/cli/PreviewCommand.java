@@ -38,7 +38,8 @@ public final class PreviewCommand implements Callable<Integer> {
     @Mixin
     ConfigOption config;
 
-    @Option(names = "--html", description = "print the HTML version instead of the text")
+    @Option(names = "--html", description = "Print only the HTML version, without the Subject line, so that the output saved to a file "
+            + "(rebond preview brief --interview 1 --html > brief.html) opens in a web browser.")
     boolean html;
 
     @Option(names = "--number", defaultValue = "1", paramLabel = "N", description = "which keep-posted message (default: ${DEFAULT-VALUE})")
@@ -63,9 +64,13 @@ public final class PreviewCommand implements Callable<Integer> {
                     "no interview #" + interviewId + " — 'rebond status --config " + config + "' lists them"));
             MessageComposer.Rendered rendered = state.composer().preview(interview, action);
             PrintWriter out = spec.commandLine().getOut();
-            out.println("Subject: " + rendered.subject());
-            out.println();
-            out.println(html ? rendered.html() : rendered.text());
+            if (html) {
+                out.println(rendered.html()); // the document alone, for a browser
+            } else {
+                out.println("Subject: " + rendered.subject());
+                out.println();
+                out.println(rendered.text());
+            }
         }
         return ExitCodes.OK;
     }

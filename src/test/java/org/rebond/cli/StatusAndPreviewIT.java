@@ -176,13 +176,16 @@ class StatusAndPreviewIT {
     }
 
     @Test
-    void previewWithHtmlPrintsTheHtmlVersion() throws IOException {
+    void previewWithHtmlPrintsOnlyTheHtmlDocumentSoThatItsOutputOpensInABrowser() throws IOException {
         createState();
 
         Cli.Result result = Cli.run("preview", "brief", "--html", "--interview", Long.toString(coming), "--config", config("en").toString());
 
         assertThat(result.exitCode()).as(result.err()).isZero();
-        assertThat(result.out()).startsWith("Subject: ").containsPattern("(?i)<(html|body|p|div|h1|h2)[ >]").contains("Jane");
+        assertThat(result.out()).as("the document and nothing before it").startsWith("<!DOCTYPE html>")
+                .doesNotContain("Subject:").contains("Jane");
+        assertThat(result.out().strip()).as("and nothing after it").endsWith("</html>");
+        assertThat(result.err()).isEmpty();
     }
 
     @Test
