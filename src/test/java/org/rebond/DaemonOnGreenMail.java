@@ -89,6 +89,14 @@ final class DaemonOnGreenMail implements BeforeEachCallback, AfterEachCallback {
         return start(config(), mailDrop, MessageArrivals.Listener.NONE, ManualActionScheduler.into(drivers));
     }
 
+    /**
+     * As {@link #startWithManualScheduler()}, on a configuration the test changed, e.g.
+     * {@link #config()} with another profile language.
+     */
+    App startWithManualSchedulerOn(Path configFile) {
+        return start(configFile, UnaryOperator.identity(), MessageArrivals.Listener.NONE, ManualActionScheduler.into(drivers));
+    }
+
     private App start(Path configFile, UnaryOperator<MailDrop> mailDrop, MessageArrivals.Listener intake, App.Schedulers schedulers) {
         RebondConfig config = new ConfigLoader().load(configFile);
         ActionListener quiet = (id, action, result) -> { };
