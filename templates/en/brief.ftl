@@ -7,7 +7,7 @@
 <#assign voc = vocabulary!{}>
 <#assign n = iv.ordinal!0>
 <#function ordinal k><#if (k % 100 gte 11) && (k % 100 lte 13)><#return k?c + "th"><#elseif k % 10 == 1><#return k?c + "st"><#elseif k % 10 == 2><#return k?c + "nd"><#elseif k % 10 == 3><#return k?c + "rd"><#else><#return k?c + "th"></#if></#function>
-<#function plural k one many><#if k == 1><#return k?c + " " + one><#else><#return k?c + " " + many></#if></#function>
+<#function plural k one many><#if k == 1><#return k?c + "\xA0" + one><#else><#return k?c + "\xA0" + many></#if></#function>
 <#assign cname = (c.name!"")?has_content?then(c.name, c.email!"your contact")>
 <#assign first = (c.firstName!"")?has_content?then(c.firstName, cname)>
 <#assign org = (c.organization!"")?has_content?then(c.organization, iv.organization!"")>
@@ -15,7 +15,7 @@
 <#assign minutes = iv.durationMinutes!0>
 <#assign when = iv.when!((iv.date!"") + " " + (iv.startTime!""))>
 INFORMATION INTERVIEW WITH ${cname?upper_case}
-<#if (iv.relative!"")?has_content>${iv.relative?cap_first} (${when})<#else>${when}</#if>
+<#if (iv.relative!"")?has_content>${iv.relative?cap_first} (${iv.date!when})<#else>${when}</#if>
 
 <#if n gte 1>This will be your ${ordinal(n)} information interview<#if n gt 1> (${(iv.held!(n - 1))?c} held so far)</#if>.<#else>An information interview.</#if><#if (prep.minutes)??> You have ${plural(prep.minutes, "minute", "minutes")} set aside to prepare: read this through once, then say the opening lines and the questions out loud.</#if>
 <#if caution.show!false>

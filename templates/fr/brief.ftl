@@ -7,7 +7,7 @@
 <#assign voc = vocabulary!{}>
 <#assign n = iv.ordinal!0>
 <#function ordinal k><#if k == 1><#return "1er"><#else><#return k?c + "e"></#if></#function>
-<#function plural k one many><#if k lte 1><#return k?c + " " + one><#else><#return k?c + " " + many></#if></#function>
+<#function plural k one many><#if k lte 1><#return k?c + "\xA0" + one><#else><#return k?c + "\xA0" + many></#if></#function>
 <#assign cname = (c.name!"")?has_content?then(c.name, c.email!"votre contact")>
 <#assign first = (c.firstName!"")?has_content?then(c.firstName, cname)>
 <#assign org = (c.organization!"")?has_content?then(c.organization, iv.organization!"")>
@@ -15,7 +15,7 @@
 <#assign minutes = iv.durationMinutes!0>
 <#assign when = iv.when!((iv.date!"") + " " + (iv.startTime!""))>
 ENTRETIEN D'INFORMATION AVEC ${cname?upper_case}
-<#if (iv.relative!"")?has_content>${iv.relative?cap_first} (${when})<#else>${when?cap_first}</#if>
+<#if (iv.relative!"")?has_content>${iv.relative?cap_first} (${iv.date!when})<#else>${when?cap_first}</#if>
 
 <#if n gte 1>Ce sera votre ${ordinal(n)} entretien d'information<#if n gt 1> (${plural(iv.held!(n - 1), "déjà mené", "déjà menés")})</#if>.<#else>Un entretien d'information.</#if><#if (prep.minutes)??> Vous avez ${plural(prep.minutes, "minute réservée", "minutes réservées")} pour vous préparer : lisez cette fiche une fois, puis dites à voix haute les phrases d'introduction et les questions.</#if>
 <#if caution.show!false>

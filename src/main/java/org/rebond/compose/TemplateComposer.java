@@ -284,7 +284,9 @@ public final class TemplateComposer implements MessageComposer {
         DateTimeFormatter time = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(lang);
         String when = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", lang).format(local) + ", " + time.format(local);
         ZoneId own = zoneOf(interview.zone());
-        if (own != null && !interview.floating() && !own.getRules().equals(zone.getRules())) {
+        // A zone of its own only for a place (Europe/Paris), not for times written in UTC or as an offset.
+        if (own != null && !(own instanceof java.time.ZoneOffset) && !own.normalized().equals(java.time.ZoneOffset.UTC)
+                && !interview.floating() && !own.getRules().equals(zone.getRules())) {
             ZonedDateTime there = at.atZone(own);
             boolean french = lang.getLanguage().equals("fr");
             when += french ? " (" + time.format(there) + " à l'heure de " + own.getId() + ")"

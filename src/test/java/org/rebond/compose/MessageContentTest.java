@@ -148,7 +148,7 @@ class MessageContentTest {
                 "Senior demand planner, Northwind Freight", "Phone: +33 1 23 45 67 89", "Café Lumière");
         assertThat(text.indexOf("Which tools does your team use"))
                 .as("the user's own questions come first").isLessThan(text.indexOf("How did you come to be doing this work?"));
-        assertThat(text).contains("TOMORROW AT 10:00".toLowerCase(Locale.ROOT).replace("tomorrow", "Tomorrow") + " (Tuesday 5 March 2024, 10:00 (Europe/Paris))");
+        assertThat(text).contains("TOMORROW AT 10:00".toLowerCase(Locale.ROOT).replace("tomorrow", "Tomorrow") + " (5 March 2024)");
     }
 
     @Test
