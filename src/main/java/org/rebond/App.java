@@ -26,7 +26,6 @@ import org.rebond.application.MessageHistory;
 import org.rebond.application.UserCommands;
 import org.rebond.calendar.Ical4jSetup;
 import org.rebond.calendar.IcalCalendarReader;
-import org.rebond.compose.Keywords;
 import org.rebond.compose.TemplateComposer;
 import org.rebond.compose.Templates;
 import org.rebond.config.RebondConfig;
@@ -57,6 +56,7 @@ import org.rebond.store.SqlQuarantine;
 import org.rebond.store.SqlUidValidityChanges;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.rebond.vocabulary.VocabularyFinder;
 
 /**
  * The composition root: configuration in, a running daemon out. It is the only place that wires
@@ -166,7 +166,7 @@ public final class App implements AutoCloseable {
         Planner planner = new Planner(policy);
         NotesParser notesParser = new NotesParser();
         this.composer = new TemplateComposer(templates, profile, policy, store, history,
-                notesParser, new Keywords(), config.mailbox().drafts(), clock);
+                notesParser, new VocabularyFinder(), config.mailbox().drafts(), clock);
 
         MailDrop drop = options.mailDrop().apply(new ImapMailDrop(connector, new MimeWriter(clock)));
         String domain = profile.primaryAddress().substring(profile.primaryAddress().indexOf('@') + 1);

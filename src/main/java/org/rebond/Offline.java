@@ -15,7 +15,6 @@ import org.rebond.application.Quarantine;
 import org.rebond.application.StoreException;
 import org.rebond.application.UidValidityChanges;
 import org.rebond.application.UserCommands;
-import org.rebond.compose.Keywords;
 import org.rebond.compose.TemplateComposer;
 import org.rebond.compose.Templates;
 import org.rebond.config.RebondConfig;
@@ -30,6 +29,7 @@ import org.rebond.store.SqlMessageHistory;
 import org.rebond.store.SqlOutbox;
 import org.rebond.store.SqlQuarantine;
 import org.rebond.store.SqlUidValidityChanges;
+import org.rebond.vocabulary.VocabularyFinder;
 
 /**
  * The composition for the commands that read or change rebond's state without running the daemon
@@ -92,7 +92,7 @@ public final class Offline implements AutoCloseable {
     /** The messages as the daemon would compose them now, from the configured templates. */
     public MessageComposer composer() {
         return new TemplateComposer(new Templates(config.templates().directory(), null), config.profile(), App.policyOf(config.schedule()),
-                store, history(), new NotesParser(), new Keywords(), config.mailbox().drafts(), clock);
+                store, history(), new NotesParser(), new VocabularyFinder(), config.mailbox().drafts(), clock);
     }
 
     /**

@@ -71,6 +71,13 @@ final class BriefFacts {
         return kept;
     }
 
+    /** The contact's own messages, the invitation included, each once, newest first. */
+    List<MessageHistory.SeenMessage> fromContact(Interview interview, List<MessageHistory.SeenMessage> messages) {
+        Set<String> ids = new HashSet<>();
+        return messages.stream().filter(m -> m.fromEmail().equalsIgnoreCase(interview.contact().email()))
+                .filter(m -> !m.folder().equals(draftsFolder) && (m.messageId().isBlank() || ids.add(m.messageId()))).toList();
+    }
+
     List<Map<String, Object>> history(Interview interview, List<MessageHistory.SeenMessage> exchanged, ZoneId zone, Locale lang) {
         DateTimeFormatter shortDate = shortDate(lang);
         List<Map<String, Object>> out = new ArrayList<>();

@@ -1,6 +1,5 @@
 package org.rebond.compose;
 
-import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,12 +8,10 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.rebond.application.InterviewStore;
 import org.rebond.application.MessageComposer;
@@ -28,6 +25,10 @@ import org.rebond.domain.InterviewSequence;
 import org.rebond.domain.ObjectiveSentence;
 import org.rebond.domain.Questions;
 import org.rebond.domain.RelativeDay;
+import org.rebond.vocabulary.Background;
+import org.rebond.vocabulary.Term;
+import org.rebond.vocabulary.Vocabulary;
+import org.rebond.vocabulary.VocabularyFinder;
 import org.rebond.domain.NotesParser;
 import org.rebond.domain.Policy;
 import org.rebond.domain.PrepEvent;
@@ -48,23 +49,24 @@ public final class TemplateComposer implements MessageComposer {
     private final InterviewStore store;
     private final MessageHistory history;
     private final NotesParser notesParser;
-    private final Keywords keywords;
+    private final VocabularyFinder vocabulary;
     private final Clock clock;
     private final BriefFacts facts;
     /** The mailbox's word counts, reused while the history grew little: counting 2,000 samples costs about half a second. */
     private final AtomicReference<CountedWords> mailboxWords = new AtomicReference<>();
 
-    private record CountedWords(long newestRow, Instant at, Keywords.Background words) {}
+    private record CountedWords(long newestRow, Instant at, Background words) {}
 
     public TemplateComposer(Templates templates, RebondConfig.Profile profile, Policy policy, InterviewStore store,
-                            MessageHistory history, NotesParser notesParser, Keywords keywords, String draftsFolder, Clock clock) {
+                            MessageHistory history, NotesParser notesParser, VocabularyFinder vocabulary, String draftsFolder,
+                            Clock clock) {
         this.templates = templates;
         this.profile = profile;
         this.policy = policy;
         this.store = store;
         this.history = history;
         this.notesParser = notesParser;
-        this.keywords = keywords;
+        this.vocabulary = vocabulary;
         this.clock = clock;
         this.facts = new BriefFacts(profile, store, draftsFolder);
     }
@@ -73,7 +75,7 @@ public final class TemplateComposer implements MessageComposer {
      * The words of the latest 2,000 messages kept, counted again once 200 more were kept or after
      * an hour: a tenth of the background changes the scores of a contact's words very little.
      */
-    private Keywords.Background mailboxWords() {
+    private Background mailboxWords() {
         long newest = history.newestRow();
         Instant now = clock.instant();
         CountedWords counted = mailboxWords.get();
@@ -81,7 +83,7 @@ public final class TemplateComposer implements MessageComposer {
                 && Duration.between(counted.at(), now).abs().compareTo(Duration.ofHours(1)) < 0) {
             return counted.words();
         }
-        Keywords.Background fresh = keywords.background(history.samples(2000));
+        Background fresh = vocabulary.background(history.samples(2000));
         mailboxWords.set(new CountedWords(newest, now, fresh));
         return fresh;
     }
@@ -175,8 +177,8 @@ public final class TemplateComposer implements MessageComposer {
 
         List<MessageHistory.SeenMessage> messages = history.with(interview.contact().email(), 50);
         List<MessageHistory.SeenMessage> exchanged = facts.exchanged(interview, messages);
-        List<String> contactTexts = exchanged.stream().filter(x -> x.fromEmail().equalsIgnoreCase(interview.contact().email()))
-                .map(MessageHistory.SeenMessage::sample).toList();
+        // The contact's own words: their messages and the invitation's description (which the history list leaves out).
+        List<String> contactTexts = facts.fromContact(interview, messages).stream().map(MessageHistory.SeenMessage::sample).toList();
         Signature signature = Signature.read(contactTexts);
         String organization = signature.organization().isBlank() ? Signature.organizationOf(interview.contact().email()) : signature.organization();
         List<Interview> all = store.all();
@@ -317,33 +319,23 @@ public final class TemplateComposer implements MessageComposer {
         };
     }
 
+    private static final int TERMS_SHOWN = 12;
+
+    /** The contact's trade terms (M3), each with a line where they used it; "enough" is false when they wrote too little. */
     private Map<String, Object> vocabulary(Interview interview, List<String> contactTexts) {
-        List<String> words = contactTexts.isEmpty() ? List.of() : withoutNoise(keywords.distinctive(contactTexts, mailboxWords(), 24), interview);
-        return Map.of("enough", !words.isEmpty(), "terms", words.stream().map(w -> Map.of("term", w, "context", "")).toList());
-    }
-
-    /** Words of invitations and of the people's own names are not the contact's vocabulary. */
-    private static final Set<String> CALENDAR_WORDS = Set.of("invitation", "invite", "invites", "invited", "entretien",
-            "information", "informational", "interview", "meeting", "calendar", "agenda", "reunion", "rendez", "accepted", "declined");
-    private static final int KEYWORDS_SHOWN = 12;
-
-    private List<String> withoutNoise(List<String> found, Interview interview) {
-        Set<String> noise = new HashSet<>(CALENDAR_WORDS);
+        if (contactTexts.isEmpty()) {
+            return Map.of("enough", false, "terms", List.of());
+        }
         List<String> names = new ArrayList<>(List.of(profile.name(), interview.contact().name(), interview.contact().email()));
         if (interview.referrer() != null) {
             names.add(interview.referrer().name());
         }
-        for (String name : names) {
-            for (String token : fold(name).split("[^a-z0-9]+")) {
-                noise.add(token);
-            }
+        Vocabulary found = vocabulary.find(contactTexts, mailboxWords(), profile.language(), names, TERMS_SHOWN);
+        List<Map<String, Object>> terms = new ArrayList<>();
+        for (Term term : found.terms()) {
+            terms.add(Map.of("term", term.shown(), "context", term.context(), "uses", term.uses()));
         }
-        return found.stream().filter(k -> !noise.contains(fold(k))).limit(KEYWORDS_SHOWN).toList();
-    }
-
-    private static String fold(String text) {
-        String decomposed = Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFD);
-        return decomposed.replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
+        return Map.of("enough", found.enoughText(), "terms", terms);
     }
 
     /** M1: where the user's own words ask for a job, say so visibly, without touching their text. */

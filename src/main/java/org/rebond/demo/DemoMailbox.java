@@ -19,7 +19,8 @@ public final class DemoMailbox {
 
     /**
      * The demo mailbox (user demo, password demo) with Drafts, Sent and the story so far: a few days
-     * of ordinary mail, Sophie's introduction, Marc's answer, and the user's thanks in Sent.
+     * of ordinary mail, Sophie's introduction, Marc's answer and his reading suggestions, and the user's
+     * thanks in Sent.
      */
     public static GreenMailUser seed(GreenMail greenMail, DemoStory story, Instant now) throws Exception {
         GreenMailUser user = greenMail.setUser(DemoStory.USER, "demo", "demo");
@@ -31,6 +32,7 @@ public final class DemoMailbox {
         }
         user.deliver(story.introduction(now.minus(Duration.ofDays(3))));
         user.deliver(story.contactReply(now.minus(Duration.ofDays(2))));
+        user.deliver(story.contactReading(now.minus(Duration.ofDays(1))));
         sent.appendMessage(story.userThanksSophie(now.minus(Duration.ofDays(2)).plusSeconds(3600)), new Flags(Flags.Flag.SEEN),
                 Date.from(now.minus(Duration.ofDays(2))));
         return user;

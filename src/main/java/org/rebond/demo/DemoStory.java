@@ -84,6 +84,26 @@ public final class DemoStory {
         return m;
     }
 
+    /** Marc's second message, a day later: what to read before the call, in his trade's words. */
+    public MimeMessage contactReading(Instant at) throws MessagingException {
+        String body = french
+                ? "Alex,\n\nAvant notre échange, deux lectures si vous avez le temps. D'abord le guide de l'ANS sur l'interopérabilité "
+                + "FHIR : il explique pourquoi chaque produit de téléconsultation parle FHIR aujourd'hui. Ensuite les recommandations de "
+                + "la HAS sur l'évaluation clinique d'un dispositif médical : le marquage CE pèse plus sur notre feuille de route que "
+                + "n'importe quelle demande de fonctionnalité. Chez nous, le product manager porte les parcours patients de bout en "
+                + "bout, de la première téléconsultation à la télésurveillance à domicile.\n\nÀ bientôt,\nMarc\n"
+                : "Alex,\n\nBefore our call, two things worth a look if you have time. First, the national agency's guide to FHIR "
+                + "interoperability: it explains why every telehealth product speaks FHIR today. Second, the guidance on the clinical "
+                + "evaluation of a medical device: CE marking weighs more on our roadmap than any feature request. Here, the product "
+                + "manager owns the patient pathways end to end, from the first teleconsultation to remote monitoring at home.\n\n"
+                + "See you soon,\nMarc\n";
+        MimeMessage m = message("<reply-2@medinova.example>", CONTACT, "Marc Lefèvre", USER,
+                french ? "Deux lectures avant notre échange" : "Two things to read before our call", body, at);
+        m.setHeader("In-Reply-To", "<reply-1@medinova.example>");
+        m.setHeader("References", "<intro-1@lumen-conseil.example> <reply-1@medinova.example>");
+        return m;
+    }
+
     public MimeMessage userThanksSophie(Instant at) throws MessagingException {
         String body = french ? "Merci Sophie pour la mise en relation !\n\nMarc, merci pour votre réponse, je suis disponible quand cela vous arrange.\n\nAlex"
                 : "Thank you Sophie for the introduction!\n\nMarc, thanks for your answer; I'm free whenever suits you.\n\nAlex";

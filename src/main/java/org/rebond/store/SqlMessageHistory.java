@@ -217,9 +217,13 @@ public final class SqlMessageHistory implements MessageHistory {
      * folders counts once).
      */
     public List<SeenMessage> with(String email, int limit) {
+        // The newest rows are chosen on (id, sent_at) alone, then read whole: sorting whole rows would
+        // read every sample of a contact with a thousand messages.
         return db.query("SELECT m.folder, m.uidvalidity, m.uid, m.message_id, m.in_reply_to, m.refs, m.sent_at, m.from_email, m.from_name, m.recipients, "
-                        + "m.subject, m.excerpt, m.sample FROM message m WHERE m.id IN (SELECT MIN(m2.id) FROM message m2 JOIN message_party p ON p.message_row = m2.id "
-                        + "WHERE p.address = (SELECT id FROM address WHERE email = ?) GROUP BY CASE WHEN m2.message_id = '' THEN 'row' || m2.id ELSE m2.message_id END) ORDER BY m.sent_at DESC LIMIT ?",
+                        + "m.subject, m.excerpt, m.sample FROM message m WHERE m.id IN (SELECT m3.id FROM message m3 WHERE m3.id IN ("
+                        + "SELECT MIN(m2.id) FROM message m2 JOIN message_party p ON p.message_row = m2.id "
+                        + "WHERE p.address = (SELECT id FROM address WHERE email = ?) GROUP BY CASE WHEN m2.message_id = '' THEN 'row' || m2.id ELSE m2.message_id END)"
+                        + " ORDER BY m3.sent_at DESC LIMIT ?) ORDER BY m.sent_at DESC",
                 rs -> new SeenMessage(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5),
                         rs.getString(6).isBlank() ? List.of() : List.of(rs.getString(6).split(" ")), Instant.parse(rs.getString(7)),
                         rs.getString(8), rs.getString(9), rs.getString(10).isBlank() ? List.of() : List.of(rs.getString(10).split(",")),

@@ -2,6 +2,7 @@ package org.rebond.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.rebond.vocabulary.VocabularyFinder;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rebond.SteppedClock;
 import org.rebond.application.ActionRunner.Result;
-import org.rebond.compose.Keywords;
 import org.rebond.compose.TemplateComposer;
 import org.rebond.compose.Templates;
 import org.rebond.config.RebondConfig;
@@ -59,7 +59,7 @@ class ActionRunnerTest {
         RebondConfig.Profile profile = new RebondConfig.Profile("Sam Martin", List.of(USER), Locale.ENGLISH, ZoneId.of("Europe/Paris"),
                 "move into health data", "I build data pipelines", List.of("What does a day look like?"), "Sam");
         composer = new TemplateComposer(new Templates(null, Path.of("templates")), profile, Policy.defaults(), store,
-                new SqlMessageHistory(db, Set.of(USER)), new NotesParser(), new Keywords(), "Drafts", clock);
+                new SqlMessageHistory(db, Set.of(USER)), new NotesParser(), new VocabularyFinder(), "Drafts", clock);
         interview = store.save(new Interview(0, "iv-1@acme.example", "", 0, null, Interview.State.SCHEDULED, START, END, "Europe/Paris",
                 false, "Information interview with Claire", "Café de la Gare", CONTACT, new Interview.Person(CONTACT, "Claire Dubois"),
                 null, "title says \"information interview\"", "<invite-1@acme.example>"));

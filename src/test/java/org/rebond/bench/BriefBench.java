@@ -15,7 +15,6 @@ import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.rebond.application.MessageHistory.SeenMessage;
-import org.rebond.compose.Keywords;
 import org.rebond.compose.TemplateComposer;
 import org.rebond.compose.Templates;
 import org.rebond.config.RebondConfig;
@@ -26,6 +25,7 @@ import org.rebond.domain.Policy;
 import org.rebond.store.Database;
 import org.rebond.store.SqlInterviewStore;
 import org.rebond.store.SqlMessageHistory;
+import org.rebond.vocabulary.VocabularyFinder;
 
 /**
  * How long a brief takes to render for a contact with 1,000 messages of history in a mailbox of
@@ -84,7 +84,7 @@ class BriefBench {
             RebondConfig.Profile profile = new RebondConfig.Profile("Alex Martin", List.of(USER), Locale.ENGLISH, ZoneId.of("Europe/Paris"),
                     "move into product management in digital health", "Six years of hospital projects", List.of(), "Alex");
             TemplateComposer composer = new TemplateComposer(new Templates(null, Path.of("templates")), profile, Policy.defaults(), store,
-                    history, new NotesParser(), new Keywords(), "Drafts", clock);
+                    history, new NotesParser(), new VocabularyFinder(), "Drafts", clock);
 
             long first = System.nanoTime();
             composer.render(interview, Action.BRIEF);
@@ -105,6 +105,20 @@ class BriefBench {
             System.out.printf(Locale.ROOT, "brief_render_first_ms %.1f%n", firstMs);
             System.out.printf(Locale.ROOT, "brief_render_median_ms %.1f%n", times[MEASURED / 2]);
             System.out.printf(Locale.ROOT, "brief_render_p95_ms %.1f%n", times[(int) Math.ceil(MEASURED * 0.95) - 1]);
+            VocabularyFinder finder = new VocabularyFinder();
+            org.rebond.vocabulary.Background background = finder.background(history.samples(2000));
+            List<String> contactTexts = history.with(CONTACT, 50).stream().map(SeenMessage::sample).toList();
+            for (int i = 0; i < WARM_UP; i++) {
+                finder.find(contactTexts, background, Locale.ENGLISH, List.of("Marc Lefèvre"), 12);
+            }
+            double[] vocabularyTimes = new double[MEASURED];
+            for (int i = 0; i < MEASURED; i++) {
+                long t0 = System.nanoTime();
+                finder.find(contactTexts, background, Locale.ENGLISH, List.of("Marc Lefèvre"), 12);
+                vocabularyTimes[i] = (System.nanoTime() - t0) / 1e6;
+            }
+            Arrays.sort(vocabularyTimes);
+            System.out.printf(Locale.ROOT, "brief_vocabulary_p95_ms %.1f%n", vocabularyTimes[(int) Math.ceil(MEASURED * 0.95) - 1]);
             String vocabulary = text.substring(text.indexOf("THEIR VOCABULARY"), text.indexOf("WHAT YOU ALREADY KNOW"));
             System.out.println("brief_vocabulary " + vocabulary.lines().skip(2).map(l -> l.replaceFirst("^- ", "").replaceFirst(":.*", ""))
                     .filter(l -> !l.isBlank()).toList());

@@ -1,6 +1,7 @@
 package org.rebond.compose;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import org.rebond.vocabulary.VocabularyFinder;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -66,7 +67,7 @@ class BriefCompositionTest {
                 ? List.of("À quoi ressemble une semaine ordinaire pour vous ?", "Qui d'autre devrais-je rencontrer ?")
                 : List.of("What does an ordinary week look like for you?", "Who else should I talk to?"), "Sam");
         return new TemplateComposer(new Templates(null, Path.of("templates")), profile, Policy.defaults(), store, history,
-                new NotesParser(), new Keywords(), "Drafts", clock);
+                new NotesParser(), new VocabularyFinder(), "Drafts", clock);
     }
 
     private Interview interview(String id, Instant start, String contact, String name, Interview.Person referrer) {
