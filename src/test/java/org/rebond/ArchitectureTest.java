@@ -41,7 +41,7 @@ class ArchitectureTest {
             "org.slf4j..", "org.yaml..", "picocli..", "com.icegreen..", "java.util.concurrent.."};
     /** rebond's adapters and the composition root. */
     private static final String[] ADAPTERS = {"org.rebond.mail..", "org.rebond.calendar..", "org.rebond.compose..", "org.rebond.schedule..",
-            "org.rebond.store..", "org.rebond.cli..", "org.rebond.demo..", "org.rebond.config.."};
+            "org.rebond.store..", "org.rebond.cli..", "org.rebond.demo..", "org.rebond.config..", "org.rebond.vocabulary.."};
 
     private static JavaClasses classes;
 
@@ -94,6 +94,16 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage("org.rebond.mail..", "org.rebond.calendar..", "org.rebond.compose..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.rebond.store..", "org.rebond.schedule..", "org.rebond.cli..",
                         "org.rebond.demo..", "org.rebond")
+                .check(classes);
+    }
+
+    @Test
+    void theVocabularyUsesLuceneAndTheJavaBasicsAlone() {
+        noClasses().that().resideInAPackage("org.rebond.vocabulary..")
+                .should().dependOnClassesThat().resideOutsideOfPackages("org.rebond.vocabulary..", "org.apache.lucene..", "java.lang..",
+                        "java.util", "java.util.function..", "java.util.regex..", "java.util.stream..", "java.io")
+                .orShould().dependOnClassesThat().haveNameMatching("java\\.io\\.File.*")
+                .because("it reads strings and returns values: no mail, SQL, template, file, clock or log")
                 .check(classes);
     }
 

@@ -32,6 +32,10 @@ final class Contexts {
         if (whole.length() <= MAX_CHARS) {
             return whole;
         }
+        if (term.length() > MAX_CHARS - 2) { // a phrase of long words: the phrase alone, cut
+            int space = term.lastIndexOf(' ', MAX_CHARS - 1);
+            return term.substring(0, space > 0 ? space : MAX_CHARS - 1).strip() + "…";
+        }
         int room = Math.max(0, MAX_CHARS - term.length() - 2); // two ellipses at most
         int left = Math.min(before.length(), Math.max(room / 2, room - after.length()));
         int right = Math.min(after.length(), room - left);

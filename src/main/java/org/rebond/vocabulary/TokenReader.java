@@ -70,7 +70,7 @@ final class TokenReader {
                 boolean joined = previousEnd >= 0 && joined(text, previousEnd, from);
                 boolean sentenceStart = sentenceStart(text, from);
                 previousEnd = to;
-                add(text, from, to, joined, sentenceStart, into);
+                add(from, to, joined, sentenceStart, into);
             }
             stream.end();
         } catch (IOException e) {
@@ -84,7 +84,7 @@ final class TokenReader {
         }
     }
 
-    private void add(String text, int from, int to, boolean joined, boolean sentenceStart, Tokens into) {
+    private void add(int from, int to, boolean joined, boolean sentenceStart, Tokens into) {
         char[] chars = term.buffer();
         int length = term.length();
         int surfaceFrom = to - length; // an elided article ("l'", "qu'") is not part of the word shown

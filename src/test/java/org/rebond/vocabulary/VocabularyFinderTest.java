@@ -146,6 +146,17 @@ class VocabularyFinderTest {
     }
 
     @Test
+    void aPhraseLongerThanAContextIsCutToo() {
+        String phrase = "interopérabilitéssssssssssssss d'anticonstitutionnellementsssss de pseudonymisationssssssssssss"
+                + " et d'intergouvernementalisationsss";
+        String text = "Vous savez, " + phrase + " et puis voilà.";
+
+        String context = Contexts.around(text, text.indexOf(phrase), text.indexOf(phrase) + phrase.length());
+
+        assertThat(context).hasSizeLessThanOrEqualTo(Contexts.MAX_CHARS).endsWith("…").startsWith("interopérabilité");
+    }
+
+    @Test
     void tooLittleTextGivesNoTermsRatherThanNoise() {
         List<String> messages = List.of("""
                 Avec plaisir, mardi 14h30 me convient. À mardi !
