@@ -69,7 +69,7 @@ public final class ContactText {
             if (MailMarks.closing(lower[i]) && onlySignatureFollows(lines, lower, i + 1)) {
                 break;
             }
-            String withoutLinks = withoutLinks(line);
+            String withoutLinks = withoutLinks(line, lower[i]);
             if (isBoilerplate(line, lower[i], withoutLinks)) {
                 continue;
             }
@@ -89,14 +89,14 @@ public final class ContactText {
         if (l.isEmpty()) {
             return false;
         }
-        if (MailMarks.startsWith(l, MailMarks.ENDING_STARTS) || MailMarks.DISCLAIMERS.in(l)
+        if (MailMarks.ENDING_STARTS.startsAny(l) || MailMarks.DISCLAIMERS.in(l)
                 || l.contains("confidenti") && MailMarks.CONFIDENTIAL.matcher(l).find()) {
             return true;
         }
         if (MailMarks.label(l, MailMarks.HEADER_FROM) && headerFollows(lower, i + 1)) {
             return true;
         }
-        if (MailMarks.startsWith(l, MailMarks.ATTRIBUTION_STARTS) && l.length() < 300) {
+        if (MailMarks.ATTRIBUTION_STARTS.startsAny(l) && l.length() < 300) {
             // "On Tue, 12 Mar 2024 at 10:00, Claire <claire@example.com> wrote:", often wrapped on two or three lines
             StringBuilder joined = new StringBuilder(l);
             for (int k = i; k < Math.min(lines.length, i + ATTRIBUTION_LINES); k++) {
@@ -150,8 +150,8 @@ public final class ContactText {
         return true;
     }
 
-    private static String withoutLinks(String line) {
-        String without = line.indexOf(':') >= 0 || line.contains("www.") || line.contains("WWW.") || line.indexOf('[') >= 0
+    private static String withoutLinks(String line, String lower) {
+        String without = lower.contains("http") || lower.contains("www.") || lower.contains("mailto:") || lower.contains("[cid:")
                 ? LINK.matcher(line).replaceAll(" ") : line;
         return (without.indexOf('@') >= 0 ? ADDRESS.matcher(without).replaceAll(" ") : without).strip();
     }
@@ -161,7 +161,7 @@ public final class ContactText {
             return true; // a line that was only a link or an address; a ruler of dashes or stars
         }
         if (line.length() <= BOILERPLATE_LINE_CHARS && (MailMarks.BOILERPLATE.in(lower)
-                || MailMarks.label(lower, MailMarks.BOILERPLATE_LABELS) || MailMarks.startsWith(lower, MailMarks.BOILERPLATE_STARTS))) {
+                || MailMarks.label(lower, MailMarks.BOILERPLATE_LABELS) || MailMarks.BOILERPLATE_STARTS.startsAny(lower))) {
             return true;
         }
         return isPhoneLine(withoutLinks);

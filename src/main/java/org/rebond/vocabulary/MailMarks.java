@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 final class MailMarks {
 
     /** A line starting with one of these ends the contact's text: a forward, a phone's signature, a calendar's footer. */
-    static final List<String> ENDING_STARTS = List.of(
+    static final PhraseSet ENDING_STARTS = phrases(
             "-----original message", "----- original message", "-----message d'origine", "----- message d'origine",
             "---------- forwarded message", "-------- forwarded message", "-------- message transféré", "---------- message transféré",
             "-------- original message", "begin forwarded message", "début du message réexpédié", "debut du message reexpedie",
@@ -58,11 +58,13 @@ final class MailMarks {
     /** A line that is one of these labels ("Time: …", "Quand : …") or starts with one of these words is boilerplate too. */
     static final List<String> BOILERPLATE_LABELS = List.of("time", "heure", "when", "quand", "where", "où", "joining info", "calendar",
             "agenda", "guests", "invités", "organizer", "organiser", "organisateur", "topic", "sujet");
-    static final List<String> BOILERPLATE_STARTS = List.of("reply for", "répondre pour", "invitation from", "[image:", "learn more",
+    static final PhraseSet BOILERPLATE_STARTS = phrases("reply for", "répondre pour", "invitation from", "[image:", "learn more",
             "en savoir plus");
+    /** The longest label above with its "*" and spaces: a colon further on is no label's. */
+    private static final int LONGEST_LABEL = 20;
 
     /** A closing line: the signature follows. */
-    static final List<String> CLOSINGS = List.of("regards", "best regards", "kind regards", "warm regards", "warmest regards",
+    static final PhraseSet CLOSINGS = phrases("regards", "best regards", "kind regards", "warm regards", "warmest regards",
             "many regards", "best", "all the best", "best wishes", "cheers", "sincerely", "yours", "talk soon", "thanks", "thank you",
             "many thanks", "thanks again", "cordialement", "bien cordialement", "bien à vous", "bien à toi", "bien amicalement",
             "amicalement", "bises", "bonne journée", "belle journée", "très bonne journée", "bonne soirée", "belle soirée",
@@ -73,7 +75,7 @@ final class MailMarks {
     static final List<String> HEADER_FROM = List.of("from", "de", "von");
     static final List<String> HEADER_OTHER = List.of("sent", "envoyé", "envoye", "date", "to", "à", "a", "cc", "subject", "objet");
     /** "On … wrote:", "Le … a écrit :", in a few languages. */
-    static final List<String> ATTRIBUTION_STARTS = List.of("on ", "le ", "am ", "el ", "il ");
+    static final PhraseSet ATTRIBUTION_STARTS = phrases("on ", "le ", "am ", "el ", "il ");
     static final List<String> ATTRIBUTION_ENDS = List.of("wrote", "a écrit", "a ecrit", "écrit", "schrieb", "escribió", "ha scritto");
 
     private MailMarks() {
@@ -83,18 +85,12 @@ final class MailMarks {
         return new PhraseSet(List.of(phrases));
     }
 
-    /** Whether {@code lower} starts with one of {@code phrases}. */
-    static boolean startsWith(String lower, List<String> phrases) {
-        for (String phrase : phrases) {
-            if (lower.startsWith(phrase)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** Whether {@code lower} starts with one of {@code labels} (after an optional "*"), then spaces and a colon. */
     static boolean label(String lower, List<String> labels) {
+        int colon = lower.indexOf(':');
+        if (colon < 0 || colon > LONGEST_LABEL) {
+            return false; // most lines: no label, and no label to try
+        }
         int from = lower.startsWith("*") ? 1 : 0;
         for (String label : labels) {
             if (lower.startsWith(label, from)) {
@@ -118,15 +114,12 @@ final class MailMarks {
         if (lower.length() > 40) {
             return false;
         }
-        for (String closing : CLOSINGS) {
-            if (lower.startsWith(closing) && (lower.length() == closing.length() || !Character.isLetter(lower.charAt(closing.length())))) {
-                String rest = lower.substring(closing.length()).replaceAll("[\\p{P}\\s]+", " ").strip();
-                if (rest.isEmpty() || rest.split(" ").length <= 3) {
-                    return true;
-                }
-            }
+        int length = CLOSINGS.longestStart(lower);
+        if (length == 0 || length < lower.length() && Character.isLetter(lower.charAt(length))) {
+            return false; // no closing, or one word that starts like one ("bestseller")
         }
-        return false;
+        String rest = lower.substring(length).replaceAll("[\\p{P}\\s]+", " ").strip();
+        return rest.isEmpty() || rest.split(" ").length <= 3;
     }
 
     /** Whether {@code lower} ends an attribution line: "wrote:", "a écrit :". */

@@ -17,6 +17,11 @@ final class Phrases {
         void candidate(int from, int to, long key, int words);
     }
 
+    /** What a caller does with the keys of each candidate in both languages. */
+    interface KeysVisitor {
+        void candidate(long key, long otherKey);
+    }
+
     private Phrases() {
     }
 
@@ -46,6 +51,12 @@ final class Phrases {
                 }
             }
         }
+    }
+
+    /** Visits the keys of the candidates of {@code tokens} in both languages ({@link Tokens#key}, {@link Tokens#otherKey}). */
+    static void each(Tokens tokens, KeysVisitor visitor) {
+        each(tokens, false, (from, to, key, words) -> visitor.candidate(key, words == 1 ? tokens.otherKey[from]
+                : key(tokens.otherKey, from, to)));
     }
 
     /** The key of the phrase of tokens {@code from} to {@code to} inclusive (common words included). */

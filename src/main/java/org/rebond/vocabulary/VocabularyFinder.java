@@ -74,8 +74,10 @@ public final class VocabularyFinder {
             }
             reader.read(ContactText.ownWords(text), tokens);
             words += contentWords(tokens);
-            Phrases.each(tokens, false, (from, to, key, n) -> french.add(key, 1));
-            Phrases.each(tokens, true, (from, to, key, n) -> english.add(key, 1));
+            Phrases.each(tokens, (frenchKey, englishKey) -> {
+                french.add(frenchKey, 1);
+                english.add(englishKey, 1);
+            });
         }
         return new Background(french, english, words, count);
     }
