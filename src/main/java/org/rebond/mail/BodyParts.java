@@ -38,8 +38,14 @@ public record BodyParts(List<Section> calendars, Section text, String unread) {
      * @param charset    the charset parameter, empty when absent
      * @param size       its size as sent (encoded), from the structure
      * @param mimeMethod the {@code method=} parameter of a calendar part, upper case, empty when none
+     * @param flowed     a text part with {@code format=flowed} (RFC 3676), whose soft line breaks are joined when read
+     * @param delSp      with {@code delsp=yes}: the space before a soft line break is not part of the text
      */
-    public record Section(String id, String encoding, String charset, long size, String mimeMethod) {}
+    public record Section(String id, String encoding, String charset, long size, String mimeMethod, boolean flowed, boolean delSp) {
+        public Section(String id, String encoding, String charset, long size, String mimeMethod) {
+            this(id, encoding, charset, size, mimeMethod, false, false);
+        }
+    }
 
     /**
      * Reads the parts of one message's structure, as {@link ImapFetchParser} reads a BODYSTRUCTURE:
@@ -148,7 +154,8 @@ public record BodyParts(List<Section> calendars, Section text, String unread) {
         }
         // A server's strings may carry control characters (a NUL inside a quoted method= was seen by the fuzzer): never past here.
         return new Section(id, encoding.isEmpty() ? "7bit" : encoding, HeaderSafety.oneLine(param(part, 2, "charset")), size,
-                HeaderSafety.oneLine(method));
+                HeaderSafety.oneLine(method), "flowed".equalsIgnoreCase(param(part, 2, "format").strip()),
+                "yes".equalsIgnoreCase(param(part, 2, "delsp").strip()));
     }
 
     /**

@@ -332,7 +332,10 @@ public final class MessageIntake {
         }
         byte[] bytes = decoded(section, raw, maxBytes);
         // Malformed bytes become U+FFFD (the String constructor's replacement); controls go.
-        return DecodedText.withoutControls(new String(bytes, charsetOf(section.charset()))).replace("\r\n", "\n");
+        String text = DecodedText.withoutControls(new String(bytes, charsetOf(section.charset()))).replace("\r\n", "\n");
+        // A reply written as format=flowed (Thunderbird's default) has its long lines soft-broken: joined here,
+        // or a note's continuation would read as a line of its own.
+        return section.flowed() ? FlowedText.decode(text, section.delSp()) : text;
     }
 
     private static Charset charsetOf(String charset) {

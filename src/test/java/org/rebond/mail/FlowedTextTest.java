@@ -30,7 +30,7 @@ class FlowedTextTest {
             String encoded = FlowedText.encode(text);
 
             String source = text.replace("\r\n", "\n");
-            assertThat(FlowedReader.unflow(encoded, false)).as("text %s encoded as %s", source, encoded).isEqualTo(source);
+            assertThat(FlowedText.decode(encoded, false)).as("text %s encoded as %s", source, encoded).isEqualTo(source);
             for (String line : encoded.split("\r\n", -1)) {
                 assertThat(line).as("in %s", encoded).doesNotStartWith("From ").doesNotStartWith(">");
                 String content = line.startsWith(" ") ? line.substring(1) : line;
@@ -93,6 +93,6 @@ class FlowedTextTest {
     @Test
     void aLineOfSpacesOnlyIsStuffedAndClosedByAnEmptyLine() {
         assertThat(FlowedText.encode("   ")).isEqualTo("    \r\n");
-        assertThat(FlowedReader.unflow("    \r\n", false)).isEqualTo("   ");
+        assertThat(FlowedText.decode("    \r\n", false)).isEqualTo("   ");
     }
 }
