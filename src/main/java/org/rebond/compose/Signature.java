@@ -16,7 +16,8 @@ record Signature(String title, String organization, String phone) {
     private static final Pattern PHONE = Pattern.compile("(\\+?[0-9][0-9 .()\\-]{7,}[0-9])");
     /** What holds digits but is no phone number: a web or mail address, an IP address. */
     private static final Pattern NOT_A_PHONE = Pattern.compile("(?i)\\b[a-z][a-z0-9+.-]*://\\S*|\\bwww\\.\\S*|\\S+@\\S+"
-            + "|\\b\\d{1,3}(?:\\.\\d{1,3}){3}(?::\\d+)?\\b");
+            + "|\\b\\d{1,3}(?:\\.\\d{1,3}){3}(?::\\d+)?\\b"
+            + "|(?i)\\b(?:meeting id|conference id|webinar id|id de (?:la )?réunion|id de conférence|passcode|code secret|code d'accès|pin)\\b.*");
     private static final Pattern TITLE = Pattern.compile("(?i)\\b(manager|director|directeur|directrice|head of|lead|engineer|ingénieur|"
             + "consultant|responsable|chef|chargée?|product|designer|developer|développeur|analyst|analyste|vp|vice[- ]president|"
             + "officer|partner|associée?|founder|fondateur|fondatrice|drh|ceo|cto|cfo|coo|président|présidente|coordinat|specialist|"

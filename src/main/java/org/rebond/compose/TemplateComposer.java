@@ -179,7 +179,9 @@ public final class TemplateComposer implements MessageComposer {
         List<MessageHistory.SeenMessage> exchanged = facts.exchanged(interview, messages);
         // The contact's own words: their messages and the invitation's description (which the history list leaves out).
         List<String> contactTexts = facts.fromContact(interview, messages).stream().map(MessageHistory.SeenMessage::sample).toList();
-        Signature signature = Signature.read(contactTexts);
+        // The signature from their messages, not from the invitation, whose meeting ID would read as a phone number.
+        Signature signature = Signature.read(exchanged.stream().filter(x -> x.fromEmail().equalsIgnoreCase(interview.contact().email()))
+                .map(MessageHistory.SeenMessage::sample).toList());
         String organization = signature.organization().isBlank() ? Signature.organizationOf(interview.contact().email()) : signature.organization();
         List<Interview> all = store.all();
         int ordinal = InterviewSequence.ordinal(interview, all, now);

@@ -70,7 +70,7 @@ final class TokenReader {
                 boolean joined = previousEnd >= 0 && joined(text, previousEnd, from);
                 boolean sentenceStart = sentenceStart(text, from);
                 previousEnd = to;
-                add(from, to, joined, sentenceStart, into);
+                add(from, to, joined, sentenceStart, shouted(text, from, to), into);
             }
             stream.end();
         } catch (IOException e) {
@@ -84,7 +84,20 @@ final class TokenReader {
         }
     }
 
-    private void add(int from, int to, boolean joined, boolean sentenceStart, Tokens into) {
+    /** How far either side of a word in capitals is looked at to tell an acronym from shouting. */
+    private static final int SHOUT_WINDOW = 40;
+
+    /** Whether no lower-case letter is near the word: a line written in capitals, where "CE" is only "ce". */
+    private static boolean shouted(String text, int from, int to) {
+        for (int i = Math.max(0, from - SHOUT_WINDOW); i < Math.min(text.length(), to + SHOUT_WINDOW); i++) {
+            if ((i < from || i >= to) && Character.isLowerCase(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void add(int from, int to, boolean joined, boolean sentenceStart, boolean shouted, Tokens into) {
         char[] chars = term.buffer();
         int length = term.length();
         int surfaceFrom = to - length; // an elided article ("l'", "qu'") is not part of the word shown
@@ -133,13 +146,15 @@ final class TokenReader {
             into.add(from, to, 0, 0, Tokens.SKIP, joined, sentenceStart);
             return;
         }
-        if (apostrophe || common.contains(folded, 0, foldedLength)) {
-            // "don't", "aujourd'hui"; and "IT" or "US" in capitals: a shouted common word is no acronym
+        boolean capitals = upper == letters && letters >= 2;
+        boolean acronymOfACommonWord = capitals && !shouted && digits == 0 && !CommonWords.notAnAcronym(lower, 0, length);
+        if (apostrophe || (common.contains(folded, 0, foldedLength) && !acronymOfACommonWord)) {
+            // "don't", "aujourd'hui"; and a common word in a line of capitals ("CE QUE VOUS SAVEZ") is no acronym,
+            // while in a sentence it is one ("le marquage CE", "the IT team")
             long key = hash(folded, 0, foldedLength);
             into.add(from, to, key, key, Tokens.COMMON, joined, sentenceStart);
             return;
         }
-        boolean capitals = upper == letters && letters >= 2;
         boolean pluralCapitals = digits == 0 && upper == letters - 1 && letters >= 3 && chars[length - 1] == 's'; // "APIs", "KPIs"
         if ((capitals || pluralCapitals) && codePoints <= MAX_ACRONYM + (pluralCapitals ? 1 : 0)
                 && !CommonWords.notAnAcronym(lower, 0, length)) {

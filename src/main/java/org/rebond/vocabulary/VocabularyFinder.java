@@ -3,10 +3,12 @@ package org.rebond.vocabulary;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.apache.lucene.analysis.CharArraySet;
 
 /**
@@ -143,25 +145,36 @@ public final class VocabularyFinder {
             c.usesNeeded = little && c.acronym ? 1 : 2;
         }
         List<Term> terms = new ArrayList<>();
+        Set<String> shownContexts = new HashSet<>();
         for (Candidate c : Ranking.best(candidates.values(), words, background.wordsRead(), max)) {
-            terms.add(new Term(Surfaces.shown(c, texts), context(c, texts), c.uses));
+            String context = context(c, texts, shownContexts);
+            shownContexts.add(context);
+            terms.add(new Term(Surfaces.shown(c, texts), context, c.uses));
         }
         return new Vocabulary(true, words, terms);
     }
 
-    /** The first sentence (newest message first) where the contact used the term that fits whole, else the first one cut. */
-    private static String context(Candidate c, List<String> texts) {
+    /**
+     * A sentence (newest message first) where the contact used the term: one that fits whole and was
+     * not shown for a better term if there is one, so each term brings a line of its own.
+     */
+    private static String context(Candidate c, List<String> texts, Set<String> shown) {
+        String whole = null;
         String first = null;
         for (int p = 0; p < c.placeCount(); p++) {
             String context = Contexts.around(texts.get(c.text(p)), c.start(p), c.end(p));
-            if (!context.startsWith("…") && !context.endsWith("…")) {
+            boolean fits = !context.startsWith("…") && !context.endsWith("…");
+            if (fits && !shown.contains(context)) {
                 return context;
+            }
+            if (fits && whole == null) {
+                whole = context;
             }
             if (first == null) {
                 first = context;
             }
         }
-        return first;
+        return whole != null ? whole : first;
     }
 
     private static int contentWords(Tokens tokens) {

@@ -25,8 +25,10 @@ class DemoBriefTest {
         return preview.out().replace('\u00a0', ' ');
     }
 
+    /** The terms of the vocabulary section, without the lines of the contact's that follow each. */
     private static String vocabularyOf(String brief, String heading, String next) {
-        return brief.substring(brief.indexOf(heading), brief.indexOf(next));
+        return String.join("\n", brief.substring(brief.indexOf(heading), brief.indexOf(next)).lines()
+                .filter(l -> l.startsWith("- ")).map(l -> l.replaceFirst(" ?: [\"«].*", "")).toList());
     }
 
     @Test

@@ -33,4 +33,13 @@ class SignatureTest {
         assertThat(ip.phone()).isEmpty();
         assertThat(mail.phone()).isEmpty();
     }
+
+    @Test
+    void aMeetingIdOrPasscodeOfAVideoCallIsNoPhoneNumber() {
+        Signature teams = Signature.read(List.of("Join the meeting now\nMeeting ID: 352 114 889 021\nPasscode: 48213377\n"));
+        Signature french = Signature.read(List.of("Rejoindre la réunion\nID de réunion : 352 114 889 021\nCode secret : 4821 3377\n"));
+
+        assertThat(teams.phone()).isEmpty();
+        assertThat(french.phone()).isEmpty();
+    }
 }

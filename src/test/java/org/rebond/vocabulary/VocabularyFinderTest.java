@@ -297,6 +297,25 @@ class VocabularyFinderTest {
         assertThat(FINDER.find(MailboxFixture.contact(MailboxFixture.BANKING), MAILBOX, Locale.FRENCH, List.of(), 0).terms()).isEmpty();
     }
 
+    @Test
+    void aShortCommonWordInCapitalsInsideASentenceIsAnAcronymButNotInALineOfCapitals() {
+        String sentence = "Le marquage CE de notre dispositif occupe l'équipe réglementaire, et le marquage CE décide de la feuille de route. ";
+        List<String> texts = List.of(sentence.repeat(3) + "Le dossier de marquage CE part en revue la semaine prochaine.",
+                "CE QUE NOUS FAISONS CE TRIMESTRE : LE MARQUAGE. " + sentence);
+
+        Vocabulary found = FINDER.find(texts, MAILBOX, Locale.FRENCH, List.of(), MAX);
+
+        assertThat(shown(found)).contains("marquage CE");
+    }
+
+    @Test
+    void eachTermBringsALineOfItsOwnWhenTheContactWroteSeveral() {
+        Vocabulary found = find(MailboxFixture.HEALTH_DATA, Locale.FRENCH);
+
+        List<String> contexts = found.terms().stream().map(Term::context).toList();
+        assertThat(contexts.stream().distinct().count()).as("contexts %s", contexts).isGreaterThan(contexts.size() / 2);
+    }
+
     private static Vocabulary find(String file, Locale language) {
         return FINDER.find(MailboxFixture.contact(file), MAILBOX, language, List.of(USER), MAX);
     }
