@@ -8,6 +8,8 @@
 <#assign n = iv.ordinal!0>
 <#function ordinal k><#if k == 1><#return "1er"><#else><#return k?c + "e"></#if></#function>
 <#function plural k one many><#if k lte 1><#return k?c + "\xA0" + one><#else><#return k?c + "\xA0" + many></#if></#function>
+<#-- « de » devant une consonne, « d' » devant une voyelle : « site de Medinova », « site d'Acme ». -->
+<#function de name><#if name?matches("(?i)^[aeiouyàâäéèêëîïôöùûüœ].*", "s")><#return "d'" + name><#else><#return "de " + name></#if></#function>
 <#assign cname = (c.name!"")?has_content?then(c.name, c.email!"votre contact")>
 <#assign first = (c.firstName!"")?has_content?then(c.firstName, cname)>
 <#assign org = (c.organization!"")?has_content?then(c.organization, iv.organization!"")>
@@ -80,7 +82,7 @@ Personne ne vous a présenté(e) : vous avez contacté ${first} directement.
 <#list c.research![]>
 Renseignez-vous sur ${first} avant d'y aller (rebond n'ouvre aucun de ces liens) :
 <#items as l>
-- <#if (l.kind!"") == "site">Site de ${org?has_content?then(org, "son organisation")}<#elseif (l.kind!"") == "people">Recherche de profil<#else>Recherche sur le web</#if> : ${l.url!""}
+- <#if (l.kind!"") == "site">Site ${org?has_content?then(de(org), "de son organisation")}<#elseif (l.kind!"") == "people">Recherche de profil<#else>Recherche sur le web</#if> : ${l.url!""}
 </#items>
 </#list>
 

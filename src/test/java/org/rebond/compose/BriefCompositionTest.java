@@ -171,7 +171,8 @@ class BriefCompositionTest {
     void theWholeFrenchBriefUsesNoBreakSpacesAndNoEnglishSentence() {
         String text = brief(claireIntroducedByPaul("Data Product Manager"), Locale.FRENCH).text();
 
-        assertThat(text).contains("Lieu\u00a0: Café de la Gare", "Téléphone\u00a0: +33", "Demain à 10:00")
+        assertThat(text).contains("Lieu\u00a0: Café de la Gare", "Téléphone\u00a0: +33", "Demain à 10:00",
+                        "Site d'Acme Health\u00a0: https://acme-health.example/")
                 .doesNotContain(" :", " ?", "Phone", "wrote", "Tomorrow", "Prep");
         List<String> englishLines = new ArrayList<>();
         for (String line : text.replaceAll("«[^»]*»", "«»").split("\n")) { // quoted mail is the people's own words
