@@ -293,7 +293,7 @@ class ScanBench {
     }
 
     /** As root, Dovecot's mail processes run as nobody: the generated files must be theirs. */
-    private static void giveToMailUser(Path path) throws IOException, InterruptedException {
+    static void giveToMailUser(Path path) throws IOException, InterruptedException {
         if (!"root".equals(System.getProperty("user.name"))) {
             return;
         }
@@ -333,7 +333,7 @@ class ScanBench {
                 (serverCpuTicks(dovecot.masterPid()) - serverBefore) / (double) CLOCK_TICKS);
     }
 
-    private static void stop(Process daemon) throws InterruptedException {
+    static void stop(Process daemon) throws InterruptedException {
         daemon.destroy();
         if (!daemon.waitFor(20, TimeUnit.SECONDS)) {
             daemon.destroyForcibly();
@@ -341,7 +341,7 @@ class ScanBench {
         }
     }
 
-    private static void run(String... command) throws IOException, InterruptedException {
+    static void run(String... command) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(command).inheritIO().start();
         if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
             throw new IllegalStateException(String.join(" ", command) + " failed");
@@ -359,7 +359,7 @@ class ScanBench {
         }
     }
 
-    private static Path writeConfig(Path dir, DovecotServer dovecot) throws IOException {
+    static Path writeConfig(Path dir, DovecotServer dovecot) throws IOException {
         Path password = dir.resolve("imap-password");
         Files.writeString(password, dovecot.password() + "\n");
         Files.setPosixFilePermissions(password, PosixFilePermissions.fromString("rw-------"));
@@ -433,7 +433,7 @@ class ScanBench {
      * Waits until both folder cursors reach the last UIDs, reading them every 20 ms on one
      * connection kept open (opening one at each poll costs the machine more than the reading).
      */
-    private static long awaitCursors(Path database, Map<String, Long> lastUids, Process daemon) throws SQLException {
+    static long awaitCursors(Path database, Map<String, Long> lastUids, Process daemon) throws SQLException {
         long[] reached = {0};
         Connection[] kept = {null};
         try {
@@ -585,7 +585,7 @@ class ScanBench {
     }
 
     /** A {@code kB} value of {@code /proc/<pid>/status}. */
-    private static long procStatus(long pid, String key) throws IOException {
+    static long procStatus(long pid, String key) throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
             if (line.startsWith(key + ":")) {
                 return Long.parseLong(line.substring(key.length() + 1).replace("kB", "").strip());
@@ -611,7 +611,7 @@ class ScanBench {
         System.out.println(line);
     }
 
-    private static void deleteTree(Path dir) throws IOException {
+    static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }
