@@ -286,13 +286,19 @@ public final class MessageIntake {
         return uid + "/" + section.toUpperCase(Locale.ROOT);
     }
 
+    private static long encodedCap(BodyParts.Section section, long decodedBytes) {
+        return encodedCap(section.encoding(), decodedBytes);
+    }
+
     /**
      * How many raw bytes to fetch for at most {@code decodedBytes} decoded ones: base64 takes 4
-     * bytes for 3 plus line breaks, quoted-printable up to 3 for 1.
+     * bytes for 3 plus line breaks, quoted-printable up to 3 for 1. The server sends CRLF: two
+     * bytes per line of base64, whose 76 characters (RFC 2045's longest; 64 are common too) carry
+     * 57 bytes; {@code / 12} leaves room for lines of 32 characters and more.
      */
-    private static long encodedCap(BodyParts.Section section, long decodedBytes) {
-        return switch (section.encoding()) {
-            case "base64" -> decodedBytes / 3 * 4 + decodedBytes / 38 + 8;
+    static long encodedCap(String encoding, long decodedBytes) {
+        return switch (encoding) {
+            case "base64" -> decodedBytes / 3 * 4 + decodedBytes / 12 + 8;
             case "quoted-printable" -> decodedBytes * 3 + 2;
             default -> decodedBytes;
         };
