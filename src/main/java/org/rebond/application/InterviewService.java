@@ -314,7 +314,8 @@ public final class InterviewService {
         if (!stored.active()) {
             return new Outcome(Outcome.Kind.DUPLICATE, stored, "already " + stored.state().name().toLowerCase(Locale.ROOT));
         }
-        Interview cancelled = store.save(stored.withState(Interview.State.CANCELLED));
+        // The CANCEL is now the version kept: an older REQUEST arriving late must read as stale, not reinstate it.
+        Interview cancelled = store.save(stored.withState(Interview.State.CANCELLED, event.sequence(), event.dtstamp()));
         scheduler.cancelAll(cancelled.id());
         updatePrepEvent(stored, cancelled);
         plan(cancelled);

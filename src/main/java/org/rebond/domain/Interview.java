@@ -71,4 +71,10 @@ public record Interview(
         return new Interview(id, uid, recurrenceId, sequence, dtstamp, newState, start, end, zone, floating,
                 summary, location, organizer, contact, referrer, reason, sourceMessageId);
     }
+
+    /** In another state, as of another version of the event (a CANCEL's SEQUENCE and DTSTAMP), so that older messages read as stale. */
+    public Interview withState(State newState, int newSequence, Instant newDtstamp) {
+        return new Interview(id, uid, recurrenceId, newSequence, newDtstamp, newState, start, end, zone, floating,
+                summary, location, organizer, contact, referrer, reason, sourceMessageId);
+    }
 }

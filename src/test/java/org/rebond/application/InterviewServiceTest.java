@@ -192,6 +192,22 @@ class InterviewServiceTest {
     }
 
     @Test
+    void anInvitationOlderThanTheCancellationDoesNotReinstateTheInterviewEvenWithALaterDtstamp() {
+        // Found by RandomStoryIT (seed 20261206): the CANCEL's SEQUENCE was not kept, so a late
+        // REQUEST with the first SEQUENCE and a later DTSTAMP read as newer and reinstated the interview.
+        Interview interview = created();
+        service.onCalendarEvent(invitation().method("CANCEL").sequence(1).status("CANCELLED").start(START).build(), CONTACT, "");
+
+        Outcome stale = service.onCalendarEvent(invitation().sequence(0).dtstamp(NOW.plusSeconds(3600)).start(START.plus(Duration.ofDays(1))).build(),
+                CONTACT, "");
+
+        assertThat(stale.kind()).isEqualTo(Outcome.Kind.STALE);
+        assertThat(store.byId(interview.id()).orElseThrow().state()).isEqualTo(Interview.State.CANCELLED);
+        assertThat(store.byId(interview.id()).orElseThrow().start()).isEqualTo(START);
+        assertThat(QuartzTables.pendingTriggers(db)).isZero();
+    }
+
+    @Test
     void aCancelWithALowerSequenceThanTheVersionKeptIsIgnored() {
         service.onCalendarEvent(invitation().sequence(3).start(START).build(), CONTACT, "");
 
