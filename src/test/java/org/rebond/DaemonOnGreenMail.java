@@ -114,6 +114,11 @@ final class DaemonOnGreenMail implements BeforeEachCallback, AfterEachCallback {
         return driver.runDue();
     }
 
+    /** The driver of pending actions of the daemon last started with {@link #startWithManualScheduler()}. */
+    ManualActionScheduler driver() {
+        return drivers.get(drivers.size() - 1);
+    }
+
     /** Stops the daemon; what a crash left in the database and the mailbox stays. */
     void stop() {
         app.close();

@@ -81,6 +81,13 @@ final class ManualActionScheduler implements ActionScheduler {
         return Optional.ofNullable(pending.get(new Key(interviewId, action)));
     }
 
+    /** The actions of an interview that are pending, whenever due. */
+    synchronized Set<Action> pendingOf(long interviewId) {
+        Set<Action> actions = new HashSet<>();
+        pending.keySet().stream().filter(k -> k.interviewId() == interviewId).forEach(k -> actions.add(k.action()));
+        return actions;
+    }
+
     /**
      * Runs every action due at the clock's now, earliest first, each at most once per call; an
      * action the runner asks to run again later (a retry, a wait) stays pending at that instant, as

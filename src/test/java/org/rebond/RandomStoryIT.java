@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
@@ -31,11 +32,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.rebond.application.ActionRunner;
+import org.rebond.application.FailingMailDrop;
 import org.rebond.application.Outbox;
 import org.rebond.application.StoppingMailDrop;
 import org.rebond.cli.Main;
 import org.rebond.domain.Action;
 import org.rebond.domain.Interview;
+import org.rebond.domain.PlannedAction;
+import org.rebond.domain.Planner;
 import org.rebond.domain.Policy;
 
 /**
@@ -103,6 +107,8 @@ class RandomStoryIT {
         final String summary;
         final List<MimeMessage> sent = new ArrayList<>();
         int sequence;
+        /** The highest SEQUENCE the daemon applied (an update sent while the interview was ignored is not). */
+        int applied;
         Instant start;
         Instant end;
         /** When its current time was sent: a brief for a time set nearer than the brief's lead comes at once. */
@@ -136,16 +142,20 @@ class RandomStoryIT {
         final Random random;
         final List<String> steps = new ArrayList<>();
         final List<Modelled> model = new ArrayList<>();
+        final StoryFaults faults = new StoryFaults(daemon);
         int userMessages;
         int counter;
         Policy policy;
+        /** While set (the server or the daemon down), a delivered message is not waited for; the last one's UID is kept. */
+        boolean deferReads;
+        long unread;
 
         Story(long seed) {
             this.random = new Random(seed);
         }
 
         void play(int count) throws Exception {
-            daemon.startWithManualScheduler();
+            start();
             policy = App.policyOf(daemon.app.config().schedule());
             for (int i = 1; i <= count; i++) {
                 String at = String.format("%3d. %s — ", i, daemon.clock.instant());
@@ -164,28 +174,36 @@ class RandomStoryIT {
             while (true) {
                 int draw = random.nextInt(100);
                 Optional<String> done;
-                if (draw < 18) {
+                if (draw < 16) {
                     done = Optional.of(invite(Kind.INFORMATION));
-                } else if (draw < 24) {
+                } else if (draw < 21) {
                     done = Optional.of(invite(Kind.JOB));
-                } else if (draw < 33) {
-                    done = pick(m -> !m.cancelled && !m.ignored && m.start.isAfter(now())).map(this::update);
-                } else if (draw < 39) {
+                } else if (draw < 29) {
+                    done = pick(m -> !m.cancelled && m.start.isAfter(now())).map(this::update);
+                } else if (draw < 34) {
                     done = pick(m -> !m.cancelled && !m.ignored && m.start.isAfter(now())).map(this::cancel);
-                } else if (draw < 45) {
+                } else if (draw < 39) {
                     done = pick(m -> !m.sent.isEmpty()).map(this::duplicate);
-                } else if (draw < 51) {
-                    done = pick(m -> m.sequence > 0).map(this::stale);
-                } else if (draw < 57) {
+                } else if (draw < 44) {
+                    done = pick(m -> m.applied > 0).map(this::stale);
+                } else if (draw < 49) {
                     done = pick(m -> m.scheduled() && !m.notesSent && promptDelivered(m)).map(this::reply);
-                } else if (draw < 61) {
+                } else if (draw < 53) {
                     done = pick(m -> m.scheduled() && m.id > 0).map(this::ignore);
-                } else if (draw < 88) {
+                } else if (draw < 57) {
+                    done = pick(m -> m.ignored && m.id > 0).map(this::track);
+                } else if (draw < 78) {
                     done = Optional.of(advance());
-                } else if (draw < 94) {
+                } else if (draw < 83) {
                     done = Optional.of(restart());
-                } else {
+                } else if (draw < 87) {
                     done = Optional.of(crash());
+                } else if (draw < 92) {
+                    done = Optional.of(outage());
+                } else if (draw < 96) {
+                    done = Optional.of(failingDeliveries());
+                } else {
+                    done = Optional.of(cutAsItStarts());
                 }
                 if (done.isPresent()) {
                     return done.get();
@@ -213,6 +231,13 @@ class RandomStoryIT {
 
         String update(Modelled m) {
             m.sequence++;
+            if (m.ignored) {
+                // Sent, but not applied: the interview stays as it was when the user ignored it.
+                Instant elsewhere = someTimeAhead();
+                deliver(invitationOf(m, m.sequence, "REQUEST", elsewhere, "<invite-" + m.uid + "-" + m.sequence + "@acme-health.example>"));
+                return "update of ignored " + m + " to SEQUENCE " + m.sequence + ", to " + elsewhere + " (stays ignored, not moved)";
+            }
+            m.applied = m.sequence;
             m.start = someTimeAhead();
             m.end = m.start.plus(Duration.ofMinutes(30));
             m.timeSetAt = now();
@@ -222,6 +247,7 @@ class RandomStoryIT {
 
         String cancel(Modelled m) {
             m.sequence++;
+            m.applied = m.sequence;
             m.cancelled = true;
             send(m, invitationOf(m, m.sequence, "CANCEL", m.start, "<invite-" + m.uid + "-" + m.sequence + "@acme-health.example>"));
             return "cancellation of " + m + " with SEQUENCE " + m.sequence;
@@ -234,10 +260,10 @@ class RandomStoryIT {
         }
 
         String stale(Modelled m) {
-            int sequence = random.nextInt(m.sequence);
+            int sequence = random.nextInt(m.applied);
             Instant elsewhere = someTimeAhead();
             deliver(invitationOf(m, sequence, "REQUEST", elsewhere, "<stale-" + (++counter) + "@acme-health.example>"));
-            return "stale update of " + m + " with SEQUENCE " + sequence + " (latest " + m.sequence + "), to " + elsewhere;
+            return "stale update of " + m + " with SEQUENCE " + sequence + " (latest applied " + m.applied + "), to " + elsewhere;
         }
 
         String reply(Modelled m) {
@@ -255,14 +281,41 @@ class RandomStoryIT {
         }
 
         String ignore(Modelled m) {
+            rebond("ignore", m, "ignored");
+            m.ignored = true;
+            assertThat(daemon.app.store().byId(m.id).orElseThrow().state()).as("state of " + m + " once ignored").isEqualTo(Interview.State.IGNORED);
+            assertThat(daemon.driver().pendingOf(m.id)).as("pending actions of " + m + " once ignored").isEmpty();
+            return "rebond ignore " + m;
+        }
+
+        /** {@code rebond track ID} of an interview the user had ignored: followed again, its plan back. */
+        String track(Modelled m) {
+            rebond("track", m, "tracked");
+            m.ignored = false;
+            Interview i = daemon.app.store().byId(m.id).orElseThrow();
+            assertThat(i.state()).as("state of " + m + " once tracked again").isEqualTo(Interview.State.SCHEDULED);
+            Set<Action> pending = daemon.driver().pendingOf(m.id);
+            List<Action> planned = new Planner(policy).plan(i, now()).stream().map(PlannedAction::action).toList();
+            assertThat(planned).as("the plan of " + m + " once tracked again: every action pending, or delivered or skipped already")
+                    .allSatisfy(a -> assertThat(pending.contains(a) || daemon.app.outbox().find(m.id, a)
+                            .map(e -> e.state() == Outbox.State.DONE || e.state() == Outbox.State.SKIPPED).orElse(false))
+                            .as(a + " (pending: " + pending + ")").isTrue());
+            return "rebond track " + m + ", " + pending.size() + " actions pending again; fired " + fired(daemon.runDue());
+        }
+
+        /** Runs {@code rebond <command> <id>} as the user would while the daemon runs, and waits until the daemon has applied it. */
+        void rebond(String command, Modelled m, String journalEvent) {
+            long before = journalCount(m, journalEvent);
             StringWriter out = new StringWriter();
             StringWriter err = new StringWriter();
-            int code = Main.execute(new String[] {"ignore", Long.toString(m.id), "--config", config().toString()},
+            int code = Main.execute(new String[] {command, Long.toString(m.id), "--config", config().toString()},
                     new PrintWriter(out, true), new PrintWriter(err, true), daemon.clock);
-            assertThat(code).as("rebond ignore: " + out + err).isZero();
-            m.ignored = true;
-            await().atMost(BOUND).until(() -> daemon.app.store().byId(m.id).orElseThrow().state() == Interview.State.IGNORED);
-            return "rebond ignore " + m;
+            assertThat(code).as("rebond " + command + ": " + out + err).isZero();
+            await().atMost(BOUND).until(() -> journalCount(m, journalEvent) > before);
+        }
+
+        long journalCount(Modelled m, String event) {
+            return daemon.app.store().journalOf(m.id).stream().filter(l -> l.event().equals(event)).count();
         }
 
         String advance() throws Exception {
@@ -286,16 +339,20 @@ class RandomStoryIT {
             return draw < 9 ? Duration.ofHours(24 + random.nextInt(4 * 24)) : Duration.ofDays(20 + random.nextInt(50));
         }
 
+        void start() {
+            daemon.startWithManualScheduler(faults.drops());
+        }
+
         String restart() throws Exception {
             daemon.stop();
-            daemon.startWithManualScheduler();
+            start();
             return "restart, fired " + fired(daemon.runDue());
         }
 
         String crash() throws Exception {
             StoppingMailDrop.Step where = StoppingMailDrop.Step.values()[random.nextInt(StoppingMailDrop.Step.values().length)];
             daemon.stop();
-            daemon.startWithManualScheduler(drop -> new StoppingMailDrop(drop, where));
+            daemon.startWithManualScheduler(drop -> new StoppingMailDrop(faults.drops().apply(drop), where));
             Duration by = nextDelivery().map(due -> Duration.between(now(), due).plus(GRACE)).orElseGet(this::stepSize);
             daemon.stepTo(now().plus(by));
             String what;
@@ -305,8 +362,96 @@ class RandomStoryIT {
                 what = "stopped dead " + where.name().toLowerCase().replace('_', ' ');
             }
             daemon.stop();
-            daemon.startWithManualScheduler();
+            start();
             return "crash step: time forward by " + by + ", " + what + "; clean restart fired " + fired(daemon.runDue());
+        }
+
+        /** The time to step for a fault: past the next delivery the model expects, so the fault meets something due. */
+        Duration toNextDelivery() {
+            return nextDelivery().map(due -> Duration.between(now(), due).plus(GRACE)).orElseGet(this::stepSize);
+        }
+
+        /** A message from the organizer, as arrives while something is wrong: a new invitation, or an update. */
+        String arrival() throws Exception {
+            Optional<Modelled> movable = pick(m -> m.scheduled() && m.start.isAfter(now()));
+            return movable.isPresent() && random.nextBoolean() ? update(movable.get()) : invite(Kind.INFORMATION);
+        }
+
+        /**
+         * Server fault: the IMAP server goes away (every connection dropped, new ones refused), maybe
+         * just after a message arrived (the watcher may be reading it) and maybe with another arriving
+         * while it is away, while actions come due; nothing can be delivered meanwhile. Then it comes
+         * back, the watcher reconnects and catches up, and each action held back goes out once.
+         */
+        String outage() throws Exception {
+            StringBuilder what = new StringBuilder("server fault: ");
+            deferReads = true;
+            if (random.nextBoolean()) {
+                what.append(arrival()).append(", then ");
+            }
+            int connections = faults.cut();
+            what.append("the IMAP server stops");
+            if (random.nextBoolean()) {
+                what.append("; meanwhile ").append(arrival());
+            }
+            Duration by = toNextDelivery();
+            daemon.stepTo(now().plus(by));
+            List<ManualActionScheduler.Fired> down = daemon.runDue();
+            assertThat(down).as("what fired while the server was unreachable").noneMatch(f -> f.result().kind() == ActionRunner.Result.Kind.DELIVERED);
+            long heldBack = down.stream().filter(f -> f.result().kind() == ActionRunner.Result.Kind.RETRY).count();
+            faults.restore(connections);
+            catchUp();
+            return what + "; time forward by " + by + ", " + heldBack + " held back; the server is back, the watcher reconnected; fired "
+                    + fired(faults.recover(down));
+        }
+
+        /**
+         * Server fault: the server stays up but the next deliveries fail, an APPEND refused or its
+         * reply lost after the message was stored (and a retry's search for its token failing too);
+         * each is retried until it goes out, once.
+         */
+        String failingDeliveries() throws Exception {
+            FailingMailDrop.Fault fault = FailingMailDrop.Fault.values()[random.nextInt(FailingMailDrop.Fault.values().length)];
+            int count = 1 + random.nextInt(3);
+            FailingMailDrop drop = faults.drop();
+            drop.arm(count, fault);
+            Duration by = toNextDelivery();
+            daemon.stepTo(now().plus(by));
+            List<ManualActionScheduler.Fired> first = daemon.runDue();
+            long heldBack = first.stream().filter(f -> f.result().kind() == ActionRunner.Result.Kind.RETRY).count();
+            List<ManualActionScheduler.Fired> retried;
+            try {
+                retried = faults.recover(first);
+            } finally {
+                drop.disarm();
+            }
+            List<ManualActionScheduler.Fired> all = new ArrayList<>(first);
+            all.addAll(retried);
+            return "server fault: the next " + count + " deliveries fail (" + fault.name().toLowerCase().replace('_', ' ') + "); time forward by " + by
+                    + ", " + heldBack + " held back, " + drop.failed() + " failures in all; fired " + fired(all);
+        }
+
+        /**
+         * Server fault: the daemon restarts, maybe after a message arrived while it was down, and the
+         * server drops every connection as its first pass over the mailbox begins; it reconnects and
+         * reads the mailbox through before anything fires.
+         */
+        String cutAsItStarts() throws Exception {
+            daemon.stop();
+            deferReads = true;
+            String arrived = random.nextBoolean() ? ", after " + arrival() + " arrived while it was down" : "";
+            start();
+            int connections = faults.cut();
+            faults.restore(connections);
+            catchUp();
+            return "server fault: restart" + arrived + ", every connection dropped as its first pass began; reconnected, fired " + fired(daemon.runDue());
+        }
+
+        /** Once the fault is over: waits until the daemon has read the messages that arrived meanwhile. */
+        void catchUp() {
+            deferReads = false;
+            long uid = unread;
+            await().atMost(BOUND).until(() -> inboxCursor() >= uid);
         }
 
         Path config() {
@@ -326,11 +471,15 @@ class RandomStoryIT {
             deliver(message);
         }
 
-        /** Delivers a message to INBOX and waits until the daemon has read past it. */
+        /** Delivers a message to INBOX and waits until the daemon has read past it (later, after a fault: {@link #deferReads}). */
         void deliver(MimeMessage message) {
             daemon.mailbox.deliver(message);
             userMessages++;
             long uid = daemon.mailbox.lastInboxUid();
+            if (deferReads) {
+                unread = uid;
+                return;
+            }
             await().atMost(BOUND).until(() -> inboxCursor() >= uid);
         }
 
@@ -349,6 +498,9 @@ class RandomStoryIT {
         /** Checks what fired against the model; says what was delivered. */
         String fired(List<ManualActionScheduler.Fired> fired) {
             Instant now = now();
+            // An invitation read in this very step (after a fault) has no id in the model yet.
+            model.stream().filter(m -> m.id == 0 && m.kind == Kind.INFORMATION)
+                    .forEach(m -> daemon.app.store().find(m.uid, "").ifPresent(i -> m.id = i.id()));
             List<String> delivered = new ArrayList<>();
             for (ManualActionScheduler.Fired f : fired) {
                 if (f.result().kind() != ActionRunner.Result.Kind.DELIVERED) {

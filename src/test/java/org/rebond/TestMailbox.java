@@ -1,5 +1,6 @@
 package org.rebond;
 
+import com.icegreen.greenmail.imap.ImapServer;
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -46,7 +47,7 @@ public final class TestMailbox implements AutoCloseable {
 
     private static final DateTimeFormatter ICS = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
-    final GreenMail greenMail;
+    final RestartableGreenMail greenMail;
     final GreenMailUser user;
     private final Session session = Session.getInstance(new Properties());
 
@@ -55,7 +56,7 @@ public final class TestMailbox implements AutoCloseable {
     }
 
     private TestMailbox(boolean withDrafts, ServerSetup setup) {
-        greenMail = new GreenMail(setup);
+        greenMail = new RestartableGreenMail(setup);
         greenMail.start();
         user = greenMail.setUser(USER, "camille", "secret-pw");
         if (withDrafts) {
@@ -69,6 +70,47 @@ public final class TestMailbox implements AutoCloseable {
 
     int port() {
         return greenMail.getImap().getPort();
+    }
+
+    /**
+     * The IMAP server goes away: every open connection is dropped and new ones are refused until
+     * {@link #startImap()}; the mailbox keeps its messages, and {@link #deliver} still works (mail
+     * arriving while the server is unreachable to clients).
+     */
+    void stopImap() {
+        greenMail.getImap().stopService();
+    }
+
+    /** The IMAP server comes back on the same port, with the same mailboxes. */
+    void startImap() {
+        greenMail.restartImap();
+    }
+
+    /** A GreenMail whose IMAP service can be stopped and started again (its own stop() would drop every mailbox). */
+    static final class RestartableGreenMail extends GreenMail {
+
+        RestartableGreenMail(ServerSetup setup) {
+            super(setup);
+        }
+
+        synchronized void restartImap() {
+            ImapServer stopped = getImap();
+            if (stopped.isRunning()) {
+                return;
+            }
+            // The stopped server's setup holds the port it was bound to (a dynamic port resolved).
+            ImapServer imap = new ImapServer(stopped.getServerSetup(), getManagers());
+            imap.startService();
+            try {
+                if (!imap.waitTillRunning(stopped.getServerSetup().getServerStartupTimeout())) {
+                    throw new IllegalStateException("GreenMail's IMAP service did not start again on port " + stopped.getPort());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            services.put(stopped.getServerSetup().getProtocol(), imap);
+        }
     }
 
     /** Writes a config for this mailbox (default schedule unless given) and its 0600 password file. */
