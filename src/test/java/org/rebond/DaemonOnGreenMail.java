@@ -114,6 +114,11 @@ final class DaemonOnGreenMail implements BeforeEachCallback, AfterEachCallback {
         return driver.runDue();
     }
 
+    /** Waits until the daemon started last has read the mailbox through and lets actions fire. */
+    void awaitStarted() {
+        await().atMost(BOUND).until(driver()::started);
+    }
+
     /** The driver of pending actions of the daemon last started with {@link #startWithManualScheduler()}. */
     ManualActionScheduler driver() {
         return drivers.get(drivers.size() - 1);

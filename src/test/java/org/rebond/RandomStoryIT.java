@@ -45,11 +45,16 @@ import org.rebond.domain.Policy;
 /**
  * A model-based randomized test: the real daemon on GreenMail, with the tests' own driver of
  * pending actions and a clock the test steps, is led through a random story drawn by a seeded
- * {@link Random}: new information interviews, updates (a higher SEQUENCE, another time),
- * cancellations, duplicate deliveries, stale updates (a lower SEQUENCE, delivered after a newer
- * one), job interviews (never followed), debrief replies, {@code rebond ignore} from the command
- * line, time stepped forward with what is due fired, restarts, and crashes mid-delivery (a
- * {@link StoppingMailDrop} stops the daemon dead before or after an APPEND, then a clean restart).
+ * {@link Random}: new information interviews, updates (a higher SEQUENCE, another time; sent for
+ * an ignored interview too, and not applied), cancellations, duplicate deliveries, stale updates
+ * (a lower SEQUENCE, delivered after a newer one), job interviews (never followed), debrief
+ * replies, {@code rebond ignore} and then {@code rebond track} from the command line (applied by
+ * the running daemon), time stepped forward with what is due fired, restarts, crashes
+ * mid-delivery (a {@link StoppingMailDrop} stops the daemon dead before or after an APPEND, then a
+ * clean restart), and server faults ({@link StoryFaults}: the IMAP server stopped and started
+ * again while actions come due, deliveries failing with the APPEND refused or its reply lost, every
+ * connection cut as a restarted daemon begins its first pass), after which each action held back
+ * must go out once.
  * A small model of what the mailbox was told is kept beside it, and after each step the test
  * checks that:
  * <ul>
@@ -385,6 +390,8 @@ class RandomStoryIT {
          */
         String outage() throws Exception {
             StringBuilder what = new StringBuilder("server fault: ");
+            // The first pass over the mailbox done (a story may begin with this step), so actions can fire while the server is away.
+            daemon.awaitStarted();
             deferReads = true;
             if (random.nextBoolean()) {
                 what.append(arrival()).append(", then ");
