@@ -22,16 +22,16 @@ import org.rebond.domain.Action;
 import org.rebond.domain.DebriefNotes;
 import org.rebond.domain.Interview;
 import org.rebond.domain.InterviewSequence;
+import org.rebond.domain.NotesParser;
 import org.rebond.domain.ObjectiveSentence;
+import org.rebond.domain.Policy;
+import org.rebond.domain.PrepEvent;
 import org.rebond.domain.Questions;
 import org.rebond.domain.RelativeDay;
 import org.rebond.vocabulary.Background;
 import org.rebond.vocabulary.Term;
 import org.rebond.vocabulary.Vocabulary;
 import org.rebond.vocabulary.VocabularyFinder;
-import org.rebond.domain.NotesParser;
-import org.rebond.domain.Policy;
-import org.rebond.domain.PrepEvent;
 
 /**
  * Builds the data model of each message from the store (plain values only: DESIGN I4) and renders
