@@ -109,6 +109,16 @@ public final class Offline implements AutoCloseable {
     }
 
     /**
+     * Whether a daemon runs on this state now: it holds the instance lock. (Checked by taking the
+     * lock for an instant, as {@code track} and {@code ignore} do.)
+     */
+    public boolean daemonRuns() {
+        Optional<Lock> lock = lockUnlessADaemonRuns();
+        lock.ifPresent(Lock::close);
+        return lock.isEmpty();
+    }
+
+    /**
      * The user's commands applied in this process, for when no daemon runs: the rows change here;
      * the triggers are re-planned when the daemon starts (its queue holds what they owe).
      */

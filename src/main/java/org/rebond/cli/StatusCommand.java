@@ -66,8 +66,12 @@ public final class StatusCommand implements Callable<Integer> {
             Instant now = clock.instant();
             out.println(fr ? "rebond — " + interviews.size() + " entretien(s) suivi(s), heures en " + zone.getId()
                     : "rebond — " + interviews.size() + " interview(s) followed, times in " + zone.getId());
-            state.mailboxStatus().get(loaded.mailbox().account())
-                    .ifPresent(m -> out.println(mailboxLine(m, when, fr)));
+            Optional<MailboxStatus.State> mailbox = state.mailboxStatus().get(loaded.mailbox().account());
+            if (state.daemonRuns()) {
+                mailbox.ifPresent(m -> out.println(mailboxLine(m, when, fr)));
+            } else {
+                out.println(notRunningLine(mailbox.map(MailboxStatus.State::updatedAt), when, fr, config.toString()));
+            }
             for (UidValidityChanges.Pause p : state.validityChanges().pauses()) {
                 out.println(pausedFolderLine(p, when, fr));
             }
@@ -132,6 +136,14 @@ public final class StatusCommand implements Callable<Integer> {
             }
         }
         return ExitCodes.OK;
+    }
+
+    /** No daemon holds this state: what status shows instead of a connection it cannot vouch for. */
+    static String notRunningLine(Optional<Instant> lastSeen, DateTimeFormatter when, boolean fr, String config) {
+        String seen = lastSeen.map(at -> fr ? " (dernière nouvelle de la boîte le " + when.format(at) + ")"
+                : " (last word from the mailbox " + when.format(at) + ")").orElse("");
+        return fr ? "rebond ne tourne pas sur cet état" + seen + ". Pour le lancer : systemctl start rebond, ou rebond run --config " + config + "."
+                : "rebond is not running on this state" + seen + ". Start it with systemctl start rebond, or rebond run --config " + config + ".";
     }
 
     /** How the running daemon last found the mailbox (B46: a refused login shows here). */
