@@ -155,15 +155,17 @@ public final class DemoCommand implements Callable<Integer> {
         boolean finished = storyDone.await(STORY_LIMIT.toSeconds(), TimeUnit.SECONDS);
         out.println();
         if (finished && !failed.get()) {
-            out.println(french ? "Terminé : chaque action a eu lieu, rien n'a été envoyé. Les brouillons attendent dans Brouillons."
+            out.println(french ? "Terminé : chaque action a eu lieu, rien n'a été envoyé. Les brouillons attendent dans le dossier Drafts."
                     : "Done: every action took place and nothing was sent. The drafts are waiting in Drafts.");
         } else {
             out.println(french ? "La démonstration ne s'est pas terminée comme prévu ; voir les lignes ci-dessus."
                     : "The demo did not finish as expected; see the lines above.");
         }
-        out.println(french ? "Ouvrez la boîte dans n'importe quel client mail : serveur IMAP 127.0.0.1, port " + port
-                + ", sans chiffrement, utilisateur demo, mot de passe demo."
-                : "Open the mailbox in any mail client: IMAP server 127.0.0.1, port " + port + ", no encryption, user demo, password demo.");
+        if (!untilDone) { // with --until-done the mailbox closes with the demo: nothing to open
+            out.println(french ? "Ouvrez la boîte dans n'importe quel client mail : serveur IMAP 127.0.0.1, port " + port
+                    + ", sans chiffrement, utilisateur demo, mot de passe demo."
+                    : "Open the mailbox in any mail client: IMAP server 127.0.0.1, port " + port + ", no encryption, user demo, password demo.");
+        }
         out.println((french ? "Essayez : " : "Try: ") + "java -jar target/rebond.jar status --config " + configFile);
         out.flush();
         if (untilDone) {

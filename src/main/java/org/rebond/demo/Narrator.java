@@ -76,9 +76,9 @@ public final class Narrator {
                     case DEBRIEF_PROMPT -> say("Debrief prompt delivered to INBOX: \"" + result.detail() + "\"",
                             "Demande de notes déposée dans la boîte de réception : « " + result.detail() + " »");
                     case THANK_YOU -> say("Thank-you drafted in Drafts (not sent): \"" + result.detail() + "\"",
-                            "Remerciement préparé dans Brouillons (non envoyé) : « " + result.detail() + " »");
+                            "Remerciement préparé dans le dossier Drafts (non envoyé) : « " + result.detail() + " »");
                     case KEEP_POSTED -> say("Keeping-you-posted #" + action.number() + " drafted in Drafts (not sent): \"" + result.detail() + "\"",
-                            "Nouvelles n°" + action.number() + " préparées dans Brouillons (non envoyées) : « " + result.detail() + " »");
+                            "Nouvelles n°" + action.number() + " préparées dans le dossier Drafts (non envoyées) : « " + result.detail() + " »");
                     case BRIEF_UPDATE -> say("Prep event updated in INBOX: \"" + result.detail() + "\"",
                             "Événement de préparation mis à jour dans la boîte de réception : « " + result.detail() + " »");
                 }
