@@ -37,11 +37,12 @@ import picocli.CommandLine.Spec;
  * JVM otherwise says so in its log and starts without it).
  */
 @Command(name = "class-archive", mixinStandardHelpOptions = true,
-        description = {"Writes FILE, an archive of the classes rebond loads when it starts (JDK class-data sharing), by",
-                "rehearsing a start against an in-process demo mailbox. A daemon started with",
-                "-XX:SharedArchiveFile=FILE starts about 0.3 s sooner. Run it from the installed jar, and again after",
-                "every upgrade of rebond or of the JDK: the systemd units expect /usr/lib/rebond/rebond.jsa (system)",
-                "or ~/.local/lib/rebond/rebond.jsa (user)."},
+        header = "Writes a class archive that makes rebond start faster.",
+        description = {"Writes FILE, an archive of the classes rebond loads when it starts (JDK class-data sharing), by "
+                + "rehearsing a start against an in-process demo mailbox. A daemon started with "
+                + "-XX:SharedArchiveFile=FILE starts about 0.3 s sooner. Run it from the installed jar, and again after "
+                + "every upgrade of rebond or of the JDK: the systemd units expect /usr/lib/rebond/rebond.jsa (system) "
+                + "or ~/.local/lib/rebond/rebond.jsa (user)."},
         footerHeading = "%nExample:%n",
         footer = "  sudo java -jar /usr/lib/rebond/rebond.jar class-archive /usr/lib/rebond/rebond.jsa")
 public final class ClassArchiveCommand implements Callable<Integer> {

@@ -43,10 +43,11 @@ import picocli.CommandLine.Spec;
  * and the real daemon running against it with compressed timings, narrated step by step.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Shows the whole story in about three minutes, on a demo mailbox served on 127.0.0.1 by an in-process",
-                "GreenMail (user demo, password demo): an introduction, an invitation, the prep brief, the debrief prompt",
-                "and your notes, the thank-you draft and two keeping-you-posted drafts. Timings are compressed.",
-                "Then it stays up so you can open the mailbox in any mail client, until Ctrl-C."})
+        header = "Shows the whole story on a demo mailbox, in three minutes.",
+        description = {"Shows the whole story in about three minutes, on a demo mailbox served on 127.0.0.1 by an in-process "
+                + "GreenMail (user demo, password demo): an introduction, an invitation, the prep brief, the debrief "
+                + "prompt and your notes, the thank-you draft and two keeping-you-posted drafts. Timings are "
+                + "compressed. Then it stays up so you can open the mailbox in any mail client, until Ctrl-C."})
 public final class DemoCommand implements Callable<Integer> {
 
     private final Clock clock;

@@ -11,9 +11,10 @@ import picocli.CommandLine.Spec;
 
 /** Stops following an interview, or keeps an event seen but not taken from ever being detected. */
 @Command(name = "ignore", mixinStandardHelpOptions = true,
-        description = {"Stops following interview 7: its pending actions are removed and later updates of the invitation",
-                "do not bring it back. For an event seen but not taken (e3), rebond will never take it, even when it is updated.",
-                "A running rebond applies it within seconds; otherwise it is applied now."})
+        header = "Stops following an interview and drops its pending actions.",
+        description = {"Stops following interview 7: its pending actions are removed and later updates of the invitation do "
+                + "not bring it back. For an event seen but not taken (e3), rebond will never take it, even when it is "
+                + "updated. A running rebond applies it within seconds; otherwise it is applied now."})
 public final class IgnoreCommand implements Callable<Integer> {
 
     private final Clock clock;

@@ -18,8 +18,9 @@ import picocli.CommandLine.Spec;
 
 /** Renders a message for an interview without delivering it. */
 @Command(name = "preview", mixinStandardHelpOptions = true,
-        description = {"Renders the brief, debrief prompt, thank-you or keep-posted message of an interview, as it would be",
-                "delivered now, without delivering anything. Useful to check your own templates."})
+        header = "Renders a message of an interview without delivering it.",
+        description = {"Renders the brief, debrief prompt, thank-you or keep-posted message of an interview, as it would be "
+                + "delivered now, without delivering anything. Useful to check your own templates."})
 public final class PreviewCommand implements Callable<Integer> {
 
     private final Clock clock;

@@ -12,8 +12,9 @@ import picocli.CommandLine.Mixin;
 
 /** The daemon: follows the mailbox and fires actions until SIGTERM. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Runs rebond as a daemon: follows the mailbox, plans and delivers briefs and drafts.",
-                "Stops cleanly on SIGTERM or Ctrl-C. Logs go to standard error (journald under systemd)."})
+        header = "Runs the daemon that follows your mailbox and calendars.",
+        description = {"Runs rebond as a daemon: follows the mailbox, plans and delivers briefs and drafts. Stops cleanly on "
+                + "SIGTERM or Ctrl-C. Logs go to standard error (journald under systemd)."})
 public final class RunCommand implements Callable<Integer> {
 
     private final Clock clock;

@@ -11,9 +11,11 @@ import picocli.CommandLine.Spec;
 
 /** Follows an event rebond saw but did not take, or an interview you had ignored. */
 @Command(name = "track", mixinStandardHelpOptions = true,
-        description = {"Follows an event rebond saw but did not take as an information interview (e3, as 'rebond status' lists it),",
-                "or an interview you had ignored (7). Its brief, debrief prompt and drafts are planned as for any interview.",
-                "A running rebond applies it within seconds; otherwise it is applied now and planned when rebond starts."})
+        header = "Follows an event or interview that rebond is not following.",
+        description = {"Follows an event rebond saw but did not take as an information interview (e3, as 'rebond status' "
+                + "lists it), or an interview you had ignored (7). Its brief, debrief prompt and drafts are planned as "
+                + "for any interview. A running rebond applies it within seconds; otherwise it is applied now and "
+                + "planned when rebond starts."})
 public final class TrackCommand implements Callable<Integer> {
 
     private final Clock clock;

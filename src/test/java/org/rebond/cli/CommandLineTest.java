@@ -175,4 +175,28 @@ class CommandLineTest {
                 .contains("tls").contains("starttls");
         assertThat(Files.exists(dir.resolve("state").resolve("rebond.db"))).as("nothing started, no database created").isFalse();
     }
+
+    @Test
+    void everyCommandIsSummedUpInTheHelpByOneWholeSentence() {
+        Cli.Result help = Cli.run("--help");
+        List<String> commands = help.out().lines().dropWhile(l -> !l.startsWith("Commands:")).skip(1)
+                .takeWhile(l -> l.startsWith("  ")).filter(l -> !l.strip().startsWith("help ")).toList();
+
+        assertThat(commands).hasSize(9).allSatisfy(line -> assertThat(line.strip())
+                .as("a summary that is not cut mid-sentence").matches("[a-z-]+ +[A-Z].*\\.$"));
+    }
+
+    @Test
+    void aCommandsHelpReadsAsParagraphsNotAsLinesCutMidSentence() {
+        for (String command : List.of("run", "demo", "doctor", "status", "inspect", "preview", "track", "ignore", "class-archive")) {
+            List<String> lines = Cli.run(command, "--help").out().lines().toList();
+            int usage = lines.indexOf(lines.stream().filter(l -> l.startsWith("Usage:")).findFirst().orElseThrow());
+            List<String> description = lines.subList(usage + 1, lines.size()).stream()
+                    .dropWhile(l -> l.startsWith("  ") || l.startsWith("    ")).takeWhile(l -> !l.isBlank() && !l.startsWith(" ")).toList();
+            for (int i = 0; i + 1 < description.size(); i++) {
+                assertThat(description.get(i).length()).as(command + ": line \"" + description.get(i) + "\" is wrapped, not cut short")
+                        .isGreaterThan(60);
+            }
+        }
+    }
 }
