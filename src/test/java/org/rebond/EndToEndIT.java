@@ -39,6 +39,17 @@ class EndToEndIT {
                 "Information interview Camille / Jeanne"));
     }
 
+    /** A daemon on the manual driver, the history with Jeanne seeded, and her invitation taken as an interview. */
+    private record Story(App app, Instant start, Interview interview) {}
+
+    /** Starts the daemon, seeds the history and an invitation three days ahead, and waits for the interview. */
+    private Story storyThreeDaysAhead() throws Exception {
+        App app = daemon.startWithManualScheduler();
+        Instant start = daemon.clock.instant().plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.MINUTES);
+        seedHistoryAndInvite(start);
+        return new Story(app, start, daemon.awaitOneInterview());
+    }
+
     /** The actions delivered by one run of what was due, in the order they ran. */
     private static List<Action> delivered(List<ManualActionScheduler.Fired> fired) {
         return fired.stream().filter(f -> f.result().kind() == ActionRunner.Result.Kind.DELIVERED).map(ManualActionScheduler.Fired::action).toList();
@@ -46,10 +57,10 @@ class EndToEndIT {
 
     @Test
     void anInvitationLeadsToABriefAPromptAThankYouAndTwoUpdatesEachExactlyOnce() throws Exception {
-        App app = daemon.startWithManualScheduler();
-        Instant start = daemon.clock.instant().plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.MINUTES);
-        seedHistoryAndInvite(start);
-        Interview interview = daemon.awaitOneInterview();
+        Story story = storyThreeDaysAhead();
+        App app = story.app();
+        Instant start = story.start();
+        Interview interview = story.interview();
         assertThat(interview.contact().email()).isEqualTo(TestMailbox.CONTACT);
         assertThat(interview.referrer().email()).isEqualTo(TestMailbox.REFERRER);
         assertThat(daemon.mailbox.rebondMessages("INBOX")).as("nothing is due three days ahead").isEmpty();
@@ -103,10 +114,10 @@ class EndToEndIT {
 
     @Test
     void aCancelledInterviewGetsNoBriefAndNoDraft() throws Exception {
-        App app = daemon.startWithManualScheduler();
-        Instant start = daemon.clock.instant().plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.MINUTES);
-        seedHistoryAndInvite(start);
-        Interview interview = daemon.awaitOneInterview();
+        Story story = storyThreeDaysAhead();
+        App app = story.app();
+        Instant start = story.start();
+        Interview interview = story.interview();
         daemon.mailbox.deliver(daemon.mailbox.invitation("iv-1@acme-health.example", 1, "CANCEL", daemon.clock.instant().plusSeconds(5), start,
                 start.plus(Duration.ofMinutes(30)), "Information interview Camille / Jeanne"));
         await().atMost(BOUND).until(() -> app.store().byId(interview.id()).orElseThrow().state() == Interview.State.CANCELLED);
@@ -120,10 +131,10 @@ class EndToEndIT {
 
     @Test
     void aMovedInterviewGetsItsBriefAtTheNewTime() throws Exception {
-        App app = daemon.startWithManualScheduler();
-        Instant start = daemon.clock.instant().plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.MINUTES);
-        seedHistoryAndInvite(start);
-        Interview interview = daemon.awaitOneInterview();
+        Story story = storyThreeDaysAhead();
+        App app = story.app();
+        Instant start = story.start();
+        Interview interview = story.interview();
         Instant later = start.plus(Duration.ofDays(2));
         daemon.mailbox.deliver(daemon.mailbox.invitation("iv-1@acme-health.example", 1, "REQUEST", daemon.clock.instant().plusSeconds(5), later,
                 later.plus(Duration.ofMinutes(30)), "Information interview Camille / Jeanne"));
@@ -139,10 +150,10 @@ class EndToEndIT {
 
     @Test
     void aDebriefReplyWrittenAsFormatFlowedIsReadWithItsLongLinesWhole() throws Exception {
-        App app = daemon.startWithManualScheduler();
-        Instant start = daemon.clock.instant().plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.MINUTES);
-        seedHistoryAndInvite(start);
-        Interview interview = daemon.awaitOneInterview();
+        Story story = storyThreeDaysAhead();
+        App app = story.app();
+        Instant start = story.start();
+        Interview interview = story.interview();
         daemon.stepTo(start.plus(Duration.ofMinutes(30)).plusSeconds(1));
         daemon.runDue();
         Outbox.Entry prompt = app.outbox().find(interview.id(), Action.DEBRIEF_PROMPT).orElseThrow();
