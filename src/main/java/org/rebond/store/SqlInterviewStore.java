@@ -88,11 +88,13 @@ public final class SqlInterviewStore implements InterviewStore {
             if (!notes.article().isBlank()) {
                 insertItems(c, interviewId, "article", List.of(notes.article()));
             }
+            insertItems(c, interviewId, "next", notes.nextSteps());
             int position = 0;
             for (DebriefNotes.NameGiven name : notes.names()) {
-                Database.execute(c, "INSERT INTO referral (interview_id, referrer_email, referrer_name, name, email, may_contact, may_mention, position) "
-                                + "VALUES (?,?,?,?,?,?,?,?)", interviewId, interview.contact().email(), interview.contact().name(),
-                        name.name(), name.email(), name.mayContact(), name.mayMention(), position++);
+                Database.execute(c, "INSERT INTO referral (interview_id, referrer_email, referrer_name, name, email, may_note, may_contact, may_mention, "
+                                + "introduces, position) VALUES (?,?,?,?,?,?,?,?,?,?)", interviewId, interview.contact().email(),
+                        interview.contact().name(), name.name(), name.email(), name.mayNote(), name.mayContact(), name.mayMention(),
+                        name.introduces(), position++);
             }
             Database.execute(c, "INSERT INTO notes_source (interview_id, source_message_id, received_at) VALUES (?,?,?)",
                     interviewId, sourceMessageId, clock.instant().toString());
@@ -114,9 +116,11 @@ public final class SqlInterviewStore implements InterviewStore {
         List<String> points = items(interviewId, "point");
         List<String> leads = items(interviewId, "lead");
         List<String> article = items(interviewId, "article");
-        List<DebriefNotes.NameGiven> names = db.query("SELECT name, email, may_contact, may_mention FROM referral WHERE interview_id = ? ORDER BY position",
-                rs -> new DebriefNotes.NameGiven(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getBoolean(4)), interviewId);
-        return Optional.of(new DebriefNotes(points, leads, names, article.isEmpty() ? "" : article.get(0)));
+        List<DebriefNotes.NameGiven> names = db.query(
+                "SELECT name, email, may_note, may_contact, may_mention, introduces FROM referral WHERE interview_id = ? ORDER BY position",
+                rs -> new DebriefNotes.NameGiven(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getBoolean(4), rs.getBoolean(5),
+                        rs.getBoolean(6)), interviewId);
+        return Optional.of(new DebriefNotes(points, leads, names, article.isEmpty() ? "" : article.get(0), items(interviewId, "next")));
     }
 
     /** When the notes of an interview arrived, if they did. */
