@@ -7,7 +7,7 @@
 <#assign weeks = kp.weeksSince!0>
 <#assign leads = (notes.leads)![]>
 <#assign signature = (u.signature!"")?has_content?then(u.signature, (u.name!"")?has_content?then(u.name, "[[ your name ]]"))>
-Dear ${(c.name!"")?has_content?then(c.name, "[[ their name ]]")},
+${(letter.greeting)!"Hello,"}
 
 <#if number lte 1>
 <#if weeks gt 1>It has been ${weeks} weeks<#elseif weeks == 1>It has been a week<#else>It has been a little while</#if> since our conversation<#if (iv.date!"")?has_content> on ${iv.date}</#if>, and I wanted to tell you what has come of the help you gave me.

@@ -1,2 +1,1 @@
-<#assign iv = interview!{}>
-Thank you for our conversation<#if (iv.date!"")?has_content> on ${iv.date}</#if>
+Thank you for our conversation

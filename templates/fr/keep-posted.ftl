@@ -7,7 +7,7 @@
 <#assign weeks = kp.weeksSince!0>
 <#assign leads = (notes.leads)![]>
 <#assign signature = (u.signature!"")?has_content?then(u.signature, (u.name!"")?has_content?then(u.name, "[[ votre nom ]]"))>
-Bonjour ${(c.name!"")?has_content?then(c.name, "[[ son nom ]]")},
+${(letter.greeting)!"Bonjour,"}
 
 <#if number lte 1>
 <#if weeks gt 1>Voilà ${weeks} semaines<#elseif weeks == 1>Voilà une semaine<#else>Voilà quelque temps</#if> que nous avons échangé<#if (iv.date!"")?has_content> (c'était le ${iv.date})</#if>, et je voulais vous dire ce qu'a donné l'aide que vous m'avez apportée.

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -28,7 +29,9 @@ import org.rebond.demo.DemoMailbox;
 import org.rebond.demo.DemoStory;
 import org.rebond.demo.Narrator;
 import org.rebond.domain.Action;
+import org.rebond.domain.DebriefNotes;
 import org.rebond.domain.Interview;
+import org.rebond.domain.NotesParser;
 import org.rebond.domain.PlannedAction;
 import org.rebond.domain.Planner;
 import org.rebond.store.PrivateFiles;
@@ -58,6 +61,33 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     /** How long the whole story may take before the demo says it failed. */
+    /** What the notes gave, and why a note asking for a job stays out of the thank-you (M1). */
+    private void tellNotes(App app, long interviewId, Narrator narrator) {
+        DebriefNotes notes = app.store().notes(interviewId).orElse(DebriefNotes.NONE);
+        NotesParser parser = new NotesParser();
+        boolean french = lang.equals("fr");
+        Locale language = french ? Locale.FRENCH : Locale.ENGLISH;
+        List<String> asks = java.util.stream.Stream.of(notes.points(), notes.leads(), notes.nextSteps()).flatMap(List::stream)
+                .filter(item -> !parser.jobRequestPhrases(item, language).isEmpty()).toList();
+        narrator.say("Notes received: " + count(notes.points().size(), "point", "points") + ", " + count(notes.leads().size(), "lead", "leads")
+                        + ", " + count(notes.names().size(), "name", "names") + ", " + (notes.article().isBlank() ? "no article" : "an article")
+                        + ". The thank-you turns each into a sentence addressed to Marc.",
+                "Notes reçues : " + count(notes.points().size(), "point", "points") + ", " + count(notes.leads().size(), "piste", "pistes")
+                        + ", " + count(notes.names().size(), "nom", "noms") + ", " + (notes.article().isBlank() ? "pas d'article" : "un article")
+                        + ". Le remerciement en fait des phrases adressées à Marc.");
+        for (String ask : asks) {
+            narrator.say("One note asks Marc for help towards a job (\"" + ask + "\"): the thank-you leaves it out and says so in a first line to delete. "
+                            + "An information interview asks for information only; a job request can make Marc feel used.",
+                    "Une note sollicite Marc pour un poste (« " + ask + " ») : le remerciement la laisse de côté et le dit dans une première ligne à "
+                            + "supprimer. Un entretien d'information ne demande que de l'information ; une demande de poste peut donner à Marc "
+                            + "le sentiment d'être utilisé.");
+        }
+    }
+
+    private static String count(int n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
+    }
+
     private static final Duration STORY_LIMIT = Duration.ofMinutes(4);
 
     @Option(names = "--state", paramLabel = "DIR", description = "keep the demo's state (SQLite file and a rebond.yaml pointing at the demo mailbox) in DIR")
@@ -138,8 +168,8 @@ public final class DemoCommand implements Callable<Integer> {
                         timers.schedule(() -> narrator.say("The interview takes place (one minute here instead of twenty).",
                                         "L'entretien a lieu (une minute ici au lieu de vingt)."),
                                 Math.max(0, Duration.between(clock.instant(), outcome.interview().start()).toMillis()), TimeUnit.MILLISECONDS);
-                    } else if (what.equals("notes")) {
-                        narrator.say("Notes received and stored: the thank-you will use them.", "Notes reçues et enregistrées : le remerciement s'en servira.");
+                    } else if (what.equals("notes") && outcome.interview() != null) {
+                        tellNotes(running[0], outcome.interview().id(), narrator);
                     }
                 });
         App app = App.start(config, options);

@@ -52,6 +52,7 @@ public final class TemplateComposer implements MessageComposer {
     private final VocabularyFinder vocabulary;
     private final Clock clock;
     private final BriefFacts facts;
+    private final ThankYouFacts thanks;
     /** The mailbox's word counts, reused while the history grew little: counting 2,000 samples costs about half a second. */
     private final AtomicReference<CountedWords> mailboxWords = new AtomicReference<>();
 
@@ -69,6 +70,7 @@ public final class TemplateComposer implements MessageComposer {
         this.vocabulary = vocabulary;
         this.clock = clock;
         this.facts = new BriefFacts(profile, store, draftsFolder);
+        this.thanks = new ThankYouFacts(profile);
     }
 
     /**
@@ -161,7 +163,15 @@ public final class TemplateComposer implements MessageComposer {
     }
 
     public RenderedMessage render(Interview interview, Action action) {
-        return templates.render(action.templateName(), profile.language(), model(interview, action));
+        Map<String, Object> model = model(interview, action);
+        RenderedMessage rendered = templates.render(action.templateName(), profile.language(), model);
+        if (!action.isDraft()) {
+            return rendered;
+        }
+        // What was left out (M1) and what is left to fill, in a first line to delete.
+        Object leftOut = model.get("letter") instanceof Map<?, ?> letter ? letter.get("leftOut") : null;
+        List<String> left = leftOut instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of();
+        return DraftNotice.prepend(rendered, left, profile.language());
     }
 
     Map<String, Object> model(Interview interview, Action action) {
@@ -227,6 +237,10 @@ public final class TemplateComposer implements MessageComposer {
         n.put("names", names);
         n.put("article", shown.article());
         m.put("notes", n);
+        if (action.isDraft()) {
+            m.put("letter", thanks.letter(interview, shown, exchanged, item -> !notesParser.jobRequestPhrases(item, lang).isEmpty(), now,
+                    zone, lang));
+        }
 
         List<Map<String, Object>> met = new ArrayList<>();
         for (Interview later : store.metThanksTo(interview.contact().email())) {

@@ -166,14 +166,24 @@ public final class DemoStory {
         String body = french
                 ? "Points abordés :\n- Comment l'équipe téléconsultation choisit quoi construire chaque trimestre\n"
                 + "- Le marquage CE prend un tiers du temps d'un product manager\n"
-                + "Pistes :\n- Le meetup HealthTech de Lyon, chaque premier jeudi\n- Le guide de la HAS sur les dispositifs médicaux numériques\n"
+                + "- Il pense que l'expérience clinique compte plus qu'un certificat de product management\n"
+                + "- Je dois apprendre les bases de FHIR\n"
+                + "Pistes :\n- Le meetup HealthTech de Lyon, chaque premier jeudi\n"
+                + "- Lire le guide de la HAS sur les dispositifs médicaux numériques\n"
+                + "- Lui demander de transmettre mon CV à l'équipe produit de Kardia\n"
                 + "Noms :\n- Julie Bernard <julie.bernard@kardia.example> — ok contacter, ok citer\n- Thomas Petit — ok contacter\n"
-                + "Article :\n- https://example.org/decouverte-produit-sante\n\n> " + promptSubject + "\n"
+                + "Article :\n- https://example.org/decouverte-produit-sante\n"
+                + "Prochaines étapes :\n- M'inscrire à la formation FHIR de l'ANS\n\n> " + promptSubject + "\n"
                 : "Points discussed:\n- How the telehealth team decides what to build each quarter\n"
                 + "- CE marking takes a third of a product manager's time\n"
-                + "Leads:\n- The HealthTech meetup in Lyon, every first Thursday\n- The health authority's guide to digital medical devices\n"
+                + "- He thinks clinical experience counts for more than a product management certificate\n"
+                + "- I need to learn the basics of FHIR\n"
+                + "Leads:\n- The HealthTech meetup in Lyon, every first Thursday\n"
+                + "- Read the health authority's guide to digital medical devices\n"
+                + "- Ask him to forward my CV to the Kardia product team\n"
                 + "Names:\n- Julie Bernard <julie.bernard@kardia.example> — may contact, may mention\n- Thomas Petit — may contact\n"
-                + "Article:\n- https://example.org/health-product-discovery\n\n> " + promptSubject + "\n";
+                + "Article:\n- https://example.org/health-product-discovery\n"
+                + "Next steps:\n- Sign up for the national FHIR course\n\n> " + promptSubject + "\n";
         MimeMessage m = message("<debrief-" + at.toEpochMilli() + "@rebond.example>", USER, userName(), USER, "Re: " + promptSubject, body, at);
         m.setHeader("In-Reply-To", promptMessageId);
         m.setHeader("References", promptMessageId);

@@ -86,6 +86,15 @@ public final class SampleModels {
                         map("name", "Lucas Petit", "email", "lucas@example.com", "mayContact", true, "mayMention", true),
                         map("name", "Sara Costa", "email", "", "mayContact", true, "mayMention", false)),
                 "article", "https://example.org/articles/forecasting-in-practice"));
+        model.put("letter", map("greeting", "Hi Jane,", "formal", false, "day", "today", "written", true,
+                "learned", List.of("You explained that forecasts are revised every Monday with the sales team.",
+                        "You also made the point that SQL matters more than Python in your team."),
+                "leads", List.of("As you suggested, I will look at the APICS demand planning course.",
+                        "I will also join the Lyon supply-chain meetup."),
+                "names", List.of("Thank you also for suggesting I talk to Lucas Petit and Sara Costa. I will get in touch with each of them "
+                        + "and let you know how it goes."),
+                "article", "I came across this article after we spoke and thought of you: https://example.org/articles/forecasting-in-practice",
+                "nextSteps", List.of("Next, I plan to take the APICS course."), "leftOut", List.of()));
         model.put("met", List.of(map("name", "Lucas Petit", "date", "20 March 2024")));
         model.put("keepPosted", map("number", 1, "weeksSince", 3));
         model.put("warnings", List.of());
@@ -114,6 +123,8 @@ public final class SampleModels {
         model.put("questions", List.of());
         model.put("notes", map("present", false, "points", List.of(), "leads", List.of(), "names", List.of(),
                 "article", ""));
+        model.put("letter", map("greeting", "Dear Jane Roe,", "formal", true, "day", "on 8 March", "written", false,
+                "learned", List.of(), "leads", List.of(), "names", List.of(), "article", "", "nextSteps", List.of(), "leftOut", List.of()));
         model.put("met", List.of());
         model.put("keepPosted", map("number", 1, "weeksSince", 0));
         model.put("warnings", List.of());
