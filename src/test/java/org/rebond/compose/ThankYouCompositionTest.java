@@ -107,7 +107,7 @@ class ThankYouCompositionTest {
                 "You explained that CE marking takes a third of a product manager's time.",
                 "You also made the point that clinical experience counts for more than a certificate.",
                 "As you suggested, I will read the health authority's guide to digital medical devices.",
-                "Thank you also for suggesting I talk to Julie Bernard. I will get in touch with Julie Bernard, saying that you suggested it,",
+                "Thank you also for suggesting I talk to Julie Bernard. I will get in touch with Julie, saying that you suggested it,",
                 "I came across this article after we spoke and thought of you: https://example.org/health-product-discovery")
                 .doesNotContain("Dear Marc Lefèvre", "\n- ");
     }

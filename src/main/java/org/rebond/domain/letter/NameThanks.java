@@ -14,6 +14,11 @@ final class NameThanks {
     private NameThanks() {
     }
 
+    private static String firstName(NameGiven name) {
+        String[] words = name.name().strip().split("\\s+");
+        return words.length > 1 && words[0].length() > 1 && !words[0].endsWith(".") ? words[0] : name.name().strip();
+    }
+
     static List<String> sentences(List<NameGiven> given, boolean french) {
         List<NameGiven> names = given.stream().filter(NameGiven::mayNote).filter(n -> !n.name().isBlank()).toList();
         List<String> introduced = names.stream().filter(NameGiven::introduces).map(NameGiven::name).toList();
@@ -22,9 +27,10 @@ final class NameThanks {
         if (!suggested.isEmpty()) {
             String and = french ? "et" : "and";
             List<String> all = suggested.stream().map(NameGiven::name).toList();
-            List<String> reachable = suggested.stream().filter(NameGiven::mayContact).map(NameGiven::name).toList();
+            // Named in full once, then by first name, as one writes.
+            List<String> reachable = suggested.stream().filter(NameGiven::mayContact).map(NameThanks::firstName).toList();
             boolean mention = suggested.stream().filter(NameGiven::mayContact).allMatch(NameGiven::mayMention);
-            List<String> mentionable = suggested.stream().filter(n -> n.mayContact() && n.mayMention()).map(NameGiven::name).toList();
+            List<String> mentionable = suggested.stream().filter(n -> n.mayContact() && n.mayMention()).map(NameThanks::firstName).toList();
             StringBuilder s = new StringBuilder(french
                     ? "Merci aussi de m'avoir suggéré de rencontrer " + Casing.list(all, and) + "."
                     : "Thank you also for suggesting I talk to " + Casing.list(all, and) + ".");

@@ -127,13 +127,13 @@ class ThankYouLetterTest {
 
         assertThat(english).containsExactly(
                 "Thank you also for suggesting I talk to Julie Bernard, Thomas Petit and Omar Said. I will get in touch with "
-                        + "Julie Bernard and Thomas Petit and let you know how it goes.",
-                "As you kindly allowed, I will tell Julie Bernard that you suggested we speak.",
+                        + "Julie and Thomas and let you know how it goes.",
+                "As you kindly allowed, I will tell Julie that you suggested we speak.",
                 "Thank you too for offering to introduce me to Léa Morel; that is very kind of you.");
         assertThat(french).containsExactly(
                 "Merci aussi de m'avoir suggéré de rencontrer Julie Bernard, Thomas Petit et Omar Said. Je vais prendre contact avec "
-                        + "Julie Bernard et Thomas Petit et je vous dirai ce qu'il en ressort.",
-                "Comme vous me l'avez permis, je dirai à Julie Bernard que je viens de votre part.",
+                        + "Julie et Thomas et je vous dirai ce qu'il en ressort.",
+                "Comme vous me l'avez permis, je dirai à Julie que je viens de votre part.",
                 "Merci également de me proposer de me mettre en relation avec Léa Morel ; c'est très généreux de votre part.");
         assertThat(String.join(" ", english) + String.join(" ", french)).doesNotContain("Secret Person");
     }
