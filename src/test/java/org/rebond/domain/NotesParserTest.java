@@ -230,6 +230,25 @@ class NotesParserTest {
     }
 
     @Test
+    void the_filled_example_under_the_prompts_outline_reads_as_it_says_in_both_languages() {
+        Templates templates = new Templates(null, Path.of("templates"));
+        for (Locale language : new Locale[] {Locale.ENGLISH, Locale.FRENCH}) {
+            String prompt = templates.render("debrief-prompt", language, SampleModels.full()).text();
+            List<String> lines = prompt.lines().toList();
+            int from = lines.indexOf(lines.stream().filter(l -> l.startsWith("Ex")).findFirst().orElseThrow()) + 1;
+            String example = String.join("\n", lines.subList(from, from + 6));
+
+            DebriefNotes notes = parser.parse(example);
+
+            assertThat(notes.points()).as(language.toString()).hasSize(1);
+            assertThat(notes.names()).as(language.toString()).singleElement()
+                    .satisfies(n -> assertThat(List.of(n.mayNote(), n.mayContact(), n.mayMention(), n.introduces()))
+                            .containsExactly(true, true, true, false));
+            assertThat(notes.nextSteps()).as(language.toString()).hasSize(1);
+        }
+    }
+
+    @Test
     void job_requests_are_found_in_english_and_french() {
         assertThat(parser.jobRequestPhrases("Could you forward my CV? Are you hiring this spring?", Locale.ENGLISH))
                 .containsExactly("my CV", "Are you hiring");
