@@ -19,10 +19,23 @@ Points discussed:
 Leads:
 - 
 
-Names (name, e-mail, and what they agreed to: "may contact", "may mention", or "no contact", "no mention"):
+Names (name, e-mail, and what they agreed to: "may contact", "may mention", "no note", "will introduce me"):
 - 
 
 Article (a link you would like to share with ${cname}):
 - 
+
+Next steps (what you will do, and by when):
+- 
+
+Example of a filled reply:
+  Points discussed:
+  - Clinicians review every release
+  Names:
+  - Julie Bernard <julie@example.com>: may contact, may mention ${cname}
+  Next steps:
+  - Read the guide she mentioned by Friday
+
+The same notes can be given later, or added to, with: rebond notes ${(iv.id?c)!"ID"} --config FILE
 
 No time to reply? The thank-you draft will still be prepared, with marked places for you to fill in.

@@ -19,10 +19,23 @@ Points abordés :
 Pistes :
 - 
 
-Noms (nom, e-mail, et ce qui a été accepté : « ok contacter », « ok citer », ou « pas contacter », « pas citer ») :
+Noms (nom, e-mail, et ce qui a été accepté : « ok contacter », « ok citer », « ne pas noter », « va me présenter ») :
 - 
 
 Article (un lien que vous aimeriez partager avec ${cname}) :
 - 
+
+Prochaines étapes (ce que vous allez faire, et pour quand) :
+- 
+
+Exemple de réponse remplie :
+  Points abordés :
+  - Les soignants relisent chaque version
+  Noms :
+  - Julie Bernard <julie@exemple.fr> : ok contacter, ok citer ${cname}
+  Prochaines étapes :
+  - Lire le guide qu'elle m'a conseillé d'ici vendredi
+
+Les mêmes notes peuvent être données plus tard, ou complétées, avec : rebond notes ${(iv.id?c)!"ID"} --config FICHIER
 
 Pas le temps de répondre ? Le brouillon de remerciement sera quand même préparé, avec des emplacements signalés à compléter.

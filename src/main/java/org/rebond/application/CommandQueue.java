@@ -4,11 +4,16 @@ import java.util.List;
 import java.util.Optional;
 import org.rebond.domain.UserCommand;
 
-/** Where track/ignore requests and owed re-plans wait for the process that holds the instance lock. */
+/** Where track/ignore/notes requests and owed re-plans wait for the process that holds the instance lock. */
 public interface CommandQueue {
 
     /** Records a request; returns its id. A REPLAN already waiting for the same target is not repeated. */
-    long request(UserCommand.Kind kind, String target);
+    default long request(UserCommand.Kind kind, String target) {
+        return request(kind, target, "");
+    }
+
+    /** Records a request carrying {@code payload} (the notes' text of a NOTES request); returns its id. */
+    long request(UserCommand.Kind kind, String target, String payload);
 
     /** The requests not applied yet, oldest first. */
     List<UserCommand> open();

@@ -387,11 +387,30 @@ public final class InterviewService {
         return count;
     }
 
-    /** Keeps the notes the user gave after an interview; the names given join the referral network (M5). */
-    public synchronized void recordNotes(Interview interview, DebriefNotes notes, String sourceMessageId) {
-        store.saveNotes(interview.id(), notes, sourceMessageId);
-        store.journal(interview.id(), clock.instant(), "notes", notes.points().size() + " points, " + notes.leads().size()
-                + " leads, " + notes.names().size() + " names");
+    /**
+     * Adds notes the user gave after an interview to those kept (METHOD M5, M7), the one way in for a
+     * reply to the debrief prompt and for {@code rebond notes}: new points, leads and next steps are
+     * appended, a name given again takes its later permissions, a new article replaces the old
+     * ({@link DebriefNotes#merge}). The names given join the referral network. The same source
+     * (a reply seen in two folders, a request applied twice) counts once.
+     *
+     * @param sourceId the reply's Message-ID, or {@code rebond notes N} for the command's N-th request
+     * @return UPDATED with the notes now kept in its detail, or DUPLICATE when this source was taken already
+     */
+    public synchronized Outcome recordNotes(Interview interview, DebriefNotes notes, String sourceId) {
+        if (store.notesTakenFrom(interview.id(), sourceId)) {
+            return new Outcome(Outcome.Kind.DUPLICATE, interview, "these notes were taken already");
+        }
+        DebriefNotes kept = store.notes(interview.id()).orElse(DebriefNotes.NONE).merge(notes);
+        store.saveNotes(interview.id(), kept, sourceId);
+        String counts = counts(notes) + " given; now " + counts(kept);
+        store.journal(interview.id(), clock.instant(), "notes", counts + " (from " + sourceId + ")");
+        return new Outcome(Outcome.Kind.UPDATED, interview, counts);
+    }
+
+    private static String counts(DebriefNotes notes) {
+        return notes.points().size() + " points, " + notes.leads().size() + " leads, " + notes.names().size() + " names, "
+                + notes.nextSteps().size() + " next steps" + (notes.article().isBlank() ? "" : ", an article");
     }
 
     private Interview toInterview(long id, CalendarEvent event, Verdict verdict, String sourceMessageId) {

@@ -23,7 +23,13 @@ public interface InterviewStore {
     List<Interview> all();
 
 
-    void saveNotes(long interviewId, DebriefNotes notes, String sourceMessageId);
+    /**
+     * Keeps {@code notes} as the interview's notes (the use case has added what came earlier) and
+     * {@code sourceId} among the sources they came from: a reply's Message-ID, or
+     * {@code rebond notes N} for the N-th request of the command. A name kept in the same place keeps
+     * its row, so the referral network still knows when it was first given.
+     */
+    void saveNotes(long interviewId, DebriefNotes notes, String sourceId);
 
     Optional<DebriefNotes> notes(long interviewId);
 
@@ -78,8 +84,22 @@ public interface InterviewStore {
     /** Events seen but not taken (state SEEN) starting at or after {@code since}, most recently seen first. */
     List<SeenEvent> recentlySeen(Instant since, int limit);
 
-    /** The Message-ID of the reply the notes of an interview came from, if they came. */
-    Optional<String> notesSource(long interviewId);
+    /** The latest source the notes of an interview came from (a reply's Message-ID, or {@code rebond notes N}), if they came. */
+    default Optional<String> notesSource(long interviewId) {
+        List<NotesSource> sources = notesSources(interviewId);
+        return sources.isEmpty() ? Optional.empty() : Optional.of(sources.get(sources.size() - 1).sourceId());
+    }
+
+    /** Where the notes of an interview came from, oldest first. */
+    List<NotesSource> notesSources(long interviewId);
+
+    /** Whether these notes were already taken (the same reply seen in two folders counts once). */
+    default boolean notesTakenFrom(long interviewId, String sourceId) {
+        return notesSources(interviewId).stream().anyMatch(s -> s.sourceId().equals(sourceId));
+    }
+
+    /** One go of notes: a reply's Message-ID or {@code rebond notes N}, and when it was taken. */
+    record NotesSource(String sourceId, Instant receivedAt) {}
 
     /** The addresses of the people rebond follows interviews with, or who were named in a debrief (lower case). */
     Set<String> knownContacts();

@@ -188,7 +188,7 @@ public final class MessageArrivals {
 
     private void takeNotes(long interviewId, Arrival a, List<Runnable> told) {
         Optional<Interview> interview = store.byId(interviewId);
-        if (interview.isEmpty() || store.notesSource(interviewId).filter(a.messageId()::equals).isPresent()) {
+        if (interview.isEmpty() || store.notesTakenFrom(interviewId, a.messageId())) {
             return;
         }
         DebriefNotes notes = notesParser.parse(a.text());
@@ -197,10 +197,9 @@ public final class MessageArrivals {
             log.warn("the notes for interview {} ask for a job ({}); the thank-you will keep your words but "
                     + "an information interview asks for information only", interviewId, String.join(", ", asks));
         }
-        interviews.recordNotes(interview.get(), notes, a.messageId());
+        InterviewService.Outcome recorded = interviews.recordNotes(interview.get(), notes, a.messageId());
         told.add(() -> {
-            log.info("debrief notes received for interview {}: {} points, {} leads, {} names", interviewId,
-                    notes.points().size(), notes.leads().size(), notes.names().size());
+            log.info("debrief notes received for interview {}: {}", interviewId, recorded.detail());
             listener.taken("notes", new InterviewService.Outcome(InterviewService.Outcome.Kind.UPDATED, interview.get(), "debrief notes received"));
         });
     }

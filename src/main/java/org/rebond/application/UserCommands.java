@@ -1,12 +1,15 @@
 package org.rebond.application;
 
 import java.util.Optional;
+import org.rebond.domain.DebriefNotes;
 import org.rebond.domain.Interview;
+import org.rebond.domain.NotesParser;
 import org.rebond.domain.UserCommand;
 
 /**
- * Applies the user's overrides of detection ({@code rebond track}, {@code rebond ignore}) and the
- * re-plans they owe.
+ * Applies the user's overrides of detection ({@code rebond track}, {@code rebond ignore}), the notes
+ * given with {@code rebond notes} (read by the same parser and recorded by the same use case as a
+ * reply to the debrief prompt), and the re-plans they owe.
  *
  * <p>Why a queue rather than the command scheduling into Quartz's tables itself: the daemon's
  * Quartz is a non-clustered JobStoreTX, and Quartz documents that no other instance may use the same
@@ -24,11 +27,17 @@ public final class UserCommands {
     private final InterviewService service;
     private final InterviewStore store;
     private final CommandQueue queue;
+    private final NotesParser notesParser = new NotesParser();
 
     public UserCommands(InterviewService service, InterviewStore store, CommandQueue queue) {
         this.service = service;
         this.store = store;
         this.queue = queue;
+    }
+
+    /** The source a NOTES request's notes are recorded under: one per request, so that applying it twice adds nothing. */
+    public static String notesSource(long requestId) {
+        return "rebond notes " + requestId;
     }
 
     /** Applies every waiting request; returns how many. One failing request is recorded and does not block the others. */
@@ -54,6 +63,9 @@ public final class UserCommands {
             service.replan(number);
             return new InterviewService.Outcome(InterviewService.Outcome.Kind.UPDATED, store.byId(number).orElse(null), "re-planned");
         }
+        if (command.kind() == UserCommand.Kind.NOTES) {
+            return notes(command, number);
+        }
         if (command.seenEvent()) {
             return command.kind() == UserCommand.Kind.TRACK ? service.track(number) : service.ignoreSeen(number);
         }
@@ -62,5 +74,17 @@ public final class UserCommands {
             return new InterviewService.Outcome(InterviewService.Outcome.Kind.REJECTED, null, "no interview #" + number);
         }
         return command.kind() == UserCommand.Kind.TRACK ? service.track(interview.get()) : service.ignore(interview.get());
+    }
+
+    private InterviewService.Outcome notes(UserCommand command, long number) {
+        Optional<Interview> interview = command.seenEvent() ? Optional.empty() : store.byId(number);
+        if (interview.isEmpty()) {
+            return new InterviewService.Outcome(InterviewService.Outcome.Kind.REJECTED, null, "no interview #" + number);
+        }
+        DebriefNotes notes = notesParser.parse(command.payload());
+        if (notes.isEmpty()) {
+            return new InterviewService.Outcome(InterviewService.Outcome.Kind.REJECTED, interview.get(), "no notes found in the text");
+        }
+        return service.recordNotes(interview.get(), notes, notesSource(command.id()));
     }
 }

@@ -16,12 +16,12 @@ import picocli.CommandLine.Command;
         description = {"Prepares, follows up and keeps alive your information interviews, from your own mailbox.",
                 "rebond never sends mail: briefs arrive in your INBOX, drafts in your Drafts folder."},
         subcommands = {RunCommand.class, DemoCommand.class, DoctorCommand.class, StatusCommand.class, InspectCommand.class,
-                PreviewCommand.class, TrackCommand.class, IgnoreCommand.class, ClassArchiveCommand.class, CommandLine.HelpCommand.class},
+                PreviewCommand.class, TrackCommand.class, IgnoreCommand.class, NotesCommand.class, ClassArchiveCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 " 0:all went well",
                 "64:the command line is wrong (usage)",
-                "65:an input file or message could not be read (data)",
+                "65:an input file or message could not be read, an interview number is unknown, or notes hold nothing to record (data)",
                 "69:the mailbox or a server could not be reached (unavailable)",
                 "70:an unexpected internal error; the message says what failed (software)",
                 "74:a file or the database could not be read or written (I/O)",
@@ -37,7 +37,8 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true), App.systemClock()));
+        System.exit(execute(args, UserTerminal.system(), new PrintWriter(System.out, true), new PrintWriter(System.err, true),
+                App.systemClock()));
     }
 
     /**
@@ -45,7 +46,12 @@ public final class Main implements Runnable {
      * {@code clock}: the system clock from {@link #main}, a clock of their own in tests.
      */
     public static int execute(String[] args, PrintWriter out, PrintWriter err, Clock clock) {
-        CommandLine cli = commandLine(clock);
+        return execute(args, UserTerminal.system(), out, err, clock);
+    }
+
+    /** As {@link #execute(String[], PrintWriter, PrintWriter, Clock)}, the commands that read the user's input reading {@code terminal}. */
+    public static int execute(String[] args, UserTerminal terminal, PrintWriter out, PrintWriter err, Clock clock) {
+        CommandLine cli = commandLine(clock, terminal);
         cli.setOut(out);
         cli.setErr(err);
         cli.setExitCodeExceptionMapper(ExitCodes::of);
@@ -64,17 +70,25 @@ public final class Main implements Runnable {
 
     /** The whole command line, every command made with {@code clock}. */
     static CommandLine commandLine(Clock clock) {
-        return new CommandLine(new Main(), new ClockedFactory(clock));
+        return commandLine(clock, UserTerminal.system());
     }
 
-    /** Makes the commands that take the clock with it, and every other class picocli needs as usual. */
-    private record ClockedFactory(Clock clock) implements CommandLine.IFactory {
+    static CommandLine commandLine(Clock clock, UserTerminal terminal) {
+        return new CommandLine(new Main(), new ClockedFactory(clock, terminal));
+    }
+
+    /** Makes the commands that take the clock (and the user's terminal) with them, and every other class picocli needs as usual. */
+    private record ClockedFactory(Clock clock, UserTerminal terminal) implements CommandLine.IFactory {
         @Override
         public <K> K create(Class<K> type) throws Exception {
             try {
-                return type.getConstructor(Clock.class).newInstance(clock);
-            } catch (NoSuchMethodException noClock) {
-                return CommandLine.defaultFactory().create(type);
+                return type.getConstructor(Clock.class, UserTerminal.class).newInstance(clock, terminal);
+            } catch (NoSuchMethodException noTerminal) {
+                try {
+                    return type.getConstructor(Clock.class).newInstance(clock);
+                } catch (NoSuchMethodException noClock) {
+                    return CommandLine.defaultFactory().create(type);
+                }
             }
         }
     }

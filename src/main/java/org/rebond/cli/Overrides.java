@@ -46,25 +46,13 @@ final class Overrides {
                         : (fr ? "aucun entretien #" + number + " — 'rebond status --config " + config + "' les liste"
                               : "no interview #" + number + " — 'rebond status --config " + config + "' lists them"));
             }
-            CommandQueue queue = state.commands();
-            Optional<Offline.Lock> lock = state.lockUnlessADaemonRuns();
-            CommandQueue.Applied applied;
-            boolean byDaemon = lock.isEmpty();
-            if (lock.isPresent()) {
-                try (Offline.Lock held = lock.get()) {
-                    long id = queue.request(kind, target);
-                    queue.done(id, state.userCommandsHere().apply(new UserCommand(id, kind, target)));
-                    applied = queue.applied(id).orElseThrow();
-                }
-            } else {
-                long id = queue.request(kind, target);
-                applied = awaitDaemon(queue, id);
-                if (applied == null) {
-                    out.println(fr ? "Demande transmise au rebond en cours d'exécution, qui ne l'a pas encore appliquée ; vérifiez avec 'rebond status' dans une minute."
-                            : "Asked the running rebond; it has not applied the request yet. Check with 'rebond status' in a minute.");
-                    return ExitCodes.OK;
-                }
+            Submitted submitted = submit(state, kind, target, "");
+            boolean byDaemon = submitted.byDaemon();
+            if (submitted.applied().isEmpty()) {
+                out.println(notYetApplied(fr));
+                return ExitCodes.OK;
             }
+            CommandQueue.Applied applied = submitted.applied().get();
             Optional<Interview> interview = applied.interviewId() == 0 ? Optional.empty() : state.store().byId(applied.interviewId());
             Optional<SeenEvent> seen = UserCommand.isSeenEvent(target) ? state.store().seenById(number) : Optional.empty();
             DateTimeFormatter when = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", loaded.profile().language())
@@ -79,6 +67,32 @@ final class Overrides {
             }
             return ExitCodes.OK;
         }
+    }
+
+    /** What became of a request: applied (by the running daemon, or here), or not yet when the daemon did not answer in time. */
+    record Submitted(Optional<CommandQueue.Applied> applied, boolean byDaemon, long requestId) {}
+
+    /**
+     * Writes the request and has it applied by the process holding the instance lock: this one when
+     * no daemon runs (the lock is held meanwhile), else the daemon, waited for a few seconds.
+     */
+    static Submitted submit(Offline state, UserCommand.Kind kind, String target, String payload) {
+        CommandQueue queue = state.commands();
+        Optional<Offline.Lock> lock = state.lockUnlessADaemonRuns();
+        if (lock.isPresent()) {
+            try (Offline.Lock held = lock.get()) {
+                long id = queue.request(kind, target, payload);
+                queue.done(id, state.userCommandsHere().apply(new UserCommand(id, kind, target, payload)));
+                return new Submitted(queue.applied(id), false, id);
+            }
+        }
+        long id = queue.request(kind, target, payload);
+        return new Submitted(Optional.ofNullable(awaitDaemon(queue, id)), true, id);
+    }
+
+    static String notYetApplied(boolean fr) {
+        return fr ? "Demande transmise au rebond en cours d'exécution, qui ne l'a pas encore appliquée ; vérifiez avec 'rebond status' dans une minute."
+                : "Asked the running rebond; it has not applied the request yet. Check with 'rebond status' in a minute.";
     }
 
     /**

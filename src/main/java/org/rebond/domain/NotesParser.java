@@ -16,7 +16,10 @@ import org.rebond.domain.DebriefNotes.NameGiven;
  * <p>The reply is read line by line: quoted lines ({@code >}) are skipped, reading stops at a
  * signature separator ({@code -- }) or at the header of the quoted original ("On … wrote:",
  * "Le … a écrit :"). Headings in English or French ("Points discussed", "Pistes", "Noms", "Article" …)
- * choose the section of the bullets below them; bullets before any heading are points.
+ * choose the section of the bullets below them; bullets before any heading are points. Reading
+ * also stops at the line that opens a filled example ("Example of a filled reply:", "Exemple de
+ * réponse remplie :"), so an example copied with the outline is not taken for the user's notes.
+ * Name lines are read by {@link NamePermissions}.
  */
 public final class NotesParser {
 
@@ -27,7 +30,7 @@ public final class NotesParser {
 
     private static final int MAX_INPUT_CHARS = 200_000;
 
-    private enum Section { POINTS, LEADS, NAMES, ARTICLE }
+    private enum Section { POINTS, LEADS, NAMES, ARTICLE, NEXT_STEPS }
 
     private static final Pattern UNWANTED_CHARACTERS = Pattern.compile("[\\p{Cc}&&[^\\n\\t]]|\\p{Cf}");
     private static final Pattern QUOTED = Pattern.compile("^\\s*>.*");
@@ -45,22 +48,16 @@ public final class NotesParser {
                     + "|names?(?:\\s+(?:given|suggested))?"
                     + "|noms?(?:\\s+(?:donn[eé]s|propos[eé]s|sugg[eé]r[eé]s))?"
                     + "|contacts?|people|personnes?"
-                    + "|articles?|liens?|links?)"
+                    + "|articles?|liens?|links?"
+                    + "|next\\s+steps?|to-?\\s?dos?|follow-?\\s?ups?|prochaines?\\s+[eé]tapes?|[àa]\\s+faire|suites?(?:\\s+[àa]\\s+donner)?)"
                     + "\\s*(?:\\*\\*)?\\s*(?:\\([^)]*\\))?\\s*(?::\\s*(.*))?$",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /** The filled example of the debrief prompt, or of the notes template, starts here: not the user's notes. */
+    private static final Pattern EXAMPLE = Pattern.compile(
+            "^\\s*(?:#+\\s*|\\*\\*)?(?:(?:an?|for|un|par)\\s+)?ex[ea]mples?\\b[^:]*:\\s*(?:\\*\\*)?\\s*$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern BULLET = Pattern.compile("^\\s*(?:[-*•–—+]|\\d{1,2}[.)])(?:\\s+(.*))?$");
     private static final Pattern URL = Pattern.compile("https?://[^\\s<>\"]+", Pattern.CASE_INSENSITIVE);
-    private static final Pattern EMAIL = Pattern.compile("[\\w.+'-]+@[\\w-]+(?:\\.[\\w-]+)+", Pattern.UNICODE_CHARACTER_CLASS);
-    private static final Pattern NAME_SEPARATOR = Pattern.compile("\\s[—–-]\\s|[,;:(]");
-    private static final Pattern CLAUSE_SEPARATOR = Pattern.compile("[,;/+]|\\b(?:and|et|but|mais|yet)\\b");
-    private static final Pattern CONTACT_WORD = Pattern.compile(
-            "\\b(?:contact\\w*|ecrire|lui ecrire|write|email|e-mail|mail|get in touch|reach\\w*|joindre|appeler|call)\\b");
-    private static final Pattern MENTION_WORD = Pattern.compile(
-            "\\b(?:mention\\w*|citer|cite|nommer|name|de sa part|de (?:ma|leur|votre) part|say|dire|suggest\\w*|refer\\w*)\\b");
-    private static final Pattern NEGATION = Pattern.compile(
-            "\\b(?:no|not|pas|non|ne|n|never|jamais|dont|don t|sans|nope)\\b");
-    private static final Pattern NEGATION_AFTER = Pattern.compile("^\\s*[:=]?\\s*(?:no|non|pas|not|jamais|never)\\b");
-
     private static final List<Pattern> JOB_REQUESTS_EN = patterns(
             "are you hiring", "\\bhiring\\b", "\\bhire me\\b", "\\bjob openings?\\b",
             "\\bopenings? (?:in|at|on) your\\b", "\\bopen (?:positions?|roles?)\\b", "\\bvacanc(?:y|ies)\\b",
@@ -83,6 +80,7 @@ public final class NotesParser {
         List<String> points = new ArrayList<>();
         List<String> leads = new ArrayList<>();
         List<NameGiven> names = new ArrayList<>();
+        List<String> nextSteps = new ArrayList<>();
         String articleUrl = "";
         String articleLine = "";
         Section section = Section.POINTS;
@@ -95,7 +93,8 @@ public final class NotesParser {
             if (QUOTED.matcher(line).matches()) {
                 continue;
             }
-            if (line.equals("-- ") || line.strip().equals("--") || isReplyHeader(line, i + 1 < lines.length ? lines[i + 1] : "")) {
+            if (line.equals("-- ") || line.strip().equals("--") || isReplyHeader(line, i + 1 < lines.length ? lines[i + 1] : "")
+                    || EXAMPLE.matcher(line).matches()) {
                 break;
             }
             String item;
@@ -121,6 +120,7 @@ public final class NotesParser {
             switch (section) {
                 case POINTS -> addCapped(points, item);
                 case LEADS -> addCapped(leads, item);
+                case NEXT_STEPS -> addCapped(nextSteps, item);
                 case NAMES -> {
                     if (names.size() < MAX_ITEMS) {
                         NameGiven name = nameOf(item);
@@ -141,7 +141,7 @@ public final class NotesParser {
             }
         }
         String article = articleUrl.isEmpty() ? articleLine : articleUrl;
-        DebriefNotes notes = new DebriefNotes(points, leads, names, article);
+        DebriefNotes notes = new DebriefNotes(points, leads, names, article, nextSteps);
         return notes.isEmpty() ? DebriefNotes.NONE : notes;
     }
 
@@ -204,56 +204,16 @@ public final class NotesParser {
         if (word.startsWith("article") || word.startsWith("lien") || word.startsWith("link")) {
             return Section.ARTICLE;
         }
+        if (word.startsWith("next") || word.startsWith("to") || word.startsWith("follow") || word.startsWith("prochaine")
+                || word.startsWith("a ") || word.startsWith("suite")) {
+            return Section.NEXT_STEPS;
+        }
         return Section.NAMES;
     }
 
+    /** One item of the names section: see {@link NamePermissions}. */
     static NameGiven nameOf(String item) {
-        String name;
-        String rest;
-        String email = "";
-        Matcher address = EMAIL.matcher(item);
-        if (address.find()) {
-            email = address.group().toLowerCase(Locale.ROOT);
-            name = item.substring(0, address.start());
-            rest = item.substring(address.end());
-        } else {
-            Matcher separator = NAME_SEPARATOR.matcher(item);
-            if (separator.find()) {
-                name = item.substring(0, separator.start());
-                rest = item.substring(separator.start());
-            } else {
-                name = item;
-                rest = "";
-            }
-        }
-        name = name.replaceAll("^[\\s<>,;:()\"'—–-]+|[\\s<>,;:()\"'—–-]+$", "");
-        if (name.isEmpty()) {
-            name = email;
-        }
-        boolean mayContact = false;
-        boolean mayMention = false;
-        for (String clause : CLAUSE_SEPARATOR.split(fold(rest).replace('\'', ' ').replace('’', ' '))) {
-            Boolean contact = permission(clause, CONTACT_WORD);
-            Boolean mention = permission(clause, MENTION_WORD);
-            if (contact != null) {
-                mayContact = contact;
-            }
-            if (mention != null) {
-                mayMention = mention;
-            }
-        }
-        return new NameGiven(name, email, mayContact, mayMention);
-    }
-
-    /** True or false when the clause speaks of this permission, null when it does not. */
-    private static Boolean permission(String clause, Pattern word) {
-        Matcher m = word.matcher(clause);
-        if (!m.find()) {
-            return null;
-        }
-        boolean negatedBefore = NEGATION.matcher(clause.substring(0, m.start())).find();
-        boolean negatedAfter = NEGATION_AFTER.matcher(clause.substring(m.end())).find();
-        return !(negatedBefore || negatedAfter);
+        return NamePermissions.read(item);
     }
 
     private static String clean(String text) {

@@ -6,17 +6,27 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A request from the command line ({@code rebond track}, {@code rebond ignore}) or a re-plan the
- * daemon owes an interview: written as a row by whichever process asks, applied by the one process
- * that holds the instance lock (see {@code application.UserCommands}).
+ * A request from the command line ({@code rebond track}, {@code rebond ignore}, {@code rebond notes})
+ * or a re-plan the daemon owes an interview: written as a row by whichever process asks, applied by
+ * the one process that holds the instance lock (see {@code application.UserCommands}).
  *
- * @param id     the row id
- * @param kind   what is asked
- * @param target {@code 7} for interview #7, {@code e3} for the event seen but not taken e3
+ * @param id      the row id
+ * @param kind    what is asked
+ * @param target  {@code 7} for interview #7, {@code e3} for the event seen but not taken e3
+ * @param payload what the request carries: the notes' text for NOTES, empty otherwise
  */
-public record UserCommand(long id, Kind kind, String target) {
+public record UserCommand(long id, Kind kind, String target, String payload) {
 
-    public enum Kind { TRACK, IGNORE, REPLAN }
+    public enum Kind { TRACK, IGNORE, REPLAN, NOTES }
+
+    public UserCommand {
+        payload = payload == null ? "" : payload;
+    }
+
+    /** A request that carries nothing but its target. */
+    public UserCommand(long id, Kind kind, String target) {
+        this(id, kind, target, "");
+    }
 
     private static final Pattern TARGET = Pattern.compile("(?i)(#|e)?(\\d{1,18})");
 

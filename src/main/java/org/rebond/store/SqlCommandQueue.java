@@ -19,7 +19,7 @@ public final class SqlCommandQueue implements CommandQueue {
     }
 
     @Override
-    public long request(UserCommand.Kind kind, String target) {
+    public long request(UserCommand.Kind kind, String target, String payload) {
         if (kind == UserCommand.Kind.REPLAN) {
             Optional<Long> waiting = db.queryOne("SELECT id FROM pending_command WHERE command = ? AND target = ? AND applied_at IS NULL",
                     rs -> rs.getLong(1), kind.name(), target);
@@ -27,19 +27,21 @@ public final class SqlCommandQueue implements CommandQueue {
                 return waiting.get();
             }
         }
-        return db.update("INSERT INTO pending_command (command, target, requested_at) VALUES (?,?,?)", kind.name(), target,
-                clock.instant().toString());
+        return db.update("INSERT INTO pending_command (command, target, requested_at, payload) VALUES (?,?,?,?)", kind.name(), target,
+                clock.instant().toString(), payload == null || payload.isEmpty() ? null : payload);
     }
 
     @Override
     public List<UserCommand> open() {
-        return db.query("SELECT id, command, target FROM pending_command WHERE applied_at IS NULL ORDER BY id",
-                rs -> new UserCommand(rs.getLong(1), UserCommand.Kind.valueOf(rs.getString(2)), rs.getString(3)));
+        return db.query("SELECT id, command, target, payload FROM pending_command WHERE applied_at IS NULL ORDER BY id",
+                rs -> new UserCommand(rs.getLong(1), UserCommand.Kind.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4)));
     }
 
     @Override
     public void done(long id, InterviewService.Outcome outcome) {
-        db.update("UPDATE pending_command SET applied_at = ?, result = ?, interview_id = ?, detail = ? WHERE id = ?", clock.instant().toString(),
+        // The notes' text is not kept once applied: the notes themselves are.
+        db.update("UPDATE pending_command SET applied_at = ?, result = ?, interview_id = ?, detail = ?, payload = NULL WHERE id = ?",
+                clock.instant().toString(),
                 outcome.kind().name(), outcome.interview() == null ? null : outcome.interview().id(), outcome.detail(), id);
     }
 

@@ -77,12 +77,10 @@ public final class SqlInterviewStore implements InterviewStore {
     }
 
     @Override
-    public void saveNotes(long interviewId, DebriefNotes notes, String sourceMessageId) {
+    public void saveNotes(long interviewId, DebriefNotes notes, String sourceId) {
         Interview interview = byId(interviewId).orElseThrow();
         db.inTransaction(c -> {
             Database.execute(c, "DELETE FROM note_item WHERE interview_id = ?", interviewId);
-            Database.execute(c, "DELETE FROM referral WHERE interview_id = ?", interviewId);
-            Database.execute(c, "DELETE FROM notes_source WHERE interview_id = ?", interviewId);
             insertItems(c, interviewId, "point", notes.points());
             insertItems(c, interviewId, "lead", notes.leads());
             if (!notes.article().isBlank()) {
@@ -91,13 +89,20 @@ public final class SqlInterviewStore implements InterviewStore {
             insertItems(c, interviewId, "next", notes.nextSteps());
             int position = 0;
             for (DebriefNotes.NameGiven name : notes.names()) {
-                Database.execute(c, "INSERT INTO referral (interview_id, referrer_email, referrer_name, name, email, may_note, may_contact, may_mention, "
-                                + "introduces, position) VALUES (?,?,?,?,?,?,?,?,?,?)", interviewId, interview.contact().email(),
-                        interview.contact().name(), name.name(), name.email(), name.mayNote(), name.mayContact(), name.mayMention(),
-                        name.introduces(), position++);
+                long updated = Database.execute(c, "UPDATE referral SET name = ?, email = ?, may_note = ?, may_contact = ?, may_mention = ?, "
+                                + "introduces = ? WHERE interview_id = ? AND position = ?", name.name(), name.email(), name.mayNote(),
+                        name.mayContact(), name.mayMention(), name.introduces(), interviewId, position);
+                if (updated == 0) {
+                    Database.execute(c, "INSERT INTO referral (interview_id, referrer_email, referrer_name, name, email, may_note, may_contact, "
+                                    + "may_mention, introduces, position) VALUES (?,?,?,?,?,?,?,?,?,?)", interviewId, interview.contact().email(),
+                            interview.contact().name(), name.name(), name.email(), name.mayNote(), name.mayContact(), name.mayMention(),
+                            name.introduces(), position);
+                }
+                position++;
             }
-            Database.execute(c, "INSERT INTO notes_source (interview_id, source_message_id, received_at) VALUES (?,?,?)",
-                    interviewId, sourceMessageId, clock.instant().toString());
+            Database.execute(c, "DELETE FROM referral WHERE interview_id = ? AND position >= ?", interviewId, position);
+            Database.execute(c, "INSERT OR IGNORE INTO notes_source (interview_id, source_message_id, received_at) VALUES (?,?,?)",
+                    interviewId, sourceId, clock.instant().toString());
             return null;
         });
     }
@@ -123,9 +128,16 @@ public final class SqlInterviewStore implements InterviewStore {
         return Optional.of(new DebriefNotes(points, leads, names, article.isEmpty() ? "" : article.get(0), items(interviewId, "next")));
     }
 
-    /** When the notes of an interview arrived, if they did. */
-    public Optional<String> notesSource(long interviewId) {
-        return db.queryOne("SELECT source_message_id FROM notes_source WHERE interview_id = ?", rs -> rs.getString(1), interviewId);
+    @Override
+    public List<NotesSource> notesSources(long interviewId) {
+        return db.query("SELECT source_message_id, received_at FROM notes_source WHERE interview_id = ? ORDER BY received_at, rowid",
+                rs -> new NotesSource(rs.getString(1), Instant.parse(rs.getString(2))), interviewId);
+    }
+
+    @Override
+    public boolean notesTakenFrom(long interviewId, String sourceId) {
+        return db.queryOne("SELECT 1 FROM notes_source WHERE interview_id = ? AND source_message_id = ?", rs -> 1, interviewId, sourceId)
+                .isPresent();
     }
 
     private List<String> items(long interviewId, String kind) {

@@ -340,6 +340,28 @@ class InterviewServiceTest {
     }
 
     @Test
+    void aSecondGoOfNotesAddsToTheFirstAndTheSameReplySeenTwiceCountsOnce() {
+        Interview interview = created();
+        DebriefNotes reply = new DebriefNotes(List.of("FHIR is the hard part"), List.of("The FHIR meetup"),
+                List.of(new DebriefNotes.NameGiven("Lou Kim", "lou.kim@hospital.example", true, false)), "https://example.org/a");
+        service.recordNotes(interview, reply, "<notes@x.example>");
+
+        Outcome again = service.recordNotes(interview, reply, "<notes@x.example>");
+        Outcome added = service.recordNotes(interview, new DebriefNotes(List.of("fhir is the HARD part!", "Clinicians review releases"), List.of(),
+                List.of(new DebriefNotes.NameGiven("lou kim", "", true, true, true, true)), "", List.of("Write to Lou on Monday")),
+                "rebond notes 4");
+
+        assertThat(again.kind()).isEqualTo(Outcome.Kind.DUPLICATE);
+        assertThat(added.kind()).isEqualTo(Outcome.Kind.UPDATED);
+        assertThat(store.notes(interview.id())).contains(new DebriefNotes(List.of("FHIR is the hard part", "Clinicians review releases"),
+                List.of("The FHIR meetup"), List.of(new DebriefNotes.NameGiven("Lou Kim", "lou.kim@hospital.example", true, true, true, true)),
+                "https://example.org/a", List.of("Write to Lou on Monday")));
+        assertThat(store.notesSources(interview.id())).extracting(InterviewStore.NotesSource::sourceId)
+                .containsExactly("<notes@x.example>", "rebond notes 4");
+        assertThat(store.suggestedBy("lou.kim@hospital.example")).contains(new Interview.Person(CONTACT, "Claire Dubois"));
+    }
+
+    @Test
     void theOrdinalCountsOnlyInterviewsAlreadyHeldLeavingCancelledAndFutureOnesOut() {
         Interview third = service.onCalendarEvent(invitation().uid("c").start(START.plus(Duration.ofDays(2))).build(), CONTACT, "").interview();
         Interview first = service.onCalendarEvent(invitation().uid("a").start(START).build(), CONTACT, "").interview();

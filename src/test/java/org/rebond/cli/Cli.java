@@ -1,12 +1,15 @@
 package org.rebond.cli;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Map;
 
 /** Runs rebond's command line in-process, the way {@code main} does, and keeps what it printed. */
 final class Cli {
@@ -26,6 +29,26 @@ final class Cli {
         int code;
         try (PrintWriter o = new PrintWriter(out, true); PrintWriter e = new PrintWriter(err, true)) {
             code = Main.execute(args, o, e, Clock.systemUTC());
+        }
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    /** Runs a command line with {@code input} piped to its standard input (not a terminal). */
+    static Result withInput(String input, String... args) {
+        return inTerminal(new UserTerminal(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), () -> false, Map.of()), args);
+    }
+
+    /** Runs a command line as typed in a terminal whose environment is {@code environment} (EDITOR, VISUAL). */
+    static Result inTerminal(Map<String, String> environment, String... args) {
+        return inTerminal(new UserTerminal(new ByteArrayInputStream(new byte[0]), () -> true, environment), args);
+    }
+
+    private static Result inTerminal(UserTerminal terminal, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code;
+        try (PrintWriter o = new PrintWriter(out, true); PrintWriter e = new PrintWriter(err, true)) {
+            code = Main.execute(args, terminal, o, e, Clock.systemUTC());
         }
         return new Result(code, out.toString(), err.toString());
     }

@@ -6,10 +6,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.rebond.compose.SampleModels;
 import org.rebond.compose.Templates;
 import org.rebond.domain.DebriefNotes.NameGiven;
@@ -88,6 +91,97 @@ class NotesParserTest {
                 .isEqualTo(new NameGiven("Dee Fox", "dee@x.org", true, true));
     }
 
+    /** A name line, then what it grants: may note, may contact, may mention, will introduce. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Sophie Martin <sophie@x.fr> — ok to contact, ok to say I come from Marc          | Sophie Martin | sophie@x.fr | true  | true  | true  | false
+            Sophie Martin, sophie@x.fr (peut la contacter, pas me recommander de sa part)    | Sophie Martin | sophie@x.fr | true  | true  | false | false
+            Paul Roy - no note, may contact                                                  | Paul Roy      |             | false | true  | false | false
+            Paul Roy : ne pas noter son nom, ne pas le contacter                             | Paul Roy      |             | false | false | false | false
+            Paul Roy — off the record                                                        | Paul Roy      |             | false | false | false | false
+            Lina Park <lina@x.org> — will introduce me by email                              | Lina Park     | lina@x.org  | true  | false | false | true
+            Lina Park <lina@x.org>: introduction by email, may mention Marc                  | Lina Park     | lina@x.org  | true  | false | true  | true
+            Lina Park — won't introduce me, but I may write to her                           | Lina Park     |             | true  | true  | false | false
+            Léa Roux <lea@x.fr> — va me présenter                                            | Léa Roux      | lea@x.fr    | true  | false | false | true
+            Léa Roux — me met en relation, ok citer                                          | Léa Roux      |             | true  | false | true  | true
+            Léa Roux, fera l'intro par mail                                                  | Léa Roux      |             | true  | false | false | true
+            Léa Roux — ne fera pas l'intro, mais ok pour la contacter                        | Léa Roux      |             | true  | true  | false | false
+            Ivo Kim - no problem to contact him, don't mention Marc                          | Ivo Kim       |             | true  | true  | false | false
+            Ivo Kim — n'hésitez pas à le contacter de ma part                                | Ivo Kim       |             | true  | true  | true  | false
+            Ivo Kim - don't contact or mention him yet                                       | Ivo Kim       |             | true  | false | false | false
+            Ivo Kim - ni contacter ni citer                                                  | Ivo Kim       |             | true  | false | false | false
+            Ivo Kim - may contact him without mentioning Marc                                | Ivo Kim       |             | true  | true  | false | false
+            Ivo Kim - can contact, shouldn't mention                                         | Ivo Kim       |             | true  | true  | false | false
+            Ivo Kim - contact: no, mention: yes                                              | Ivo Kim       |             | true  | false | true  | false
+            Ivo Kim — pas de souci pour le contacter, elle préfère ne pas être citée          | Ivo Kim       |             | true  | true  | false | false
+            Ivo Kim — may note, not contact                                                  | Ivo Kim       |             | true  | false | false | false
+            Ivo Kim                                                                          | Ivo Kim       |             | true  | false | false | false
+            """)
+    void a_name_line_grants_what_it_says_in_either_language_and_negations_take_it_back(
+            String line, String name, String email, boolean mayNote, boolean mayContact, boolean mayMention, boolean introduces) {
+        assertThat(parser.parse("Names:\n- " + line + "\n").names())
+                .containsExactly(new NameGiven(name, email == null ? "" : email, mayNote, mayContact, mayMention, introduces));
+    }
+
+    /** A heading as users write it, and the section its item lands in. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Points discussed:               | points
+            **Points abordés** :            | points
+            ## Leads                        | leads
+            Pistes suggérées :              | leads
+            Next steps:                     | next
+            NEXT STEPS (what I will do):    | next
+            **Prochaines étapes**           | next
+            Prochaine étape :               | next
+            À faire :                       | next
+            A faire                         | next
+            To do:                          | next
+            # Article                       | article
+            Liens :                         | article
+            """)
+    void a_heading_with_or_without_colon_markdown_or_bold_chooses_the_section(String heading, String section) {
+        DebriefNotes notes = parser.parse(heading + "\n- https://example.org/item\n");
+
+        List<String> items = switch (section) {
+            case "points" -> notes.points();
+            case "leads" -> notes.leads();
+            case "next" -> notes.nextSteps();
+            default -> List.of(notes.article());
+        };
+        assertThat(items).containsExactly("https://example.org/item");
+    }
+
+    @Test
+    void next_steps_are_read_under_a_heading_with_any_bullet_a_number_or_none() {
+        DebriefNotes notes = parser.parse("""
+                Prochaines étapes :
+                • écrire à Léa avant vendredi
+                2) relire le guide de la HAS
+                – m'inscrire au meetup
+                Points:
+                - one point
+                """);
+
+        assertThat(notes.nextSteps()).containsExactly("écrire à Léa avant vendredi", "relire le guide de la HAS", "m'inscrire au meetup");
+        assertThat(notes.points()).containsExactly("one point");
+    }
+
+    @Test
+    void a_filled_example_copied_with_the_outline_is_not_taken_for_the_users_notes() {
+        DebriefNotes notes = parser.parse("""
+                Points discussed:
+                - my own point
+
+                Example of a filled reply:
+                Points discussed:
+                - Clinicians review every release
+                """);
+
+        assertThat(notes.points()).containsExactly("my own point");
+        assertThat(parser.parse("Exemple de réponse remplie :\n- un point d'exemple\n")).isEqualTo(DebriefNotes.NONE);
+    }
+
     @Test
     void items_are_capped_in_number_and_length_and_control_characters_are_removed() {
         StringBuilder reply = new StringBuilder("Points:\n");
@@ -133,6 +227,25 @@ class NotesParserTest {
         assertThat(notes.leads()).containsExactly("lire le rapport annuel");
         assertThat(notes.names()).containsExactly(new NameGiven("Jeanne Roe", "jeanne@x.org", true, true));
         assertThat(notes.article()).isEqualTo("https://exemple.fr/a");
+    }
+
+    @Test
+    void the_filled_example_under_the_prompts_outline_reads_as_it_says_in_both_languages() {
+        Templates templates = new Templates(null, Path.of("templates"));
+        for (Locale language : new Locale[] {Locale.ENGLISH, Locale.FRENCH}) {
+            String prompt = templates.render("debrief-prompt", language, SampleModels.full()).text();
+            List<String> lines = prompt.lines().toList();
+            int from = lines.indexOf(lines.stream().filter(l -> l.startsWith("Ex")).findFirst().orElseThrow()) + 1;
+            String example = String.join("\n", lines.subList(from, from + 6));
+
+            DebriefNotes notes = parser.parse(example);
+
+            assertThat(notes.points()).as(language.toString()).hasSize(1);
+            assertThat(notes.names()).as(language.toString()).singleElement()
+                    .satisfies(n -> assertThat(List.of(n.mayNote(), n.mayContact(), n.mayMention(), n.introduces()))
+                            .containsExactly(true, true, true, false));
+            assertThat(notes.nextSteps()).as(language.toString()).hasSize(1);
+        }
     }
 
     @Test
