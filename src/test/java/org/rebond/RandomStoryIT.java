@@ -528,6 +528,7 @@ class RandomStoryIT {
                     case DEBRIEF_PROMPT -> m.end.plus(policy.debriefAfterEnd());
                     case THANK_YOU -> m.end.plus(policy.thankYouAfterEnd());
                     case KEEP_POSTED -> m.end.plus(policy.keepPostedAfterEnd().get(f.action().number() - 1));
+                    case THANK_YOU_REVISION -> m.end.plus(policy.thankYouAfterEnd());
                 };
                 assertThat(now.plus(GRACE)).as(what + ", before it was due at " + due).isAfterOrEqualTo(due);
                 if (f.action().kind() == Action.Kind.BRIEF || f.action().kind() == Action.Kind.BRIEF_UPDATE) {
@@ -543,10 +544,10 @@ class RandomStoryIT {
             List<TestMailbox.Listed> drafts = folders.get("Drafts");
 
             // The user's own messages: exactly those delivered, never marked read, never touched.
-            List<TestMailbox.Listed> own = inbox.stream().filter(s -> s.token() == null).toList();
+            List<TestMailbox.Listed> own = inbox.stream().filter(s -> !s.byRebond()).toList();
             assertThat(own).as("the user's own messages in INBOX").hasSize(userMessages).noneMatch(TestMailbox.Listed::seen)
                     .noneMatch(TestMailbox.Listed::draft);
-            assertThat(drafts).as("Drafts holds rebond's drafts only").allMatch(s -> s.token() != null);
+            assertThat(drafts).as("Drafts holds rebond's drafts only").allMatch(TestMailbox.Listed::byRebond);
 
             // Interviews agree with the model.
             for (Modelled m : model) {
