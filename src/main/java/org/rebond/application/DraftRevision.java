@@ -3,6 +3,7 @@ package org.rebond.application;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Supplier;
@@ -54,8 +55,9 @@ final class DraftRevision {
         long interviewId = interview.id();
         Optional<Outbox.Entry> current = currentDraft(interviewId, action.number());
         Instant now = clock.instant();
-        if (interview.state() == Interview.State.IGNORED || current.isEmpty()) {
-            String reason = current.isEmpty() ? "no thank-you draft was delivered to revise" : "interview ignored";
+        if (!interview.active() || current.isEmpty()) {
+            String reason = current.isEmpty() ? "no thank-you draft was delivered to revise"
+                    : "interview " + interview.state().name().toLowerCase(Locale.ROOT);
             settleSkipped(interviewId, action, entry, reason, now);
             return new ActionRunner.Result(ActionRunner.Result.Kind.SKIPPED, null, reason);
         }
