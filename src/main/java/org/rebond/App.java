@@ -16,6 +16,7 @@ import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 import org.rebond.application.ActionListener;
 import org.rebond.application.ActionRunner;
+import org.rebond.application.UserWroteFirst;
 import org.rebond.application.ActionScheduler;
 import org.rebond.application.InterviewService;
 import org.rebond.application.InterviewStore;
@@ -168,9 +169,10 @@ public final class App implements AutoCloseable {
         this.composer = new TemplateComposer(templates, profile, policy, store, history,
                 notesParser, new VocabularyFinder(), config.mailbox().drafts(), clock);
 
-        MailDrop drop = options.mailDrop().apply(new ImapMailDrop(connector, new MimeWriter(clock)));
+        MailDrop drop = options.mailDrop().apply(new ImapMailDrop(connector, new MimeWriter(clock, config.drafts().html())));
         String domain = profile.primaryAddress().substring(profile.primaryAddress().indexOf('@') + 1);
-        ActionRunner runner = new ActionRunner(store, outbox, composer, drop, planner, clock, domain);
+        ActionRunner runner = new ActionRunner(store, outbox, composer, drop, planner, clock, domain,
+                new UserWroteFirst(history, profile::isUser));
         ActionListener logged = (id, action, result) -> {
             log.info("{} of interview {}: {} {}", action.label(), id, result.kind().name().toLowerCase(Locale.ROOT).replace('_', ' '),
                     result.detail());

@@ -225,10 +225,16 @@ public final class TestMailbox implements AutoCloseable {
 
     /**
      * What a mail client sees in a folder; {@code text} is the text part as a client that
-     * understands format=flowed shows it (soft breaks joined), {@code raw} the message as stored.
+     * understands format=flowed shows it (soft breaks joined), {@code raw} the message as stored,
+     * {@code token} rebond's X-Rebond-Token header (its messages in INBOX carry one, its drafts none).
      */
     record Seen(String subject, String from, String to, String token, String inReplyTo, boolean draft, boolean seen, String raw,
-                String text, String calendar) {}
+                String text, String calendar, String messageId) {
+        /** Whether rebond wrote it: its token in INBOX, its Message-ID for a draft. */
+        boolean byRebond() {
+            return token != null || (messageId != null && messageId.startsWith("<rebond."));
+        }
+    }
 
     List<Seen> folder(String name) throws Exception {
         Properties p = new Properties();
@@ -247,7 +253,7 @@ public final class TestMailbox implements AutoCloseable {
                 m.writeTo(raw);
                 out.add(new Seen(m.getSubject(), first(m, "From"), first(m, "To"), first(m, "X-Rebond-Token"), first(m, "In-Reply-To"),
                         m.isSet(Flags.Flag.DRAFT), m.isSet(Flags.Flag.SEEN), raw.toString(StandardCharsets.UTF_8),
-                        part(m, "text/plain"), part(m, "text/calendar")));
+                        part(m, "text/plain"), part(m, "text/calendar"), first(m, "Message-ID")));
             }
             folder.close(false);
             return out;
@@ -256,8 +262,13 @@ public final class TestMailbox implements AutoCloseable {
         }
     }
 
-    /** One message's rebond token (null for the user's own) and flags, as a mail client lists them. */
-    record Listed(String token, boolean seen, boolean draft) {}
+    /** One message's rebond token (null for the user's own and for drafts), Message-ID and flags, as a mail client lists them. */
+    record Listed(String token, String messageId, boolean seen, boolean draft) {
+        /** Whether rebond wrote it: its token in INBOX, its Message-ID for a draft. */
+        boolean byRebond() {
+            return token != null || (messageId != null && messageId.startsWith("<rebond."));
+        }
+    }
 
     /** The folder's messages by their token header and flags only, without their contents: quick enough to call after each step. */
     Map<String, List<Listed>> listing(String... names) throws Exception {
@@ -285,17 +296,18 @@ public final class TestMailbox implements AutoCloseable {
         FetchProfile profile = new FetchProfile();
         profile.add(FetchProfile.Item.FLAGS);
         profile.add("X-Rebond-Token");
+        profile.add("Message-ID");
         folder.fetch(messages, profile);
         List<Listed> out = new ArrayList<>();
         for (Message m : messages) {
-            out.add(new Listed(first(m, "X-Rebond-Token"), m.isSet(Flags.Flag.SEEN), m.isSet(Flags.Flag.DRAFT)));
+            out.add(new Listed(first(m, "X-Rebond-Token"), first(m, "Message-ID"), m.isSet(Flags.Flag.SEEN), m.isSet(Flags.Flag.DRAFT)));
         }
         folder.close(false);
         return out;
     }
 
     List<Seen> rebondMessages(String folder) throws Exception {
-        return folder(folder).stream().filter(s -> s.token() != null).toList();
+        return folder(folder).stream().filter(Seen::byRebond).toList();
     }
 
     /** The decoded content of the first part of this type (a flowed text part un-flowed), or null. */

@@ -11,10 +11,14 @@ import java.util.function.Supplier;
 import org.rebond.domain.Action;
 import org.rebond.domain.Interview;
 import org.rebond.domain.Planner;
+import org.rebond.domain.SingleLine;
 
 /**
  * Carries out one due action exactly once (DESIGN I2): decide (catch-up rules), commit an outbox row
- * with a token, look for the token in the target folder, append only when it is not there, commit done.
+ * with a token and a Message-ID, look for the message in the target folder (by its token in INBOX,
+ * by its Message-ID in Drafts), append only when it is not there, commit done. A thank-you is not
+ * drafted when the user has written to the contact since the interview ({@link UserWroteFirst});
+ * revisions of the thank-you are {@link DraftRevision}'s.
  */
 public final class ActionRunner {
 
@@ -29,9 +33,18 @@ public final class ActionRunner {
     private final Clock clock;
     private final Supplier<String> tokens;
     private final String messageIdDomain;
+    private final Optional<UserWroteFirst> wroteFirst;
+    private final DraftRevision revisions;
 
+    /** A runner that drafts the thank-you whatever the user wrote since (the runner tests that do not concern it). */
     public ActionRunner(InterviewStore store, Outbox outbox, MessageComposer composer, MailDrop mailDrop, Planner planner,
                         Clock clock, String messageIdDomain) {
+        this(store, outbox, composer, mailDrop, planner, clock, messageIdDomain, null);
+    }
+
+    /** {@code wroteFirst}: what tells that the user already wrote to the contact, so the thank-you is not drafted. */
+    public ActionRunner(InterviewStore store, Outbox outbox, MessageComposer composer, MailDrop mailDrop, Planner planner,
+                        Clock clock, String messageIdDomain, UserWroteFirst wroteFirst) {
         this.store = store;
         this.outbox = outbox;
         this.composer = composer;
@@ -40,6 +53,8 @@ public final class ActionRunner {
         this.clock = clock;
         this.tokens = () -> UUID.randomUUID().toString();
         this.messageIdDomain = messageIdDomain;
+        this.wroteFirst = Optional.ofNullable(wroteFirst);
+        this.revisions = new DraftRevision(store, outbox, composer, mailDrop, clock, tokens, messageIdDomain);
     }
 
     /** What became of one firing. */
@@ -60,9 +75,12 @@ public final class ActionRunner {
         Instant now = clock.instant();
         Outbox.Entry entry = existing.orElse(null);
         try {
+            if (action.kind() == Action.Kind.THANK_YOU_REVISION) {
+                return revisions.run(interview, action, entry);
+            }
             if (entry != null) {
                 // An earlier attempt was interrupted: the message may be there already (B44, B53).
-                OptionalLong there = mailDrop.findByToken(entry.destination(), entry.token());
+                OptionalLong there = mailDrop.find(entry.destination(), entry.token(), entry.messageId());
                 if (there.isPresent()) {
                     outbox.markDone(entry.id(), there.getAsLong(), clock.instant());
                     store.journal(interviewId, clock.instant(), action.label() + " delivered", "found after an interruption; not appended twice");
@@ -75,6 +93,10 @@ public final class ActionRunner {
             Planner.FireDecision decision = superseded && entry == null
                     ? Planner.FireDecision.skip("superseded by a newer version of the prep event")
                     : planner.onFire(interview, action, now);
+            if (action.equals(Action.THANK_YOU) && decision.verdict() == Planner.FireDecision.Verdict.RUN) {
+                // No second thanks: the user has written to the contact since the interview.
+                decision = wroteFirst.flatMap(w -> w.reason(interview)).map(Planner.FireDecision::skip).orElse(decision);
+            }
             switch (decision.verdict()) {
                 case SKIP -> {
                     if (entry == null) {
@@ -99,6 +121,7 @@ public final class ActionRunner {
             } else {
                 message = composer.compose(interview, action, entry.token(), entry.messageId());
             }
+            outbox.recordDigest(entry.id(), DraftDigest.of(SingleLine.of(message.subject()), message.text()));
             long uid = mailDrop.append(message);
             outbox.markDone(entry.id(), uid, clock.instant());
             store.journal(interviewId, clock.instant(), action.label() + " delivered",

@@ -354,6 +354,13 @@ public final class InterviewService {
                 scheduler.schedule(interview.id(), new PlannedAction(action, now));
             }
         }
+        // A revision of the thank-you requested and not yet settled (a restart between request and delivery).
+        for (int number : store.draftRevisions(interview.id())) {
+            Action action = Action.thankYouRevision(number);
+            if (!store.settled(interview.id(), action)) {
+                scheduler.schedule(interview.id(), new PlannedAction(action, now));
+            }
+        }
         return skipped.size();
     }
 
@@ -405,12 +412,32 @@ public final class InterviewService {
         store.saveNotes(interview.id(), kept, sourceId);
         String counts = counts(notes) + " given; now " + counts(kept);
         store.journal(interview.id(), clock.instant(), "notes", counts + " (from " + sourceId + ")");
+        reviseThankYou(interview.id());
         return new Outcome(Outcome.Kind.UPDATED, interview, counts);
     }
 
     private static String counts(DebriefNotes notes) {
         return notes.points().size() + " points, " + notes.leads().size() + " leads, " + notes.names().size() + " names, "
                 + notes.nextSteps().size() + " next steps" + (notes.article().isBlank() ? "" : ", an article");
+    }
+
+    /**
+     * Notes that come after the thank-you draft was delivered ask for it again: one revision is
+     * requested and due at once ({@link DraftRevision} replaces the draft only if the user has not
+     * touched it). A revision still waiting takes the newest notes when it runs, so none is added.
+     */
+    private void reviseThankYou(long interviewId) {
+        if (!store.delivered(interviewId, Action.THANK_YOU)) {
+            return; // not written yet: it will be composed from these notes
+        }
+        List<Integer> revisions = store.draftRevisions(interviewId);
+        if (!revisions.isEmpty() && !store.settled(interviewId, Action.thankYouRevision(revisions.get(revisions.size() - 1)))) {
+            return;
+        }
+        Instant now = clock.instant();
+        int number = store.requestDraftRevision(interviewId, now);
+        store.journal(interviewId, now, "thank-you revision requested", "notes came after the thank-you draft; revision " + number);
+        scheduler.schedule(interviewId, new PlannedAction(Action.thankYouRevision(number), now));
     }
 
     private Interview toInterview(long id, CalendarEvent event, Verdict verdict, String sourceMessageId) {

@@ -72,6 +72,15 @@ public interface InterviewStore {
     /** One version of a delivered prep event; {@code previousStart}/{@code previousEnd} are the times it replaces. */
     record PrepUpdate(long interviewId, int prepSequence, Instant previousStart, Instant previousEnd) {}
 
+    /**
+     * Records that the thank-you draft should be written again with newer notes (one more revision
+     * of it, {@code Action.thankYouRevision(n)}). Returns its number, from 1.
+     */
+    int requestDraftRevision(long interviewId, Instant at);
+
+    /** The numbers of the thank-you revisions requested for an interview, lowest first. */
+    List<Integer> draftRevisions(long interviewId);
+
     /** Keeps (inserts, or replaces when newer in iTIP order) an event seen but not taken. */
     SeenEvent rememberSeen(SeenEvent event);
 

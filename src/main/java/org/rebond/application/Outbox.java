@@ -15,7 +15,22 @@ public interface Outbox {
     Optional<Entry> find(long interviewId, Action action);
 
     /** Commits a new row in state APPENDING. */
-    Entry begin(long interviewId, Action action, OutgoingMessage.Destination destination, String token, String messageId, Instant at);
+    default Entry begin(long interviewId, Action action, OutgoingMessage.Destination destination, String token, String messageId, Instant at) {
+        return begin(interviewId, action, destination, token, messageId, null, at);
+    }
+
+    /**
+     * Commits a new row in state APPENDING; {@code replaces} is the Message-ID of the draft this one
+     * takes the place of (a revision of the thank-you), or null.
+     */
+    Entry begin(long interviewId, Action action, OutgoingMessage.Destination destination, String token, String messageId, String replaces,
+                Instant at);
+
+    /**
+     * Commits the digest of what is about to be appended ({@link DraftDigest}), before each APPEND:
+     * the draft is later recognised as untouched by it.
+     */
+    void recordDigest(long entryId, String digest);
 
     void markDone(long entryId, long uid, Instant at);
 
@@ -33,8 +48,14 @@ public interface Outbox {
     /** The interview each debrief prompt delivered belongs to, by the prompt's Message-ID. */
     Map<String, Long> promptMessageIds();
 
+    /**
+     * One row. {@code digest} is the {@link DraftDigest} of the message as last appended (null for
+     * rows older than it, and for skipped ones); {@code replaces} the Message-ID of the draft a
+     * revision takes the place of, else null.
+     */
     record Entry(long id, long interviewId, Action action, State state, OutgoingMessage.Destination destination,
-                 String token, String messageId, long uid, int attempts, String lastError, Instant updatedAt) {}
+                 String token, String messageId, long uid, int attempts, String lastError, Instant updatedAt,
+                 String digest, String replaces) {}
 
     enum State { APPENDING, DONE, SKIPPED }
 }

@@ -185,6 +185,7 @@ public final class StatusCommand implements Callable<Integer> {
             case THANK_YOU -> "remerciements";
             case KEEP_POSTED -> "nouvelles #" + action.number();
             case BRIEF_UPDATE -> "mise à jour #" + action.number();
+            case THANK_YOU_REVISION -> "remerciements, révision #" + action.number();
         };
     }
 

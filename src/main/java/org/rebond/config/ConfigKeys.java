@@ -64,6 +64,7 @@ final class ConfigKeys {
         s.put("limits", List.of("max_message_bytes", "max_calendar_part_bytes", "max_timezones", "max_components",
                 "max_instances"));
         s.put("templates", List.of("directory"));
+        s.put("drafts", List.of("html"));
         s.put("calendars", List.of("type", "url", "path", "username", "password_file", "password_credential", "password_command",
                 "allow_plaintext_on_loopback", "interval", "timeout", "prep_calendar"));
         return Collections.unmodifiableMap(s);

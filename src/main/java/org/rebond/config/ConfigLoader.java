@@ -91,6 +91,7 @@ public final class ConfigLoader {
                 DetectionSection.read(sections.get("detection")),
                 LimitsSection.read(sections.get("limits")),
                 paths.templates(sections.get("templates")),
+                DraftsSection.read(sections.get("drafts")),
                 new CalendarsSection(paths, passwords, problems)
                         .read(top.has("calendars") ? valueNode(root, "calendars") : null, top.keyLineOf("calendars"), leaves),
                 file);

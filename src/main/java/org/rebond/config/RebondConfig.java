@@ -19,6 +19,7 @@ public record RebondConfig(
         Detection detection,
         Limits limits,
         Templates templates,
+        Drafts drafts,
         List<Calendar> calendars,
         Path source) {
 
@@ -145,4 +146,10 @@ public record RebondConfig(
 
     /** A directory whose files override the bundled templates, or null. */
     public record Templates(Path directory) {}
+
+    /**
+     * How drafts are written: {@code html} false (the default) makes each draft one text/plain part,
+     * so that what the user edits in any client is what is sent; true adds an HTML alternative.
+     */
+    public record Drafts(boolean html) {}
 }

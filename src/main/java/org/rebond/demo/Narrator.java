@@ -81,6 +81,8 @@ public final class Narrator {
                             "Nouvelles n°" + action.number() + " préparées dans le dossier Drafts (non envoyées) : « " + result.detail() + " »");
                     case BRIEF_UPDATE -> say("Prep event updated in INBOX: \"" + result.detail() + "\"",
                             "Événement de préparation mis à jour dans la boîte de réception : « " + result.detail() + " »");
+                    case THANK_YOU_REVISION -> say("Thank-you draft replaced with your new notes (not sent): \"" + result.detail() + "\"",
+                            "Brouillon de remerciement remplacé avec vos nouvelles notes (non envoyé) : « " + result.detail() + " »");
                 }
             }
             case SKIPPED -> say(label(action) + " skipped: " + result.detail(), label(action) + " sautée : " + result.detail());
@@ -99,6 +101,7 @@ public final class Narrator {
             case THANK_YOU -> "remerciement";
             case KEEP_POSTED -> "nouvelles n°" + action.number();
             case BRIEF_UPDATE -> "mise à jour de la fiche n°" + action.number();
+            case THANK_YOU_REVISION -> "révision du remerciement n°" + action.number();
         };
     }
 }

@@ -24,7 +24,12 @@ public record Action(Kind kind, int number) {
          * cancelled or reinstated), delivered to INBOX. Numbered by the prep event's new SEQUENCE,
          * so each version of the prep event is delivered at most once (I2).
          */
-        BRIEF_UPDATE
+        BRIEF_UPDATE,
+        /**
+         * The thank-you draft again, with notes that came after it was delivered: it replaces the
+         * delivered draft only if the user has not touched it. Numbered from 1, one per request.
+         */
+        THANK_YOU_REVISION
     }
 
     public static final Action BRIEF = new Action(Kind.BRIEF, 0);
@@ -38,7 +43,7 @@ public record Action(Kind kind, int number) {
     }
 
     private static boolean numbered(Kind kind) {
-        return kind == Kind.KEEP_POSTED || kind == Kind.BRIEF_UPDATE;
+        return kind == Kind.KEEP_POSTED || kind == Kind.BRIEF_UPDATE || kind == Kind.THANK_YOU_REVISION;
     }
 
     public static Action keepPosted(int number) {
@@ -50,13 +55,18 @@ public record Action(Kind kind, int number) {
         return new Action(Kind.BRIEF_UPDATE, prepSequence);
     }
 
-    /** Stable key used in the store and in scheduler keys: {@code BRIEF}, {@code KEEP_POSTED_2}, {@code BRIEF_UPDATE_3}. */
+    /** The {@code number}th revision of the thank-you draft. */
+    public static Action thankYouRevision(int number) {
+        return new Action(Kind.THANK_YOU_REVISION, number);
+    }
+
+    /** Stable key used in the store and in scheduler keys: {@code BRIEF}, {@code KEEP_POSTED_2}, {@code BRIEF_UPDATE_3}, {@code THANK_YOU_REVISION_1}. */
     public String key() {
         return numbered(kind) ? kind.name() + "_" + number : kind.name();
     }
 
     public static Action fromKey(String key) {
-        for (Kind k : new Kind[] {Kind.KEEP_POSTED, Kind.BRIEF_UPDATE}) {
+        for (Kind k : new Kind[] {Kind.KEEP_POSTED, Kind.BRIEF_UPDATE, Kind.THANK_YOU_REVISION}) {
             if (key.startsWith(k.name() + "_")) {
                 return new Action(k, Integer.parseInt(key.substring(k.name().length() + 1)));
             }
@@ -66,7 +76,7 @@ public record Action(Kind kind, int number) {
 
     /** Whether the result goes to Drafts (true) or is delivered to INBOX for the user to read (false). */
     public boolean isDraft() {
-        return kind == Kind.THANK_YOU || kind == Kind.KEEP_POSTED;
+        return kind == Kind.THANK_YOU || kind == Kind.KEEP_POSTED || kind == Kind.THANK_YOU_REVISION;
     }
 
     /** Name used for templates: {@code brief}, {@code debrief-prompt}, {@code thank-you}, {@code keep-posted}. */

@@ -1,14 +1,18 @@
 package org.rebond.mail;
 
+import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Store;
 import jakarta.mail.UIDFolder;
 import jakarta.mail.search.HeaderTerm;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.OptionalLong;
 import org.eclipse.angus.mail.imap.AppendUID;
 import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.imap.IMAPStore;
 import org.rebond.application.MailDrop;
 import org.rebond.application.OutgoingMessage;
 import org.slf4j.Logger;
@@ -16,8 +20,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Appends briefs to INBOX and drafts to Drafts over its own short connection (BAD-INPUTS B52: one
- * long-lived connection for watching, one for appending). It only ever APPENDs and SEARCHes: it
- * never changes or deletes a message, and has no way to send.
+ * long-lived connection for watching, one for appending). It APPENDs and SEARCHes, and has no way
+ * to send. Its one change to a message is removing a draft of rebond's own that it has just found
+ * untouched (its Message-ID and digest), when a revision of the thank-you takes its place; with
+ * UIDPLUS that draft alone is expunged (UID EXPUNGE), without it the draft is only flagged
+ * \Deleted: a plain EXPUNGE would also remove what the user flagged.
  */
 public final class ImapMailDrop implements MailDrop {
 
@@ -32,18 +39,90 @@ public final class ImapMailDrop implements MailDrop {
     }
 
     @Override
-    public OptionalLong findByToken(OutgoingMessage.Destination destination, String token) {
+    public OptionalLong find(OutgoingMessage.Destination destination, String token, String messageId) {
         try (Store store = connector.connect()) {
             Folder folder = store.getFolder(folderName(store, destination));
             folder.open(Folder.READ_ONLY);
             try {
-                return search(folder, token);
+                return destination == OutgoingMessage.Destination.DRAFTS ? uidOfFirst(folder, byMessageId(folder, messageId)) : search(folder, token);
             } finally {
                 folder.close(false);
             }
         } catch (MessagingException e) {
-            throw new MailboxException("cannot search " + destination + " for a delivery token: " + ImapConnector.rootMessage(e), false, e);
+            throw new MailboxException("cannot search " + destination + " for a message of rebond's: " + ImapConnector.rootMessage(e), false, e);
         }
+    }
+
+    @Override
+    public DraftState draftState(String messageId, String digest) {
+        try (Store store = connector.connect()) {
+            Folder folder = store.getFolder(folderName(store, OutgoingMessage.Destination.DRAFTS));
+            folder.open(Folder.READ_ONLY);
+            try {
+                return stateOf(byMessageId(folder, messageId), digest);
+            } finally {
+                folder.close(false);
+            }
+        } catch (MessagingException e) {
+            throw new MailboxException("cannot look for a draft in Drafts: " + ImapConnector.rootMessage(e), false, e);
+        }
+    }
+
+    @Override
+    public DraftState deleteDraftIfUntouched(String messageId, String digest) {
+        try (Store store = connector.connect()) {
+            IMAPFolder folder = (IMAPFolder) store.getFolder(folderName(store, OutgoingMessage.Destination.DRAFTS));
+            folder.open(Folder.READ_WRITE);
+            try {
+                List<Message> found = byMessageId(folder, messageId);
+                DraftState state = stateOf(found, digest);
+                if (state == DraftState.UNTOUCHED) {
+                    Message[] drafts = found.toArray(Message[]::new);
+                    folder.setFlags(drafts, new Flags(Flags.Flag.DELETED), true);
+                    if (((IMAPStore) store).hasCapability("UIDPLUS")) {
+                        folder.expunge(drafts);
+                    } else {
+                        log.warn("the server has no UIDPLUS: the replaced draft {} is flagged deleted, not expunged (your client removes it)", messageId);
+                    }
+                }
+                return state;
+            } finally {
+                folder.close(false);
+            }
+        } catch (MessagingException e) {
+            throw new MailboxException("cannot remove the replaced draft from Drafts: " + ImapConnector.rootMessage(e), false, e);
+        }
+    }
+
+    /** The messages of the folder whose Message-ID is exactly this one (SEARCH HEADER matches substrings), those flagged deleted left out. */
+    private static List<Message> byMessageId(Folder folder, String messageId) throws MessagingException {
+        List<Message> out = new ArrayList<>();
+        if (messageId == null || messageId.isBlank()) {
+            return out;
+        }
+        for (Message m : folder.search(new HeaderTerm("Message-ID", messageId))) {
+            String[] values = m.getHeader("Message-ID");
+            if (values != null && values.length > 0 && values[0].strip().equals(messageId) && !m.isSet(Flags.Flag.DELETED)) {
+                out.add(m);
+            }
+        }
+        return out;
+    }
+
+    private static DraftState stateOf(List<Message> found, String digest) throws MessagingException {
+        if (found.isEmpty()) {
+            return DraftState.ABSENT;
+        }
+        for (Message m : found) {
+            if (digest == null || !digest.equals(DraftFingerprint.of(m))) {
+                return DraftState.EDITED;
+            }
+        }
+        return DraftState.UNTOUCHED;
+    }
+
+    private static OptionalLong uidOfFirst(Folder folder, List<Message> found) throws MessagingException {
+        return found.isEmpty() ? OptionalLong.empty() : OptionalLong.of(((UIDFolder) folder).getUID(found.get(0)));
     }
 
     private static OptionalLong search(Folder folder, String token) throws MessagingException {
@@ -66,10 +145,12 @@ public final class ImapMailDrop implements MailDrop {
             if (uids != null && uids.length == 1 && uids[0] != null) {
                 return uids[0].uid;
             }
-            // No UIDPLUS (BAD-INPUTS B45): find the UID by the token.
+            // No UIDPLUS (BAD-INPUTS B45): find the UID by the token, or a draft by its Message-ID.
             folder.open(Folder.READ_ONLY);
             try {
-                return search(folder, message.token()).orElse(-1);
+                return message.destination() == OutgoingMessage.Destination.DRAFTS
+                        ? uidOfFirst(folder, byMessageId(folder, message.messageId())).orElse(-1)
+                        : search(folder, message.token()).orElse(-1);
             } finally {
                 folder.close(false);
             }

@@ -265,6 +265,26 @@ public final class SqlInterviewStore implements InterviewStore {
                 rs -> new PrepUpdate(rs.getLong(1), rs.getInt(2), Instant.parse(rs.getString(3)), Instant.parse(rs.getString(4))), interviewId);
     }
 
+    @Override
+    public int requestDraftRevision(long interviewId, Instant at) {
+        return db.inTransaction(c -> {
+            int last;
+            try (var ps = c.prepareStatement("SELECT COALESCE(MAX(number), 0) FROM draft_revision WHERE interview_id = ?")) {
+                ps.setLong(1, interviewId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    last = rs.next() ? rs.getInt(1) : 0;
+                }
+            }
+            Database.execute(c, "INSERT INTO draft_revision (interview_id, number, created_at) VALUES (?,?,?)", interviewId, last + 1, at.toString());
+            return last + 1;
+        });
+    }
+
+    @Override
+    public List<Integer> draftRevisions(long interviewId) {
+        return db.query("SELECT number FROM draft_revision WHERE interview_id = ? ORDER BY number", rs -> rs.getInt(1), interviewId);
+    }
+
     private static final String SEEN_COLUMNS = "id, uid, recurrence_id, sequence_no, dtstamp, start_at, end_at, zone, floating, summary, location, "
             + "organizer, organizer_name, attendees, contact_email, contact_name, referrer, reason, source_message_id, state, interview_id, seen_at";
 

@@ -14,7 +14,8 @@ import org.rebond.domain.Action;
 /** The outbox in SQLite; one row per (interview, action), unique token. */
 public final class SqlOutbox implements Outbox {
 
-    private static final String COLUMNS = "id, interview_id, action, state, destination, token, message_id, uid, attempts, last_error, updated_at";
+    private static final String COLUMNS = "id, interview_id, action, state, destination, token, message_id, uid, attempts, last_error, updated_at, "
+            + "digest, replaces";
 
     private final Database db;
 
@@ -28,10 +29,17 @@ public final class SqlOutbox implements Outbox {
     }
 
     @Override
-    public Entry begin(long interviewId, Action action, OutgoingMessage.Destination destination, String token, String messageId, Instant at) {
-        long id = db.update("INSERT INTO outbox (interview_id, action, state, destination, token, message_id, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?)",
-                interviewId, action.key(), State.APPENDING.name(), destination.name(), token, messageId, at.toString(), at.toString());
-        return new Entry(id, interviewId, action, State.APPENDING, destination, token, messageId, -1, 0, null, at);
+    public Entry begin(long interviewId, Action action, OutgoingMessage.Destination destination, String token, String messageId, String replaces,
+                       Instant at) {
+        long id = db.update("INSERT INTO outbox (interview_id, action, state, destination, token, message_id, replaces, created_at, updated_at) "
+                        + "VALUES (?,?,?,?,?,?,?,?,?)",
+                interviewId, action.key(), State.APPENDING.name(), destination.name(), token, messageId, replaces, at.toString(), at.toString());
+        return new Entry(id, interviewId, action, State.APPENDING, destination, token, messageId, -1, 0, null, at, null, replaces);
+    }
+
+    @Override
+    public void recordDigest(long entryId, String digest) {
+        db.update("UPDATE outbox SET digest = ? WHERE id = ?", digest, entryId);
     }
 
     @Override
@@ -83,6 +91,7 @@ public final class SqlOutbox implements Outbox {
         String updated = rs.getString("updated_at");
         return new Entry(rs.getLong("id"), rs.getLong("interview_id"), Action.fromKey(rs.getString("action")), State.valueOf(rs.getString("state")),
                 destination == null ? null : OutgoingMessage.Destination.valueOf(destination), rs.getString("token"), rs.getString("message_id"),
-                rs.getLong("uid"), rs.getInt("attempts"), rs.getString("last_error"), updated == null ? null : Instant.parse(updated));
+                rs.getLong("uid"), rs.getInt("attempts"), rs.getString("last_error"), updated == null ? null : Instant.parse(updated),
+                rs.getString("digest"), rs.getString("replaces"));
     }
 }

@@ -49,12 +49,22 @@ public final class FailingMailDrop implements MailDrop {
     }
 
     @Override
-    public OptionalLong findByToken(OutgoingMessage.Destination destination, String token) {
+    public OptionalLong find(OutgoingMessage.Destination destination, String token, String messageId) {
         if (left.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             failed.incrementAndGet();
             throw new MailboxException("cannot search " + destination + " for a delivery token: Connection reset (a test fault)", false);
         }
-        return delegate.findByToken(destination, token);
+        return delegate.find(destination, token, messageId);
+    }
+
+    @Override
+    public DraftState draftState(String messageId, String digest) {
+        return delegate.draftState(messageId, digest);
+    }
+
+    @Override
+    public DraftState deleteDraftIfUntouched(String messageId, String digest) {
+        return delegate.deleteDraftIfUntouched(messageId, digest);
     }
 
     @Override

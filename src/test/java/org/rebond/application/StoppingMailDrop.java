@@ -15,8 +15,10 @@ public final class StoppingMailDrop implements MailDrop {
     public enum Step {
         /** The outbox row is committed, nothing is appended yet. */
         BEFORE_APPEND,
-        /** The message is in the mailbox, the outbox row not yet marked done. */
-        AFTER_APPEND
+        /** The message is in the mailbox, the outbox row not yet marked done (for a revision: the draft it replaces not yet removed). */
+        AFTER_APPEND,
+        /** A revision of the thank-you: the draft it replaces is removed, the outbox row not yet marked done. */
+        AFTER_DELETE
     }
 
     /** What the stop throws. */
@@ -44,8 +46,20 @@ public final class StoppingMailDrop implements MailDrop {
     }
 
     @Override
-    public OptionalLong findByToken(OutgoingMessage.Destination destination, String token) {
-        return delegate.findByToken(destination, token);
+    public OptionalLong find(OutgoingMessage.Destination destination, String token, String messageId) {
+        return delegate.find(destination, token, messageId);
+    }
+
+    @Override
+    public DraftState draftState(String messageId, String digest) {
+        return delegate.draftState(messageId, digest);
+    }
+
+    @Override
+    public DraftState deleteDraftIfUntouched(String messageId, String digest) {
+        DraftState state = delegate.deleteDraftIfUntouched(messageId, digest);
+        stopIf(Step.AFTER_DELETE);
+        return state;
     }
 
     @Override

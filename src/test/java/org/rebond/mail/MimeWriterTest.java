@@ -108,20 +108,41 @@ class MimeWriterTest {
     }
 
     @Test
-    void aDraftIsFlaggedDraftFromTheUserToTheContactWithItsTokenAndAutoSubmitted() throws Exception {
+    void aDraftIsFlaggedDraftFromTheUserToTheContactAndCarriesNoHeaderOfRebonds() throws Exception {
         MimeMessage written = writer.write(draft(USER, CONTACT, "<last@acme.example>", List.of("<first@acme.example>", "<last@acme.example>")));
         MimeMessage read = roundTrip(written);
 
         assertThat(written.getFlags().contains(Flags.Flag.DRAFT)).isTrue();
-        assertThat(read.getHeader(MimeWriter.TOKEN_HEADER)).containsExactly("tok-1");
-        assertThat(read.getHeader("Auto-Submitted")).containsExactly("auto-generated");
-        assertThat(read.getHeader("Message-ID")).containsExactly("<rebond.tok-1@rebond.test>");
+        assertThat(headerNames(read)).as("the contact gets an ordinary message, not one marked automatic")
+                .doesNotContain("auto-submitted").noneMatch(name -> name.startsWith("x-rebond"));
+        assertThat(read.getHeader("Message-ID")).as("rebond knows its drafts by their Message-ID").containsExactly("<rebond.tok-1@rebond.test>");
         assertThat(read.getHeader("In-Reply-To")).containsExactly("<last@acme.example>");
         assertThat(read.getHeader("References")).containsExactly("<first@acme.example> <last@acme.example>");
         assertThat(((InternetAddress) read.getFrom()[0]).getAddress()).isEqualTo(USER.email());
         assertThat(((InternetAddress) read.getFrom()[0]).getPersonal()).isEqualTo("Sam Martin");
         assertThat(((InternetAddress) read.getRecipients(Message.RecipientType.TO)[0]).getAddress()).isEqualTo(CONTACT.email());
         assertThat(read.getSentDate().toInstant()).isEqualTo(NOW);
+    }
+
+    @Test
+    void aDraftIsOneFlowedTextPartSoThatWhatTheUserEditsIsWhatGoesOut() throws Exception {
+        MimeMessage read = roundTrip(writer.write(draft(USER, CONTACT, "", List.of())));
+
+        assertThat(read.isMimeType("text/plain")).isTrue();
+        assertThat(read.getContentType()).contains("format=flowed");
+        assertThat(FlowedReader.textOf(read)).isEqualTo("Dear Claire,\nThank you.");
+        assertThat(raw(writer.write(draft(USER, CONTACT, "", List.of())))).doesNotContain("<p>");
+    }
+
+    @Test
+    void withHtmlDraftsAskedForADraftHasTextAndHtmlAlternativesAndStillNoHeaderOfRebonds() throws Exception {
+        MimeWriter html = new MimeWriter(Clock.fixed(NOW, ZoneOffset.UTC), true);
+
+        MimeMessage read = roundTrip(html.write(draft(USER, CONTACT, "", List.of())));
+
+        assertThat(read.isMimeType("multipart/alternative")).isTrue();
+        assertThat(raw(read)).contains("<p>Dear Claire,</p>");
+        assertThat(headerNames(read)).doesNotContain("auto-submitted").noneMatch(name -> name.startsWith("x-rebond"));
     }
 
     @Test
@@ -133,6 +154,8 @@ class MimeWriterTest {
 
         assertThat(written.getFlags().contains(Flags.Flag.DRAFT)).isFalse();
         assertThat(roundTrip(written).getHeader(MimeWriter.TOKEN_HEADER)).containsExactly("tok-2");
+        assertThat(roundTrip(written).getHeader("Auto-Submitted")).containsExactly("auto-generated");
+        assertThat(roundTrip(written).isMimeType("multipart/alternative")).as("a brief keeps its HTML").isTrue();
     }
 
     @Test

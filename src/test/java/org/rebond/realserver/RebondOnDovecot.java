@@ -184,7 +184,10 @@ final class RebondOnDovecot implements AutoCloseable {
 
     // ---- reading back ---------------------------------------------------------------------
 
-    /** A message as a mail client sees it: subject, rebond's token, whether it is a draft, whether it was read. */
+    /**
+     * A message as a mail client sees it: subject, rebond's mark (its token header in INBOX, its
+     * Message-ID for a draft, which carries no header of rebond's), whether it is a draft, whether it was read.
+     */
     record Seen(String subject, String token, boolean draft, boolean seen) {}
 
     List<Seen> folder(String name) throws MessagingException {
@@ -205,7 +208,9 @@ final class RebondOnDovecot implements AutoCloseable {
             List<Seen> out = new ArrayList<>();
             for (Message m : folder.getMessages()) {
                 String[] token = m.getHeader("X-Rebond-Token");
-                out.add(new Seen(m.getSubject(), token == null ? null : token[0], m.isSet(Flags.Flag.DRAFT), m.isSet(Flags.Flag.SEEN)));
+                String[] id = m.getHeader("Message-ID");
+                String mark = token != null ? token[0] : id != null && id[0].startsWith("<rebond.") ? id[0] : null;
+                out.add(new Seen(m.getSubject(), mark, m.isSet(Flags.Flag.DRAFT), m.isSet(Flags.Flag.SEEN)));
             }
             folder.close(false);
             return out;

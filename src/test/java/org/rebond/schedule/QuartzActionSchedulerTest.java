@@ -84,7 +84,17 @@ class QuartzActionSchedulerTest {
         };
         MailDrop unreachable = new MailDrop() {
             @Override
-            public OptionalLong findByToken(OutgoingMessage.Destination destination, String token) {
+            public OptionalLong find(OutgoingMessage.Destination destination, String token, String messageId) {
+                throw new AssertionError("these tests never reach the mailbox");
+            }
+
+            @Override
+            public DraftState draftState(String messageId, String digest) {
+                throw new AssertionError("these tests never reach the mailbox");
+            }
+
+            @Override
+            public DraftState deleteDraftIfUntouched(String messageId, String digest) {
                 throw new AssertionError("these tests never reach the mailbox");
             }
 
