@@ -193,9 +193,11 @@ public final class NotesCommand implements Callable<Integer> {
             Outbox.Entry e = entry.get();
             return switch (e.state()) {
                 case DONE -> fr ? "Le brouillon de remerciement a été fait le " + when.format(e.updatedAt())
-                        + " (dossier Brouillons) : vérifiez qu'il reprend ce que vous venez d'ajouter avant de l'envoyer."
+                        + " ; rebond le réécrit avec ces notes et le remplace, sauf si vous l'avez déjà modifié ou envoyé : "
+                        + "il reste alors tel que vous l'avez laissé, et status le signale."
                         : "The thank-you draft was made on " + when.format(e.updatedAt())
-                        + " (Drafts folder): check that it says what you just added before you send it.";
+                        + "; rebond writes it again with these notes and replaces it, unless you have already changed or sent it: "
+                        + "then it stays as you left it, and status says so.";
                 case SKIPPED -> fr ? "Le remerciement n'a pas été préparé : " + e.lastError() + "."
                         : "The thank-you was not drafted: " + e.lastError() + ".";
                 case APPENDING -> fr ? "Le brouillon de remerciement est en cours de dépôt dans le dossier Brouillons."
