@@ -153,34 +153,7 @@ public final class NotesParser {
      * @return the phrases as they appear in the text, in order of appearance, without duplicates
      */
     public List<String> jobRequestPhrases(String text, Locale language) {
-        if (text == null || text.isBlank()) {
-            return List.of();
-        }
-        String original = Normalizer.normalize(text.length() > MAX_INPUT_CHARS ? text.substring(0, MAX_INPUT_CHARS) : text,
-                Normalizer.Form.NFC);
-        String folded = foldKeepingLength(original).replace('’', '\'');
-        boolean french = language != null && "fr".equals(language.getLanguage());
-        List<Pattern> ordered = new ArrayList<>(french ? JOB_REQUESTS_FR : JOB_REQUESTS_EN);
-        ordered.addAll(french ? JOB_REQUESTS_EN : JOB_REQUESTS_FR);
-        record Hit(int start, int end) { }
-        List<Hit> hits = new ArrayList<>();
-        for (Pattern pattern : ordered) {
-            Matcher m = pattern.matcher(folded);
-            while (m.find()) {
-                hits.add(new Hit(m.start(), m.end()));
-            }
-        }
-        hits.sort((a, b) -> a.start() != b.start() ? Integer.compare(a.start(), b.start()) : Integer.compare(b.end(), a.end()));
-        Set<String> phrases = new LinkedHashSet<>();
-        int coveredUntil = -1;
-        for (Hit hit : hits) {
-            if (hit.start() < coveredUntil) {
-                continue;
-            }
-            phrases.add(original.substring(hit.start(), hit.end()));
-            coveredUntil = hit.end();
-        }
-        return List.copyOf(phrases);
+        return JobAsk.all(text, language).stream().map(JobAsk.Ask::phrase).distinct().toList();
     }
 
     private static boolean isReplyHeader(String line, String next) {
