@@ -8,11 +8,13 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.rebond.App;
 import org.rebond.Offline;
 import org.rebond.application.InterviewStore;
@@ -22,8 +24,10 @@ import org.rebond.application.Quarantine;
 import org.rebond.application.UidValidityChanges;
 import org.rebond.config.RebondConfig;
 import org.rebond.domain.Action;
+import org.rebond.domain.DebriefNotes;
 import org.rebond.domain.HumanHours;
 import org.rebond.domain.Interview;
+import org.rebond.domain.JobAsk;
 import org.rebond.domain.PlannedAction;
 import org.rebond.domain.Planner;
 import org.rebond.domain.Policy;
@@ -66,6 +70,8 @@ public final class StatusCommand implements Callable<Integer> {
         DateTimeFormatter when = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", loaded.profile().language()).withZone(zone);
         try (Offline state = Offline.open(loaded, clock)) {
             Planner planner = new Planner(App.policyOf(loaded));
+            SuggestedNames names = new SuggestedNames(when,
+                    DateTimeFormatter.ofPattern("EEE d MMM yyyy", loaded.profile().language()).withZone(zone), fr);
             List<Interview> interviews = state.store().all();
             Instant now = clock.instant();
             out.println(fr ? "rebond — " + interviews.size() + " entretien(s) suivi(s), heures en " + zone.getId()
@@ -88,7 +94,8 @@ public final class StatusCommand implements Callable<Integer> {
                 out.printf("    %s %s%s%n", fr ? "avec" : "with", i.contact().displayName(),
                         i.contact().name().isBlank() ? "" : " <" + i.contact().email() + ">");
                 if (i.referrer() != null) {
-                    out.printf("    %s %s%n", fr ? "par l'intermédiaire de" : "introduced by", i.referrer().displayName());
+                    out.printf("    %s%n", names.referrerLine(i, state.store().suggestionFor(i.contact().email())
+                            .or(() -> state.store().suggestionFor(i.contact().name()))));
                 }
                 out.printf("    %s %s — %s%n", fr ? "état :" : "state:", stateLabel(i.state(), fr), i.reason());
                 for (InterviewStore.JournalLine line : state.store().journalOf(i.id())) {
@@ -96,6 +103,9 @@ public final class StatusCommand implements Callable<Integer> {
                 }
                 Optional<String> notes = state.store().notesSource(i.id());
                 out.printf("    %s %s%n", fr ? "notes :" : "notes:", notes.isPresent() ? (fr ? "reçues" : "received") : (fr ? "pas encore" : "not yet"));
+                state.store().notes(i.id()).ifPresent(n -> jobAsks(n, loaded.profile().language()).forEach(ask -> out.printf("    %s%n", fr
+                        ? "attention : « " + ask.phrase() + " » — " + ask.reason()
+                        : "careful: \"" + ask.phrase() + "\" — " + ask.reason())));
                 List<Outbox.Entry> entries = state.outbox().forInterview(i.id());
                 List<PlannedAction> plan = planner.plan(i, now);
                 Set<String> shown = new HashSet<>();
@@ -120,6 +130,7 @@ public final class StatusCommand implements Callable<Integer> {
             out.println();
             out.println(fr ? "Progression : " + done + " entretien(s) tenu(s), " + (interviews.stream().filter(Interview::active).count() - done) + " à venir."
                     : "Progress: " + done + " interview(s) held, " + (interviews.stream().filter(Interview::active).count() - done) + " to come.");
+            names.print(out, state.store().namesGiven(), interviews, now);
             List<SeenEvent> seen = state.store().recentlySeen(now.minus(Duration.ofDays(1)), 20);
             if (!seen.isEmpty()) {
                 out.println();
@@ -182,6 +193,12 @@ public final class StatusCommand implements Callable<Integer> {
         long h = d.toHours();
         long m = d.toMinutesPart();
         return h == 0 ? m + " min" : m == 0 ? h + " h" : h + " h " + String.format("%02d", m);
+    }
+
+    /** The items of the notes that would make the thank-you ask for a job (M1), each with why it may hurt. */
+    static List<JobAsk.Ask> jobAsks(DebriefNotes notes, Locale language) {
+        return Stream.of(notes.points(), notes.leads(), notes.nextSteps()).flatMap(List::stream)
+                .flatMap(item -> JobAsk.in(item, language).stream()).toList();
     }
 
     /** No daemon holds this state: what status shows instead of a connection it cannot vouch for. */
