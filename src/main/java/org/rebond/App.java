@@ -33,6 +33,7 @@ import org.rebond.config.RebondConfig;
 import org.rebond.config.SecretReader;
 import org.rebond.domain.Action;
 import org.rebond.domain.DetectionRules;
+import org.rebond.domain.HumanHours;
 import org.rebond.domain.InterviewDetector;
 import org.rebond.domain.NotesParser;
 import org.rebond.domain.Planner;
@@ -163,7 +164,7 @@ public final class App implements AutoCloseable {
         this.outbox = new SqlOutbox(database);
         this.quarantine = new SqlQuarantine(database, clock);
         SqlMessageHistory history = new SqlMessageHistory(database, userAddresses);
-        Policy policy = policyOf(config.schedule());
+        Policy policy = policyOf(config);
         Planner planner = new Planner(policy);
         NotesParser notesParser = new NotesParser();
         this.composer = new TemplateComposer(templates, profile, policy, store, history,
@@ -297,7 +298,7 @@ public final class App implements AutoCloseable {
     static InterviewService interviewService(RebondConfig config, InterviewStore store, ActionScheduler scheduler, MessageHistory history,
                                              Clock clock) {
         return new InterviewService(store, scheduler, detector(config, store::isSuggestedContact), history,
-                new Planner(policyOf(config.schedule())), config.profile().timeZone(), clock);
+                new Planner(policyOf(config)), config.profile().timeZone(), clock);
     }
 
     /**
@@ -316,9 +317,12 @@ public final class App implements AutoCloseable {
         return Clock.systemUTC();
     }
 
-    public static Policy policyOf(RebondConfig.Schedule s) {
+    /** The plan's rules from {@code schedule:}, with the human hours read in {@code profile.time_zone}. */
+    public static Policy policyOf(RebondConfig config) {
+        RebondConfig.Schedule s = config.schedule();
+        HumanHours hours = new HumanHours(true, s.thankYouNotAfter(), s.lateEndAfter(), s.nextMorningAt());
         return new Policy(s.briefBefore(), s.prepDuration(), s.debriefAfterEnd(), s.thankYouAfterEnd(), List.copyOf(s.keepPostedAfterEnd()),
-                s.prepReminder());
+                s.prepReminder(), config.profile().timeZone(), s.humanHours() ? hours : hours.off());
     }
 
     /** The password, read afresh at each connection so a rotated secret is picked up; never logged. */

@@ -91,7 +91,7 @@ public final class Offline implements AutoCloseable {
 
     /** The messages as the daemon would compose them now, from the configured templates. */
     public MessageComposer composer() {
-        return new TemplateComposer(new Templates(config.templates().directory(), null), config.profile(), App.policyOf(config.schedule()),
+        return new TemplateComposer(new Templates(config.templates().directory(), null), config.profile(), App.policyOf(config),
                 store, history(), new NotesParser(), new VocabularyFinder(), config.mailbox().drafts(), clock);
     }
 

@@ -24,6 +24,7 @@ import org.rebond.config.ConfigLoader;
 import org.rebond.config.RebondConfig;
 import org.rebond.domain.Action;
 import org.rebond.domain.Interview;
+import org.rebond.domain.Planner;
 
 /**
  * The real daemon on a GreenMail mailbox with a clock the test steps: each step re-plans, as the
@@ -138,6 +139,11 @@ final class DaemonOnGreenMail implements BeforeEachCallback, AfterEachCallback {
     Interview awaitOneInterview() {
         await().atMost(BOUND).until(() -> app.store().all().size() == 1);
         return app.store().all().get(0);
+    }
+
+    /** When the running daemon's plan has the thank-you of an interview due: two hours after the end by day, the next morning late. */
+    Instant thankYouDue(long interviewId) {
+        return new Planner(App.policyOf(app.config())).thankYouDue(app.store().byId(interviewId).orElseThrow()).at();
     }
 
     void awaitDone(long interviewId, Action action) {

@@ -5,7 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -24,6 +25,7 @@ import org.rebond.domain.Interview;
 class EndToEndIT {
 
     private static final Duration BOUND = DaemonOnGreenMail.BOUND;
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
     @RegisterExtension
     final DaemonOnGreenMail daemon = new DaemonOnGreenMail();
@@ -42,12 +44,19 @@ class EndToEndIT {
     /** A daemon on the manual driver, the history with Jeanne seeded, and her invitation taken as an interview. */
     private record Story(App app, Instant start, Interview interview) {}
 
-    /** Starts the daemon, seeds the history and an invitation three days ahead, and waits for the interview. */
+    /**
+     * Starts the daemon, seeds the history and an invitation three days ahead at 10:00 in Paris (a daytime interview,
+     * whose thank-you the human hours leave at two hours after the end), and waits for the interview.
+     */
     private Story storyThreeDaysAhead() throws Exception {
         App app = daemon.startWithManualScheduler();
-        Instant start = daemon.clock.instant().plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.MINUTES);
+        Instant start = tenInParis(daemon.clock.instant().plus(Duration.ofDays(3)));
         seedHistoryAndInvite(start);
         return new Story(app, start, daemon.awaitOneInterview());
+    }
+
+    private static Instant tenInParis(Instant day) {
+        return day.atZone(PARIS).toLocalDate().atTime(LocalTime.of(10, 0)).atZone(PARIS).toInstant();
     }
 
     /** The actions delivered by one run of what was due, in the order they ran. */
@@ -172,5 +181,39 @@ class EndToEndIT {
         assertThat(app.store().notes(interview.id()).orElseThrow().points()).containsExactly(
                 "The product team spends most of its week on HL7 and FHIR mappings with the hospitals' record systems",
                 "Discovery starts with nurses");
+    }
+
+    @Test
+    void aPersonNamedInADebriefWhoLaterInvitesTheUserIsFollowedWithoutTheUsualWordsAndTheGiverAsReferrer() throws Exception {
+        Story story = storyThreeDaysAhead();
+        App app = story.app();
+        Interview jeanne = story.interview();
+        daemon.stepTo(story.start().plus(Duration.ofMinutes(30)).plusSeconds(1));
+        daemon.runDue();
+        Outbox.Entry prompt = app.outbox().find(jeanne.id(), Action.DEBRIEF_PROMPT).orElseThrow();
+        var notes = daemon.mailbox.plain("<notes-names@example.org>", TestMailbox.USER, TestMailbox.USER, null, "Re: notes",
+                "Points discussed:\n- Interoperability is the hard part\nNames:\n- Lou Kim <lou.kim@medi.example> — may contact, may mention\n",
+                daemon.clock.instant());
+        notes.setHeader("In-Reply-To", prompt.messageId());
+        daemon.mailbox.deliver(notes);
+        await().atMost(BOUND).until(() -> app.store().notes(jeanne.id()).isPresent());
+
+        // A week later, two invitations whose titles say nothing of an information interview: one from Lou, one from a stranger.
+        Instant louStart = tenInParis(story.start().plus(Duration.ofDays(7)));
+        daemon.mailbox.deliver(daemon.mailbox.invitationFrom("Max Stranger", "max@elsewhere.example", "iv-max@elsewhere.example",
+                daemon.clock.instant(), louStart.plus(Duration.ofHours(3)), louStart.plus(Duration.ofHours(4)), "Catch-up Camille / Max"));
+        daemon.mailbox.deliver(daemon.mailbox.invitationFrom("Lou Kim", "lou.kim@medi.example", "iv-lou@medi.example",
+                daemon.clock.instant(), louStart, louStart.plus(Duration.ofMinutes(30)), "Catch-up Camille / Lou"));
+        await().atMost(BOUND).until(() -> app.store().all().size() == 2 && app.store().findSeen("iv-max@elsewhere.example", "").isPresent());
+
+        Interview lou = app.store().find("iv-lou@medi.example", "").orElseThrow();
+        assertThat(lou.reason()).isEqualTo("contact suggested in an earlier debrief");
+        assertThat(lou.referrer()).isEqualTo(new Interview.Person(TestMailbox.CONTACT, "Jeanne Roe"));
+        assertThat(app.store().find("iv-max@elsewhere.example", "")).as("a stranger with the same title is not followed").isEmpty();
+
+        daemon.stepTo(louStart.minus(Duration.ofHours(24)).plusSeconds(1));
+        assertThat(delivered(daemon.runDue().stream().filter(f -> f.interviewId() == lou.id()).toList())).containsExactly(Action.BRIEF);
+        assertThat(daemon.mailbox.rebondMessages("INBOX")).filteredOn(m -> m.subject().contains("Lou Kim")).singleElement()
+                .satisfies(brief -> assertThat(brief.text()).contains("Jeanne Roe suggested you contact Lou when you met on"));
     }
 }

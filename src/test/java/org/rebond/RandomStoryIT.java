@@ -161,7 +161,7 @@ class RandomStoryIT {
 
         void play(int count) throws Exception {
             start();
-            policy = App.policyOf(daemon.app.config().schedule());
+            policy = App.policyOf(daemon.app.config());
             for (int i = 1; i <= count; i++) {
                 String at = String.format("%3d. %s — ", i, daemon.clock.instant());
                 steps.add(at + "(a step that did not finish)");
@@ -332,8 +332,22 @@ class RandomStoryIT {
         /** The earliest instant ahead at which the model expects a brief, a prompt or a thank-you, so a crash step has something to stop in. */
         Optional<Instant> nextDelivery() {
             return model.stream().filter(Modelled::scheduled)
-                    .flatMap(m -> Stream.of(m.start.minus(policy.briefBefore()), m.end.plus(policy.debriefAfterEnd()), m.end.plus(policy.thankYouAfterEnd())))
+                    .flatMap(m -> Stream.of(m.start.minus(policy.briefBefore()), promptDue(m), thankYouDue(m)))
                     .filter(due -> due.isAfter(now())).min(Comparator.naturalOrder());
+        }
+
+        /** The prompt's due instant for the model's times, human hours included (as PlannerTest pins them). */
+        Instant promptDue(Modelled m) {
+            return new Planner(policy).promptDue(asInterview(m)).at();
+        }
+
+        Instant thankYouDue(Modelled m) {
+            return new Planner(policy).thankYouDue(asInterview(m)).at();
+        }
+
+        private Interview asInterview(Modelled m) {
+            return new Interview(0, m.uid, "", m.sequence, null, Interview.State.SCHEDULED, m.start, m.end, policy.zone().getId(), false,
+                    m.summary, "", "", new Interview.Person("contact@example.org", ""), null, "", "");
         }
 
         Duration stepSize() {
@@ -526,8 +540,8 @@ class RandomStoryIT {
                 Instant due = switch (f.action().kind()) {
                     case BRIEF -> m.timeSetAt.plus(policy.briefBefore()).isAfter(m.start) ? m.timeSetAt : m.start.minus(policy.briefBefore());
                     case BRIEF_UPDATE -> m.timeSetAt;
-                    case DEBRIEF_PROMPT -> m.end.plus(policy.debriefAfterEnd());
-                    case THANK_YOU -> m.end.plus(policy.thankYouAfterEnd());
+                    case DEBRIEF_PROMPT -> promptDue(m);
+                    case THANK_YOU -> thankYouDue(m);
                     case KEEP_POSTED -> m.end.plus(policy.keepPostedAfterEnd().get(f.action().number() - 1));
                     case THANK_YOU_REVISION -> m.end.plus(policy.thankYouAfterEnd());
                 };

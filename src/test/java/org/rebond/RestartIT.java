@@ -60,7 +60,7 @@ class RestartIT {
         // The same again for a draft.
         daemon.stop();
         daemon.start(config, stoppingOnce, MessageArrivals.Listener.NONE);
-        daemon.stepTo(start.plus(Duration.ofMinutes(30)).plus(Duration.ofHours(2)).plusSeconds(1));
+        daemon.stepTo(daemon.thankYouDue(id).plusSeconds(1));
         await().atMost(BOUND).until(() -> stops.get(1).stopped());
         daemon.stop();
         daemon.start(config, UnaryOperator.identity(), MessageArrivals.Listener.NONE);

@@ -204,9 +204,20 @@ public final class TestMailbox implements AutoCloseable {
     /** An invitation with its own Message-ID (a resend of the same SEQUENCE is another message). */
     MimeMessage invitation(String uid, int sequence, String method, Instant stamp, Instant start, Instant end, String summary,
                            String messageId) throws MessagingException {
+        return invitationFrom("Jeanne Roe", CONTACT, uid, sequence, method, stamp, start, end, summary, messageId);
+    }
+
+    /** An invitation organized, and sent, by someone else than Jeanne. */
+    MimeMessage invitationFrom(String organizerName, String organizer, String uid, Instant stamp, Instant start, Instant end, String summary)
+            throws MessagingException {
+        return invitationFrom(organizerName, organizer, uid, 0, "REQUEST", stamp, start, end, summary, "<invite-" + uid + "-0@example.net>");
+    }
+
+    private MimeMessage invitationFrom(String organizerName, String organizer, String uid, int sequence, String method, Instant stamp,
+                                       Instant start, Instant end, String summary, String messageId) throws MessagingException {
         String ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\nMETHOD:" + method + "\r\nBEGIN:VEVENT\r\nUID:" + uid + "\r\n"
                 + "SEQUENCE:" + sequence + "\r\nDTSTAMP:" + ICS.format(stamp) + "\r\nDTSTART:" + ICS.format(start) + "\r\nDTEND:" + ICS.format(end) + "\r\n"
-                + "SUMMARY:" + summary + "\r\nORGANIZER;CN=Jeanne Roe:mailto:" + CONTACT + "\r\n"
+                + "SUMMARY:" + summary + "\r\nORGANIZER;CN=" + organizerName + ":mailto:" + organizer + "\r\n"
                 + "ATTENDEE;CN=Camille Martin;PARTSTAT=NEEDS-ACTION:mailto:" + USER + "\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
         MimeMessage m = new MimeMessage(session) {
             @Override
@@ -214,7 +225,7 @@ public final class TestMailbox implements AutoCloseable {
                 setHeader("Message-ID", messageId);
             }
         };
-        m.setFrom(new InternetAddress(CONTACT, false));
+        m.setFrom(new InternetAddress(organizer, false));
         m.setRecipients(Message.RecipientType.TO, USER);
         m.setSubject("Invitation: " + summary);
         m.setSentDate(Date.from(stamp));

@@ -468,6 +468,7 @@ public final class InterviewService {
             return ref.contains("@") ? new Interview.Person(ref.toLowerCase(Locale.ROOT), "") : new Interview.Person("", ref);
         }
         return store.suggestedBy(contact.email())
+                .or(() -> store.suggestedBy(contact.name()))
                 .or(() -> referrers.introducerOf(contact.email(), start))
                 .orElse(null);
     }

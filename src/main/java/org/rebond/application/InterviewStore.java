@@ -33,14 +33,27 @@ public interface InterviewStore {
 
     Optional<DebriefNotes> notes(long interviewId);
 
-    /** Who suggested meeting this address in an earlier debrief (M5), if anyone. */
-    Optional<Interview.Person> suggestedBy(String email);
+    /**
+     * Who suggested meeting this person in an earlier debrief (M5), if anyone: {@code emailOrName} is
+     * an address, matched with the addresses given, or a full name (two words at least), matched
+     * with the names given without an address; case is ignored.
+     */
+    Optional<Interview.Person> suggestedBy(String emailOrName);
 
-    /** A name given in a debrief (M5): by whom, at the interview of which day, and whether the user may say so. */
-    record Suggestion(Interview.Person by, Instant metOn, boolean mayMention) {}
+    /**
+     * A name given in a debrief (M5): by whom, at the interview of which day, whether the user may
+     * say so, and whether the giver will introduce the user (an introduction, not a suggestion).
+     */
+    record Suggestion(Interview.Person by, Instant metOn, boolean mayMention, boolean introduces) {}
 
-    /** The latest debrief that gave this address, if any. */
-    Optional<Suggestion> suggestionFor(String email);
+    /** The latest debrief that gave this person (an address or a full name, as {@link #suggestedBy}), if any. */
+    Optional<Suggestion> suggestionFor(String emailOrName);
+
+    /** A name given in a debrief with its permissions, who gave it, and at the interview of which day ({@code interviewId}). */
+    record NameSuggested(DebriefNotes.NameGiven name, Interview.Person by, Instant metOn, long interviewId) {}
+
+    /** Every name given in a debrief, the one the user may keep ({@code mayNote}), oldest interview first. */
+    List<NameSuggested> namesGiven();
 
     /** Interviews held with people this contact suggested (M5, M7), oldest first. */
     List<Interview> metThanksTo(String referrerEmail);
@@ -113,8 +126,8 @@ public interface InterviewStore {
     /** The addresses of the people rebond follows interviews with, or who were named in a debrief (lower case). */
     Set<String> knownContacts();
 
-    /** Whether an address was named in an earlier debrief. */
-    boolean isSuggestedContact(String email);
+    /** Whether an address, or a full name, was given in an earlier debrief (as {@link #suggestedBy}). */
+    boolean isSuggestedContact(String emailOrName);
 
     /** One line of the journal. */
     record JournalLine(long id, long interviewId, Instant at, String event, String detail) {}

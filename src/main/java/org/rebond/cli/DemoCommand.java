@@ -137,7 +137,7 @@ public final class DemoCommand implements Callable<Integer> {
 
         Path configFile = DemoMailbox.writeConfig(dir, story, french, zone, port);
         RebondConfig config = new ConfigLoader().load(configFile);
-        Planner planner = new Planner(App.policyOf(config.schedule()));
+        Planner planner = new Planner(App.policyOf(config));
         ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "rebond-demo");
             t.setDaemon(true);

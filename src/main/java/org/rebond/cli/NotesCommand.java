@@ -205,7 +205,7 @@ public final class NotesCommand implements Callable<Integer> {
             };
         }
         Instant now = clock.instant();
-        Optional<Instant> due = new Planner(App.policyOf(loaded.schedule())).plan(interview, now).stream()
+        Optional<Instant> due = new Planner(App.policyOf(loaded)).plan(interview, now).stream()
                 .filter(p -> p.action().equals(Action.THANK_YOU)).map(PlannedAction::due).findFirst();
         if (due.isEmpty()) {
             return fr ? "Aucun remerciement n'est prévu pour cet entretien." : "No thank-you is planned for this interview.";

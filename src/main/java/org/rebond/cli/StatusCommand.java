@@ -8,11 +8,13 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.rebond.App;
 import org.rebond.Offline;
 import org.rebond.application.InterviewStore;
@@ -22,9 +24,14 @@ import org.rebond.application.Quarantine;
 import org.rebond.application.UidValidityChanges;
 import org.rebond.config.RebondConfig;
 import org.rebond.domain.Action;
+import org.rebond.domain.DebriefNotes;
+import org.rebond.domain.HumanHours;
 import org.rebond.domain.Interview;
+import org.rebond.domain.JobAsk;
 import org.rebond.domain.PlannedAction;
 import org.rebond.domain.Planner;
+import org.rebond.domain.Policy;
+import org.rebond.domain.RelativeDay;
 import org.rebond.domain.SeenEvent;
 import org.rebond.mail.MailboxWatcher;
 import picocli.CommandLine.Command;
@@ -62,7 +69,9 @@ public final class StatusCommand implements Callable<Integer> {
         String row = fr ? "    %-17s %s%n" : "    %-15s %s%n";
         DateTimeFormatter when = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", loaded.profile().language()).withZone(zone);
         try (Offline state = Offline.open(loaded, clock)) {
-            Planner planner = new Planner(App.policyOf(loaded.schedule()));
+            Planner planner = new Planner(App.policyOf(loaded));
+            SuggestedNames names = new SuggestedNames(when,
+                    DateTimeFormatter.ofPattern("EEE d MMM yyyy", loaded.profile().language()).withZone(zone), fr);
             List<Interview> interviews = state.store().all();
             Instant now = clock.instant();
             out.println(fr ? "rebond — " + interviews.size() + " entretien(s) suivi(s), heures en " + zone.getId()
@@ -85,7 +94,8 @@ public final class StatusCommand implements Callable<Integer> {
                 out.printf("    %s %s%s%n", fr ? "avec" : "with", i.contact().displayName(),
                         i.contact().name().isBlank() ? "" : " <" + i.contact().email() + ">");
                 if (i.referrer() != null) {
-                    out.printf("    %s %s%n", fr ? "par l'intermédiaire de" : "introduced by", i.referrer().displayName());
+                    out.printf("    %s%n", names.referrerLine(i, state.store().suggestionFor(i.contact().email())
+                            .or(() -> state.store().suggestionFor(i.contact().name()))));
                 }
                 out.printf("    %s %s — %s%n", fr ? "état :" : "state:", stateLabel(i.state(), fr), i.reason());
                 for (InterviewStore.JournalLine line : state.store().journalOf(i.id())) {
@@ -93,6 +103,9 @@ public final class StatusCommand implements Callable<Integer> {
                 }
                 Optional<String> notes = state.store().notesSource(i.id());
                 out.printf("    %s %s%n", fr ? "notes :" : "notes:", notes.isPresent() ? (fr ? "reçues" : "received") : (fr ? "pas encore" : "not yet"));
+                state.store().notes(i.id()).ifPresent(n -> jobAsks(n, loaded.profile().language()).forEach(ask -> out.printf("    %s%n", fr
+                        ? "attention : « " + ask.phrase() + " » — " + ask.reason()
+                        : "careful: \"" + ask.phrase() + "\" — " + ask.reason())));
                 List<Outbox.Entry> entries = state.outbox().forInterview(i.id());
                 List<PlannedAction> plan = planner.plan(i, now);
                 Set<String> shown = new HashSet<>();
@@ -108,7 +121,7 @@ public final class StatusCommand implements Callable<Integer> {
                 }
                 for (PlannedAction p : plan) {
                     if (shown.add(p.action().key())) {
-                        String line = !i.active() ? (fr ? "annulé" : "cancelled") : (fr ? "prévu le " : "due ") + when.format(p.due());
+                        String line = !i.active() ? (fr ? "annulé" : "cancelled") : dueLine(planner, i, p, now, when, fr);
                         out.printf(row, actionLabel(p.action(), fr), line);
                     }
                 }
@@ -117,6 +130,7 @@ public final class StatusCommand implements Callable<Integer> {
             out.println();
             out.println(fr ? "Progression : " + done + " entretien(s) tenu(s), " + (interviews.stream().filter(Interview::active).count() - done) + " à venir."
                     : "Progress: " + done + " interview(s) held, " + (interviews.stream().filter(Interview::active).count() - done) + " to come.");
+            names.print(out, state.store().namesGiven(), interviews, now);
             List<SeenEvent> seen = state.store().recentlySeen(now.minus(Duration.ofDays(1)), 20);
             if (!seen.isEmpty()) {
                 out.println();
@@ -137,6 +151,54 @@ public final class StatusCommand implements Callable<Integer> {
             }
         }
         return ExitCodes.OK;
+    }
+
+    /**
+     * When a pending action is due, "today" or "tomorrow" when it is, and for the prompt and the
+     * thank-you why it is then when the human hours moved it ({@code due tomorrow 08:30 (the interview
+     * ended after 19:00)}).
+     */
+    static String dueLine(Planner planner, Interview i, PlannedAction p, Instant now, DateTimeFormatter when, boolean fr) {
+        ZoneId zone = planner.policy().zone();
+        String time = DateTimeFormatter.ofPattern("HH:mm").withZone(zone).format(p.due());
+        String at = switch (RelativeDay.of(now, p.due(), zone)) {
+            case TODAY -> fr ? "prévu aujourd'hui à " + time : "due today " + time;
+            case TOMORROW -> fr ? "prévu demain à " + time : "due tomorrow " + time;
+            default -> (fr ? "prévu le " : "due ") + when.format(p.due());
+        };
+        Optional<Planner.Shift> shift = switch (p.action().kind()) {
+            case DEBRIEF_PROMPT -> Optional.of(planner.promptDue(i).shift());
+            case THANK_YOU -> Optional.of(planner.thankYouDue(i).shift());
+            default -> Optional.empty();
+        };
+        return at + shift.map(s -> why(s, planner.policy(), fr)).map(w -> w.isEmpty() ? "" : " (" + w + ")").orElse("");
+    }
+
+    /** Why the human hours moved a follow-up, in the user's language; empty when they did not. */
+    static String why(Planner.Shift shift, Policy policy, boolean fr) {
+        HumanHours hours = policy.humanHours();
+        Duration gap = policy.thankYouAfterEnd().minus(policy.debriefAfterEnd());
+        return switch (shift) {
+            case NONE -> "";
+            case NOT_AFTER -> fr ? "pas après " + hours.notAfter() : "not after " + hours.notAfter();
+            case NEXT_MORNING_LATE_END -> fr ? "l'entretien a fini après " + hours.lateEndAfter() : "the interview ended after " + hours.lateEndAfter();
+            case NEXT_MORNING_NIGHT -> fr ? "le matin plutôt que la nuit" : "in the morning rather than at night";
+            case AFTER_MORNING_PROMPT -> fr ? hoursAndMinutes(gap) + " après la demande de notes du matin, pour que vos notes puissent l'inspirer"
+                    : hoursAndMinutes(gap) + " after the morning's debrief prompt, so that your notes can shape it";
+            case WITHIN_24_HOURS -> fr ? "au plus tard 24 h après la fin" : "at the latest 24 h after the end";
+        };
+    }
+
+    private static String hoursAndMinutes(Duration d) {
+        long h = d.toHours();
+        long m = d.toMinutesPart();
+        return h == 0 ? m + " min" : m == 0 ? h + " h" : h + " h " + String.format("%02d", m);
+    }
+
+    /** The items of the notes that would make the thank-you ask for a job (M1), each with why it may hurt. */
+    static List<JobAsk.Ask> jobAsks(DebriefNotes notes, Locale language) {
+        return Stream.of(notes.points(), notes.leads(), notes.nextSteps()).flatMap(List::stream)
+                .flatMap(item -> JobAsk.in(item, language).stream()).toList();
     }
 
     /** No daemon holds this state: what status shows instead of a connection it cannot vouch for. */

@@ -110,7 +110,11 @@ final class BriefFacts {
         return contact;
     }
 
-    /** How the user came to this contact: introduced by a third person's mail, or suggested in an earlier debrief. */
+    /**
+     * How the user came to this contact: introduced by a third person's mail ({@code introduced}), given in an earlier
+     * debrief by someone who will introduce the user ({@code introduced}) or who only suggested the name
+     * ({@code suggested}), or named in the invitation ({@code named}).
+     */
     Map<String, Object> referrer(Interview interview, List<MessageHistory.SeenMessage> messages, ZoneId zone, Locale lang) {
         Interview.Person referrer = interview.referrer();
         if (referrer == null) {
@@ -124,7 +128,8 @@ final class BriefFacts {
                 .filter(m -> !referrer.email().isBlank() && m.fromEmail().equalsIgnoreCase(referrer.email()))
                 .filter(m -> m.recipients().contains(interview.contact().email().toLowerCase(Locale.ROOT)))
                 .reduce((newer, older) -> older);
-        Optional<InterviewStore.Suggestion> suggestion = store.suggestionFor(interview.contact().email());
+        Optional<InterviewStore.Suggestion> suggestion = store.suggestionFor(interview.contact().email())
+                .or(() -> store.suggestionFor(interview.contact().name()));
         if (introduction.isPresent()) {
             MessageHistory.SeenMessage m = introduction.get();
             if (name.isBlank()) {
@@ -139,10 +144,11 @@ final class BriefFacts {
             if (name.isBlank()) {
                 name = s.by().name();
             }
-            r.put("how", "suggested");
-            r.put("date", longDate.format(s.metOn().atZone(zone)));
+            // The notes said whether the giver will introduce the user themselves (an introduction) or only named the contact.
+            r.put("how", s.introduces() ? "introduced" : "suggested");
+            r.put("date", s.introduces() ? "" : longDate.format(s.metOn().atZone(zone)));
             r.put("line", "");
-            r.put("mayMention", s.mayMention());
+            r.put("mayMention", s.introduces() || s.mayMention());
         } else {
             r.put("how", "named");
             r.put("date", "");

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.rebond.domain.JobAsk;
 
 /**
  * The first line of a draft that still needs the user (M1, I4): what rebond left out because it
@@ -49,16 +50,17 @@ final class DraftNotice {
     static String line(List<String> leftOut, int places, Locale lang) {
         boolean french = "fr".equals(lang.getLanguage());
         Set<String> quoted = new LinkedHashSet<>();
+        Set<String> reasons = new LinkedHashSet<>();
         for (String item : leftOut) {
             quoted.add(french ? "« " + item + " »" : "\u201c" + item + "\u201d");
+            JobAsk.in(item, lang).ifPresent(ask -> reasons.add(ask.reason()));
         }
         StringBuilder s = new StringBuilder(french ? "[[ SUPPRIMEZ CETTE LIGNE AVANT D'ENVOYER." : "[[ DELETE THIS LINE BEFORE SENDING.");
         if (!quoted.isEmpty()) {
-            s.append(french
-                    ? " Laissé hors de ce brouillon : " + String.join(", ", quoted) + ". Demander un poste, un CV à transmettre ou une "
-                    + "recommandation change un entretien d'information en candidature, et la personne risque de se sentir utilisée."
-                    : " Left out of this draft: " + String.join(", ", quoted) + ". Asking for a job, for a CV to be passed on or for a "
-                    + "recommendation turns an information interview into a job application, and the contact may feel used.");
+            String why = reasons.isEmpty() ? (french ? "demander un poste fait d'un entretien d'information une demande d'emploi"
+                    : "asking for a job turns an information interview into a job request") : String.join("; ", reasons);
+            s.append(french ? " Laissé hors de ce brouillon : " + String.join(", ", quoted) + ". Pourquoi : " + why + "."
+                    : " Left out of this draft: " + String.join(", ", quoted) + ". Why: " + why + ".");
         }
         if (places > 0) {
             s.append(french

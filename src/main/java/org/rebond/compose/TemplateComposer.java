@@ -22,6 +22,7 @@ import org.rebond.domain.Action;
 import org.rebond.domain.DebriefNotes;
 import org.rebond.domain.Interview;
 import org.rebond.domain.InterviewSequence;
+import org.rebond.domain.JobAsk;
 import org.rebond.domain.NotesParser;
 import org.rebond.domain.ObjectiveSentence;
 import org.rebond.domain.Policy;
@@ -238,7 +239,7 @@ public final class TemplateComposer implements MessageComposer {
         n.put("article", shown.article());
         m.put("notes", n);
         if (action.isDraft()) {
-            m.put("letter", thanks.letter(interview, shown, exchanged, item -> !notesParser.jobRequestPhrases(item, lang).isEmpty(), now,
+            m.put("letter", thanks.letter(interview, shown, exchanged, item -> JobAsk.in(item, lang).isPresent(), now,
                     zone, lang));
         }
 

@@ -3,6 +3,7 @@ package org.rebond.config;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
@@ -112,6 +113,10 @@ public record RebondConfig(
      * @param thankYouAfterEnd delay after the end before the thank-you draft
      * @param keepPostedAfterEnd delays after the end of each keeping-you-posted draft
      * @param prepReminder     how long before the prep slot the calendar reminds the user; zero for no reminder
+     * @param humanHours       whether the prompt and the thank-you keep to the three times below (in profile.time_zone)
+     * @param thankYouNotAfter the latest time of day a thank-you is due on the day of the interview
+     * @param lateEndAfter     an interview ending after this time gets its thank-you the next morning
+     * @param nextMorningAt    the time of "the next morning"
      */
     public record Schedule(
             Duration briefBefore,
@@ -119,7 +124,11 @@ public record RebondConfig(
             Duration debriefAfterEnd,
             Duration thankYouAfterEnd,
             List<Duration> keepPostedAfterEnd,
-            Duration prepReminder) {}
+            Duration prepReminder,
+            boolean humanHours,
+            LocalTime thankYouNotAfter,
+            LocalTime lateEndAfter,
+            LocalTime nextMorningAt) {}
 
     /** Extra words on top of the built-in French and English rules. */
     public record Detection(List<String> marker, List<String> includeWords, List<String> excludeWords, List<String> categories) {}

@@ -3,10 +3,14 @@ package org.rebond.config;
 import static org.rebond.config.YamlSection.or;
 
 import java.time.Duration;
+import java.time.LocalTime;
 import java.util.List;
 
 /** Reads {@code schedule:}: when each action is due relative to the interview, with their defaults. */
 final class ScheduleSection {
+    /** The thank-you comes within a day of the interview. */
+    private static final Duration WITHIN = Duration.ofHours(24);
+
     private ScheduleSection() {}
 
     static RebondConfig.Schedule read(YamlSection s) {
@@ -19,12 +23,30 @@ final class ScheduleSection {
                 }
             }
         }
+        Duration debrief = or(s.duration("debrief_after_end", true), Duration.ZERO);
+        Duration thankYou = or(s.duration("thank_you_after_end", true), Duration.ofHours(2));
+        if (thankYou.compareTo(WITHIN) > 0) {
+            s.problem("thank_you_after_end", "must be at most 24h: a thank-you comes within a day of the interview (METHOD M6)");
+        } else if (debrief.compareTo(thankYou) > 0) {
+            s.problem("debrief_after_end", "must not be longer than thank_you_after_end (" + DurationSyntax.format(thankYou)
+                    + "): the prompt comes first, so that your notes can shape the thank-you");
+        }
+        LocalTime notAfter = or(s.timeOfDay("thank_you_not_after"), LocalTime.of(21, 0));
+        LocalTime lateEnd = or(s.timeOfDay("late_end_after"), LocalTime.of(19, 0));
+        LocalTime morning = or(s.timeOfDay("next_morning_at"), LocalTime.of(8, 30));
+        if (!morning.isBefore(lateEnd)) {
+            s.problem("next_morning_at", "must be earlier in the day than late_end_after (" + lateEnd + ")");
+        } else if (lateEnd.isAfter(notAfter)) {
+            s.problem("late_end_after", "must not be later in the day than thank_you_not_after (" + notAfter + ")");
+        }
         return new RebondConfig.Schedule(
                 or(s.duration("brief_before", false), Duration.ofHours(24)),
                 or(s.duration("prep_duration", false), Duration.ofMinutes(30)),
-                or(s.duration("debrief_after_end", true), Duration.ZERO),
-                or(s.duration("thank_you_after_end", true), Duration.ofHours(2)),
+                debrief,
+                thankYou,
                 List.copyOf(or(keepPosted, List.of(Duration.ofDays(21), Duration.ofDays(90)))),
-                or(s.duration("prep_reminder", true), Duration.ofMinutes(10)));
+                or(s.duration("prep_reminder", true), Duration.ofMinutes(10)),
+                or(s.bool("human_hours"), Boolean.TRUE),
+                notAfter, lateEnd, morning);
     }
 }

@@ -1,6 +1,7 @@
 package org.rebond.config;
 
 import java.time.Duration;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -181,6 +184,20 @@ final class YamlSection {
         }
         return d;
     }
+
+    /** A wall-clock time of day written {@code HH:MM} (24-hour), e.g. {@code "21:00"}. */
+    LocalTime timeOfDay(String key) {
+        String v = text(key);
+        if (v == null) return null;
+        Matcher m = TIME_OF_DAY.matcher(v.strip());
+        if (!m.matches() || Integer.parseInt(m.group(1)) > 23 || Integer.parseInt(m.group(2)) > 59) {
+            problem(key, "must be a time of day written HH:MM, e.g. \"21:00\"" + got(key, v));
+            return null;
+        }
+        return LocalTime.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+    }
+
+    private static final Pattern TIME_OF_DAY = Pattern.compile("(\\d{1,2}):(\\d{2})");
 
     /** A strictly positive size in bytes. */
     Long size(String key) {

@@ -72,6 +72,7 @@ public final class DemoMailbox {
                   prep_duration: 1m
                   debrief_after_end: 0s
                   thank_you_after_end: 12s
+                  human_hours: false
                   keep_posted_after_end: [25s, 40s]
                 """.formatted(story.userName(), DemoStory.USER, french ? "fr" : "en", zone.getId(), story.objective(), story.pitch(),
                 french ? "Quelle place prend la réglementation dans votre travail au quotidien ?" : "How much of your week goes to regulatory work?",

@@ -58,17 +58,6 @@ public final class NotesParser {
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern BULLET = Pattern.compile("^\\s*(?:[-*•–—+]|\\d{1,2}[.)])(?:\\s+(.*))?$");
     private static final Pattern URL = Pattern.compile("https?://[^\\s<>\"]+", Pattern.CASE_INSENSITIVE);
-    private static final List<Pattern> JOB_REQUESTS_EN = patterns(
-            "are you hiring", "\\bhiring\\b", "\\bhire me\\b", "\\bjob openings?\\b",
-            "\\bopenings? (?:in|at|on) your\\b", "\\bopen (?:positions?|roles?)\\b", "\\bvacanc(?:y|ies)\\b",
-            "\\bjob offers?\\b", "\\b(?:a|any) jobs?\\b", "\\bjobs? at your\\b", "\\bpositions? (?:at|in) your\\b",
-            "\\b(?:my|the|a) (?:cv|resume|résumé)\\b", "\\bcv\\b", "\\bcurriculum vitae\\b", "\\brecruit\\w*",
-            "\\bapply(?:ing)? for\\b", "\\brefer me\\b", "\\bput in a good word\\b", "\\bwork for you\\b");
-    private static final List<Pattern> JOB_REQUESTS_FR = patterns(
-            "\\bun poste\\b", "\\bdes postes\\b", "\\bpostes? (?:a pourvoir|vacants?|ouverts?|disponibles?)\\b",
-            "\\bembauch\\w*", "\\brecrut\\w*", "\\bcv\\b", "\\bcurriculum\\b", "\\bcandidature\\w*",
-            "\\bpostuler\\b", "\\boffres? d'emploi\\b", "\\bun emploi\\b", "\\bun job\\b", "\\bdu travail\\b",
-            "\\bme recommander\\b", "\\bpiston\\w*");
 
     /** Reads a reply to the debrief prompt; never fails, and returns {@link DebriefNotes#NONE} for nothing useful. */
     public DebriefNotes parse(String replyText) {
@@ -148,39 +137,12 @@ public final class NotesParser {
     /**
      * Finds phrases asking for a job, an opening or a recommendation, or offering a CV (METHOD M1), so
      * the caller can warn the user; the text itself is never changed. Both languages are checked, since
-     * notes often mix them; {@code language} decides which is checked first.
+     * notes often mix them ({@link JobAsk}).
      *
      * @return the phrases as they appear in the text, in order of appearance, without duplicates
      */
     public List<String> jobRequestPhrases(String text, Locale language) {
-        if (text == null || text.isBlank()) {
-            return List.of();
-        }
-        String original = Normalizer.normalize(text.length() > MAX_INPUT_CHARS ? text.substring(0, MAX_INPUT_CHARS) : text,
-                Normalizer.Form.NFC);
-        String folded = foldKeepingLength(original).replace('’', '\'');
-        boolean french = language != null && "fr".equals(language.getLanguage());
-        List<Pattern> ordered = new ArrayList<>(french ? JOB_REQUESTS_FR : JOB_REQUESTS_EN);
-        ordered.addAll(french ? JOB_REQUESTS_EN : JOB_REQUESTS_FR);
-        record Hit(int start, int end) { }
-        List<Hit> hits = new ArrayList<>();
-        for (Pattern pattern : ordered) {
-            Matcher m = pattern.matcher(folded);
-            while (m.find()) {
-                hits.add(new Hit(m.start(), m.end()));
-            }
-        }
-        hits.sort((a, b) -> a.start() != b.start() ? Integer.compare(a.start(), b.start()) : Integer.compare(b.end(), a.end()));
-        Set<String> phrases = new LinkedHashSet<>();
-        int coveredUntil = -1;
-        for (Hit hit : hits) {
-            if (hit.start() < coveredUntil) {
-                continue;
-            }
-            phrases.add(original.substring(hit.start(), hit.end()));
-            coveredUntil = hit.end();
-        }
-        return List.copyOf(phrases);
+        return JobAsk.all(text, language).stream().map(JobAsk.Ask::phrase).distinct().toList();
     }
 
     private static boolean isReplyHeader(String line, String next) {
@@ -244,22 +206,4 @@ public final class NotesParser {
         return Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT);
     }
 
-    /** Like {@link #fold} but keeps one character per character, so positions still match the original. */
-    private static String foldKeepingLength(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            String one = String.valueOf(text.charAt(i));
-            String folded = fold(one);
-            out.append(folded.length() == 1 ? folded.charAt(0) : Character.toLowerCase(text.charAt(i)));
-        }
-        return out.toString();
-    }
-
-    private static List<Pattern> patterns(String... regexes) {
-        List<Pattern> list = new ArrayList<>();
-        for (String regex : regexes) {
-            list.add(Pattern.compile(fold(regex)));
-        }
-        return List.copyOf(list);
-    }
 }

@@ -2,6 +2,9 @@ package org.rebond.domain;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -10,6 +13,14 @@ import java.util.Optional;
 /**
  * The pure rules of timing: what is due when, and what to do with an action that fires late
  * (DESIGN I7: each action has an explicit catch-up rule).
+ *
+ * <p>The debrief prompt and the thank-you keep to human hours in the user's zone
+ * ({@link Policy#humanHours()}): the thank-you is due {@code thankYouAfterEnd} after the end but not
+ * after 21:00; an interview ending after 19:00 (or in the night) gets it the next morning at 08:30.
+ * The prompt is due {@code debriefAfterEnd} after the end, unless that is night (after 21:00 or
+ * before 08:30): then it comes the next morning at 08:30, and the thank-you as long after it as the
+ * two delays are apart, so the notes can still shape the draft. Both are always within 24 hours of
+ * the end. The wall-clock times are read in the zone with its daylight-saving rules.
  */
 public final class Planner {
 
@@ -17,6 +28,8 @@ public final class Planner {
     private static final Duration GRACE = Duration.ofMinutes(1);
     /** How late a debrief prompt or a thank-you may still go out. */
     static final Duration FOLLOW_UP_LATE_LIMIT = Duration.ofDays(7);
+    /** The prompt and the thank-you are never due later than this after the end. */
+    static final Duration FOLLOW_UP_WITHIN = Duration.ofHours(24);
     /** How late a keeping-you-posted draft may still go out. */
     static final Duration KEEP_POSTED_LATE_LIMIT = Duration.ofDays(30);
 
@@ -38,13 +51,91 @@ public final class Planner {
     public List<PlannedAction> plan(Interview interview, Instant now) {
         List<PlannedAction> planned = new ArrayList<>();
         briefDue(interview, now).ifPresent(due -> planned.add(new PlannedAction(Action.BRIEF, due)));
-        planned.add(new PlannedAction(Action.DEBRIEF_PROMPT, interview.end().plus(policy.debriefAfterEnd())));
-        planned.add(new PlannedAction(Action.THANK_YOU, interview.end().plus(policy.thankYouAfterEnd())));
+        planned.add(new PlannedAction(Action.DEBRIEF_PROMPT, promptDue(interview).at()));
+        planned.add(new PlannedAction(Action.THANK_YOU, thankYouDue(interview).at()));
         for (int i = 0; i < policy.keepPostedAfterEnd().size(); i++) {
             planned.add(new PlannedAction(Action.keepPosted(i + 1), interview.end().plus(policy.keepPostedAfterEnd().get(i))));
         }
         return planned;
     }
+
+    /** When the debrief prompt is due and why then. */
+    public Due promptDue(Interview interview) {
+        Instant end = interview.end();
+        Instant plain = end.plus(policy.debriefAfterEnd());
+        HumanHours hours = policy.humanHours();
+        if (!hours.on() || !hours.night(local(plain).toLocalTime())) {
+            return within24h(end, new Due(plain, Shift.NONE));
+        }
+        return within24h(end, new Due(nextMorning(plain), Shift.NEXT_MORNING_NIGHT));
+    }
+
+    /** When the thank-you draft is due and why then. */
+    public Due thankYouDue(Interview interview) {
+        Instant end = interview.end();
+        Instant plain = end.plus(policy.thankYouAfterEnd());
+        HumanHours hours = policy.humanHours();
+        if (!hours.on()) {
+            return within24h(end, new Due(plain, Shift.NONE));
+        }
+        ZonedDateTime endLocal = local(end);
+        Due due;
+        if (hours.lateEnd(endLocal.toLocalTime())) {
+            due = new Due(nextMorning(end), endLocal.toLocalTime().isBefore(hours.nextMorningAt()) ? Shift.NEXT_MORNING_NIGHT
+                    : Shift.NEXT_MORNING_LATE_END);
+        } else {
+            Instant latest = at(endLocal.toLocalDate(), hours.notAfter());
+            due = plain.isAfter(latest) ? new Due(latest.isBefore(end) ? end : latest, Shift.NOT_AFTER) : new Due(plain, Shift.NONE);
+        }
+        Due prompt = promptDue(interview);
+        if (prompt.shift() != Shift.NONE) {
+            Duration gap = policy.thankYouAfterEnd().minus(policy.debriefAfterEnd());
+            Instant afterPrompt = prompt.at().plus(gap.isNegative() ? Duration.ZERO : gap);
+            if (due.at().isBefore(afterPrompt)) {
+                due = new Due(afterPrompt, Shift.AFTER_MORNING_PROMPT);
+            }
+        }
+        return within24h(end, due);
+    }
+
+    private static Due within24h(Instant end, Due due) {
+        Instant limit = end.plus(FOLLOW_UP_WITHIN);
+        return due.at().isAfter(limit) ? new Due(limit, Shift.WITHIN_24_HOURS) : due;
+    }
+
+    private ZonedDateTime local(Instant instant) {
+        return instant.atZone(policy.zone());
+    }
+
+    private Instant at(LocalDate day, LocalTime time) {
+        return ZonedDateTime.of(day, time, policy.zone()).toInstant();
+    }
+
+    /** The first {@code nextMorningAt} after {@code instant} in the user's zone. */
+    private Instant nextMorning(Instant instant) {
+        LocalDate day = local(instant).toLocalDate();
+        Instant morning = at(day, policy.humanHours().nextMorningAt());
+        return morning.isAfter(instant) ? morning : at(day.plusDays(1), policy.humanHours().nextMorningAt());
+    }
+
+    /** Why a follow-up is due when it is, for {@code rebond status}. */
+    public enum Shift {
+        /** At its delay after the end. */
+        NONE,
+        /** Its delay after the end would pass {@link HumanHours#notAfter()}: due at that time. */
+        NOT_AFTER,
+        /** The interview ended after {@link HumanHours#lateEndAfter()}: due the next morning. */
+        NEXT_MORNING_LATE_END,
+        /** It would land in the night (the interview ended late or very early): due the next morning. */
+        NEXT_MORNING_NIGHT,
+        /** The prompt moved to the morning, so the thank-you follows it by the usual gap. */
+        AFTER_MORNING_PROMPT,
+        /** Capped at 24 hours after the end. */
+        WITHIN_24_HOURS
+    }
+
+    /** A due instant and why it is then. */
+    public record Due(Instant at, Shift shift) {}
 
     private Optional<Instant> briefDue(Interview interview, Instant now) {
         if (!now.isBefore(interview.start())) {

@@ -144,24 +144,43 @@ public final class SqlInterviewStore implements InterviewStore {
         return db.query("SELECT text FROM note_item WHERE interview_id = ? AND kind = ? ORDER BY position", rs -> rs.getString(1), interviewId, kind);
     }
 
-    @Override
-    public Optional<Interview.Person> suggestedBy(String email) {
-        if (email == null || email.isBlank()) {
-            return Optional.empty();
-        }
-        return db.queryOne("SELECT referrer_email, referrer_name FROM referral WHERE lower(email) = lower(?) ORDER BY id DESC",
-                rs -> new Interview.Person(rs.getString(1), rs.getString(2)), email);
+    /** The referral rows that name this person: by address, or by full name when no address was given. */
+    private static final String NAMED = " (r.email <> '' AND lower(r.email) = lower(?)) OR (r.email = '' AND ? <> '' AND lower(trim(r.name)) = lower(?))";
+
+    private static Object[] namedParameters(String emailOrName) {
+        String s = emailOrName.strip();
+        String name = !s.contains("@") && s.split("\\s+").length >= 2 ? s.replaceAll("\\s+", " ") : "";
+        return new Object[] {s, name, name};
     }
 
     @Override
-    public Optional<Suggestion> suggestionFor(String email) {
-        if (email == null || email.isBlank()) {
+    public Optional<Interview.Person> suggestedBy(String emailOrName) {
+        if (emailOrName == null || emailOrName.isBlank()) {
             return Optional.empty();
         }
-        return db.queryOne("SELECT r.referrer_email, r.referrer_name, i.start_at, r.may_mention FROM referral r"
-                        + " JOIN interview i ON i.id = r.interview_id WHERE lower(r.email) = lower(?) ORDER BY r.id DESC",
+        return db.queryOne("SELECT r.referrer_email, r.referrer_name FROM referral r WHERE r.may_note AND (" + NAMED + ") ORDER BY r.id DESC",
+                rs -> new Interview.Person(rs.getString(1), rs.getString(2)), namedParameters(emailOrName));
+    }
+
+    @Override
+    public Optional<Suggestion> suggestionFor(String emailOrName) {
+        if (emailOrName == null || emailOrName.isBlank()) {
+            return Optional.empty();
+        }
+        return db.queryOne("SELECT r.referrer_email, r.referrer_name, i.start_at, r.may_mention, r.introduces FROM referral r"
+                        + " JOIN interview i ON i.id = r.interview_id WHERE r.may_note AND (" + NAMED + ") ORDER BY r.id DESC",
                 rs -> new Suggestion(new Interview.Person(rs.getString(1), rs.getString(2)), Instant.parse(rs.getString(3)),
-                        rs.getBoolean(4)), email);
+                        rs.getBoolean(4), rs.getBoolean(5)), namedParameters(emailOrName));
+    }
+
+    @Override
+    public List<NameSuggested> namesGiven() {
+        return db.query("SELECT r.name, r.email, r.may_note, r.may_contact, r.may_mention, r.introduces, r.referrer_email, r.referrer_name,"
+                        + " i.start_at, i.id FROM referral r JOIN interview i ON i.id = r.interview_id WHERE r.may_note"
+                        + " ORDER BY i.start_at, i.id, r.position",
+                rs -> new NameSuggested(new DebriefNotes.NameGiven(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getBoolean(4),
+                        rs.getBoolean(5), rs.getBoolean(6)), new Interview.Person(rs.getString(7), rs.getString(8)),
+                        Instant.parse(rs.getString(9)), rs.getLong(10)));
     }
 
     /**
@@ -186,9 +205,10 @@ public final class SqlInterviewStore implements InterviewStore {
                 + "UNION SELECT lower(email) FROM referral", rs -> rs.getString(1)));
     }
 
-    /** Whether an address was named in an earlier debrief. */
-    public boolean isSuggestedContact(String email) {
-        return suggestedBy(email).isPresent();
+    /** Whether an address, or a full name, was given in an earlier debrief. */
+    @Override
+    public boolean isSuggestedContact(String emailOrName) {
+        return suggestedBy(emailOrName).isPresent();
     }
 
     @Override

@@ -65,7 +65,7 @@ class InterviewServiceTest {
         history = new SqlMessageHistory(db, Set.of(USER));
         // Never started: nothing fires, the runner is never asked for.
         scheduler = new QuartzActionScheduler(db.dataSource(), new ActionJobFactory(null, (id, action, result) -> { }), clock, clock, 1);
-        service = new InterviewService(store, scheduler, new InterviewDetector(DetectionRules.defaults(), Set.of(USER), addr -> false),
+        service = new InterviewService(store, scheduler, new InterviewDetector(DetectionRules.defaults(), Set.of(USER), store::isSuggestedContact),
                 history, new Planner(Policy.defaults()), ZoneId.of("Europe/Paris"), clock);
     }
 
@@ -359,6 +359,26 @@ class InterviewServiceTest {
         assertThat(store.notesSources(interview.id())).extracting(InterviewStore.NotesSource::sourceId)
                 .containsExactly("<notes@x.example>", "rebond notes 4");
         assertThat(store.suggestedBy("lou.kim@hospital.example")).contains(new Interview.Person(CONTACT, "Claire Dubois"));
+    }
+
+    @Test
+    void aNameGivenWithoutAnAddressIsRecognisedByItsFullNameAndANameNotToBeKeptIsNot() {
+        Interview first = created();
+        service.recordNotes(first, new DebriefNotes(List.of(), List.of(), List.of(
+                new DebriefNotes.NameGiven("Anne Roy", "", true, true, false, true),
+                new DebriefNotes.NameGiven("Max Secret", "max@secret.example", false, false, false, false)), ""), "<notes@x.example>");
+
+        Outcome anne = service.onCalendarEvent(invitation().uid("iv-anne@lab.example").organizer("a.roy@lab.example", "Anne Roy")
+                .summary("Catch-up").start(START.plus(Duration.ofDays(10))).build(), "a.roy@lab.example", "");
+        Outcome max = service.onCalendarEvent(invitation().uid("iv-max@secret.example").organizer("max@secret.example", "Max Secret")
+                .summary("Catch-up").start(START.plus(Duration.ofDays(11))).build(), "max@secret.example", "");
+
+        assertThat(anne.interview()).isNotNull();
+        assertThat(anne.interview().reason()).isEqualTo("contact suggested in an earlier debrief");
+        assertThat(anne.interview().referrer()).isEqualTo(new Interview.Person(CONTACT, "Claire Dubois"));
+        assertThat(store.suggestionFor("Anne Roy")).hasValueSatisfying(s -> assertThat(s.introduces()).isTrue());
+        assertThat(store.isSuggestedContact("Anne")).as("one word is too little to tell a person").isFalse();
+        assertThat(max.interview()).as("the contact asked the user not to keep this name").isNull();
     }
 
     @Test

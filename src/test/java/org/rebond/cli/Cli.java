@@ -24,11 +24,16 @@ final class Cli {
     private Cli() {}
 
     static Result run(String... args) {
+        return runAt(Clock.systemUTC(), args);
+    }
+
+    /** The same at a given time, for output that says "today" or "tomorrow". */
+    static Result runAt(Clock clock, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code;
         try (PrintWriter o = new PrintWriter(out, true); PrintWriter e = new PrintWriter(err, true)) {
-            code = Main.execute(args, o, e, Clock.systemUTC());
+            code = Main.execute(args, o, e, clock);
         }
         return new Result(code, out.toString(), err.toString());
     }

@@ -14,6 +14,8 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.rebond.SteppedClock;
 import org.rebond.application.MessageHistory.SeenMessage;
@@ -147,6 +149,23 @@ class BriefCompositionTest {
                 "Consider seeing Nina Roy first");
         assertThat(french.replace('\u00a0', ' ')).contains("Ce sera votre 2e entretien d'information (1 déjà mené).",
                 "« Head of Data Products », laisse penser", "Envisagez de voir d'abord Nina Roy");
+    }
+
+    @ParameterizedTest(name = "introduces={0}")
+    @CsvSource(delimiter = '|', value = {
+            "false|Lou Kim suggested you contact Nina when you met on 18 February.|Lou Kim suggested I talk to you.",
+            "true|Lou Kim introduced you.|Lou Kim put us in touch."})
+    void aContactNamedInADebriefIsIntroducedWhenTheGiverSaidTheyWouldIntroduceAndSuggestedOtherwise(boolean introduces, String card,
+                                                                                                      String opening) {
+        Interview.Person lou = new Interview.Person("lou@clinic.example", "Lou Kim");
+        Interview earlier = interview("iv-lou", START.minus(Duration.ofDays(20)), lou.email(), lou.name(), null);
+        store.saveNotes(earlier.id(), new DebriefNotes(List.of("Data quality is the daily work"), List.of(), List.of(
+                new DebriefNotes.NameGiven("Nina Roy", "nina@lab.example", true, true, true, introduces)), ""), "<notes@example.net>");
+        Interview nina = interview("iv-nina", START, "nina@lab.example", "Nina Roy", lou);
+
+        String text = brief(nina, Locale.ENGLISH).text();
+
+        assertThat(text).contains(card, opening);
     }
 
     @Test

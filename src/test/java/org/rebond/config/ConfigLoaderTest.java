@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
@@ -87,7 +88,8 @@ class ConfigLoaderTest {
         assertThat(m.caFile()).isNull();
         assertThat(c.storage().database()).isEqualTo(home.resolve(".local/state/rebond/rebond.db"));
         assertThat(c.schedule()).isEqualTo(new RebondConfig.Schedule(Duration.ofHours(24), Duration.ofMinutes(30),
-                Duration.ZERO, Duration.ofHours(2), List.of(Duration.ofDays(21), Duration.ofDays(90)), Duration.ofMinutes(10)));
+                Duration.ZERO, Duration.ofHours(2), List.of(Duration.ofDays(21), Duration.ofDays(90)), Duration.ofMinutes(10),
+                true, LocalTime.of(21, 0), LocalTime.of(19, 0), LocalTime.of(8, 30)));
         assertThat(c.detection()).isEqualTo(new RebondConfig.Detection(List.of("[info]"), List.of(), List.of(), List.of()));
         assertThat(c.limits()).isEqualTo(new RebondConfig.Limits(25L << 20, 1L << 20, 20, 50, 1000));
         assertThat(c.templates().directory()).isNull();
@@ -236,6 +238,36 @@ class ConfigLoaderTest {
                 .contains("rebond.yaml:17: limits.max_message_bytes: unknown unit \"parsecs\"")
                 .contains("rebond.yaml:18: limits.max_instances: must be at least 1 (got \"-3\")")
                 .doesNotContain("thank_you_after_end");
+    }
+
+    @Test
+    void theHumanHoursAreReadAsTimesOfDayQuotedOrNot() throws IOException {
+        RebondConfig c = load(MINIMAL + """
+                schedule:
+                  thank_you_not_after: "20:30"
+                  late_end_after: 18:00
+                  next_morning_at: "9:00"
+                  human_hours: false
+                """);
+
+        assertThat(c.schedule().thankYouNotAfter()).isEqualTo(LocalTime.of(20, 30));
+        assertThat(c.schedule().lateEndAfter()).isEqualTo(LocalTime.of(18, 0));
+        assertThat(c.schedule().nextMorningAt()).isEqualTo(LocalTime.of(9, 0));
+        assertThat(c.schedule().humanHours()).isFalse();
+    }
+
+    @Test
+    void humanHoursOutOfOrderAThankYouLaterThanADayOrBeforeThePromptAreRefusedSayingWhy() throws IOException {
+        assertThat(problems(MINIMAL + "schedule:\n  thank_you_not_after: \"25:00\"\n").getMessage())
+                .contains("schedule.thank_you_not_after: must be a time of day written HH:MM, e.g. \"21:00\" (got \"25:00\")");
+        assertThat(problems(MINIMAL + "schedule:\n  next_morning_at: \"19:30\"\n").getMessage())
+                .contains("schedule.next_morning_at: must be earlier in the day than late_end_after (19:00)");
+        assertThat(problems(MINIMAL + "schedule:\n  late_end_after: \"22:00\"\n").getMessage())
+                .contains("schedule.late_end_after: must not be later in the day than thank_you_not_after (21:00)");
+        assertThat(problems(MINIMAL + "schedule:\n  thank_you_after_end: 30h\n").getMessage())
+                .contains("schedule.thank_you_after_end: must be at most 24h");
+        assertThat(problems(MINIMAL + "schedule:\n  debrief_after_end: 3h\n").getMessage())
+                .contains("schedule.debrief_after_end: must not be longer than thank_you_after_end (2h)");
     }
 
     @Test

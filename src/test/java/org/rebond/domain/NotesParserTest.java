@@ -250,12 +250,13 @@ class NotesParserTest {
 
     @Test
     void job_requests_are_found_in_english_and_french() {
+        // The table of asks and near misses is JobAskTest; this method returns their phrases.
         assertThat(parser.jobRequestPhrases("Could you forward my CV? Are you hiring this spring?", Locale.ENGLISH))
-                .containsExactly("my CV", "Are you hiring");
-        assertThat(parser.jobRequestPhrases("Je cherche un poste ; votre équipe recrute-t-elle ? Embauche possible.", Locale.FRENCH))
-                .containsExactly("un poste", "recrute", "Embauche");
+                .containsExactly("forward my CV", "Are you hiring");
+        assertThat(parser.jobRequestPhrases("Je cherche un poste ; votre équipe recrute-t-elle ?\nLui envoyer mon CV.", Locale.FRENCH))
+                .containsExactly("votre équipe recrute-t-elle", "envoyer mon CV");
         assertThat(parser.jobRequestPhrases("Any open positions or job openings in your team?", Locale.ENGLISH))
-                .containsExactly("open positions", "job openings");
+                .containsExactly("Any open positions", "job openings in your");
     }
 
     @Test

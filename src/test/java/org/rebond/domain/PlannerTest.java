@@ -7,8 +7,14 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.rebond.domain.Planner.Shift;
 import org.rebond.domain.Planner.FireDecision.Verdict;
 
 class PlannerTest {
@@ -175,5 +181,126 @@ class PlannerTest {
         Instant second = planner.dueOf(scheduled(start, end), Action.keepPosted(2), start.minus(Duration.ofDays(1))).orElseThrow();
 
         assertThat(second).isEqualTo(end.plus(Duration.ofDays(90)));
+    }
+
+    private static Instant paris(String local) {
+        return ZonedDateTime.of(LocalDateTime.parse(local), PARIS).toInstant();
+    }
+
+    private static Interview endingAt(Instant end) {
+        return scheduled(end.minus(Duration.ofMinutes(30)), end);
+    }
+
+    private static Policy withThankYouAfter(Duration delay, HumanHours hours) {
+        Policy d = Policy.defaults();
+        return new Policy(d.briefBefore(), d.prepDuration(), d.debriefAfterEnd(), delay, d.keepPostedAfterEnd(), d.prepReminder(), PARIS, hours);
+    }
+
+    @ParameterizedTest(name = "an interview ending {0} in Paris: prompt {1}, thank-you {2} ({3})")
+    @CsvSource({
+            // ends (Paris)       debrief prompt        thank-you             why the thank-you is then
+            "2025-06-12T10:00, 2025-06-12T10:00, 2025-06-12T12:00, NONE",
+            "2025-06-12T18:30, 2025-06-12T18:30, 2025-06-12T20:30, NONE",
+            "2025-06-12T19:00, 2025-06-12T19:00, 2025-06-12T21:00, NONE",
+            "2025-06-12T19:01, 2025-06-12T19:01, 2025-06-13T08:30, NEXT_MORNING_LATE_END",
+            "2025-06-12T20:45, 2025-06-12T20:45, 2025-06-13T08:30, NEXT_MORNING_LATE_END",
+            "2025-06-12T21:00, 2025-06-12T21:00, 2025-06-13T08:30, NEXT_MORNING_LATE_END",
+            "2025-06-12T21:30, 2025-06-13T08:30, 2025-06-13T10:30, AFTER_MORNING_PROMPT",
+            "2025-06-12T23:50, 2025-06-13T08:30, 2025-06-13T10:30, AFTER_MORNING_PROMPT",
+            "2025-06-13T01:00, 2025-06-13T08:30, 2025-06-13T10:30, AFTER_MORNING_PROMPT",
+            "2025-06-13T08:30, 2025-06-13T08:30, 2025-06-13T10:30, NONE",
+            // Paris springs forward at 02:00 on 30 March 2025, falls back at 03:00 on 26 October 2025.
+            "2025-03-29T19:30, 2025-03-29T19:30, 2025-03-30T08:30, NEXT_MORNING_LATE_END",
+            "2025-03-30T01:30, 2025-03-30T08:30, 2025-03-30T10:30, AFTER_MORNING_PROMPT",
+            "2025-03-30T18:30, 2025-03-30T18:30, 2025-03-30T20:30, NONE",
+            "2025-03-30T20:00, 2025-03-30T20:00, 2025-03-31T08:30, NEXT_MORNING_LATE_END",
+            "2025-10-25T22:00, 2025-10-26T08:30, 2025-10-26T10:30, AFTER_MORNING_PROMPT",
+            "2025-10-26T18:30, 2025-10-26T18:30, 2025-10-26T20:30, NONE",
+            "2025-10-26T19:30, 2025-10-26T19:30, 2025-10-27T08:30, NEXT_MORNING_LATE_END",
+    })
+    void theThankYouIsDueTwoHoursAfterTheEndButNotAfterNinePmAndTheNextMorningForALateInterview(
+            String ends, String prompt, String thankYou, Shift why) {
+        Interview interview = endingAt(paris(ends));
+
+        assertThat(planner.dueOf(interview, Action.DEBRIEF_PROMPT, interview.start().minus(Duration.ofDays(3)))).contains(paris(prompt));
+        assertThat(planner.dueOf(interview, Action.THANK_YOU, interview.start().minus(Duration.ofDays(3)))).contains(paris(thankYou));
+        assertThat(planner.thankYouDue(interview).shift()).isEqualTo(why);
+    }
+
+    @Test
+    void aThankYouTheNextMorningAfterTheSpringForwardNightComesTwelveRealHoursLaterNotThirteen() {
+        Instant end = paris("2025-03-29T19:30");
+
+        Instant due = planner.thankYouDue(endingAt(end)).at();
+
+        assertThat(due).isEqualTo(Instant.parse("2025-03-30T06:30:00Z"));
+        assertThat(Duration.between(end, due)).isEqualTo(Duration.ofHours(12));
+    }
+
+    @ParameterizedTest(name = "every five minutes of {0} in Paris")
+    @ValueSource(strings = {"2025-03-30", "2025-10-26", "2025-06-12"})
+    void onAnyDayIncludingTheDaylightSavingChangesThePromptComesFirstAndTheThankYouAtAHumanHourWithinADay(String day) {
+        for (Instant end = ZonedDateTime.of(LocalDate.parse(day).atStartOfDay(), PARIS).toInstant();
+                end.isBefore(ZonedDateTime.of(LocalDate.parse(day).plusDays(1).atStartOfDay(), PARIS).toInstant());
+                end = end.plus(Duration.ofMinutes(5))) {
+            Interview interview = endingAt(end);
+            Instant prompt = planner.promptDue(interview).at();
+            Instant thanks = planner.thankYouDue(interview).at();
+            LocalTime wallClock = thanks.atZone(PARIS).toLocalTime();
+
+            assertThat(prompt).as("prompt, end %s", end).isAfterOrEqualTo(end).isBeforeOrEqualTo(thanks);
+            assertThat(thanks).as("thank-you, end %s", end).isBeforeOrEqualTo(end.plus(Duration.ofHours(24)));
+            assertThat(wallClock).as("thank-you, end %s", end).isBetween(LocalTime.of(8, 30), LocalTime.of(21, 0));
+        }
+    }
+
+    @Test
+    void aLongerDelayThatWouldPassNinePmIsDueAtNinePm() {
+        Planner later = new Planner(withThankYouAfter(Duration.ofHours(3), HumanHours.DEFAULTS));
+
+        Planner.Due due = later.thankYouDue(endingAt(paris("2025-06-12T18:30")));
+
+        assertThat(due).isEqualTo(new Planner.Due(paris("2025-06-12T21:00"), Shift.NOT_AFTER));
+    }
+
+    @Test
+    void withHumanHoursOffTheThankYouIsDueAtItsPlainDelayAtAnyHour() {
+        Planner plain = new Planner(withThankYouAfter(Duration.ofHours(2), HumanHours.DEFAULTS.off()));
+
+        assertThat(plain.thankYouDue(endingAt(paris("2025-06-12T22:00"))).at()).isEqualTo(paris("2025-06-13T00:00"));
+        assertThat(plain.promptDue(endingAt(paris("2025-06-12T22:00"))).at()).isEqualTo(paris("2025-06-12T22:00"));
+    }
+
+    @Test
+    void theThankYouIsNeverDueMoreThanADayAfterTheEnd() {
+        Planner tooLate = new Planner(withThankYouAfter(Duration.ofHours(30), HumanHours.DEFAULTS.off()));
+        Instant end = paris("2025-06-12T11:00");
+
+        assertThat(tooLate.thankYouDue(endingAt(end))).isEqualTo(new Planner.Due(end.plus(Duration.ofHours(24)), Shift.WITHIN_24_HOURS));
+    }
+
+    @Test
+    void aThankYouMovedToTheNextMorningThatFiresAtTheOldEveningTimeWaitsForTheMorningThenRuns() {
+        Interview late = endingAt(paris("2025-06-12T20:00"));
+
+        Planner.FireDecision evening = planner.onFire(late, Action.THANK_YOU, paris("2025-06-12T22:00"));
+        Planner.FireDecision morning = planner.onFire(late, Action.THANK_YOU, paris("2025-06-13T08:30"));
+        Planner.FireDecision daysLater = planner.onFire(late, Action.THANK_YOU, paris("2025-06-16T09:00"));
+
+        assertThat(evening.verdict()).isEqualTo(Verdict.WAIT);
+        assertThat(evening.notBefore()).isEqualTo(paris("2025-06-13T08:30"));
+        assertThat(morning.verdict()).isEqualTo(Verdict.RUN);
+        assertThat(daysLater.verdict()).isEqualTo(Verdict.RUN);
+        assertThat(planner.onFire(late, Action.THANK_YOU, paris("2025-06-21T09:00")).verdict()).isEqualTo(Verdict.SKIP);
+    }
+
+    @Test
+    void aPromptMovedToTheMorningThatFiresInTheNightWaitsForTheMorning() {
+        Interview night = endingAt(paris("2025-06-12T22:30"));
+
+        Planner.FireDecision decision = planner.onFire(night, Action.DEBRIEF_PROMPT, paris("2025-06-12T22:30"));
+
+        assertThat(decision.verdict()).isEqualTo(Verdict.WAIT);
+        assertThat(decision.notBefore()).isEqualTo(paris("2025-06-13T08:30"));
     }
 }

@@ -29,6 +29,7 @@ import org.rebond.domain.Action;
 import org.rebond.domain.Interview;
 import org.rebond.domain.PlannedAction;
 import org.rebond.domain.Planner;
+import org.rebond.domain.HumanHours;
 import org.rebond.domain.Policy;
 import org.rebond.store.Database;
 import org.rebond.store.SqlInterviewStore;
@@ -63,6 +64,9 @@ class QuartzActionSchedulerTest {
         }
         db.close();
     }
+
+    /** Plain delays at any hour: these tests run at the wall clock's time of day and are about Quartz, not human hours. */
+    private static final Policy PLAIN_DELAYS = Policy.defaults().withHumanHours(HumanHours.DEFAULTS.off());
 
     /** A scheduler whose jobs run a real runner on the real store; composing fails with {@code composeFailure} when given. */
     private QuartzActionScheduler scheduler(Clock domain, Clock quartz, RuntimeException composeFailure) {
@@ -103,7 +107,7 @@ class QuartzActionSchedulerTest {
                 throw new AssertionError("these tests never reach the mailbox");
             }
         };
-        ActionRunner runner = new ActionRunner(store, outbox, composer, unreachable, new Planner(Policy.defaults()), domain,
+        ActionRunner runner = new ActionRunner(store, outbox, composer, unreachable, new Planner(PLAIN_DELAYS), domain,
                 "rebond.test");
         scheduler = new QuartzActionScheduler(db.dataSource(),
                 new ActionJobFactory(runner, (id, action, result) -> fired.add(new Fired(id, action, result))), domain, quartz, 1);
