@@ -104,8 +104,8 @@ public final class StatusCommand implements Callable<Integer> {
                 Optional<String> notes = state.store().notesSource(i.id());
                 out.printf("    %s %s%n", fr ? "notes :" : "notes:", notes.isPresent() ? (fr ? "reçues" : "received") : (fr ? "pas encore" : "not yet"));
                 state.store().notes(i.id()).ifPresent(n -> jobAsks(n, loaded.profile().language()).forEach(ask -> out.printf("    %s%n", fr
-                        ? "attention : « " + ask.phrase() + " » — " + ask.reason()
-                        : "careful: \"" + ask.phrase() + "\" — " + ask.reason())));
+                        ? "laissé hors du remerciement : « " + ask.phrase() + " » — " + ask.reason()
+                        : "left out of the thank-you: \"" + ask.phrase() + "\" — " + ask.reason())));
                 List<Outbox.Entry> entries = state.outbox().forInterview(i.id());
                 List<PlannedAction> plan = planner.plan(i, now);
                 Set<String> shown = new HashSet<>();
@@ -113,7 +113,7 @@ public final class StatusCommand implements Callable<Integer> {
                     shown.add(e.action().key());
                     String line = switch (e.state()) {
                         case DONE -> (fr ? "fait le " : "done ") + when.format(e.updatedAt());
-                        case SKIPPED -> (fr ? "sauté : " : "skipped: ") + e.lastError();
+                        case SKIPPED -> (fr ? "sauté : " + FrenchReasons.of(e.lastError()) : "skipped: " + e.lastError());
                         case APPENDING -> (fr ? "en cours, " : "pending, ") + e.attempts() + (fr ? " essai(s) ; " : " attempt(s); ")
                                 + (e.lastError() == null ? "" : e.lastError());
                     };

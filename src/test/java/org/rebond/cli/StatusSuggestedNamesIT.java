@@ -71,7 +71,7 @@ class StatusSuggestedNamesIT {
                     + "|Claire Dubois will introduce you; you may get in touch; do not say Claire Dubois suggested it"
                     + "|not met yet"
                     + "|suggested by Claire Dubois at your interview on Mon 2 Jun 2025"
-                    + "|careful: \"send her my CV\" — asking for a CV to be forwarded turns an information interview into a job request;"
+                    + "|left out of the thank-you: \"send her my CV\" — asking for a CV to be forwarded turns an information interview into a job request;"
                     + " the contact may feel used and stop helping",
             "fr|Prochains entretiens suggérés (les noms donnés dans vos notes) :"
                     + "|Lou Kim <lou.kim@medi.example>"
@@ -82,7 +82,7 @@ class StatusSuggestedNamesIT {
                     + "|Claire Dubois vous présentera ; vous pouvez prendre contact ; ne dites pas que Claire Dubois vous l'a suggéré"
                     + "|pas encore rencontré(e)"
                     + "|suggéré(e) par Claire Dubois lors de votre entretien du lun. 2 juin 2025"
-                    + "|attention : « send her my CV » — proposer son CV ou demander qu'il soit transmis fait d'un entretien d'information"
+                    + "|laissé hors du remerciement : « send her my CV » — proposer son CV ou demander qu'il soit transmis fait d'un entretien d'information"
                     + " une demande d'emploi ; la personne peut se sentir utilisée et cesser de vous aider"})
     void statusListsTheNamesGivenInDebriefsAsSuggestedNextInterviewsWithWhoGaveThemThePermissionsAndWhetherMet(
             String language, String heading, String lou, String louGiven, String louPermissions, String louMeeting, String anne,

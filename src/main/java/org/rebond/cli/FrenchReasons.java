@@ -1,0 +1,61 @@
+package org.rebond.cli;
+
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The reasons rebond records in English when it settles an action without delivering it (the
+ * outbox keeps one language), as {@code status} shows them to a French-speaking user. A reason not
+ * known here is shown as recorded.
+ */
+final class FrenchReasons {
+
+    private record Rule(Pattern english, String french) {}
+
+    private static final Map<String, String> MONTHS = Map.ofEntries(Map.entry("Jan", "janv."), Map.entry("Feb", "févr."),
+            Map.entry("Mar", "mars"), Map.entry("Apr", "avr."), Map.entry("May", "mai"), Map.entry("Jun", "juin"), Map.entry("Jul", "juil."),
+            Map.entry("Aug", "août"), Map.entry("Sep", "sept."), Map.entry("Oct", "oct."), Map.entry("Nov", "nov."), Map.entry("Dec", "déc."));
+
+    private static final List<Rule> RULES = List.of(
+            rule("interview ignored", "entretien ignoré"),
+            rule("interview cancelled", "entretien annulé"),
+            rule("the interview had already started when the prep event update came due",
+                    "l'entretien avait déjà commencé quand la mise à jour de l'événement de préparation est arrivée à échéance"),
+            rule("the interview had already started when the brief came due",
+                    "l'entretien avait déjà commencé quand la préparation est arrivée à échéance"),
+            rule("no longer part of the plan", "ne fait plus partie du programme"),
+            rule("came due (\\d+) days ago, more than the (\\d+) days after which it would no longer help",
+                    "arrivé à échéance il y a $1 jours, au-delà des $2 jours après lesquels il ne servirait plus"),
+            rule("superseded by a newer version of the prep event", "remplacé par une version plus récente de l'événement de préparation"),
+            rule("you already wrote to (.+) on (\\d{1,2}) (\\w{3}) \\(subject \"(.*)\"\\); no thank-you draft made",
+                    "vous avez déjà écrit à $1 le $2 $3 (objet « $4 ») ; aucun brouillon de remerciement n'a été fait"),
+            rule("the thank-you draft was kept as you left it; your new notes were not applied to it",
+                    "le brouillon de remerciement est resté tel que vous l'avez laissé ; vos nouvelles notes n'y ont pas été reprises"),
+            rule("no thank-you draft was delivered to revise", "aucun brouillon de remerciement n'avait été déposé à réviser"));
+
+    private FrenchReasons() {
+    }
+
+    private static Rule rule(String english, String french) {
+        return new Rule(Pattern.compile(english), french);
+    }
+
+    static String of(String english) {
+        if (english == null) {
+            return "";
+        }
+        for (Rule rule : RULES) {
+            Matcher m = rule.english().matcher(english.strip());
+            if (m.matches()) {
+                String french = m.replaceFirst(rule.french());
+                for (Map.Entry<String, String> month : MONTHS.entrySet()) {
+                    french = french.replaceFirst("(?<=le \\d{1,2} )" + month.getKey() + "\\b", Matcher.quoteReplacement(month.getValue()));
+                }
+                return french;
+            }
+        }
+        return english;
+    }
+}

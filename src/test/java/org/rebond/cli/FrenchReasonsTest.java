@@ -1,0 +1,32 @@
+package org.rebond.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** A French-speaking user reads in French why an action was not delivered. */
+class FrenchReasonsTest {
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "interview cancelled | entretien annulé",
+        "the interview had already started when the brief came due | l'entretien avait déjà commencé quand la préparation est arrivée à échéance",
+        "came due 12 days ago, more than the 7 days after which it would no longer help "
+                + "| arrivé à échéance il y a 12 jours, au-delà des 7 jours après lesquels il ne servirait plus",
+        "you already wrote to Marc Lefèvre on 9 Dec (subject \"Merci\"); no thank-you draft made "
+                + "| vous avez déjà écrit à Marc Lefèvre le 9 déc. (objet « Merci ») ; aucun brouillon de remerciement n'a été fait",
+        "the thank-you draft was kept as you left it; your new notes were not applied to it "
+                + "| le brouillon de remerciement est resté tel que vous l'avez laissé ; vos nouvelles notes n'y ont pas été reprises",
+    })
+    void a_reason_recorded_in_english_reads_in_french(String english, String french) {
+        assertThat(FrenchReasons.of(english)).isEqualTo(french);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {"interview ignored", "no longer part of the plan", "superseded by a newer version of the prep event",
+        "the interview had already started when the prep event update came due", "no thank-you draft was delivered to revise"})
+    void no_known_reason_is_left_in_english(String english) {
+        assertThat(FrenchReasons.of(english)).isNotEqualTo(english).doesNotContain(" the ", "interview ", " was ", " no ");
+    }
+}
