@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
@@ -78,7 +77,7 @@ class BriefInChromiumIT {
             Files.writeString(config, french);
         }
         daemon.startWithManualSchedulerOn(config);
-        Instant start = daemon.clock.instant().plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.MINUTES);
+        Instant start = Daytime.tenInParis(daemon.clock.instant().plus(Duration.ofDays(3)));
         Instant now = daemon.clock.instant();
         boolean fr = language.equals("fr");
         daemon.mailbox.deliver(daemon.mailbox.plain("<intro@example.net>", "Paul Intro <" + TestMailbox.REFERRER + ">", TestMailbox.USER,

@@ -73,7 +73,7 @@ class CalendarsEndToEndIT {
     void anInterviewInTheCalendarGetsItsBriefAndAPrepEventThatFollowsItUntilItIsDeleted() throws Exception {
         radicale.mkcalendar("personal", "VEVENT");
         URI prep = radicale.mkcalendar("rebond", "VEVENT");
-        Instant start = clock.instant().plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.MINUTES);
+        Instant start = Daytime.tenInParis(clock.instant().plus(Duration.ofDays(3)));
         radicale.put("personal", "iv.ics", event(0, start));
         Path config = mailbox.writeConfig(dir, null);
         Path davPassword = dir.resolve("dav-pw");

@@ -35,6 +35,7 @@ final class DaemonOnGreenMail implements BeforeEachCallback, AfterEachCallback {
 
     static final Duration BOUND = Duration.ofSeconds(30);
 
+
     TestMailbox mailbox;
     SteppedClock clock;
     Path dir;

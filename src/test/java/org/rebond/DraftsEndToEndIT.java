@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -51,7 +50,7 @@ class DraftsEndToEndIT {
     /** The mailbox before rebond starts: an introduction, Jeanne's answer, her invitation three days ahead. */
     private void seed() throws Exception {
         Instant now = daemon.clock.instant();
-        start = now.plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.MINUTES);
+        start = Daytime.tenInParis(now.plus(Duration.ofDays(3)));
         daemon.mailbox.deliver(daemon.mailbox.plain("<intro@example.net>", "Paul Intro <" + TestMailbox.REFERRER + ">", TestMailbox.USER,
                 TestMailbox.CONTACT, "Introduction: Camille / Jeanne", "Camille, meet Jeanne, who runs product at Acme Health.", now.minus(Duration.ofDays(5))));
         daemon.mailbox.deliver(daemon.mailbox.plain("<jeanne-1@acme-health.example>", "Jeanne Roe <" + TestMailbox.CONTACT + ">", TestMailbox.USER, null,

@@ -5,8 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -25,7 +23,6 @@ import org.rebond.domain.Interview;
 class EndToEndIT {
 
     private static final Duration BOUND = DaemonOnGreenMail.BOUND;
-    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
     @RegisterExtension
     final DaemonOnGreenMail daemon = new DaemonOnGreenMail();
@@ -50,13 +47,9 @@ class EndToEndIT {
      */
     private Story storyThreeDaysAhead() throws Exception {
         App app = daemon.startWithManualScheduler();
-        Instant start = tenInParis(daemon.clock.instant().plus(Duration.ofDays(3)));
+        Instant start = Daytime.tenInParis(daemon.clock.instant().plus(Duration.ofDays(3)));
         seedHistoryAndInvite(start);
         return new Story(app, start, daemon.awaitOneInterview());
-    }
-
-    private static Instant tenInParis(Instant day) {
-        return day.atZone(PARIS).toLocalDate().atTime(LocalTime.of(10, 0)).atZone(PARIS).toInstant();
     }
 
     /** The actions delivered by one run of what was due, in the order they ran. */
@@ -108,7 +101,7 @@ class EndToEndIT {
         assertThat(thanks.from()).contains(TestMailbox.USER);
         assertThat(thanks.to()).contains(TestMailbox.CONTACT);
         assertThat(thanks.inReplyTo()).isEqualTo("<invite-iv-1@acme-health.example-0@acme-health.example>");
-        assertThat(thanks.text()).contains("Interoperability with hospital systems is the hard part").contains("FHIR").contains("Lou Kim");
+        assertThat(thanks.text()).contains("You explained that interoperability with hospital systems is the hard part").contains("FHIR").contains("Lou Kim");
 
         daemon.stepTo(start.plus(Duration.ofDays(21)).plus(Duration.ofHours(1)));
         assertThat(delivered(daemon.runDue())).containsExactly(Action.keepPosted(1));
@@ -199,7 +192,7 @@ class EndToEndIT {
         await().atMost(BOUND).until(() -> app.store().notes(jeanne.id()).isPresent());
 
         // A week later, two invitations whose titles say nothing of an information interview: one from Lou, one from a stranger.
-        Instant louStart = tenInParis(story.start().plus(Duration.ofDays(7)));
+        Instant louStart = Daytime.tenInParis(story.start().plus(Duration.ofDays(7)));
         daemon.mailbox.deliver(daemon.mailbox.invitationFrom("Max Stranger", "max@elsewhere.example", "iv-max@elsewhere.example",
                 daemon.clock.instant(), louStart.plus(Duration.ofHours(3)), louStart.plus(Duration.ofHours(4)), "Catch-up Camille / Max"));
         daemon.mailbox.deliver(daemon.mailbox.invitationFrom("Lou Kim", "lou.kim@medi.example", "iv-lou@medi.example",

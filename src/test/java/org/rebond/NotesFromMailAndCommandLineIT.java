@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -48,7 +47,7 @@ class NotesFromMailAndCommandLineIT {
     void aReplyToThePromptThenNotesFromTheCommandLineAddUpInTheNotesAndInTheThankYou() throws Exception {
         Path config = daemon.config();
         App app = daemon.startWithManualScheduler();
-        Instant start = daemon.clock.instant().plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.MINUTES);
+        Instant start = Daytime.tenInParis(daemon.clock.instant().plus(Duration.ofDays(3)));
         daemon.mailbox.deliver(daemon.mailbox.invitation("iv-1@acme-health.example", 0, "REQUEST", daemon.clock.instant(), start,
                 start.plus(Duration.ofMinutes(30)), "Information interview Camille / Jeanne"));
         Interview interview = daemon.awaitOneInterview();

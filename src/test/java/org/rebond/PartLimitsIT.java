@@ -10,7 +10,6 @@ import jakarta.mail.internet.MimeMultipart;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
@@ -37,7 +36,7 @@ class PartLimitsIT {
     }
 
     private MimeMessage invitation(String uid, String summary) throws MessagingException {
-        Instant start = daemon.clock.instant().plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.MINUTES);
+        Instant start = Daytime.tenInParis(daemon.clock.instant().plus(Duration.ofDays(3)));
         return daemon.mailbox.invitation(uid, 0, "REQUEST", daemon.clock.instant(), start, start.plus(Duration.ofMinutes(30)), summary);
     }
 

@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
 import java.util.Properties;
@@ -63,7 +62,7 @@ class PrepEventUpdateIT {
     @Test
     void aMovedInterviewAfterItsBriefGetsExactlyOneUpdateWithTheSamePrepUidAndAHigherSequence() throws Exception {
         daemon.start(daemon.config(), UnaryOperator.identity(), (what, outcome) -> outcomes.add(outcome));
-        Instant start = daemon.clock.instant().plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.MINUTES);
+        Instant start = Daytime.tenInParis(daemon.clock.instant().plus(Duration.ofDays(3)));
         Interview interview = invitedAndBriefed(start);
         Instant later = start.plus(Duration.ofDays(2));
 
@@ -90,7 +89,7 @@ class PrepEventUpdateIT {
     @Test
     void aMovedInterviewBeforeItsBriefGetsNoUpdateJustTheBriefAtTheNewTime() throws Exception {
         daemon.start(daemon.config(), UnaryOperator.identity(), (what, outcome) -> outcomes.add(outcome));
-        Instant start = daemon.clock.instant().plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.MINUTES);
+        Instant start = Daytime.tenInParis(daemon.clock.instant().plus(Duration.ofDays(3)));
         daemon.mailbox.deliver(daemon.mailbox.invitation(UID, 0, "REQUEST", daemon.clock.instant(), start, start.plus(Duration.ofMinutes(30)), TITLE));
         await().atMost(BOUND).until(() -> daemon.app.store().all().size() == 1);
         Interview interview = daemon.app.store().all().get(0);
@@ -113,7 +112,7 @@ class PrepEventUpdateIT {
     @Test
     void aCancelledInterviewAfterItsBriefGetsOneCancellationOfThePrepEventAndNothingElse() throws Exception {
         daemon.start(daemon.config(), UnaryOperator.identity(), (what, outcome) -> outcomes.add(outcome));
-        Instant start = daemon.clock.instant().plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.MINUTES);
+        Instant start = Daytime.tenInParis(daemon.clock.instant().plus(Duration.ofDays(3)));
         Interview interview = invitedAndBriefed(start);
 
         daemon.mailbox.deliver(daemon.mailbox.invitation(UID, 1, "CANCEL", daemon.clock.instant(), start, start.plus(Duration.ofMinutes(30)), TITLE));
@@ -134,7 +133,7 @@ class PrepEventUpdateIT {
 
     @Test
     void theSameInvitationInTwoMimePartsDeliveredTwiceAndSeenInTwoFoldersCountsOnce() throws Exception {
-        Instant start = daemon.clock.instant().plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.MINUTES);
+        Instant start = Daytime.tenInParis(daemon.clock.instant().plus(Duration.ofDays(3)));
         MimeMessage twoParts = googleStyle(start);
         appendToSent(twoParts);
         daemon.start(daemon.config(), UnaryOperator.identity(), (what, outcome) -> outcomes.add(outcome));

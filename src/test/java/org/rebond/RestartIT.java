@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
@@ -42,7 +41,7 @@ class RestartIT {
             return stopping;
         };
         daemon.start(config, stoppingOnce, MessageArrivals.Listener.NONE);
-        Instant start = daemon.clock.instant().plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.MINUTES);
+        Instant start = Daytime.tenInParis(daemon.clock.instant().plus(Duration.ofDays(2)));
         daemon.mailbox.deliver(daemon.mailbox.invitation("restart-1@acme-health.example", 0, "REQUEST", daemon.clock.instant(), start,
                 start.plus(Duration.ofMinutes(30)), "Information interview"));
         await().atMost(BOUND).until(() -> daemon.app.store().all().size() == 1);

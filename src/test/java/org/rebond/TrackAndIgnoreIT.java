@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -63,7 +62,7 @@ class TrackAndIgnoreIT {
         boolean fr = language.equals("fr");
         writeConfig(language);
         daemon.start(config, UnaryOperator.identity(), MessageArrivals.Listener.NONE);
-        Instant start = daemon.clock.instant().plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.MINUTES);
+        Instant start = Daytime.tenInParis(daemon.clock.instant().plus(Duration.ofDays(3)));
         SeenEvent seen = coffeeSeen(start);
 
         Run status = rebond("status", "--config", config.toString());
@@ -124,7 +123,7 @@ class TrackAndIgnoreIT {
     void withNoDaemonRunningTrackIsAppliedAtOnceAndItsActionsArePlannedWhenRebondStarts() throws Exception {
         writeConfig("fr");
         daemon.start(config, UnaryOperator.identity(), MessageArrivals.Listener.NONE);
-        Instant start = daemon.clock.instant().plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.MINUTES);
+        Instant start = Daytime.tenInParis(daemon.clock.instant().plus(Duration.ofDays(3)));
         SeenEvent seen = coffeeSeen(start);
         daemon.app.close();
         daemon.app = null;

@@ -194,7 +194,7 @@ public final class MessageArrivals {
         DebriefNotes notes = notesParser.parse(a.text());
         List<String> asks = notesParser.jobRequestPhrases(a.text(), language);
         if (!asks.isEmpty()) {
-            log.warn("the notes for interview {} ask for a job ({}); the thank-you leaves those notes out and says so in its "
+            log.info("the notes for interview {} ask for a job ({}); the thank-you leaves those notes out and says so in its "
                     + "first line: an information interview asks for information only", interviewId, String.join(", ", asks));
         }
         InterviewService.Outcome recorded = interviews.recordNotes(interview.get(), notes, a.messageId());

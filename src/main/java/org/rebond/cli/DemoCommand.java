@@ -227,8 +227,8 @@ public final class DemoCommand implements Callable<Integer> {
     private static void answerPrompt(App app, long interviewId, GreenMailUser user, DemoStory story, Narrator narrator, Clock clock) {
         try {
             Outbox.Entry prompt = app.outbox().find(interviewId, Action.DEBRIEF_PROMPT).orElseThrow();
-            narrator.say("You reply to the prompt with a few bullet points (points, leads, names, an article).",
-                    "Vous répondez à la demande avec quelques puces (points, pistes, noms, un article).");
+            narrator.say("You reply to the prompt with a few bullet points (points, leads, names, an article, a next step).",
+                    "Vous répondez à la demande avec quelques puces (points, pistes, noms, un article, une prochaine étape).");
             user.deliver(story.debriefReply(clock.instant(), prompt.messageId(), "rebond"));
         } catch (Exception e) {
             narrator.say("Could not deliver the demo's reply: " + e.getMessage(), "Impossible de déposer la réponse de démonstration : " + e.getMessage());

@@ -17,6 +17,7 @@ import org.rebond.config.RebondConfig;
 import org.rebond.domain.Action;
 import org.rebond.domain.DebriefNotes;
 import org.rebond.domain.Interview;
+import org.rebond.domain.JobAsk;
 import org.rebond.domain.NotesParser;
 import org.rebond.domain.PlannedAction;
 import org.rebond.domain.Planner;
@@ -127,7 +128,7 @@ public final class NotesCommand implements Callable<Integer> {
                 out.println(fr ? "Seuls les " + NotesInput.MAX_BYTES / 1024 + " premiers Kio ont été lus."
                         : "Only the first " + NotesInput.MAX_BYTES / 1024 + " KiB were read.");
             }
-            List<String> asks = parser.jobRequestPhrases(input.text(), loaded.profile().language());
+            List<JobAsk.Ask> asks = JobAsk.all(input.text(), loaded.profile().language());
             if (dryRun) {
                 DebriefNotes before = state.store().notes(interview.id()).orElse(DebriefNotes.NONE);
                 out.println(fr ? "Ce que rebond comprend, pour l'entretien " + what + " :" : "What rebond understands, for interview " + what + ":");
@@ -178,7 +179,7 @@ public final class NotesCommand implements Callable<Integer> {
             out.println(fr ? "La réponse reçue ne contenait aucun élément compris." : "The reply received held nothing rebond understood.");
         }
         details.forEach(out::println);
-        report.jobAsks(parser.jobRequestPhrases(NotesReport.text(notes.get()), loaded.profile().language())).forEach(out::println);
+        report.jobAsks(JobAsk.all(NotesReport.text(notes.get()), loaded.profile().language())).forEach(out::println);
         return ExitCodes.OK;
     }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.rebond.application.InterviewStore;
 import org.rebond.domain.DebriefNotes;
+import org.rebond.domain.JobAsk;
 import org.rebond.domain.DebriefNotes.NameGiven;
 
 /**
@@ -81,21 +82,18 @@ final class NotesReport {
         }
     }
 
-    /** The job-request phrases (M1) and why they may hurt; empty when there are none. */
-    List<String> jobAsks(List<String> phrases) {
-        if (phrases.isEmpty()) {
-            return List.of();
+    /** The notes that ask for a job (M1), each with why it may hurt and what the thank-you does; empty when there are none. */
+    List<String> jobAsks(List<JobAsk.Ask> asks) {
+        List<String> lines = new ArrayList<>();
+        for (JobAsk.Ask ask : asks) {
+            lines.add(fr ? "Attention (M1) : « " + ask.phrase() + " » demande un emploi à " + contact + "."
+                    : "Careful (M1): \"" + ask.phrase() + "\" asks " + contact + " for a job.");
+            lines.add(fr ? "  Pourquoi c'est risqué : " + ask.reason() + ". Le remerciement laisse cette note de côté et le dit dans "
+                    + "sa première ligne, à supprimer avant l'envoi."
+                    : "  Why it may hurt: " + ask.reason() + ". The thank-you leaves this note out and says so in its first line, "
+                    + "which you delete before sending.");
         }
-        String quoted = phrases.stream().map(p -> fr ? "« " + p + " »" : "\"" + p + "\"").collect(Collectors.joining(", "));
-        return fr
-                ? List.of("Attention (M1) : ces mots demandent un emploi : " + quoted + ".",
-                        "  Le remerciement garde vos mots, mais demander un emploi après un entretien d'information le fait passer pour "
-                                + "une candidature déguisée et peut vous coûter la confiance de " + contact + " et les noms donnés ; "
-                                + "retirez-les du brouillon avant de l'envoyer.")
-                : List.of("Careful (M1): these words ask for a job: " + quoted + ".",
-                        "  The thank-you keeps your words, but asking for a job after an information interview makes it look like an "
-                                + "application in disguise and can cost you " + contact + "'s trust and the names given; take them out of "
-                                + "the draft before you send it.");
+        return lines;
     }
 
     /** Where the notes came from, oldest first. */

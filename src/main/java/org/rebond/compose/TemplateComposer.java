@@ -229,8 +229,9 @@ public final class TemplateComposer implements MessageComposer {
         Map<String, Object> n = new LinkedHashMap<>();
         n.put("present", notes != null && !notes.isEmpty());
         DebriefNotes shown = notes == null ? DebriefNotes.NONE : notes;
-        n.put("points", shown.points());
-        n.put("leads", shown.leads());
+        // A note asking for a job never reaches a template (M1); the thank-you reports it in its first line.
+        n.put("points", shown.points().stream().filter(item -> JobAsk.in(item, lang).isEmpty()).toList());
+        n.put("leads", shown.leads().stream().filter(item -> JobAsk.in(item, lang).isEmpty()).toList());
         List<Map<String, Object>> names = new ArrayList<>();
         for (DebriefNotes.NameGiven g : shown.names()) {
             names.add(Map.of("name", g.name(), "email", g.email(), "mayContact", g.mayContact(), "mayMention", g.mayMention()));

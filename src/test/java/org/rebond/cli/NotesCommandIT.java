@@ -80,8 +80,9 @@ class NotesCommandIT {
                 "Notes added to interview #" + interview + " with Jane Doe, Sun 10 Mar 2030 14:00: 2 points, 1 lead, 1 name, 2 next steps, "
                         + "an article.",
                 "Notes recorded in all: 2 points, 1 lead, 1 name, 2 next steps, an article ('rebond notes " + interview + " --show' lists them).",
-                "Careful (M1): these words ask for a job: \"my CV\".");
-        assertThat(result.out()).contains("can cost you Jane Doe's trust")
+                "Careful (M1): \"Send my CV\" asks Jane Doe for a job.");
+        assertThat(result.out()).contains("  Why it may hurt: asking for a CV to be forwarded turns an information interview into a job request;",
+                        "The thank-you leaves this note out and says so in its first line")
                 .contains("The thank-you draft will be made on Sun 10 Mar 2030 16:45, with these notes.");
         assertThat(recorded().names()).containsExactly(new NameGiven("Sophie Martin", "sophie@x.fr", true, true, true, true));
         assertThat(recorded().nextSteps()).containsExactly("Read the HAS guide by Friday", "Send my CV to her team");

@@ -143,4 +143,12 @@ class ThankYouCompositionTest {
         assertThat(text).startsWith("[[ DELETE THIS LINE BEFORE SENDING. 3 places are left to fill in below, between double brackets. ]]");
         assertThat(DraftNotice.placesToFill(text.substring(text.indexOf("Hi Marc,")))).hasSize(3);
     }
+
+    @Test
+    void theKeepPostedDraftsNeverListTheJobAskAmongTheLeadsEither() {
+        String text = composer(Locale.ENGLISH).compose(marcWithNotes(NOTES), Action.keepPosted(1), "tok", "<rebond.tok@example.net>").text();
+
+        assertThat(text).contains("health authority's guide");
+        assertThat(text.substring(text.indexOf("Hi Marc,"))).doesNotContain("CV");
+    }
 }

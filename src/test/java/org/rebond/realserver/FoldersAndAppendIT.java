@@ -1,12 +1,12 @@
 package org.rebond.realserver;
 
+import org.rebond.Daytime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,7 +42,7 @@ class FoldersAndAppendIT {
     }
 
     private Interview invitedInThreeDays() throws Exception {
-        Instant start = r.clock.instant().plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.MINUTES);
+        Instant start = Daytime.tenInParis(r.clock.instant().plus(Duration.ofDays(3)));
         r.deliver("INBOX", r.invitation("iv-1@acme-health.example", 0, start, "Information interview Camille / Jeanne"));
         return r.awaitInterviews(1);
     }
@@ -86,7 +86,7 @@ class FoldersAndAppendIT {
     void anArchiveHoldingAllMailIsFollowedWithoutCountingAMessageTwice() throws Exception {
         start(DovecotServer.Options.defaults().withArchive(), null);
         r.start();
-        Instant start = r.clock.instant().plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.MINUTES);
+        Instant start = Daytime.tenInParis(r.clock.instant().plus(Duration.ofDays(3)));
         var invite = r.invitation("iv-1@acme-health.example", 0, start, "Information interview Camille / Jeanne");
         r.deliver("Archive", r.plain("<filed-1@acme-health.example>", RebondOnDovecot.CONTACT, RebondOnDovecot.USER, "Filed", "Only in the archive"));
         r.deliver("Archive", invite);

@@ -1,5 +1,6 @@
 package org.rebond.realserver;
 
+import org.rebond.Daytime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -7,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,7 +42,7 @@ class MailboxResilienceIT {
     }
 
     private Instant inThreeDays() {
-        return r.clock.instant().plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.MINUTES);
+        return Daytime.tenInParis(r.clock.instant().plus(Duration.ofDays(3)));
     }
 
     @Test
