@@ -33,7 +33,15 @@ final class FrenchReasons {
                     "vous avez déjà écrit à $1 le $2 $3 (objet « $4 ») ; aucun brouillon de remerciement n'a été fait"),
             rule("the thank-you draft was kept as you left it; your new notes were not applied to it",
                     "le brouillon de remerciement est resté tel que vous l'avez laissé ; vos nouvelles notes n'y ont pas été reprises"),
-            rule("no thank-you draft was delivered to revise", "aucun brouillon de remerciement n'avait été déposé à réviser"));
+            rule("no thank-you draft was delivered to revise", "aucun brouillon de remerciement n'avait été déposé à réviser"),
+            // Why an interview was taken (the detector's reasons).
+            rule("title says \"(.*)\"", "le titre dit « $1 »"),
+            rule("description says \"(.*)\"", "la description dit « $1 »"),
+            rule("marker \"(.*)\" in title", "marqueur « $1 » dans le titre"),
+            rule("category \"(.*)\"", "catégorie « $1 »"),
+            rule("\"(.*)\" with a career hint \(\"(.*)\"\)", "« $1 » avec un indice de carrière (« $2 »)"),
+            rule("contact suggested in an earlier debrief", "personne suggérée lors d'un entretien précédent"),
+            rule("tracked by you", "suivi à votre demande"));
 
     private FrenchReasons() {
     }

@@ -97,7 +97,7 @@ public final class StatusCommand implements Callable<Integer> {
                     out.printf("    %s%n", names.referrerLine(i, state.store().suggestionFor(i.contact().email())
                             .or(() -> state.store().suggestionFor(i.contact().name()))));
                 }
-                out.printf("    %s %s — %s%n", fr ? "état :" : "state:", stateLabel(i.state(), fr), i.reason());
+                out.printf("    %s %s — %s%n", fr ? "état :" : "state:", stateLabel(i.state(), fr), fr ? FrenchReasons.of(i.reason()) : i.reason());
                 for (InterviewStore.JournalLine line : state.store().journalOf(i.id())) {
                     journalRemark(line, fr, when).ifPresent(remark -> out.printf("    %s%n", remark));
                 }

@@ -11,6 +11,8 @@ class FrenchReasonsTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "interview cancelled | entretien annulé",
+        "title says \"information interview\" | le titre dit « information interview »",
+        "contact suggested in an earlier debrief | personne suggérée lors d'un entretien précédent",
         "the interview had already started when the brief came due | l'entretien avait déjà commencé quand la préparation est arrivée à échéance",
         "came due 12 days ago, more than the 7 days after which it would no longer help "
                 + "| arrivé à échéance il y a 12 jours, au-delà des 7 jours après lesquels il ne servirait plus",

@@ -118,7 +118,7 @@ class StatusAndPreviewIT {
         assertThat(lines).containsSubsequence(
                 "#" + held + "  mar. 5 nov. 2024 10:00  Entretien d'information",
                 "avec Paul Durand <paul.durand@health.example>",
-                "état : suivi — title says \"entretien d'information\"",
+                "état : suivi — le titre dit « entretien d'information »",
                 "notes : pas encore",
                 "préparation       fait le lun. 4 nov. 2024 10:00",
                 "remerciements     sauté : the Drafts folder refused the message",
