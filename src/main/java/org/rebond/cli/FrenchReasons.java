@@ -39,7 +39,7 @@ final class FrenchReasons {
             rule("description says \"(.*)\"", "la description dit « $1 »"),
             rule("marker \"(.*)\" in title", "marqueur « $1 » dans le titre"),
             rule("category \"(.*)\"", "catégorie « $1 »"),
-            rule("\"(.*)\" with a career hint \(\"(.*)\"\)", "« $1 » avec un indice de carrière (« $2 »)"),
+            rule("\"(.*)\" with a career hint \\(\"(.*)\"\\)", "« $1 » avec un indice de carrière (« $2 »)"),
             rule("contact suggested in an earlier debrief", "personne suggérée lors d'un entretien précédent"),
             rule("tracked by you", "suivi à votre demande"));
 
