@@ -215,8 +215,23 @@ public final class ImapConnector {
                             : " — check the user name and the password source (" + config.password() + ")"), true, e);
         } catch (MessagingException e) {
             throw new MailboxException("cannot connect to " + config.host() + ":" + config.port() + " (" + protocol + "): "
-                    + rootMessage(e), false, e);
+                    + rootMessage(e) + refusedByTheAllowList(e), false, e);
         }
+    }
+
+    /**
+     * The hint for a connection the system unit's address list refused: the kernel answers
+     * "Operation not permitted" (EPERM) to a connect() that IPAddressDeny= blocks, which no server
+     * or network fault gives.
+     */
+    static String refusedByTheAllowList(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.net.SocketException && String.valueOf(t.getMessage()).contains("Operation not permitted")) {
+                return " — the service's address list does not allow this server's address (it may have moved): run "
+                        + "'rebond allowlist --config FILE --write', then 'systemctl daemon-reload' and 'systemctl restart rebond'";
+            }
+        }
+        return "";
     }
 
     public RebondConfig.Mailbox config() {

@@ -1,0 +1,116 @@
+package org.rebond.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.rebond.config.RebondConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * The systemd drop-in that lets the hardened unit reach the servers of the configuration: the unit
+ * denies every address but loopback ({@code IPAddressDeny=any}), and this adds the addresses of the
+ * IMAP server, the CalDAV servers, the ICS feeds and the DNS resolvers ({@code IPAddressAllow=}).
+ */
+@Command(name = "allowlist", mixinStandardHelpOptions = true,
+        header = "Writes the server addresses the system service may reach.",
+        description = {"The system unit lets rebond reach no address but the machine's own (IPAddressDeny=any). This command "
+                + "looks up the addresses of the servers your configuration names (the IMAP server, CalDAV servers and ICS "
+                + "feeds) and of the DNS resolvers in /etc/resolv.conf, and prints a systemd drop-in that allows them. With "
+                + "--write it writes the drop-in; then run 'systemctl daemon-reload' and 'systemctl restart rebond'. Run it again "
+                + "whenever a server moves: rebond says so in the journal when a connection is refused by this list."})
+public final class AllowlistCommand implements Callable<Integer> {
+
+    /** Where the drop-in goes for the system unit. */
+    static final String DROP_IN = "/etc/systemd/system/rebond.service.d/addresses.conf";
+
+    private final Clock clock;
+
+    /** Made by {@link Main}'s factory with the one clock of the process. */
+    public AllowlistCommand(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Option(names = "--write", paramLabel = "FILE", arity = "0..1", fallbackValue = DROP_IN,
+            description = "Write the drop-in to FILE (default: " + DROP_IN + ") instead of printing it.")
+    Path write;
+
+    @Option(names = "--resolv-conf", paramLabel = "FILE", defaultValue = "/etc/resolv.conf",
+            description = "Read the DNS resolvers from FILE (default: ${DEFAULT-VALUE}).")
+    Path resolvConf;
+
+    @Mixin
+    ConfigOption config;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        RebondConfig loaded = config.load();
+        PrintWriter out = spec.commandLine().getOut();
+        Map<String, String> hosts = new LinkedHashMap<>();
+        hosts.put(loaded.mailbox().host(), "the IMAP server (mailbox.host)");
+        for (RebondConfig.Calendar calendar : loaded.calendars()) {
+            URI url = calendar.url();
+            if (url != null && url.getHost() != null) {
+                hosts.putIfAbsent(url.getHost().replaceAll("^\\[|]$", ""), "a calendar (" + calendar.type().name().toLowerCase(java.util.Locale.ROOT) + ")");
+            }
+        }
+        List<AddressAllowance.Entry> entries = new ArrayList<>();
+        for (Map.Entry<String, String> host : hosts.entrySet()) {
+            try {
+                for (InetAddress address : InetAddress.getAllByName(host.getKey())) {
+                    entries.add(new AddressAllowance.Entry(address, host.getKey() + ", " + host.getValue()));
+                }
+            } catch (UnknownHostException e) {
+                throw new ExitCodes.CommandFailure(ExitCodes.UNAVAILABLE, "cannot look up " + host.getKey() + " (" + host.getValue()
+                        + "): " + e.getMessage() + " — check the name in " + config.file() + " and that DNS works, then run this again");
+            }
+        }
+        for (InetAddress resolver : AddressAllowance.resolvers(read(resolvConf))) {
+            entries.add(new AddressAllowance.Entry(resolver, "a DNS resolver (" + resolvConf + ")"));
+        }
+        String dropIn = AddressAllowance.dropIn(entries, config.file(), LocalDate.now(clock));
+        if (write == null) {
+            out.print(dropIn);
+            out.flush();
+            return ExitCodes.OK;
+        }
+        try {
+            Files.createDirectories(write.toAbsolutePath().getParent());
+            Files.writeString(write, dropIn, StandardCharsets.UTF_8);
+            Files.setPosixFilePermissions(write, PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (IOException e) {
+            throw new ExitCodes.CommandFailure(ExitCodes.IO, "cannot write " + write + ": " + e.getMessage()
+                    + " — run it as root for " + DROP_IN + ", or give another file with --write FILE");
+        }
+        out.println("Wrote " + write + " (" + AddressAllowance.allowed(entries).size() + " addresses besides the machine's own).");
+        out.println("Now run: systemctl daemon-reload && systemctl restart rebond");
+        return ExitCodes.OK;
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
+        } catch (IOException e) {
+            return "";
+        }
+    }
+}
