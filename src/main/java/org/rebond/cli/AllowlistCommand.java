@@ -87,7 +87,7 @@ public final class AllowlistCommand implements Callable<Integer> {
         for (InetAddress resolver : AddressAllowance.resolvers(read(resolvConf))) {
             entries.add(new AddressAllowance.Entry(resolver, "a DNS resolver (" + resolvConf + ")"));
         }
-        String dropIn = AddressAllowance.dropIn(entries, config.file(), LocalDate.now(clock));
+        String dropIn = AddressAllowance.dropIn(entries, config.file(), LocalDate.ofInstant(clock.instant(), clock.getZone()));
         if (write == null) {
             out.print(dropIn);
             out.flush();
