@@ -126,10 +126,8 @@ public final class StatusCommand implements Callable<Integer> {
                     }
                 }
             }
-            long done = interviews.stream().filter(i -> i.state() == Interview.State.SCHEDULED && i.end().isBefore(now)).count();
-            out.println();
-            out.println(fr ? "Progression : " + done + " entretien(s) tenu(s), " + (interviews.stream().filter(Interview::active).count() - done) + " à venir."
-                    : "Progress: " + done + " interview(s) held, " + (interviews.stream().filter(Interview::active).count() - done) + " to come.");
+            new ProgressReport(loaded.profile().language(), zone)
+                    .print(out, ProgressReport.gather(state.store(), state.outbox(), planner, interviews, now));
             names.print(out, state.store().namesGiven(), interviews, now);
             List<SeenEvent> seen = state.store().recentlySeen(now.minus(Duration.ofDays(1)), 20);
             if (!seen.isEmpty()) {

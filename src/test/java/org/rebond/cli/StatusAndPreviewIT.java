@@ -99,7 +99,11 @@ class StatusAndPreviewIT {
                 // 21 days after the end: summer time has begun in Paris (UTC+2)
                 "keep-posted #1  due Sun 31 Mar 2030 15:45",
                 "keep-posted #2  due Sat 8 Jun 2030 15:45",
-                "Progress: 1 interview(s) held, 1 to come.",
+                "Progress:",
+                "1 information interview held, 1 to come",
+                "names obtained: no debrief notes yet (reply to the debrief prompt, or rebond notes ID)",
+                "due news, soonest first:",
+                "Paul Durand — Tue 26 Nov 2024 10:30 (keep-posted #1 of interview #" + held + ")",
                 "Set aside (not processed, with the reason):",
                 "INBOX uid 17: calendar part larger than max_calendar_part_bytes (1 MiB)");
         assertThat(result.err()).isEmpty();
@@ -131,7 +135,11 @@ class StatusAndPreviewIT {
                 "préparation       prévu le sam. 9 mars 2030 14:00",
                 "remerciements     prévu le dim. 10 mars 2030 16:45",
                 "nouvelles #1      prévu le dim. 31 mars 2030 15:45",
-                "Progression : 1 entretien(s) tenu(s), 1 à venir.",
+                "Progression :",
+                "1 entretien d'information tenu, 1 à venir",
+                "noms obtenus : pas encore de notes (répondez à la demande de notes, ou rebond notes ID)",
+                "à tenir au courant, au plus proche d'abord :",
+                "Paul Durand — mar. 26 nov. 2024 10:30 (nouvelles #1 de l'entretien #" + held + ")",
                 "Mis de côté (non traités, avec la raison) :",
                 "INBOX uid 17: calendar part larger than max_calendar_part_bytes (1 MiB)");
         assertThat(result.out()).as("no English label left").doesNotContain("state:").doesNotContain("due ")
