@@ -20,9 +20,9 @@ final class NetworkPage {
     private static final String NO_CIRCLE = "#9a9a9a";
     private static final int MARGIN = 24;
     private static final int INDENT = 150;
-    private static final int BOX_WIDTH = 360;
-    private static final int BOX_HEIGHT = 84;
-    private static final int ROW = 104;
+    private static final int BOX_WIDTH = 460;
+    private static final int LINE = 19;
+    private static final int GAP = 22;
     private static final int LEGEND_ROW = 24;
 
     private final NetworkWords words;
@@ -33,23 +33,29 @@ final class NetworkPage {
         this.circles = circles;
     }
 
-    private record Placed(Node node, int depth, int row, Placed parent) {}
+    /** A box: its contact, its depth in the tree, its top, its lines of text (class, text), and the box above it in the tree. */
+    private record Placed(Node node, int depth, int y, List<String[]> lines, Placed parent) {
+        int height() {
+            return lines.size() * LINE + 12;
+        }
+    }
 
     String render(ReferralNetwork.Network network, String owner) {
         boolean fr = words.french();
         List<Placed> placed = new ArrayList<>();
+        int[] bottom = {0};
         for (Node root : network.roots()) {
-            place(root, 0, null, placed);
+            place(root, 0, null, placed, bottom);
         }
         Set<String> used = new LinkedHashSet<>();
         network.all().forEach(n -> used.add(n.circle() == null ? null : canonical(n.circle())));
         List<String> legend = new ArrayList<>(circles.names());
         used.stream().filter(c -> c != null && circles.indexOf(c) < 0).forEach(legend::add);
-        int legendHeight = (legend.size() + 1) * LEGEND_ROW + 16;
+        int legendHeight = (legend.size() + 1) * LEGEND_ROW + 40;
         int maxDepth = placed.stream().mapToInt(Placed::depth).max().orElse(0);
         int width = Math.max(2 * MARGIN + maxDepth * INDENT + BOX_WIDTH, 560);
         int top = MARGIN + legendHeight;
-        int height = top + Math.max(placed.size(), 1) * ROW + MARGIN;
+        int height = top + bottom[0] + MARGIN;
 
         StringBuilder svg = new StringBuilder();
         svg.append("<svg width=\"").append(width).append("\" height=\"").append(height)
@@ -92,17 +98,29 @@ final class NetworkPage {
                 + "</style>\n</head>\n<body>\n<h1>" + escape(title) + "</h1>\n<p>" + escape(summary) + "</p>\n" + svg + "</body>\n</html>\n";
     }
 
-    private static void place(Node n, int depth, Placed parent, List<Placed> out) {
-        Placed p = new Placed(n, depth, out.size(), parent);
+    private void place(Node n, int depth, Placed parent, List<Placed> out, int[] y) {
+        Placed p = new Placed(n, depth, y[0], lines(n), parent);
         out.add(p);
-        n.children().forEach(c -> place(c, depth + 1, p, out));
+        y[0] += p.height() + GAP;
+        n.children().forEach(c -> place(c, depth + 1, p, out, y));
+    }
+
+    private List<String[]> lines(Node n) {
+        List<String[]> lines = new ArrayList<>();
+        lines.add(new String[] {"name", NetworkWords.person(n)});
+        lines.add(new String[] {"", words.circle(n)});
+        words.outside(n).ifPresent(o -> lines.add(new String[] {"muted", o}));
+        lines.add(new String[] {"", words.meeting(n)});
+        words.permissions(n).ifPresent(p -> lines.add(new String[] {"muted", p}));
+        words.waiting(n).ifPresent(w -> lines.add(new String[] {"wait", w}));
+        return lines;
     }
 
     private void edge(StringBuilder svg, Placed p, int top) {
         int x0 = MARGIN + p.parent().depth() * INDENT + 24;
-        int y0 = top + p.parent().row() * ROW + BOX_HEIGHT;
+        int y0 = top + p.parent().y() + p.parent().height();
         int x1 = MARGIN + p.depth() * INDENT;
-        int y1 = top + p.row() * ROW + BOX_HEIGHT / 2;
+        int y1 = top + p.y() + p.height() / 2;
         boolean introduced = p.node().link().kind() == ReferralNetwork.LinkKind.INTRODUCED;
         svg.append("<path d=\"M").append(x0).append(' ').append(y0).append(" V").append(y1).append(" H").append(x1)
                 .append("\" fill=\"none\" stroke=\"#666\" stroke-width=\"1.5\"").append(introduced ? "" : " stroke-dasharray=\"5 4\"")
@@ -113,24 +131,20 @@ final class NetworkPage {
     private void box(StringBuilder svg, Placed p, int top) {
         Node n = p.node();
         int x = MARGIN + p.depth() * INDENT;
-        int y = top + p.row() * ROW;
+        int y = top + p.y();
         String colour = n.circle() == null ? NO_CIRCLE : colour(n.circle());
         boolean met = n.meeting().state() != ReferralNetwork.MeetingState.NOT_MET;
         svg.append("<g class=\"contact\"><rect x=\"").append(x).append("\" y=\"").append(y).append("\" width=\"").append(BOX_WIDTH)
-                .append("\" height=\"").append(BOX_HEIGHT).append("\" rx=\"8\" fill=\"").append(met ? "#fbfbf8" : "#ffffff")
+                .append("\" height=\"").append(p.height()).append("\" rx=\"8\" fill=\"").append(met ? "#fbfbf8" : "#ffffff")
                 .append("\" stroke=\"").append(colour).append("\" stroke-width=\"2\"").append(met ? "" : " stroke-dasharray=\"6 4\"")
-                .append("/><rect x=\"").append(x).append("\" y=\"").append(y).append("\" width=\"10\" height=\"").append(BOX_HEIGHT)
+                .append("/><rect x=\"").append(x).append("\" y=\"").append(y).append("\" width=\"10\" height=\"").append(p.height())
                 .append("\" rx=\"4\" fill=\"").append(colour).append("\"/>\n");
-        List<String[]> lines = new ArrayList<>();
-        lines.add(new String[] {"name", NetworkWords.person(n)});
-        lines.add(new String[] {"", words.circle(n)});
-        lines.add(new String[] {"muted", words.outside(n).map(o -> words.meeting(n) + " — " + o).orElse(words.meeting(n))});
-        words.waiting(n).ifPresent(w -> lines.add(new String[] {"wait", w}));
+        List<String[]> lines = p.lines();
         for (int i = 0; i < lines.size(); i++) {
             String text = lines.get(i)[1];
             svg.append("<text").append(lines.get(i)[0].isEmpty() ? "" : " class=\"" + lines.get(i)[0] + "\"").append(" x=\"").append(x + 20)
-                    .append("\" y=\"").append(y + 20 + i * 19).append("\"><title>").append(escape(text)).append("</title>")
-                    .append(escape(shorten(text, 46))).append("</text>\n");
+                    .append("\" y=\"").append(y + 20 + i * LINE).append("\"><title>").append(escape(text)).append("</title>")
+                    .append(escape(shorten(text, 60))).append("</text>\n");
         }
         svg.append("</g>\n");
     }
