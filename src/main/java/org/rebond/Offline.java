@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.rebond.application.CommandQueue;
+import org.rebond.application.ContactCircles;
+import org.rebond.application.ReferralNetwork;
 import org.rebond.application.InterviewStore;
 import org.rebond.application.MailboxStatus;
 import org.rebond.application.MessageComposer;
@@ -23,6 +25,7 @@ import org.rebond.schedule.DeferredActionScheduler;
 import org.rebond.store.Database;
 import org.rebond.store.InstanceLock;
 import org.rebond.store.SqlCommandQueue;
+import org.rebond.store.SqlContactCircles;
 import org.rebond.store.SqlInterviewStore;
 import org.rebond.store.SqlMailboxState;
 import org.rebond.store.SqlMessageHistory;
@@ -83,6 +86,16 @@ public final class Offline implements AutoCloseable {
 
     public UidValidityChanges validityChanges() {
         return new SqlUidValidityChanges(database, clock);
+    }
+
+    /** The circles contacts came from (M6); {@code rebond contact} writes them directly: no trigger depends on them. */
+    public ContactCircles circles() {
+        return new SqlContactCircles(database);
+    }
+
+    /** The referral network as {@code rebond network} shows it. */
+    public ReferralNetwork network() {
+        return new ReferralNetwork(store, circles(), outbox());
     }
 
     public CommandQueue commands() {

@@ -135,13 +135,4 @@ public interface InterviewStore {
     /** What happened to an interview, oldest first (what {@code status} tells). */
     List<JournalLine> journalOf(long interviewId);
 
-    /**
-     * The circle of life each contact came from (M6: friends, alumni, sports club…), by address in
-     * lower case, for the progress in {@code rebond status}. Empty today: rebond does not record
-     * circles yet. It fills in when they are (the store then overrides this), and status then shows
-     * how many interviews each circle gave.
-     */
-    default Map<String, String> circlesByContact() {
-        return Map.of();
-    }
 }

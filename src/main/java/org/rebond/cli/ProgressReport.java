@@ -11,7 +11,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.rebond.application.ContactCircles;
 import org.rebond.application.InterviewStore;
+import org.rebond.application.ReferralNetwork;
 import org.rebond.application.Outbox;
 import org.rebond.domain.Action;
 import org.rebond.domain.DebriefNotes;
@@ -46,7 +48,8 @@ final class ProgressReport {
      * keep-posted of each held interview that is neither delivered nor skipped (from the plan and the
      * outbox), and the circles the store knows.
      */
-    static Progress gather(InterviewStore store, Outbox outbox, Planner planner, List<Interview> interviews, Instant now) {
+    static Progress gather(InterviewStore store, Outbox outbox, ContactCircles circles, Planner planner, List<Interview> interviews,
+                           Instant now) {
         Map<Long, DebriefNotes> notes = new HashMap<>();
         Map<Long, PlannedAction> nextNews = new HashMap<>();
         for (Interview i : interviews) {
@@ -60,7 +63,14 @@ final class ProgressReport {
                         .filter(p -> !settled.contains(p.action().key())).findFirst().ifPresent(p -> nextNews.put(i.id(), p));
             }
         }
-        return Progress.of(interviews, notes, nextNews, store.circlesByContact(), now, planner.policy().zone());
+        // The circle of each contact as the network reads it: set with 'rebond contact', or inherited along the chain.
+        Map<String, String> circleOf = new HashMap<>();
+        for (ReferralNetwork.Node node : new ReferralNetwork(store, circles, outbox).read(now).all()) {
+            if (node.circle() != null && !node.circle().isBlank()) {
+                circleOf.put(node.key(), node.circle());
+            }
+        }
+        return Progress.of(interviews, notes, nextNews, circleOf, now, planner.policy().zone());
     }
 
     /** Prints the block after a blank line. */

@@ -127,7 +127,7 @@ public final class StatusCommand implements Callable<Integer> {
                 }
             }
             new ProgressReport(loaded.profile().language(), zone)
-                    .print(out, ProgressReport.gather(state.store(), state.outbox(), planner, interviews, now));
+                    .print(out, ProgressReport.gather(state.store(), state.outbox(), state.circles(), planner, interviews, now));
             names.print(out, state.store().namesGiven(), interviews, now);
             List<SeenEvent> seen = state.store().recentlySeen(now.minus(Duration.ofDays(1)), 20);
             if (!seen.isEmpty()) {

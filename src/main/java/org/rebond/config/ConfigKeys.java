@@ -52,7 +52,7 @@ final class ConfigKeys {
 
     private static Map<String, List<String>> schema() {
         Map<String, List<String>> s = new LinkedHashMap<>();
-        s.put("profile", List.of("name", "addresses", "language", "time_zone", "objective", "pitch", "questions", "signature"));
+        s.put("profile", List.of("name", "addresses", "language", "time_zone", "objective", "pitch", "questions", "signature", "circles"));
         s.put("mailbox", List.of("host", "port", "security", "allow_plaintext_on_loopback", "username",
                 "password_file", "password_credential", "password_command", "oauth2_token_command", "ca_file",
                 "inbox", "drafts", "sent", "archive", "create_drafts", "idle", "poll_interval",

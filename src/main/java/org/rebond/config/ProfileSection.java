@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.rebond.domain.Circles;
 
 /** Reads {@code profile:}: who the user is, their addresses, language and time zone, how they write. */
 final class ProfileSection {
@@ -42,7 +43,17 @@ final class ProfileSection {
         return new RebondConfig.Profile(name, List.copyOf(addresses), language, zone,
                 or(s.paragraph("objective"), ""), or(s.paragraph("pitch"), ""),
                 List.copyOf(or(s.lines("questions", "[\"What does a typical week look like?\"]"), List.of())),
-                or(s.paragraph("signature"), ""));
+                or(s.paragraph("signature"), ""), circles(s, language));
+    }
+
+    /** {@code profile.circles}: the circles contacts come from (M6), else the default list in the profile's language. */
+    private static List<String> circles(YamlSection s, Locale language) {
+        List<String> circles = s.lines("circles", "[former colleagues, alumni, friends and family]");
+        if (circles == null || circles.isEmpty()) {
+            return Circles.defaults(language);
+        }
+        List<String> kept = circles.stream().map(String::strip).filter(c -> !c.isEmpty()).distinct().toList();
+        return kept.isEmpty() ? Circles.defaults(language) : kept;
     }
 
     private ZoneId zone(YamlSection s) {

@@ -33,7 +33,16 @@ public record RebondConfig(
             String objective,
             String pitch,
             List<String> questions,
-            String signature) {
+            String signature,
+            List<String> circles) {
+
+        /** Without {@code circles}: the default list in the profile's language. */
+        public Profile(String name, List<String> addresses, Locale language, ZoneId timeZone, String objective, String pitch,
+                       List<String> questions, String signature) {
+            this(name, addresses, language, timeZone, objective, pitch, questions, signature,
+                    org.rebond.domain.Circles.defaults(language));
+        }
+
         public String primaryAddress() {
             return addresses.get(0);
         }

@@ -1,0 +1,78 @@
+package org.rebond.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.format.DateTimeFormatter;
+import java.util.concurrent.Callable;
+import org.rebond.Offline;
+import org.rebond.application.ReferralNetwork;
+import org.rebond.config.RebondConfig;
+import org.rebond.domain.Circles;
+import org.rebond.store.PrivateFiles;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** The referral network: who led to whom, drawn in the terminal or as one HTML page. */
+@Command(name = "network", mixinStandardHelpOptions = true,
+        header = "Shows your referral network: who led you to whom.",
+        description = {"Prints your referral network as a tree: at the top, the contacts nobody in it referred (or introduced by "
+                + "someone outside your interviews); under each, the people they introduced you to or suggested, with the "
+                + "permissions they gave, where the interview stands (held, scheduled, not met yet), the circle each came from "
+                + "(method M6; 'rebond contact ID --circle NAME' sets it), and who is waiting for news from you. With --html FILE "
+                + "it writes the same network as one self-contained page (readable by you alone) to open in a browser. It reads "
+                + "the state and changes nothing."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {" 0:the network was printed, or the page written", "74:no database yet, or the page cannot be written",
+                "78:the configuration is wrong"})
+public final class NetworkCommand implements Callable<Integer> {
+
+    private final Clock clock;
+
+    /** Made by {@link Main}'s factory with the one clock of the process. */
+    public NetworkCommand(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Option(names = "--html", paramLabel = "FILE", description = "Write the network as one HTML page to FILE (mode 0600) instead of printing it.")
+    Path html;
+
+    @Mixin
+    ConfigOption config;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        RebondConfig loaded = config.load();
+        boolean fr = loaded.profile().language().getLanguage().equals("fr");
+        DateTimeFormatter when = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", loaded.profile().language())
+                .withZone(loaded.profile().timeZone());
+        DateTimeFormatter day = DateTimeFormatter.ofPattern("EEE d MMM yyyy", loaded.profile().language()).withZone(loaded.profile().timeZone());
+        NetworkWords words = new NetworkWords(when, day, fr);
+        PrintWriter out = spec.commandLine().getOut();
+        ReferralNetwork.Network network;
+        try (Offline state = Offline.open(loaded, clock)) {
+            network = state.network().read(clock.instant());
+        }
+        if (html == null) {
+            new NetworkTree(words).print(out, network);
+            return ExitCodes.OK;
+        }
+        String page = new NetworkPage(words, new Circles(loaded.profile().circles())).render(network, loaded.profile().name());
+        try {
+            PrivateFiles.writeString(html, page);
+        } catch (IOException e) {
+            throw new UncheckedIOException((fr ? "impossible d'écrire " : "cannot write ") + html + ": " + e.getMessage(), e);
+        }
+        out.println(fr ? "Réseau écrit dans " + html + " (" + network.all().size() + " personne(s)) ; ouvrez-le dans votre navigateur."
+                : "Network written to " + html + " (" + network.all().size() + " person(s)); open it in your browser.");
+        return ExitCodes.OK;
+    }
+}
