@@ -115,6 +115,7 @@ public final class App implements AutoCloseable {
     private final Database database;
     private final InstanceLock lock;
     private final SqlInterviewStore store;
+    private final SqlNewsStore news;
     private final SqlOutbox outbox;
     private final SqlQuarantine quarantine;
     private final ActionScheduler scheduler;
@@ -170,6 +171,7 @@ public final class App implements AutoCloseable {
         Planner planner = new Planner(policy);
         NotesParser notesParser = new NotesParser();
         SqlNewsStore newsStore = new SqlNewsStore(database);
+        this.news = newsStore;
         this.composer = new TemplateComposer(templates, profile, policy, store, history,
                 notesParser, new VocabularyFinder(), config.mailbox().drafts(), clock, newsStore);
 
@@ -350,6 +352,11 @@ public final class App implements AutoCloseable {
 
     public SqlInterviewStore store() {
         return store;
+    }
+
+    /** The user's milestones and what the keeping-you-posted drafts told. */
+    public SqlNewsStore news() {
+        return news;
     }
 
     public SqlOutbox outbox() {
