@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
  * each once, to everyone the user keeps posted or to one contact.
  */
 @Command(name = "milestone", mixinStandardHelpOptions = true,
-        header = "Records a step of your search, for the keeping-you-posted drafts to tell.",
+        header = "Records a step of your search, news for your next updates.",
         description = {"Records a step you took (\"Signed up for the CE marking course\"), dated today. Each keeping-you-posted "
                 + "draft made afterwards tells it once, to everyone you met, or with --contact to the contact of one interview "
                 + "only. --list shows the steps recorded."})
