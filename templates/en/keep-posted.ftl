@@ -1,11 +1,12 @@
-<#-- Keeping-you-posted draft to the contact, plain text (METHOD M7, M5, M1). Places to fill are marked [[ ... ]]. -->
+<#-- Keeping-you-posted draft to the contact, plain text (METHOD M7, M5, M1). The sentences tell what is new
+     since the last draft to them (news.*): people met thanks to them and in turn thanks to those, steps,
+     articles, where the user stands. -->
 <#assign u = user!{}>
 <#assign iv = interview!{}>
-<#assign c = contact!{}>
 <#assign kp = keepPosted!{}>
+<#assign nw = news!{}>
 <#assign number = kp.number!1>
 <#assign weeks = kp.weeksSince!0>
-<#assign leads = (notes.leads)![]>
 <#assign signature = (u.signature!"")?has_content?then(u.signature, (u.name!"")?has_content?then(u.name, "[[ your name ]]"))>
 ${(letter.greeting)!"Hello,"}
 
@@ -14,26 +15,28 @@ ${(letter.greeting)!"Hello,"}
 <#else>
 As promised, here is some more news since my last message<#if weeks gt 0>, ${weeks} week<#if weeks gt 1>s</#if> after our conversation</#if>.
 </#if>
+<#if (nw.meetings![])?has_content>
 
-<#list met![]>
-Thanks to you, I have met:
-<#items as m>
-- ${m.name!""}<#if (m.date!"")?has_content> (${m.date})</#if>: [[ one thing you learnt from them ]]
-</#items>
-<#else>
-[[ who you have talked to since, thanks to their suggestions; delete this line if nobody yet ]]
-</#list>
+${nw.meetings?join(" ")}
+</#if>
+<#if (nw.steps![])?has_content>
 
-Steps I have taken since:
-<#list leads as l>
-- ${l}: [[ what you did about it ]]
-<#else>
-- [[ a step you took since our conversation ]]
-</#list>
+${nw.steps?join(" ")}
+</#if>
+<#if (nw.articles![])?has_content>
 
-Where I stand now<#if (u.objective!"")?has_content> on my goal, ${u.objective}</#if>: [[ one or two sentences on your progress ]]
+${nw.articles?join("\n")}
+</#if>
+<#if !(nw.written!false)>
+
+[[ nothing new was recorded since your last message: tell them what you have done since, or do not send this draft ]]
+</#if>
+<#if (nw.standing!"")?has_content>
+
+${nw.standing}
+</#if>
 
 Thank you again for your help. I will keep you informed of what comes next.
 
-Best regards,
+${((letter.formal)!false)?then("Best regards,", "All the best,")}
 ${signature}

@@ -1,11 +1,12 @@
-<#-- Brouillon « je vous tiens au courant », texte brut (METHOD M7, M5, M1). Les emplacements à compléter sont marqués [[ ... ]]. -->
+<#-- Brouillon « je vous tiens au courant », texte brut (METHOD M7, M5, M1). Les phrases disent ce qui est nouveau
+     depuis le dernier brouillon à cette personne (news.*) : les personnes rencontrées grâce à elle, et à leur tour
+     grâce à celles-ci, les démarches, les articles, où en est l'utilisateur. -->
 <#assign u = user!{}>
 <#assign iv = interview!{}>
-<#assign c = contact!{}>
 <#assign kp = keepPosted!{}>
+<#assign nw = news!{}>
 <#assign number = kp.number!1>
 <#assign weeks = kp.weeksSince!0>
-<#assign leads = (notes.leads)![]>
 <#assign signature = (u.signature!"")?has_content?then(u.signature, (u.name!"")?has_content?then(u.name, "[[ votre nom ]]"))>
 ${(letter.greeting)!"Bonjour,"}
 
@@ -14,26 +15,28 @@ ${(letter.greeting)!"Bonjour,"}
 <#else>
 Comme promis, voici d'autres nouvelles depuis mon dernier message<#if weeks gt 0>, ${weeks} semaine<#if weeks gt 1>s</#if> après notre échange</#if>.
 </#if>
+<#if (nw.meetings![])?has_content>
 
-<#list met![]>
-Grâce à vous, j'ai rencontré :
-<#items as m>
-- ${m.name!""}<#if (m.date!"")?has_content> (${m.date})</#if> : [[ une chose apprise grâce à cette rencontre ]]
-</#items>
-<#else>
-[[ les personnes rencontrées depuis grâce à ses suggestions ; supprimez cette ligne s'il n'y en a pas encore ]]
-</#list>
+${nw.meetings?join(" ")}
+</#if>
+<#if (nw.steps![])?has_content>
 
-Ce que j'ai fait depuis :
-<#list leads as l>
-- ${l} : [[ ce que vous en avez fait ]]
-<#else>
-- [[ une démarche faite depuis votre échange ]]
-</#list>
+${nw.steps?join(" ")}
+</#if>
+<#if (nw.articles![])?has_content>
 
-Où j'en suis<#if (u.objective!"")?has_content> de mon projet, ${u.objective}</#if> : [[ une ou deux phrases sur vos progrès ]]
+${nw.articles?join("\n")}
+</#if>
+<#if !(nw.written!false)>
+
+[[ rien de nouveau n'a été noté depuis votre dernier message : dites ce que vous avez fait depuis, ou n'envoyez pas ce brouillon ]]
+</#if>
+<#if (nw.standing!"")?has_content>
+
+${nw.standing}
+</#if>
 
 Merci encore pour votre aide. Je continuerai à vous donner des nouvelles.
 
-Bien cordialement,
+${((letter.formal)!false)?then("Bien cordialement,", "Bien à vous,")}
 ${signature}

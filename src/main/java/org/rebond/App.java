@@ -17,6 +17,7 @@ import javax.sql.DataSource;
 import org.rebond.application.ActionListener;
 import org.rebond.application.ActionRunner;
 import org.rebond.application.UserWroteFirst;
+import org.rebond.application.KeepPostedNews;
 import org.rebond.application.ActionScheduler;
 import org.rebond.application.InterviewService;
 import org.rebond.application.InterviewStore;
@@ -53,6 +54,7 @@ import org.rebond.store.SqlFolderCursors;
 import org.rebond.store.SqlInterviewStore;
 import org.rebond.store.SqlMailboxState;
 import org.rebond.store.SqlMessageHistory;
+import org.rebond.store.SqlNewsStore;
 import org.rebond.store.SqlOutbox;
 import org.rebond.store.SqlQuarantine;
 import org.rebond.store.SqlUidValidityChanges;
@@ -113,6 +115,7 @@ public final class App implements AutoCloseable {
     private final Database database;
     private final InstanceLock lock;
     private final SqlInterviewStore store;
+    private final SqlNewsStore news;
     private final SqlOutbox outbox;
     private final SqlQuarantine quarantine;
     private final ActionScheduler scheduler;
@@ -167,13 +170,15 @@ public final class App implements AutoCloseable {
         Policy policy = policyOf(config);
         Planner planner = new Planner(policy);
         NotesParser notesParser = new NotesParser();
+        SqlNewsStore newsStore = new SqlNewsStore(database);
+        this.news = newsStore;
         this.composer = new TemplateComposer(templates, profile, policy, store, history,
-                notesParser, new VocabularyFinder(), config.mailbox().drafts(), clock);
+                notesParser, new VocabularyFinder(), config.mailbox().drafts(), clock, newsStore);
 
         MailDrop drop = options.mailDrop().apply(new ImapMailDrop(connector, new MimeWriter(clock, config.drafts().html())));
         String domain = profile.primaryAddress().substring(profile.primaryAddress().indexOf('@') + 1);
         ActionRunner runner = new ActionRunner(store, outbox, composer, drop, planner, clock, domain,
-                new UserWroteFirst(history, profile::isUser));
+                new UserWroteFirst(history, profile::isUser), new KeepPostedNews(store, newsStore, planner, profile.timeZone()));
         ActionListener logged = (id, action, result) -> {
             log.info("{} of interview {}: {} {}", action.label(), id, result.kind().name().toLowerCase(Locale.ROOT).replace('_', ' '),
                     result.detail());
@@ -347,6 +352,11 @@ public final class App implements AutoCloseable {
 
     public SqlInterviewStore store() {
         return store;
+    }
+
+    /** The user's milestones and what the keeping-you-posted drafts told. */
+    public SqlNewsStore news() {
+        return news;
     }
 
     public SqlOutbox outbox() {

@@ -29,6 +29,7 @@ import org.rebond.store.SqlContactCircles;
 import org.rebond.store.SqlInterviewStore;
 import org.rebond.store.SqlMailboxState;
 import org.rebond.store.SqlMessageHistory;
+import org.rebond.store.SqlNewsStore;
 import org.rebond.store.SqlOutbox;
 import org.rebond.store.SqlQuarantine;
 import org.rebond.store.SqlUidValidityChanges;
@@ -105,7 +106,12 @@ public final class Offline implements AutoCloseable {
     /** The messages as the daemon would compose them now, from the configured templates. */
     public MessageComposer composer() {
         return new TemplateComposer(new Templates(config.templates().directory(), null), config.profile(), App.policyOf(config),
-                store, history(), new NotesParser(), new VocabularyFinder(), config.mailbox().drafts(), clock);
+                store, history(), new NotesParser(), new VocabularyFinder(), config.mailbox().drafts(), clock, news());
+    }
+
+    /** The user's milestones and what the keeping-you-posted drafts told. */
+    public SqlNewsStore news() {
+        return new SqlNewsStore(database);
     }
 
     /**

@@ -26,6 +26,7 @@ import org.rebond.application.ActionRunner;
 import org.rebond.application.Outbox;
 import org.rebond.domain.Action;
 import org.rebond.domain.Interview;
+import org.rebond.domain.Milestone;
 import org.rebond.mail.FlowedReader;
 import org.rebond.realserver.Neomutt;
 
@@ -97,6 +98,7 @@ class DraftsEndToEndIT {
     void eachDraftSentFromNeomuttReachesTheContactAsAnOrdinaryOnePartMessageWithTheUsersOwnWords() throws Exception {
         Neomutt.assumeAvailable();
         upToTheThankYou();
+        daemon.app.news().add(new Milestone(0, start.plus(Duration.ofDays(10)), "Joined the FHIR community meetup", ""));
         daemon.stepTo(start.plus(Duration.ofDays(21)).plus(Duration.ofHours(1)));
         assertThat(delivered(daemon.runDue())).containsExactly(Action.keepPosted(1));
 

@@ -12,6 +12,7 @@ import org.rebond.application.ActionRunner;
 import org.rebond.application.Outbox;
 import org.rebond.domain.Action;
 import org.rebond.domain.Interview;
+import org.rebond.domain.Milestone;
 
 /**
  * The whole story over real IMAP (GreenMail), with the real store and templates. Time is stepped
@@ -103,10 +104,15 @@ class EndToEndIT {
         assertThat(thanks.inReplyTo()).isEqualTo("<invite-iv-1@acme-health.example-0@acme-health.example>");
         assertThat(thanks.text()).contains("You explained that interoperability with hospital systems is the hard part").contains("FHIR").contains("Lou Kim");
 
+        app.news().add(new Milestone(0, start.plus(Duration.ofDays(10)), "Joined the FHIR community meetup", ""));
         daemon.stepTo(start.plus(Duration.ofDays(21)).plus(Duration.ofHours(1)));
         assertThat(delivered(daemon.runDue())).containsExactly(Action.keepPosted(1));
+        assertThat(daemon.mailbox.rebondMessages("Drafts").get(1).text()).contains("joined the FHIR community meetup.");
+        app.news().add(new Milestone(0, start.plus(Duration.ofDays(60)), "I presented my health data project at the meetup", ""));
         daemon.stepTo(start.plus(Duration.ofDays(90)).plus(Duration.ofHours(1)));
         assertThat(delivered(daemon.runDue())).containsExactly(Action.keepPosted(2));
+        assertThat(daemon.mailbox.rebondMessages("Drafts").get(2).text()).contains("I presented my health data project at the meetup.")
+                .doesNotContain("FHIR community meetup");
 
         assertThat(daemon.mailbox.rebondMessages("INBOX")).hasSize(2);
         assertThat(daemon.mailbox.rebondMessages("Drafts")).hasSize(3).allMatch(TestMailbox.Seen::draft);

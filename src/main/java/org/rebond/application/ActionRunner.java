@@ -35,6 +35,7 @@ public final class ActionRunner {
     private final String messageIdDomain;
     private final Optional<UserWroteFirst> wroteFirst;
     private final DraftRevision revisions;
+    private final Optional<KeepPostedNews> news;
 
     /** A runner that drafts the thank-you whatever the user wrote since (the runner tests that do not concern it). */
     public ActionRunner(InterviewStore store, Outbox outbox, MessageComposer composer, MailDrop mailDrop, Planner planner,
@@ -45,6 +46,12 @@ public final class ActionRunner {
     /** {@code wroteFirst}: what tells that the user already wrote to the contact, so the thank-you is not drafted. */
     public ActionRunner(InterviewStore store, Outbox outbox, MessageComposer composer, MailDrop mailDrop, Planner planner,
                         Clock clock, String messageIdDomain, UserWroteFirst wroteFirst) {
+        this(store, outbox, composer, mailDrop, planner, clock, messageIdDomain, wroteFirst, null);
+    }
+
+    /** {@code news}: what tells that there is nothing new for a keeping-you-posted draft, so it is not made (M7). */
+    public ActionRunner(InterviewStore store, Outbox outbox, MessageComposer composer, MailDrop mailDrop, Planner planner,
+                        Clock clock, String messageIdDomain, UserWroteFirst wroteFirst, KeepPostedNews news) {
         this.store = store;
         this.outbox = outbox;
         this.composer = composer;
@@ -54,6 +61,7 @@ public final class ActionRunner {
         this.tokens = () -> UUID.randomUUID().toString();
         this.messageIdDomain = messageIdDomain;
         this.wroteFirst = Optional.ofNullable(wroteFirst);
+        this.news = Optional.ofNullable(news);
         this.revisions = new DraftRevision(store, outbox, composer, mailDrop, clock, tokens, messageIdDomain);
     }
 
@@ -96,6 +104,10 @@ public final class ActionRunner {
             if (action.equals(Action.THANK_YOU) && decision.verdict() == Planner.FireDecision.Verdict.RUN) {
                 // No second thanks: the user has written to the contact since the interview.
                 decision = wroteFirst.flatMap(w -> w.reason(interview)).map(Planner.FireDecision::skip).orElse(decision);
+            }
+            if (action.kind() == Action.Kind.KEEP_POSTED && decision.verdict() == Planner.FireDecision.Verdict.RUN && entry == null) {
+                // Nothing new since the last draft to the contact: no draft (M7).
+                decision = news.flatMap(n -> n.nothingNew(interview, action, now)).map(Planner.FireDecision::skip).orElse(decision);
             }
             switch (decision.verdict()) {
                 case SKIP -> {

@@ -153,6 +153,9 @@ public final class DemoCommand implements Callable<Integer> {
                     if (result.kind() == ActionRunner.Result.Kind.RETRY) {
                         failed.set(true);
                     }
+                    if (action.equals(Action.keepPosted(1)) && result.kind() == ActionRunner.Result.Kind.DELIVERED) {
+                        recordStep(running[0], narrator, clock, french ? "J'ai participé au meetup HealthTech de Lyon" : "Went to the HealthTech meetup in Lyon");
+                    }
                     if (action.kind() == Action.Kind.DEBRIEF_PROMPT && result.kind() == ActionRunner.Result.Kind.DELIVERED) {
                         timers.schedule(() -> answerPrompt(running[0], id, user, story, narrator, clock), 4, TimeUnit.SECONDS);
                     }
@@ -170,6 +173,8 @@ public final class DemoCommand implements Callable<Integer> {
                                 Math.max(0, Duration.between(clock.instant(), outcome.interview().start()).toMillis()), TimeUnit.MILLISECONDS);
                     } else if (what.equals("notes") && outcome.interview() != null) {
                         tellNotes(running[0], outcome.interview().id(), narrator);
+                        recordStep(running[0], narrator, clock, french ? "J'ai commencé la formation FHIR de l'ANS"
+                                : "Signed up for the national FHIR course");
                     }
                 });
         App app = App.start(config, options);
@@ -207,6 +212,13 @@ public final class DemoCommand implements Callable<Integer> {
         out.flush();
         new CountDownLatch(1).await();
         return ExitCodes.OK;
+    }
+
+    /** A step of the user's, as 'rebond milestone' records it: news the next keeping-you-posted draft tells (M7). */
+    private static void recordStep(App app, Narrator narrator, Clock clock, String step) {
+        app.news().add(new org.rebond.domain.Milestone(0, clock.instant(), step, ""));
+        narrator.say("You record a step: rebond milestone \"" + step + "\". The next keeping-you-posted draft tells it.",
+                "Vous notez une étape : rebond milestone « " + step + " ». Le prochain brouillon « je vous tiens au courant » la raconte.");
     }
 
     private static boolean allSettled(App app, long id, Planner planner, Clock clock) {

@@ -33,6 +33,10 @@ final class FrenchReasons {
                     "vous avez déjà écrit à $1 le $2 $3 (objet « $4 ») ; aucun brouillon de remerciement n'a été fait"),
             rule("the thank-you draft was kept as you left it; your new notes were not applied to it",
                     "le brouillon de remerciement est resté tel que vous l'avez laissé ; vos nouvelles notes n'y ont pas été reprises"),
+            rule("nothing new to tell (.+) yet; next look on (\\d{1,2}) (\\w{3})",
+                    "rien de nouveau à dire à $1 pour l'instant ; prochain point le $2 $3"),
+            rule("nothing new to tell (.+) yet; no later update is planned",
+                    "rien de nouveau à dire à $1 pour l'instant ; aucune autre nouvelle n'est prévue"),
             rule("no thank-you draft was delivered to revise", "aucun brouillon de remerciement n'avait été déposé à réviser"),
             // Why an interview was taken (the detector's reasons).
             rule("title says \"(.*)\"", "le titre dit « $1 »"),

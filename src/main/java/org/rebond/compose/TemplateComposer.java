@@ -14,6 +14,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.rebond.application.InterviewStore;
+import org.rebond.application.KeepPostedNews;
+import org.rebond.application.NewsKeeper;
 import org.rebond.application.MessageComposer;
 import org.rebond.application.MessageHistory;
 import org.rebond.application.OutgoingMessage;
@@ -25,6 +27,7 @@ import org.rebond.domain.InterviewSequence;
 import org.rebond.domain.JobAsk;
 import org.rebond.domain.NotesParser;
 import org.rebond.domain.ObjectiveSentence;
+import org.rebond.domain.Planner;
 import org.rebond.domain.Policy;
 import org.rebond.domain.PrepEvent;
 import org.rebond.domain.Questions;
@@ -54,6 +57,7 @@ public final class TemplateComposer implements MessageComposer {
     private final Clock clock;
     private final BriefFacts facts;
     private final ThankYouFacts thanks;
+    private final NewsFacts news;
     /** The mailbox's word counts, reused while the history grew little: counting 2,000 samples costs about half a second. */
     private final AtomicReference<CountedWords> mailboxWords = new AtomicReference<>();
 
@@ -62,6 +66,13 @@ public final class TemplateComposer implements MessageComposer {
     public TemplateComposer(Templates templates, RebondConfig.Profile profile, Policy policy, InterviewStore store,
                             MessageHistory history, NotesParser notesParser, VocabularyFinder vocabulary, String draftsFolder,
                             Clock clock) {
+        this(templates, profile, policy, store, history, notesParser, vocabulary, draftsFolder, clock, NewsKeeper.NONE);
+    }
+
+    /** {@code newsKeeper}: the user's milestones and what each keeping-you-posted draft told (M7). */
+    public TemplateComposer(Templates templates, RebondConfig.Profile profile, Policy policy, InterviewStore store,
+                            MessageHistory history, NotesParser notesParser, VocabularyFinder vocabulary, String draftsFolder,
+                            Clock clock, NewsKeeper newsKeeper) {
         this.templates = templates;
         this.profile = profile;
         this.policy = policy;
@@ -72,6 +83,7 @@ public final class TemplateComposer implements MessageComposer {
         this.clock = clock;
         this.facts = new BriefFacts(profile, store, draftsFolder);
         this.thanks = new ThankYouFacts(profile);
+        this.news = new NewsFacts(profile, new KeepPostedNews(store, newsKeeper, new Planner(policy), profile.timeZone()));
     }
 
     /**
@@ -94,6 +106,9 @@ public final class TemplateComposer implements MessageComposer {
     @Override
     public OutgoingMessage compose(Interview interview, Action action, String token, String messageId) {
         RenderedMessage rendered = render(interview, action);
+        if (action.kind() == Action.Kind.KEEP_POSTED) {
+            news.told(interview, action, clock.instant());
+        }
         Interview.Person user = new Interview.Person(profile.primaryAddress(), profile.name());
         if (!action.isDraft()) {
             Interview.Person rebond = new Interview.Person(profile.primaryAddress(), "rebond");
@@ -170,7 +185,8 @@ public final class TemplateComposer implements MessageComposer {
             return rendered;
         }
         // What was left out (M1) and what is left to fill, in a first line to delete.
-        Object leftOut = model.get("letter") instanceof Map<?, ?> letter ? letter.get("leftOut") : null;
+        Object leftOut = model.get(action.kind() == Action.Kind.KEEP_POSTED ? "news" : "letter") instanceof Map<?, ?> letter
+                ? letter.get("leftOut") : null;
         List<String> left = leftOut instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of();
         return DraftNotice.prepend(rendered, left, profile.language());
     }
@@ -264,6 +280,8 @@ public final class TemplateComposer implements MessageComposer {
         if (action.kind() == Action.Kind.KEEP_POSTED) {
             m.put("keepPosted", Map.of("number", action.number(),
                     "weeksSince", (int) Math.max(0, Duration.between(interview.end(), now).toDays() / 7)));
+            m.put("news", news.model(interview, action, shown, exchanged.stream().map(MessageHistory.SeenMessage::sample).toList(),
+                    item -> JobAsk.in(item, lang).isPresent(), now, lang));
         }
         m.put("warnings", warnings(shown, lang));
         m.put("prep", Map.of("minutes", (int) policy.prepDuration().toMinutes()));

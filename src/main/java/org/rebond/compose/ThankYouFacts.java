@@ -60,7 +60,7 @@ final class ThankYouFacts {
     }
 
     /** Words written in lower case somewhere in the notes or the exchange: ordinary words, not names. */
-    private static Set<String> ordinaryWords(DebriefNotes notes, List<String> fromContact, List<String> fromUser) {
+    static Set<String> ordinaryWords(DebriefNotes notes, List<String> fromContact, List<String> fromUser) {
         Set<String> words = new HashSet<>();
         StringBuilder all = new StringBuilder();
         notes.points().forEach(p -> all.append(p).append('\n'));

@@ -20,6 +20,9 @@ class FrenchReasonsTest {
                 + "| vous avez déjà écrit à Marc Lefèvre le 9 déc. (objet « Merci ») ; aucun brouillon de remerciement n'a été fait",
         "the thank-you draft was kept as you left it; your new notes were not applied to it "
                 + "| le brouillon de remerciement est resté tel que vous l'avez laissé ; vos nouvelles notes n'y ont pas été reprises",
+        "nothing new to tell Marc yet; next look on 12 Jan | rien de nouveau à dire à Marc pour l'instant ; prochain point le 12 janv.",
+        "nothing new to tell Marc yet; no later update is planned "
+                + "| rien de nouveau à dire à Marc pour l'instant ; aucune autre nouvelle n'est prévue",
     })
     void a_reason_recorded_in_english_reads_in_french(String english, String french) {
         assertThat(FrenchReasons.of(english)).isEqualTo(french);

@@ -246,15 +246,18 @@ class MessageContentTest {
     }
 
     @Test
-    void keep_posted_tells_who_was_met_thanks_to_the_contact_and_marks_what_is_missing() {
+    void keep_posted_tells_the_news_in_sentences_and_marks_the_one_place_to_fill_when_there_is_none() {
         String full = render("keep-posted", Locale.ENGLISH, SampleModels.full()).text();
+        String fullHtml = render("keep-posted", Locale.ENGLISH, SampleModels.full()).html();
         String minimal = render("keep-posted", Locale.FRENCH, SampleModels.minimal()).text();
 
-        assertThat(full).contains("Thanks to you, I have met:\n- Lucas Petit (20 March 2024)",
-                "- Look at the APICS demand planning course: [[ what you did about it ]]",
-                "on my goal, moving from logistics", "[[ one or two sentences on your progress ]]");
-        assertThat(minimal).contains("[[ les personnes rencontrées depuis", "[[ une démarche faite depuis",
-                "[[ une ou deux phrases sur vos progrès ]]");
+        assertThat(full).contains("I met Lucas Petit on 20 March, whom you suggested; Lucas in turn suggested I talk to Nora Blanc, "
+                        + "whom I met on 2 April.", "\n\nI signed up for the APICS demand planning course.",
+                "\n\nNora also pointed me to an article", "\n\nMy goal is still the same. I would like to move from logistics")
+                .doesNotContain("[[", "\n- ");
+        assertThat(fullHtml).contains("<p>I met Lucas Petit on 20 March, whom you suggested;").doesNotContain("[[");
+        assertThat(minimal).contains("[[ rien de nouveau n'a été noté depuis votre dernier message")
+                .doesNotContain("Mon objectif");
     }
 
     @Test

@@ -97,6 +97,14 @@ public final class SampleModels {
                 "nextSteps", List.of("Next, I plan to take the APICS course."), "leftOut", List.of()));
         model.put("met", List.of(map("name", "Lucas Petit", "date", "20 March 2024")));
         model.put("keepPosted", map("number", 1, "weeksSince", 3));
+        model.put("news", map("written", true,
+                "meetings", List.of("I met Lucas Petit on 20 March, whom you suggested; Lucas in turn suggested I talk to Nora Blanc, "
+                        + "whom I met on 2 April."),
+                "steps", List.of("I signed up for the APICS demand planning course."),
+                "articles", List.of("Nora also pointed me to an article you may find interesting: https://example.org/s-and-op"),
+                "standing", "My goal is still the same. I would like to move from logistics into demand planning. "
+                        + "So far I have held 3 information interviews.",
+                "leftOut", List.of()));
         model.put("warnings", List.of());
         model.put("prep", map("minutes", 30));
         model.put("debrief", map("replyHint", "Just reply to this message; rebond reads it within a few minutes."));
@@ -127,6 +135,8 @@ public final class SampleModels {
                 "learned", List.of(), "leads", List.of(), "names", List.of(), "article", "", "nextSteps", List.of(), "leftOut", List.of()));
         model.put("met", List.of());
         model.put("keepPosted", map("number", 1, "weeksSince", 0));
+        model.put("news", map("written", false, "meetings", List.of(), "steps", List.of(), "articles", List.of(), "standing", "",
+                "leftOut", List.of()));
         model.put("warnings", List.of());
         model.put("prep", map("minutes", 15));
         model.put("debrief", map("replyHint", ""));
