@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.rebond.application.CommandQueue;
+import org.rebond.application.InterviewService;
 import org.rebond.application.InterviewStore;
 import org.rebond.application.MailboxStatus;
 import org.rebond.application.MessageComposer;
@@ -123,7 +124,8 @@ public final class Offline implements AutoCloseable {
      * the triggers are re-planned when the daemon starts (its queue holds what they owe).
      */
     public UserCommands userCommandsHere() {
-        return new UserCommands(App.interviewService(config, store, new DeferredActionScheduler(commands), history(), clock), store, commands);
+        InterviewService service = App.interviewService(config, store, outbox(), new DeferredActionScheduler(commands), history(), clock);
+        return App.userCommands(config, service, store, outbox(), commands, clock);
     }
 
     /** The instance lock held by this process; closing it lets a daemon start. */
