@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.rebond.application.CommandQueue;
+import org.rebond.application.ContactActivities;
 import org.rebond.application.InterviewService;
 import org.rebond.application.InterviewStore;
 import org.rebond.application.MailboxStatus;
@@ -72,6 +73,11 @@ public final class Offline implements AutoCloseable {
 
     public Outbox outbox() {
         return new SqlOutbox(database);
+    }
+
+    /** What happened with each contact since their interview, which the keeping-you-posted drafts follow. */
+    public ContactActivities contactActivities() {
+        return new ContactActivities(store, outbox(), history(), config.profile()::isUser, clock);
     }
 
     public Quarantine quarantine() {
