@@ -20,6 +20,10 @@ class FrenchReasonsTest {
                 + "| vous avez déjà écrit à Marc Lefèvre le 9 déc. (objet « Merci ») ; aucun brouillon de remerciement n'a été fait",
         "the thank-you draft was kept as you left it; your new notes were not applied to it "
                 + "| le brouillon de remerciement est resté tel que vous l'avez laissé ; vos nouvelles notes n'y ont pas été reprises",
+        "Marc Lefèvre wrote to you on 9 Jan (subject \"Re: merci\"): reply to Marc Lefèvre rather than sending news "
+                + "| Marc Lefèvre vous a écrit le 9 janv. (objet « Re: merci ») : répondez-lui plutôt que d'envoyer des nouvelles",
+        "paused: Marc Lefèvre has not answered your last 2 updates | en pause : Marc Lefèvre n'a pas répondu à vos 2 dernières nouvelles",
+        "you said you were done keeping Marc Lefèvre posted | vous avez dit ne plus vouloir tenir Marc Lefèvre au courant",
     })
     void a_reason_recorded_in_english_reads_in_french(String english, String french) {
         assertThat(FrenchReasons.of(english)).isEqualTo(french);
