@@ -105,7 +105,10 @@ class EndToEndIT {
 
         daemon.stepTo(start.plus(Duration.ofDays(21)).plus(Duration.ofHours(1)));
         assertThat(delivered(daemon.runDue())).containsExactly(Action.keepPosted(1));
+        // The second update counts from the first (three months after it), not from the interview.
         daemon.stepTo(start.plus(Duration.ofDays(90)).plus(Duration.ofHours(1)));
+        assertThat(delivered(daemon.runDue())).isEmpty();
+        daemon.stepTo(start.plus(Duration.ofDays(21 + 90)).plus(Duration.ofHours(2)));
         assertThat(delivered(daemon.runDue())).containsExactly(Action.keepPosted(2));
 
         assertThat(daemon.mailbox.rebondMessages("INBOX")).hasSize(2);
