@@ -16,6 +16,10 @@ import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 import org.rebond.application.ActionListener;
 import org.rebond.application.ActionRunner;
+import org.rebond.application.CommandQueue;
+import org.rebond.application.ContactActivities;
+import org.rebond.application.KeepPostedStop;
+import org.rebond.application.Outbox;
 import org.rebond.application.UserWroteFirst;
 import org.rebond.application.KeepPostedNews;
 import org.rebond.application.ActionScheduler;
@@ -178,7 +182,8 @@ public final class App implements AutoCloseable {
         MailDrop drop = options.mailDrop().apply(new ImapMailDrop(connector, new MimeWriter(clock, config.drafts().html())));
         String domain = profile.primaryAddress().substring(profile.primaryAddress().indexOf('@') + 1);
         ActionRunner runner = new ActionRunner(store, outbox, composer, drop, planner, clock, domain,
-                new UserWroteFirst(history, profile::isUser), new KeepPostedNews(store, newsStore, planner, profile.timeZone()));
+                new UserWroteFirst(history, profile::isUser), new KeepPostedNews(store, newsStore, planner, profile.timeZone()),
+                new ContactActivities(store, outbox, history, profile::isUser, clock));
         ActionListener logged = (id, action, result) -> {
             log.info("{} of interview {}: {} {}", action.label(), id, result.kind().name().toLowerCase(Locale.ROOT).replace('_', ' '),
                     result.detail());
@@ -187,8 +192,8 @@ public final class App implements AutoCloseable {
         };
         this.scheduler = options.schedulers().make(database.dataSource(), runner, logged, clock, options.schedulerClock());
 
-        this.interviews = interviewService(config, store, scheduler, history, clock);
-        this.userCommands = new UserCommands(interviews, store, new SqlCommandQueue(database, clock));
+        this.interviews = interviewService(config, store, outbox, scheduler, history, clock);
+        this.userCommands = userCommands(config, interviews, store, outbox, new SqlCommandQueue(database, clock), clock);
         InvitationTriage triage = new InvitationTriage(new IcalCalendarReader(config.limits()), detector(config, store::isSuggestedContact));
         MessageArrivals arrivals = new MessageArrivals(interviews, store, history, quarantine, database, triage, notesParser,
                 profile.language(), options.intake());
@@ -300,10 +305,17 @@ public final class App implements AutoCloseable {
     }
 
     /** The interview service over {@code store}, with the detection rules and the plan the configuration gives. */
-    static InterviewService interviewService(RebondConfig config, InterviewStore store, ActionScheduler scheduler, MessageHistory history,
-                                             Clock clock) {
+    static InterviewService interviewService(RebondConfig config, InterviewStore store, Outbox outbox, ActionScheduler scheduler,
+                                             MessageHistory history, Clock clock) {
         return new InterviewService(store, scheduler, detector(config, store::isSuggestedContact), history,
-                new Planner(policyOf(config)), config.profile().timeZone(), clock);
+                new Planner(policyOf(config)), config.profile().timeZone(), clock,
+                new ContactActivities(store, outbox, history, config.profile()::isUser, clock));
+    }
+
+    /** The user's commands applied by {@code interviews}, {@code rebond done} included. */
+    static UserCommands userCommands(RebondConfig config, InterviewService interviews, InterviewStore store, Outbox outbox, CommandQueue queue,
+                                     Clock clock) {
+        return new UserCommands(interviews, store, queue, new KeepPostedStop(interviews, store, outbox, new Planner(policyOf(config)), clock));
     }
 
     /**
@@ -327,7 +339,8 @@ public final class App implements AutoCloseable {
         RebondConfig.Schedule s = config.schedule();
         HumanHours hours = new HumanHours(true, s.thankYouNotAfter(), s.lateEndAfter(), s.nextMorningAt());
         return new Policy(s.briefBefore(), s.prepDuration(), s.debriefAfterEnd(), s.thankYouAfterEnd(), List.copyOf(s.keepPostedAfterEnd()),
-                s.prepReminder(), config.profile().timeZone(), s.humanHours() ? hours : hours.off());
+                s.prepReminder(), config.profile().timeZone(), s.humanHours() ? hours : hours.off())
+                .withCadence(s.newsAfterReferralMet(), s.pauseAfterUnanswered());
     }
 
     /** The password, read afresh at each connection so a rotated secret is picked up; never logged. */

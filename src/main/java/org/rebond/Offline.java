@@ -7,7 +7,9 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.rebond.application.CommandQueue;
+import org.rebond.application.ContactActivities;
 import org.rebond.application.ContactCircles;
+import org.rebond.application.InterviewService;
 import org.rebond.application.ReferralNetwork;
 import org.rebond.application.InterviewStore;
 import org.rebond.application.MailboxStatus;
@@ -77,6 +79,11 @@ public final class Offline implements AutoCloseable {
         return new SqlOutbox(database);
     }
 
+    /** What happened with each contact since their interview, which the keeping-you-posted drafts follow. */
+    public ContactActivities contactActivities() {
+        return new ContactActivities(store, outbox(), history(), config.profile()::isUser, clock);
+    }
+
     public Quarantine quarantine() {
         return new SqlQuarantine(database, clock);
     }
@@ -142,7 +149,8 @@ public final class Offline implements AutoCloseable {
      * the triggers are re-planned when the daemon starts (its queue holds what they owe).
      */
     public UserCommands userCommandsHere() {
-        return new UserCommands(App.interviewService(config, store, new DeferredActionScheduler(commands), history(), clock), store, commands);
+        InterviewService service = App.interviewService(config, store, outbox(), new DeferredActionScheduler(commands), history(), clock);
+        return App.userCommands(config, service, store, outbox(), commands, clock);
     }
 
     /** The instance lock held by this process; closing it lets a daemon start. */

@@ -109,7 +109,10 @@ class EndToEndIT {
         assertThat(delivered(daemon.runDue())).containsExactly(Action.keepPosted(1));
         assertThat(daemon.mailbox.rebondMessages("Drafts").get(1).text()).contains("joined the FHIR community meetup.");
         app.news().add(new Milestone(0, start.plus(Duration.ofDays(60)), "I presented my health data project at the meetup", ""));
+        // The second update counts from the first (three months after it), not from the interview.
         daemon.stepTo(start.plus(Duration.ofDays(90)).plus(Duration.ofHours(1)));
+        assertThat(delivered(daemon.runDue())).isEmpty();
+        daemon.stepTo(start.plus(Duration.ofDays(21 + 90)).plus(Duration.ofHours(2)));
         assertThat(delivered(daemon.runDue())).containsExactly(Action.keepPosted(2));
         assertThat(daemon.mailbox.rebondMessages("Drafts").get(2).text()).contains("I presented my health data project at the meetup.")
                 .doesNotContain("FHIR community meetup");

@@ -36,6 +36,7 @@ public final class ActionRunner {
     private final Optional<UserWroteFirst> wroteFirst;
     private final DraftRevision revisions;
     private final Optional<KeepPostedNews> news;
+    private final ContactActivities activities;
 
     /** A runner that drafts the thank-you whatever the user wrote since (the runner tests that do not concern it). */
     public ActionRunner(InterviewStore store, Outbox outbox, MessageComposer composer, MailDrop mailDrop, Planner planner,
@@ -46,12 +47,25 @@ public final class ActionRunner {
     /** {@code wroteFirst}: what tells that the user already wrote to the contact, so the thank-you is not drafted. */
     public ActionRunner(InterviewStore store, Outbox outbox, MessageComposer composer, MailDrop mailDrop, Planner planner,
                         Clock clock, String messageIdDomain, UserWroteFirst wroteFirst) {
-        this(store, outbox, composer, mailDrop, planner, clock, messageIdDomain, wroteFirst, null);
+        this(store, outbox, composer, mailDrop, planner, clock, messageIdDomain, wroteFirst, null, null);
     }
 
     /** {@code news}: what tells that there is nothing new for a keeping-you-posted draft, so it is not made (M7). */
     public ActionRunner(InterviewStore store, Outbox outbox, MessageComposer composer, MailDrop mailDrop, Planner planner,
                         Clock clock, String messageIdDomain, UserWroteFirst wroteFirst, KeepPostedNews news) {
+        this(store, outbox, composer, mailDrop, planner, clock, messageIdDomain, wroteFirst, news, null);
+    }
+
+    /** {@code activities}: what happened with each contact, which the updates follow (an answer owed, a pause, a meeting thanks to them). */
+    public ActionRunner(InterviewStore store, Outbox outbox, MessageComposer composer, MailDrop mailDrop, Planner planner,
+                        Clock clock, String messageIdDomain, UserWroteFirst wroteFirst, ContactActivities activities) {
+        this(store, outbox, composer, mailDrop, planner, clock, messageIdDomain, wroteFirst, null, activities);
+    }
+
+    /** The runner of the daemon: no second thanks, no news without news, updates that follow each contact. */
+    public ActionRunner(InterviewStore store, Outbox outbox, MessageComposer composer, MailDrop mailDrop, Planner planner,
+                        Clock clock, String messageIdDomain, UserWroteFirst wroteFirst, KeepPostedNews news, ContactActivities activities) {
+        this.activities = activities;
         this.store = store;
         this.outbox = outbox;
         this.composer = composer;
@@ -100,7 +114,8 @@ public final class ActionRunner {
                     && store.prepUpdates(interviewId).stream().anyMatch(u -> u.prepSequence() > action.number());
             Planner.FireDecision decision = superseded && entry == null
                     ? Planner.FireDecision.skip("superseded by a newer version of the prep event")
-                    : planner.onFire(interview, action, now);
+                    : action.kind() == Action.Kind.KEEP_POSTED && activities != null
+                    ? planner.onFire(interview, action, now, activities.of(interview)) : planner.onFire(interview, action, now);
             if (action.equals(Action.THANK_YOU) && decision.verdict() == Planner.FireDecision.Verdict.RUN) {
                 // No second thanks: the user has written to the contact since the interview.
                 decision = wroteFirst.flatMap(w -> w.reason(interview)).map(Planner.FireDecision::skip).orElse(decision);

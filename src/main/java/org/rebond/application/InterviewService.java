@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.rebond.domain.Action;
 import org.rebond.domain.CalendarEvent;
+import org.rebond.domain.ContactActivity;
 import org.rebond.domain.DebriefNotes;
 import org.rebond.domain.EventTime;
 import org.rebond.domain.Interview;
@@ -43,9 +44,17 @@ public final class InterviewService {
     private final Planner planner;
     private final ZoneId userZone;
     private final Clock clock;
+    private final ContactActivities activities;
 
     public InterviewService(InterviewStore store, ActionScheduler scheduler, InterviewDetector detector,
                             ReferrerFinder referrers, Planner planner, ZoneId userZone, Clock clock) {
+        this(store, scheduler, detector, referrers, planner, userZone, clock, null);
+    }
+
+    /** {@code activities}: what happened with each contact, which the updates follow (null: their plain delays). */
+    public InterviewService(InterviewStore store, ActionScheduler scheduler, InterviewDetector detector,
+                            ReferrerFinder referrers, Planner planner, ZoneId userZone, Clock clock, ContactActivities activities) {
+        this.activities = activities;
         this.store = store;
         this.scheduler = scheduler;
         this.detector = detector;
@@ -329,15 +338,23 @@ public final class InterviewService {
      * skipped at once instead. Returns how many were.
      */
     public synchronized int plan(Interview interview) {
+        int skipped = planOne(interview);
+        // A meeting with someone a contact suggested brings that contact's next update forward.
+        (activities == null ? List.<Interview>of() : activities.newsAbout(interview)).forEach(this::planOne);
+        return skipped;
+    }
+
+    private int planOne(Interview interview) {
         Instant now = clock.instant();
+        ContactActivity activity = activities == null || !interview.active() ? ContactActivity.none() : activities.of(interview);
         Map<Action, String> skipped = new LinkedHashMap<>();
         List<PlannedAction> toSchedule = new ArrayList<>();
         if (interview.active()) {
-            for (PlannedAction planned : planner.plan(interview, now)) {
+            for (PlannedAction planned : planner.plan(interview, now, activity)) {
                 if (store.settled(interview.id(), planned.action())) {
                     continue;
                 }
-                Planner.FireDecision decision = planned.due().isAfter(now) ? null : planner.onFire(interview, planned.action(), now);
+                Planner.FireDecision decision = planned.due().isAfter(now) ? null : planner.onFire(interview, planned.action(), now, activity);
                 if (decision != null && decision.verdict() == Planner.FireDecision.Verdict.SKIP) {
                     skipped.put(planned.action(), decision.reason());
                 } else {

@@ -7,7 +7,8 @@ import org.rebond.domain.NotesParser;
 import org.rebond.domain.UserCommand;
 
 /**
- * Applies the user's overrides of detection ({@code rebond track}, {@code rebond ignore}), the notes
+ * Applies the user's overrides of detection ({@code rebond track}, {@code rebond ignore}), the end of
+ * the updates to a contact ({@code rebond done}), the notes
  * given with {@code rebond notes} (read by the same parser and recorded by the same use case as a
  * reply to the debrief prompt), and the re-plans they owe.
  *
@@ -28,11 +29,18 @@ public final class UserCommands {
     private final InterviewStore store;
     private final CommandQueue queue;
     private final NotesParser notesParser = new NotesParser();
+    private final KeepPostedStop keepPostedStop;
 
     public UserCommands(InterviewService service, InterviewStore store, CommandQueue queue) {
+        this(service, store, queue, null);
+    }
+
+    /** {@code keepPostedStop}: what {@code rebond done} does (null: DONE requests are rejected). */
+    public UserCommands(InterviewService service, InterviewStore store, CommandQueue queue, KeepPostedStop keepPostedStop) {
         this.service = service;
         this.store = store;
         this.queue = queue;
+        this.keepPostedStop = keepPostedStop;
     }
 
     /** The source a NOTES request's notes are recorded under: one per request, so that applying it twice adds nothing. */
@@ -66,12 +74,19 @@ public final class UserCommands {
         if (command.kind() == UserCommand.Kind.NOTES) {
             return notes(command, number);
         }
+        if (command.seenEvent() && command.kind() == UserCommand.Kind.DONE) {
+            return new InterviewService.Outcome(InterviewService.Outcome.Kind.REJECTED, null, "no interview #" + command.target());
+        }
         if (command.seenEvent()) {
             return command.kind() == UserCommand.Kind.TRACK ? service.track(number) : service.ignoreSeen(number);
         }
         Optional<Interview> interview = store.byId(number);
         if (interview.isEmpty()) {
             return new InterviewService.Outcome(InterviewService.Outcome.Kind.REJECTED, null, "no interview #" + number);
+        }
+        if (command.kind() == UserCommand.Kind.DONE) {
+            return keepPostedStop == null ? new InterviewService.Outcome(InterviewService.Outcome.Kind.REJECTED, interview.get(), "not available here")
+                    : keepPostedStop.stop(interview.get());
         }
         return command.kind() == UserCommand.Kind.TRACK ? service.track(interview.get()) : service.ignore(interview.get());
     }

@@ -38,6 +38,11 @@ final class FrenchReasons {
             rule("nothing new to tell (.+) yet; no later update is planned",
                     "rien de nouveau à dire à $1 pour l'instant ; aucune autre nouvelle n'est prévue"),
             rule("no thank-you draft was delivered to revise", "aucun brouillon de remerciement n'avait été déposé à réviser"),
+            // Why a keeping-you-posted draft waits, or was not made (the keep-posted cadence).
+            rule("(.+) wrote to you on (\\d{1,2}) (\\w{3}) \\(subject \"(.*)\"\\): reply to (.+) rather than sending news",
+                    "$1 vous a écrit le $2 $3 (objet « $4 ») : répondez-lui plutôt que d'envoyer des nouvelles"),
+            rule("paused: (.+) has not answered your last (\\d+) updates", "en pause : $1 n'a pas répondu à vos $2 dernières nouvelles"),
+            rule("you said you were done keeping (.+) posted", "vous avez dit ne plus vouloir tenir $1 au courant"),
             // Why an interview was taken (the detector's reasons).
             rule("title says \"(.*)\"", "le titre dit « $1 »"),
             rule("description says \"(.*)\"", "la description dit « $1 »"),

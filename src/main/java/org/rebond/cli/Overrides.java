@@ -127,6 +127,13 @@ final class Overrides {
         String whatFr = interview.map(i -> "#" + i.id() + " « " + i.summary() + " » avec " + i.contact().displayName() + ", " + when.format(i.start()))
                 .or(() -> seen.map(s -> s.label() + " « " + s.summary() + " », " + when.format(s.start())))
                 .orElse(target);
+        if (kind == UserCommand.Kind.DONE && applied.kind() != InterviewService.Outcome.Kind.REJECTED) {
+            String name = interview.map(i -> i.contact().displayName()).orElse(target);
+            return applied.kind() == InterviewService.Outcome.Kind.DUPLICATE
+                    ? (fr ? "Aucune nouvelle n'était prévue pour " + name + " ; rien n'a changé." : "No update was planned for " + name + "; nothing changed.")
+                    : (fr ? "C'est noté : plus de brouillon « pour vous tenir au courant » pour " + name + " ; 'rebond status' le rappelle."
+                          : "Noted: no more keeping-you-posted drafts for " + name + "; 'rebond status' says so.");
+        }
         return switch (applied.kind()) {
             case CREATED, UPDATED -> fr
                     ? "Entretien suivi : " + whatFr + (UserCommand.isSeenEvent(target) ? " (depuis " + target + ")" : "")

@@ -70,6 +70,7 @@ public final class StatusCommand implements Callable<Integer> {
         DateTimeFormatter when = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", loaded.profile().language()).withZone(zone);
         try (Offline state = Offline.open(loaded, clock)) {
             Planner planner = new Planner(App.policyOf(loaded));
+            NewsLines news = new NewsLines(planner, state.contactActivities(), when, fr);
             SuggestedNames names = new SuggestedNames(when,
                     DateTimeFormatter.ofPattern("EEE d MMM yyyy", loaded.profile().language()).withZone(zone), fr);
             List<Interview> interviews = state.store().all();
@@ -96,6 +97,7 @@ public final class StatusCommand implements Callable<Integer> {
                 if (i.referrer() != null) {
                     out.printf("    %s%n", names.referrerLine(i, state.store().suggestionFor(i.contact().email())
                             .or(() -> state.store().suggestionFor(i.contact().name()))));
+                    news.referredLine(i).ifPresent(line -> out.printf("    %s%n", line));
                 }
                 out.printf("    %s %s — %s%n", fr ? "état :" : "state:", stateLabel(i.state(), fr), fr ? FrenchReasons.of(i.reason()) : i.reason());
                 for (InterviewStore.JournalLine line : state.store().journalOf(i.id())) {
@@ -107,7 +109,7 @@ public final class StatusCommand implements Callable<Integer> {
                         ? "laissé hors du remerciement : « " + ask.phrase() + " » — " + ask.reason()
                         : "left out of the thank-you: \"" + ask.phrase() + "\" — " + ask.reason())));
                 List<Outbox.Entry> entries = state.outbox().forInterview(i.id());
-                List<PlannedAction> plan = planner.plan(i, now);
+                List<PlannedAction> plan = news.plan(i, now);
                 Set<String> shown = new HashSet<>();
                 for (Outbox.Entry e : entries) {
                     shown.add(e.action().key());
@@ -121,7 +123,7 @@ public final class StatusCommand implements Callable<Integer> {
                 }
                 for (PlannedAction p : plan) {
                     if (shown.add(p.action().key())) {
-                        String line = !i.active() ? (fr ? "annulé" : "cancelled") : dueLine(planner, i, p, now, when, fr);
+                        String line = !i.active() ? (fr ? "annulé" : "cancelled") : news.line(i, p, now, dueLine(planner, i, p, now, when, fr));
                         out.printf(row, actionLabel(p.action(), fr), line);
                     }
                 }

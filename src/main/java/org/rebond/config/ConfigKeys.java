@@ -59,7 +59,8 @@ final class ConfigKeys {
                 "connect_timeout", "read_timeout", "write_timeout"));
         s.put("storage", List.of("database"));
         s.put("schedule", List.of("brief_before", "prep_duration", "debrief_after_end", "thank_you_after_end",
-                "human_hours", "thank_you_not_after", "late_end_after", "next_morning_at", "keep_posted_after_end", "prep_reminder"));
+                "human_hours", "thank_you_not_after", "late_end_after", "next_morning_at", "keep_posted_after_end", "prep_reminder",
+                "news_after_referral_met", "pause_after_unanswered"));
         s.put("detection", List.of("marker", "include_words", "exclude_words", "categories"));
         s.put("limits", List.of("max_message_bytes", "max_calendar_part_bytes", "max_timezones", "max_components",
                 "max_instances"));

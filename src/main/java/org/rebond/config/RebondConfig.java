@@ -120,12 +120,14 @@ public record RebondConfig(
      * @param prepDuration     length of the prep event placed just before the interview
      * @param debriefAfterEnd  delay after the end before the debrief prompt
      * @param thankYouAfterEnd delay after the end before the thank-you draft
-     * @param keepPostedAfterEnd delays after the end of each keeping-you-posted draft
+     * @param keepPostedAfterEnd delays of each keeping-you-posted draft, counted from the latest exchange with the contact
      * @param prepReminder     how long before the prep slot the calendar reminds the user; zero for no reminder
      * @param humanHours       whether the prompt and the thank-you keep to the three times below (in profile.time_zone)
      * @param thankYouNotAfter the latest time of day a thank-you is due on the day of the interview
      * @param lateEndAfter     an interview ending after this time gets its thank-you the next morning
      * @param nextMorningAt    the time of "the next morning"
+     * @param newsAfterReferralMet how soon after a meeting with someone the contact suggested the next update is due
+     * @param pauseAfterUnanswered after this many updates the contact left unanswered, none is drafted (0: never pause)
      */
     public record Schedule(
             Duration briefBefore,
@@ -137,7 +139,9 @@ public record RebondConfig(
             boolean humanHours,
             LocalTime thankYouNotAfter,
             LocalTime lateEndAfter,
-            LocalTime nextMorningAt) {}
+            LocalTime nextMorningAt,
+            Duration newsAfterReferralMet,
+            int pauseAfterUnanswered) {}
 
     /** Extra words on top of the built-in French and English rules. */
     public record Detection(List<String> marker, List<String> includeWords, List<String> excludeWords, List<String> categories) {}

@@ -47,6 +47,8 @@ final class ScheduleSection {
                 List.copyOf(or(keepPosted, List.of(Duration.ofDays(21), Duration.ofDays(90)))),
                 or(s.duration("prep_reminder", true), Duration.ofMinutes(10)),
                 or(s.bool("human_hours"), Boolean.TRUE),
-                notAfter, lateEnd, morning);
+                notAfter, lateEnd, morning,
+                or(s.duration("news_after_referral_met", false), Duration.ofDays(7)),
+                or(s.integer("pause_after_unanswered", 0, 10), 2));
     }
 }

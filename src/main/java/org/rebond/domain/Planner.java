@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -21,6 +23,14 @@ import java.util.Optional;
  * before 08:30): then it comes the next morning at 08:30, and the thank-you as long after it as the
  * two delays are apart, so the notes can still shape the draft. Both are always within 24 hours of
  * the end. The wall-clock times are read in the zone with its daylight-saving rules.
+ *
+ * <p>The keeping-you-posted drafts (METHOD M7) follow what happened with the contact
+ * ({@link ContactActivity}): each delay of {@code keepPostedAfterEnd} counts from the latest
+ * exchange (the interview, the previous update, a message either way, another meeting); a meeting
+ * with someone the contact suggested brings the next one forward to {@code newsAfterReferralMet}
+ * after it, so it can name the person met; and none is drafted while the contact's message waits
+ * for an answer, or after {@code pauseAfterUnanswered} updates the contact did not answer: the
+ * update then waits and is looked at again every day.
  */
 public final class Planner {
 
@@ -32,6 +42,9 @@ public final class Planner {
     static final Duration FOLLOW_UP_WITHIN = Duration.ofHours(24);
     /** How late a keeping-you-posted draft may still go out. */
     static final Duration KEEP_POSTED_LATE_LIMIT = Duration.ofDays(30);
+    /** How often an update held back (an answer owed, a pause) is looked at again. */
+    static final Duration RECHECK = Duration.ofDays(1);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
 
     private final Policy policy;
 
@@ -49,14 +62,64 @@ public final class Planner {
      * than that; it is left out when the interview has already started.
      */
     public List<PlannedAction> plan(Interview interview, Instant now) {
+        return plan(interview, now, ContactActivity.none());
+    }
+
+    /** Every action of an interview with its due instant, the updates following what happened with the contact. */
+    public List<PlannedAction> plan(Interview interview, Instant now, ContactActivity activity) {
         List<PlannedAction> planned = new ArrayList<>();
         briefDue(interview, now).ifPresent(due -> planned.add(new PlannedAction(Action.BRIEF, due)));
         planned.add(new PlannedAction(Action.DEBRIEF_PROMPT, promptDue(interview).at()));
         planned.add(new PlannedAction(Action.THANK_YOU, thankYouDue(interview).at()));
         for (int i = 0; i < policy.keepPostedAfterEnd().size(); i++) {
-            planned.add(new PlannedAction(Action.keepPosted(i + 1), interview.end().plus(policy.keepPostedAfterEnd().get(i))));
+            planned.add(new PlannedAction(Action.keepPosted(i + 1), newsDue(interview, i + 1, activity).at()));
         }
         return planned;
+    }
+
+    /** When a keeping-you-posted draft is due, and the meeting thanks to the contact that brought it forward, if one did. */
+    public record NewsDue(Instant at, Optional<ContactActivity.Met> broughtForwardBy) {}
+
+    /**
+     * When keeping-you-posted draft {@code number} (from 1) is due: its delay after the latest
+     * exchange with the contact; the next one to come is brought forward to
+     * {@code newsAfterReferralMet} after the first meeting thanks to the contact held since the
+     * interview and the last update, when that is sooner.
+     */
+    public NewsDue newsDue(Interview interview, int number, ContactActivity activity) {
+        Instant since = latest(interview.end(), activity.lastNews());
+        Instant plain = latest(since, activity.lastExchange()).plus(policy.keepPostedAfterEnd().get(number - 1));
+        if (number == activity.newsSettled() + 1) {
+            Optional<ContactActivity.Met> met = activity.metThanksTo().stream().filter(m -> m.end().isAfter(since))
+                    .min(Comparator.comparing(ContactActivity.Met::end));
+            if (met.isPresent() && met.get().end().plus(policy.newsAfterReferralMet()).isBefore(plain)) {
+                return new NewsDue(met.get().end().plus(policy.newsAfterReferralMet()), met);
+            }
+        }
+        return new NewsDue(plain, Optional.empty());
+    }
+
+    private static Instant latest(Instant instant, Optional<Instant> other) {
+        return other.filter(o -> o.isAfter(instant)).orElse(instant);
+    }
+
+    /**
+     * Why an update due now is held back, in words the user reads in {@code rebond status}: the
+     * contact wrote last and the user has not answered, or the contact left the last updates
+     * unanswered ({@code pauseAfterUnanswered}). Empty when it may be drafted.
+     */
+    public Optional<String> newsHeldBack(Interview interview, ContactActivity activity) {
+        String name = interview.contact().displayName();
+        if (activity.unansweredFromContact().isPresent()) {
+            ContactActivity.Message m = activity.unansweredFromContact().get();
+            return Optional.of(name + " wrote to you on " + DAY.format(m.at().atZone(policy.zone())) + " (subject \"" + SingleLine.of(m.subject())
+                    + "\"): reply to " + name + " rather than sending news");
+        }
+        int pause = policy.pauseAfterUnanswered();
+        if (pause > 0 && activity.unansweredUpdates() >= pause) {
+            return Optional.of("paused: " + name + " has not answered your last " + activity.unansweredUpdates() + " updates");
+        }
+        return Optional.empty();
     }
 
     /** When the debrief prompt is due and why then. */
@@ -147,7 +210,11 @@ public final class Planner {
 
     /** The due instant of one action, if the plan still has it. */
     public Optional<Instant> dueOf(Interview interview, Action action, Instant now) {
-        return plan(interview, now).stream().filter(p -> p.action().equals(action)).map(PlannedAction::due).findFirst();
+        return dueOf(interview, action, now, ContactActivity.none());
+    }
+
+    private Optional<Instant> dueOf(Interview interview, Action action, Instant now, ContactActivity activity) {
+        return plan(interview, now, activity).stream().filter(p -> p.action().equals(action)).map(PlannedAction::due).findFirst();
     }
 
     /**
@@ -155,6 +222,15 @@ public final class Planner {
      * the clock was set back), or skip it with a reason.
      */
     public FireDecision onFire(Interview interview, Action action, Instant now) {
+        return onFire(interview, action, now, ContactActivity.none());
+    }
+
+    /**
+     * As {@link #onFire(Interview, Action, Instant)}, an update following what happened with the
+     * contact: due later after a newer exchange, held back (looked at again in a day, never lost)
+     * while an answer is owed or the updates are paused.
+     */
+    public FireDecision onFire(Interview interview, Action action, Instant now, ContactActivity activity) {
         if (action.kind() == Action.Kind.BRIEF_UPDATE) {
             // The prep event follows a moved or cancelled interview, but only before it begins.
             if (interview.state() == Interview.State.IGNORED) {
@@ -166,7 +242,7 @@ public final class Planner {
         if (!interview.active()) {
             return FireDecision.skip("interview " + interview.state().name().toLowerCase(Locale.ROOT));
         }
-        Optional<Instant> due = dueOf(interview, action, now);
+        Optional<Instant> due = dueOf(interview, action, now, activity);
         if (action.kind() == Action.Kind.BRIEF) {
             // A brief for an interview that has begun is pointless (I7).
             if (!now.isBefore(interview.start())) {
@@ -180,6 +256,12 @@ public final class Planner {
         }
         if (now.plus(GRACE).isBefore(due.get())) {
             return FireDecision.waitUntil(due.get());
+        }
+        if (action.kind() == Action.Kind.KEEP_POSTED) {
+            Optional<String> held = newsHeldBack(interview, activity);
+            if (held.isPresent()) {
+                return new FireDecision(FireDecision.Verdict.WAIT, now.plus(RECHECK), held.get());
+            }
         }
         // A few days late, a prompt, a thank-you or an update is still useful; long after, it is
         // noise (a first scan of an old mailbox finds interviews that are years old).

@@ -6,7 +6,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A request from the command line ({@code rebond track}, {@code rebond ignore}, {@code rebond notes})
+ * A request from the command line ({@code rebond track}, {@code rebond ignore}, {@code rebond notes},
+ * {@code rebond done})
  * or a re-plan the daemon owes an interview: written as a row by whichever process asks, applied by
  * the one process that holds the instance lock (see {@code application.UserCommands}).
  *
@@ -17,7 +18,8 @@ import java.util.regex.Pattern;
  */
 public record UserCommand(long id, Kind kind, String target, String payload) {
 
-    public enum Kind { TRACK, IGNORE, REPLAN, NOTES }
+    /** DONE: no more keeping-you-posted drafts for the contact of the interview ({@code rebond done}). */
+    public enum Kind { TRACK, IGNORE, REPLAN, NOTES, DONE }
 
     public UserCommand {
         payload = payload == null ? "" : payload;

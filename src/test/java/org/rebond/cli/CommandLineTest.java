@@ -182,13 +182,13 @@ class CommandLineTest {
         List<String> commands = help.out().lines().dropWhile(l -> !l.startsWith("Commands:")).skip(1)
                 .takeWhile(l -> l.startsWith("  ")).filter(l -> !l.strip().startsWith("help ")).toList();
 
-        assertThat(commands).hasSize(14).allSatisfy(line -> assertThat(line.strip())
+        assertThat(commands).hasSize(15).allSatisfy(line -> assertThat(line.strip())
                 .as("a summary that is not cut mid-sentence").matches("[a-z-]+ +[A-Z].*\\.$"));
     }
 
     @Test
     void aCommandsHelpReadsAsParagraphsNotAsLinesCutMidSentence() {
-        for (String command : List.of("run", "demo", "doctor", "status", "inspect", "preview", "track", "ignore", "notes", "milestone", "contact", "network", "allowlist",
+        for (String command : List.of("run", "demo", "doctor", "status", "inspect", "preview", "track", "ignore", "done", "notes", "milestone", "contact", "network", "allowlist",
                 "class-archive")) {
             List<String> lines = Cli.run(command, "--help").out().lines().toList();
             int usage = lines.indexOf(lines.stream().filter(l -> l.startsWith("Usage:")).findFirst().orElseThrow());

@@ -23,6 +23,10 @@ class FrenchReasonsTest {
         "nothing new to tell Marc yet; next look on 12 Jan | rien de nouveau à dire à Marc pour l'instant ; prochain point le 12 janv.",
         "nothing new to tell Marc yet; no later update is planned "
                 + "| rien de nouveau à dire à Marc pour l'instant ; aucune autre nouvelle n'est prévue",
+        "Marc Lefèvre wrote to you on 9 Jan (subject \"Re: merci\"): reply to Marc Lefèvre rather than sending news "
+                + "| Marc Lefèvre vous a écrit le 9 janv. (objet « Re: merci ») : répondez-lui plutôt que d'envoyer des nouvelles",
+        "paused: Marc Lefèvre has not answered your last 2 updates | en pause : Marc Lefèvre n'a pas répondu à vos 2 dernières nouvelles",
+        "you said you were done keeping Marc Lefèvre posted | vous avez dit ne plus vouloir tenir Marc Lefèvre au courant",
     })
     void a_reason_recorded_in_english_reads_in_french(String english, String french) {
         assertThat(FrenchReasons.of(english)).isEqualTo(french);

@@ -89,7 +89,7 @@ class ConfigLoaderTest {
         assertThat(c.storage().database()).isEqualTo(home.resolve(".local/state/rebond/rebond.db"));
         assertThat(c.schedule()).isEqualTo(new RebondConfig.Schedule(Duration.ofHours(24), Duration.ofMinutes(30),
                 Duration.ZERO, Duration.ofHours(2), List.of(Duration.ofDays(21), Duration.ofDays(90)), Duration.ofMinutes(10),
-                true, LocalTime.of(21, 0), LocalTime.of(19, 0), LocalTime.of(8, 30)));
+                true, LocalTime.of(21, 0), LocalTime.of(19, 0), LocalTime.of(8, 30), Duration.ofDays(7), 2));
         assertThat(c.detection()).isEqualTo(new RebondConfig.Detection(List.of("[info]"), List.of(), List.of(), List.of()));
         assertThat(c.limits()).isEqualTo(new RebondConfig.Limits(25L << 20, 1L << 20, 20, 50, 1000));
         assertThat(c.templates().directory()).isNull();
