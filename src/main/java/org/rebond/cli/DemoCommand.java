@@ -118,7 +118,7 @@ public final class DemoCommand implements Callable<Integer> {
         Path dir = state != null ? state.toAbsolutePath() : PrivateFiles.createTempFolder("rebond-demo-");
         PrivateFiles.createFolders(dir);
         DemoStory story = new DemoStory(french);
-        Narrator narrator = new Narrator(out, french, clock, zone);
+        Narrator narrator = new Narrator(out, french, clock, zone, FrenchReasons::of);
         out.println(french ? "rebond — démonstration : toute l'histoire d'un entretien d'information en trois minutes environ (durées compressées)."
                 : "rebond demo — a whole information-interview story in about three minutes (timings compressed).");
 
@@ -149,14 +149,21 @@ public final class DemoCommand implements Callable<Integer> {
         App[] running = new App[1];
         App.Options options = App.Options.production(clock).withListeners(
                 (id, action, result) -> {
-                    narrator.fired(action, result);
+                    if (id == interviewId[0]) {
+                        narrator.fired(action, result);
+                    } else {
+                        narrator.firedForTheNextContact(action, result);
+                    }
                     if (result.kind() == ActionRunner.Result.Kind.RETRY) {
                         failed.set(true);
                     }
-                    if (action.equals(Action.keepPosted(1)) && result.kind() == ActionRunner.Result.Kind.DELIVERED) {
+                    if (id == interviewId[0] && action.equals(Action.THANK_YOU) && result.kind() == ActionRunner.Result.Kind.DELIVERED) {
+                        inviteJulie(user, story, narrator, clock);
+                    }
+                    if (id == interviewId[0] && action.equals(Action.keepPosted(1)) && result.kind() == ActionRunner.Result.Kind.DELIVERED) {
                         recordStep(running[0], narrator, clock, french ? "J'ai participé au meetup HealthTech de Lyon" : "Went to the HealthTech meetup in Lyon");
                     }
-                    if (action.kind() == Action.Kind.DEBRIEF_PROMPT && result.kind() == ActionRunner.Result.Kind.DELIVERED) {
+                    if (id == interviewId[0] && action.kind() == Action.Kind.DEBRIEF_PROMPT && result.kind() == ActionRunner.Result.Kind.DELIVERED) {
                         timers.schedule(() -> answerPrompt(running[0], id, user, story, narrator, clock), 4, TimeUnit.SECONDS);
                     }
                     if (id == interviewId[0] && allSettled(running[0], id, planner, clock)) {
@@ -164,7 +171,10 @@ public final class DemoCommand implements Callable<Integer> {
                     }
                 },
                 (what, outcome) -> {
-                    if (outcome.kind() == InterviewService.Outcome.Kind.CREATED && outcome.interview() != null) {
+                    if (outcome.kind() == InterviewService.Outcome.Kind.CREATED && outcome.interview() != null && interviewId[0] >= 0) {
+                        // Julie, whom Marc suggested: her own interview, with Marc as the one who sent the user to her.
+                        narrator.detected(outcome, planner.plan(outcome.interview(), clock.instant()));
+                    } else if (outcome.kind() == InterviewService.Outcome.Kind.CREATED && outcome.interview() != null) {
                         interviewId[0] = outcome.interview().id();
                         List<PlannedAction> plan = planner.plan(outcome.interview(), clock.instant());
                         narrator.detected(outcome, plan);
@@ -212,6 +222,21 @@ public final class DemoCommand implements Callable<Integer> {
         out.flush();
         new CountDownLatch(1).await();
         return ExitCodes.OK;
+    }
+
+    /** After the thank-you, Julie (named by Marc) invites the user for a coffee a few seconds later (M5: the chain). */
+    private static void inviteJulie(GreenMailUser user, DemoStory story, Narrator narrator, Clock clock) {
+        Instant sentAt = clock.instant();
+        Instant start = sentAt.plusSeconds(4);
+        try {
+            user.deliver(story.suggestedInvitation(sentAt, start, start.plusSeconds(6)));
+            narrator.say("You wrote to Julie Bernard, whom Marc suggested; she invites you for a coffee at " + narrator.at(start)
+                            + ". Its title says nothing of an interview: rebond takes it because Marc named her in your notes.",
+                    "Vous avez écrit à Julie Bernard, que Marc vous a suggérée ; elle vous invite à un café à " + narrator.at(start)
+                            + ". Le titre ne parle pas d'entretien : rebond le prend parce que Marc l'a nommée dans vos notes.");
+        } catch (Exception e) {
+            narrator.say("Could not deliver Julie's invitation: " + e.getMessage(), "Impossible de déposer l'invitation de Julie : " + e.getMessage());
+        }
     }
 
     /** A step of the user's, as 'rebond milestone' records it: news the next keeping-you-posted draft tells (M7). */

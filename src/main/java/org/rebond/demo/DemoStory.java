@@ -24,6 +24,8 @@ public final class DemoStory {
     public static final String USER = "alex.martin@rebond.example";
     public static final String REFERRER = "sophie.durand@lumen-conseil.example";
     public static final String CONTACT = "marc.lefevre@medinova.example";
+    /** The person Marc names in the debrief, whom the user meets next. */
+    public static final String SUGGESTED = "julie.bernard@kardia.example";
 
     private static final DateTimeFormatter ICS = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
@@ -142,6 +144,39 @@ public final class DemoStory {
         m.setContent(alternative);
         m.saveChanges();
         m.setHeader("Message-ID", "<invite-" + sentAt.toEpochMilli() + "@medinova.example>");
+        return m;
+    }
+
+    /**
+     * Julie's invitation, after the user wrote to her as Marc suggested: a plain coffee, no
+     * "information interview" in it; rebond takes it because Marc named her in the debrief.
+     */
+    public MimeMessage suggestedInvitation(Instant sentAt, Instant start, Instant end) throws MessagingException {
+        String summary = french ? "Café – Alex / Julie" : "Coffee – Alex / Julie";
+        String ics = "BEGIN:VCALENDAR\r\nPRODID:-//Kardia//Agenda 2.1//FR\r\nVERSION:2.0\r\nMETHOD:REQUEST\r\nBEGIN:VEVENT\r\n"
+                + "UID:demo-julie-" + sentAt.toEpochMilli() + "@kardia.example\r\nSEQUENCE:0\r\nDTSTAMP:" + ICS.format(sentAt) + "\r\n"
+                + "DTSTART:" + ICS.format(start) + "\r\nDTEND:" + ICS.format(end) + "\r\n"
+                + "SUMMARY:" + summary + "\r\n"
+                + "LOCATION:" + (french ? "Café de la Gare, Lyon" : "Café de la Gare, Lyon") + "\r\n"
+                + "ORGANIZER;CN=Julie Bernard:mailto:" + SUGGESTED + "\r\n"
+                + "ATTENDEE;CN=Alex Martin;ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:" + USER + "\r\n"
+                + "STATUS:CONFIRMED\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+        MimeMessage m = new MimeMessage(session);
+        m.setFrom(address(SUGGESTED, "Julie Bernard"));
+        m.setRecipient(Message.RecipientType.TO, address(USER, userName()));
+        m.setSubject((french ? "Invitation : " : "Invitation: ") + summary, "UTF-8");
+        m.setSentDate(Date.from(sentAt));
+        MimeMultipart alternative = new MimeMultipart("alternative");
+        MimeBodyPart text = new MimeBodyPart();
+        text.setText(french ? "Avec plaisir, Alex : Marc m'a parlé de vous. À tout à l'heure au café.\n\nJulie\n"
+                : "Happy to, Alex: Marc told me about you. See you at the café.\n\nJulie\n", "UTF-8");
+        alternative.addBodyPart(text);
+        MimeBodyPart calendar = new MimeBodyPart();
+        calendar.setContent(ics, "text/calendar; charset=UTF-8; method=REQUEST");
+        alternative.addBodyPart(calendar);
+        m.setContent(alternative);
+        m.saveChanges();
+        m.setHeader("Message-ID", "<invite-julie-" + sentAt.toEpochMilli() + "@kardia.example>");
         return m;
     }
 

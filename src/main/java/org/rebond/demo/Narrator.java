@@ -23,7 +23,15 @@ public final class Narrator {
     private final Instant origin;
     private final DateTimeFormatter time;
 
+    /** Reasons rebond records in English, as a French reader reads them (identity in English). */
+    private final java.util.function.UnaryOperator<String> reasons;
+
     public Narrator(PrintWriter out, boolean french, Clock clock, ZoneId zone) {
+        this(out, french, clock, zone, java.util.function.UnaryOperator.identity());
+    }
+
+    public Narrator(PrintWriter out, boolean french, Clock clock, ZoneId zone, java.util.function.UnaryOperator<String> frenchReasons) {
+        this.reasons = frenchReasons;
         this.out = out;
         this.french = french;
         this.clock = clock;
@@ -52,13 +60,34 @@ public final class Narrator {
             return;
         }
         say("Detected an information interview with " + i.contact().displayName() + " (" + outcome.detail() + ")",
-                "Entretien d'information détecté avec " + i.contact().displayName() + " (" + outcome.detail() + ")");
-        if (i.referrer() != null) {
+                "Entretien d'information détecté avec " + i.contact().displayName() + " (" + reasons.apply(outcome.detail()) + ")");
+        if (i.referrer() != null && outcome.detail().startsWith("contact suggested")) {
+            more("suggested by " + i.referrer().displayName() + " in your debrief notes; the brief says so, and "
+                            + i.referrer().displayName() + "'s next keeping-you-posted draft will tell of this meeting",
+                    "suggérée par " + i.referrer().displayName() + " dans vos notes ; la fiche le dit, et le prochain brouillon "
+                            + "de nouvelles pour " + i.referrer().displayName() + " racontera cette rencontre");
+        } else if (i.referrer() != null) {
             more("introduced by " + i.referrer().displayName() + ", found in the introduction email",
                     "mise en relation par " + i.referrer().displayName() + ", trouvée dans le mail d'introduction");
         }
         String planned = plan.stream().map(p -> label(p.action()) + " " + at(p.due())).collect(Collectors.joining(" · "));
         more("planned: " + planned, "prévu : " + planned);
+    }
+
+    /** What became of an action of the second interview (Julie's), told briefly: the story is Marc's. */
+    public void firedForTheNextContact(Action action, ActionRunner.Result result) {
+        if (result.kind() != ActionRunner.Result.Kind.DELIVERED) {
+            return;
+        }
+        switch (action.kind()) {
+            case BRIEF -> say("Prep brief for the coffee delivered to INBOX: it says Marc suggested Julie, so you can tell her.",
+                    "Fiche de préparation du café déposée : elle dit que Marc vous a suggéré Julie, pour que vous puissiez le lui dire.");
+            case DEBRIEF_PROMPT -> say("Debrief prompt for Julie delivered; the demo leaves it unanswered.",
+                    "Demande de notes pour Julie déposée ; la démonstration la laisse sans réponse.");
+            case THANK_YOU -> say("Thank-you to Julie drafted, with marked places to fill since no notes were given.",
+                    "Remerciement à Julie préparé, avec des passages à compléter puisqu'aucune note n'a été donnée.");
+            default -> { }
+        }
     }
 
     public void fired(Action action, ActionRunner.Result result) {

@@ -123,7 +123,7 @@ class KeepPostedDraftTest {
         assertThat(draft.from().email()).isEqualTo(USER);
         assertThat(draft.inReplyTo()).isEqualTo("<thanks-reply@kardia.example>");
         assertThat(lastDraft()).contains("Hi Marc,",
-                "I met Julie Bernard on 20 March, whom you suggested; Julie in turn put me in touch with Paul Roy, whom I met on 27 March.",
+                "I met Julie Bernard, whom you suggested, on 20 March; Julie in turn put me in touch with Paul Roy, whom I met on 27 March.",
                 "My goal is still the same. I would like to move into product management in digital health. "
                         + "So far I have held 3 information interviews.")
                 .doesNotContain("[[");

@@ -251,11 +251,11 @@ class MessageContentTest {
         String fullHtml = render("keep-posted", Locale.ENGLISH, SampleModels.full()).html();
         String minimal = render("keep-posted", Locale.FRENCH, SampleModels.minimal()).text();
 
-        assertThat(full).contains("I met Lucas Petit on 20 March, whom you suggested; Lucas in turn suggested I talk to Nora Blanc, "
+        assertThat(full).contains("I met Lucas Petit, whom you suggested, on 20 March; Lucas in turn suggested I talk to Nora Blanc, "
                         + "whom I met on 2 April.", "\n\nI signed up for the APICS demand planning course.",
                 "\n\nNora also pointed me to an article", "\n\nMy goal is still the same. I would like to move from logistics")
                 .doesNotContain("[[", "\n- ");
-        assertThat(fullHtml).contains("<p>I met Lucas Petit on 20 March, whom you suggested;").doesNotContain("[[");
+        assertThat(fullHtml).contains("<p>I met Lucas Petit, whom you suggested, on 20 March;").doesNotContain("[[");
         assertThat(minimal).contains("[[ rien de nouveau n'a été noté depuis votre dernier message")
                 .doesNotContain("Mon objectif");
     }

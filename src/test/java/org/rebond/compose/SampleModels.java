@@ -98,7 +98,7 @@ public final class SampleModels {
         model.put("met", List.of(map("name", "Lucas Petit", "date", "20 March 2024")));
         model.put("keepPosted", map("number", 1, "weeksSince", 3));
         model.put("news", map("written", true,
-                "meetings", List.of("I met Lucas Petit on 20 March, whom you suggested; Lucas in turn suggested I talk to Nora Blanc, "
+                "meetings", List.of("I met Lucas Petit, whom you suggested, on 20 March; Lucas in turn suggested I talk to Nora Blanc, "
                         + "whom I met on 2 April."),
                 "steps", List.of("I signed up for the APICS demand planning course."),
                 "articles", List.of("Nora also pointed me to an article you may find interesting: https://example.org/s-and-op"),

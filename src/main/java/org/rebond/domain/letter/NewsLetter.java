@@ -80,7 +80,8 @@ public record NewsLetter(List<String> meetings, List<String> steps, List<String>
         if (!met.told()) {
             s.append(french ? "J'ai rencontré " + met.name() + " " + day(met.day(), true) + (met.introduced()
                     ? ", grâce à votre mise en relation" : ", comme vous me l'aviez suggéré")
-                    : "I met " + met.name() + " " + day(met.day(), false) + (met.introduced() ? ", thanks to your introduction" : ", whom you suggested"));
+                    : met.introduced() ? "Thanks to your introduction, I met " + met.name() + " " + day(met.day(), false)
+                    : "I met " + met.name() + ", whom you suggested, " + day(met.day(), false));
         }
         chain(met, s, french);
         if (met.told()) {
