@@ -141,7 +141,7 @@ class KeepPostedDraftTest {
 
         assertThat(result.kind()).isEqualTo(ActionRunner.Result.Kind.DELIVERED);
         assertThat(lastDraft()).contains("As promised, here is some more news since my last message",
-                        "One step I took, on 4 May: signed up for the CE marking course.")
+                        "On 4 May, I signed up for the CE marking course.")
                 .doesNotContain("Julie Bernard", "Paul Roy", "portfolio", "[[");
     }
 

@@ -111,6 +111,11 @@ public record NewsLetter(List<String> meetings, List<String> steps, List<String>
         }
     }
 
+    /** English verbs in the past that do not end in -ed. */
+    private static final java.util.Set<String> PAST = java.util.Set.of("went", "met", "took", "gave", "wrote", "began", "got", "made",
+            "sent", "saw", "spoke", "found", "had", "did", "ran", "built", "led", "left", "bought", "brought", "came", "became",
+            "kept", "told", "won", "heard", "sat", "taught", "spent", "held", "chose");
+
     private static String milestone(News.Step step, int nth, boolean french, Predicate<String> ordinaryWord) {
         String text = EnglishNotes.tidy(step.text());
         if (text.isEmpty()) {
@@ -119,6 +124,13 @@ public record NewsLetter(List<String> meetings, List<String> steps, List<String>
         boolean own = french ? FrenchNotes.aboutTheUser(text) : EnglishNotes.aboutTheUser(text);
         if (own) {
             return Character.toUpperCase(text.charAt(0)) + text.substring(1) + ".";
+        }
+        String first = EnglishNotes.firstWord(text);
+        if (!french && (first.endsWith("ed") || PAST.contains(first))) {
+            // "Went to the meetup": the user's own past, said in a full sentence.
+            String when = day(step.day(), false);
+            return (nth == 0 ? Character.toUpperCase(when.charAt(0)) + when.substring(1) : "Then, " + when) + ", I "
+                    + Character.toLowerCase(text.charAt(0)) + text.substring(1) + ".";
         }
         String body = Casing.inside(text, w -> ordinaryWord.test(w) || EnglishNotes.GRAMMAR_WORDS.contains(w)
                 || FrenchNotes.GRAMMAR_WORDS.contains(w) || w.endsWith("ed") || w.endsWith("é") || w.endsWith("i"));
