@@ -71,8 +71,8 @@ public final class NetworkCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UncheckedIOException((fr ? "impossible d'écrire " : "cannot write ") + html + ": " + e.getMessage(), e);
         }
-        out.println(fr ? "Réseau écrit dans " + html + " (" + network.all().size() + " personne(s)) ; ouvrez-le dans votre navigateur."
-                : "Network written to " + html + " (" + network.all().size() + " person(s)); open it in your browser.");
+        out.println(fr ? "Réseau écrit dans " + html + " (" + NetworkWords.count(network.all().size(), true, "", "", "personne", "personnes") + ") ; ouvrez-le dans votre navigateur."
+                : "Network written to " + html + " (" + NetworkWords.count(network.all().size(), false, "person", "people", "", "") + "); open it in your browser.");
         return ExitCodes.OK;
     }
 }

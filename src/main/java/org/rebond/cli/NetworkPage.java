@@ -85,8 +85,8 @@ final class NetworkPage {
         String summary = network.all().isEmpty()
                 ? (fr ? "Votre réseau est encore vide : il se remplit avec vos entretiens et les noms donnés dans vos notes."
                       : "Your network is empty so far: it fills with your interviews and the names given in your debrief notes.")
-                : (fr ? network.all().size() + " personne(s). Chaque personne est sous celle qui vous l'a présentée ou suggérée."
-                      : network.all().size() + " person(s). Each one is under the person who introduced or suggested them.");
+                : (fr ? NetworkWords.count(network.all().size(), true, "", "", "personne", "personnes") + ". Chaque personne est sous celle qui vous l'a présentée ou suggérée."
+                      : NetworkWords.count(network.all().size(), false, "person", "people", "", "") + ". Each one is under the person who introduced or suggested them.");
         return "<!DOCTYPE html>\n<html lang=\"" + (fr ? "fr" : "en") + "\">\n<head>\n<meta charset=\"utf-8\">\n"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                 + "<title>" + escape(title) + "</title>\n<style>\n"

@@ -23,8 +23,11 @@ final class NetworkTree {
                     : "Your network is empty so far: it fills with your interviews and the names given in your debrief notes.");
             return;
         }
-        out.println(fr ? "Votre réseau — " + people + " personne(s), " + network.roots().size() + " point(s) de départ"
-                : "Your network — " + people + " person(s), " + network.roots().size() + " starting point(s)");
+        int roots = network.roots().size();
+        out.println(fr ? "Votre réseau — " + NetworkWords.count(people, true, "", "", "personne", "personnes") + ", "
+                + NetworkWords.count(roots, true, "", "", "point de départ", "points de départ")
+                : "Your network — " + NetworkWords.count(people, false, "person", "people", "", "") + ", "
+                + NetworkWords.count(roots, false, "starting point", "starting points", "", ""));
         for (Node root : network.roots()) {
             out.println();
             out.println(NetworkWords.person(root));

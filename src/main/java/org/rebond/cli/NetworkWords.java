@@ -83,4 +83,9 @@ final class NetworkWords {
                 ? "attend de vos nouvelles : aucun brouillon de nouvelles déposé depuis le " + day.format(since)
                 : "waiting for news from you: no keeping-you-posted draft since " + day.format(since));
     }
+
+    /** "1 person", "4 people"; "1 personne", "4 personnes". */
+    static String count(int n, boolean fr, String one, String many, String un, String plusieurs) {
+        return n + " " + (fr ? (n == 1 ? un : plusieurs) : (n == 1 ? one : many));
+    }
 }

@@ -82,7 +82,7 @@ class NetworkAndCirclesIT {
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.out().lines().toList()).as(result.out()).containsExactly(
-                "Your network — 4 person(s), 2 starting point(s)",
+                "Your network — 4 people, 2 starting points",
                 "",
                 "Claire Dubois <claire.dubois@acme.example>",
                 "   introduced by Sophie Durand, who is outside your interviews",
@@ -113,7 +113,7 @@ class NetworkAndCirclesIT {
                 + "Ceux que vous avez connus par cette personne, sans cercle à eux, le prennent aussi : Lou Kim <lou.kim@medi.example>, Anne Roy.\n");
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.out().lines().toList()).as(result.out()).containsExactly(
-                "Votre réseau — 4 personne(s), 2 point(s) de départ",
+                "Votre réseau — 4 personnes, 2 points de départ",
                 "",
                 "Claire Dubois <claire.dubois@acme.example>",
                 "   présenté(e) par Sophie Durand, hors de votre réseau d'entretiens",
@@ -192,7 +192,7 @@ class NetworkAndCirclesIT {
         Cli.Result result = run("network", "--html", page.toString(), "--config", config);
 
         assertThat(result.exitCode()).as(result.err()).isZero();
-        assertThat(result.out()).isEqualTo("Network written to " + page + " (4 person(s)); open it in your browser.\n");
+        assertThat(result.out()).isEqualTo("Network written to " + page + " (4 people); open it in your browser.\n");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(page))).isEqualTo("rw-------");
         String html = Files.readString(page);
         assertThat(html).contains("<svg", "Zoé &lt;b&gt;Évrard&lt;/b&gt; &amp; Co", ">introduced<", ">suggested<", ">former colleagues<",
