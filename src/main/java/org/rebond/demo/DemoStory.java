@@ -120,31 +120,8 @@ public final class DemoStory {
     /** The contact's invitation: an iMIP REQUEST, as calendar programs send them. */
     public MimeMessage invitation(Instant sentAt, Instant start, Instant end) throws MessagingException {
         String summary = french ? "Entretien d'information – Alex Martin / Marc Lefèvre" : "Information interview – Alex Martin / Marc Lefèvre";
-        String ics = "BEGIN:VCALENDAR\r\nPRODID:-//Medinova//Calendar 1.0//EN\r\nVERSION:2.0\r\nMETHOD:REQUEST\r\nBEGIN:VEVENT\r\n"
-                + "UID:demo-" + sentAt.toEpochMilli() + "@medinova.example\r\nSEQUENCE:0\r\nDTSTAMP:" + ICS.format(sentAt) + "\r\n"
-                + "DTSTART:" + ICS.format(start) + "\r\nDTEND:" + ICS.format(end) + "\r\n"
-                + "SUMMARY:" + summary + "\r\n"
-                + "LOCATION:" + (french ? "Visio – lien dans l'invitation" : "Video call – link in the invitation") + "\r\n"
-                + "ORGANIZER;CN=Marc Lefèvre:mailto:" + CONTACT + "\r\n"
-                + "ATTENDEE;CN=Alex Martin;ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:" + USER + "\r\n"
-                + "STATUS:CONFIRMED\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
-        MimeMessage m = new MimeMessage(session);
-        m.setHeader("Message-ID", "<invite-" + sentAt.toEpochMilli() + "@medinova.example>");
-        m.setFrom(address(CONTACT, "Marc Lefèvre"));
-        m.setRecipient(Message.RecipientType.TO, address(USER, userName()));
-        m.setSubject((french ? "Invitation : " : "Invitation: ") + summary, "UTF-8");
-        m.setSentDate(Date.from(sentAt));
-        MimeMultipart alternative = new MimeMultipart("alternative");
-        MimeBodyPart text = new MimeBodyPart();
-        text.setText(invitationText(summary), "UTF-8");
-        alternative.addBodyPart(text);
-        MimeBodyPart calendar = new MimeBodyPart();
-        calendar.setContent(ics, "text/calendar; charset=UTF-8; method=REQUEST");
-        alternative.addBodyPart(calendar);
-        m.setContent(alternative);
-        m.saveChanges();
-        m.setHeader("Message-ID", "<invite-" + sentAt.toEpochMilli() + "@medinova.example>");
-        return m;
+        return request(new Organizer("Marc Lefèvre", CONTACT, "-//Medinova//Calendar 1.0//EN", "demo-", "invite-"), sentAt, start, end,
+                summary, french ? "Visio – lien dans l'invitation" : "Video call – link in the invitation", invitationText(summary));
     }
 
     /**
@@ -152,31 +129,41 @@ public final class DemoStory {
      * "information interview" in it; rebond takes it because Marc named her in the debrief.
      */
     public MimeMessage suggestedInvitation(Instant sentAt, Instant start, Instant end) throws MessagingException {
-        String summary = french ? "Café – Alex / Julie" : "Coffee – Alex / Julie";
-        String ics = "BEGIN:VCALENDAR\r\nPRODID:-//Kardia//Agenda 2.1//FR\r\nVERSION:2.0\r\nMETHOD:REQUEST\r\nBEGIN:VEVENT\r\n"
-                + "UID:demo-julie-" + sentAt.toEpochMilli() + "@kardia.example\r\nSEQUENCE:0\r\nDTSTAMP:" + ICS.format(sentAt) + "\r\n"
+        return request(new Organizer("Julie Bernard", SUGGESTED, "-//Kardia//Agenda 2.1//FR", "demo-julie-", "invite-julie-"), sentAt,
+                start, end, french ? "Café – Alex / Julie" : "Coffee – Alex / Julie", "Café de la Gare, Lyon",
+                french ? "Avec plaisir, Alex : Marc m'a parlé de vous. À tout à l'heure au café.\n\nJulie\n"
+                        : "Happy to, Alex: Marc told me about you. See you at the café.\n\nJulie\n");
+    }
+
+    /** Who sends an invitation, and how their calendar program names it. */
+    private record Organizer(String name, String email, String prodId, String uidPrefix, String messageIdPrefix) {}
+
+    private MimeMessage request(Organizer from, Instant sentAt, Instant start, Instant end, String summary, String location, String body)
+            throws MessagingException {
+        String domain = from.email().substring(from.email().indexOf('@') + 1);
+        String ics = "BEGIN:VCALENDAR\r\nPRODID:" + from.prodId() + "\r\nVERSION:2.0\r\nMETHOD:REQUEST\r\nBEGIN:VEVENT\r\n"
+                + "UID:" + from.uidPrefix() + sentAt.toEpochMilli() + "@" + domain + "\r\nSEQUENCE:0\r\nDTSTAMP:" + ICS.format(sentAt) + "\r\n"
                 + "DTSTART:" + ICS.format(start) + "\r\nDTEND:" + ICS.format(end) + "\r\n"
                 + "SUMMARY:" + summary + "\r\n"
-                + "LOCATION:" + (french ? "Café de la Gare, Lyon" : "Café de la Gare, Lyon") + "\r\n"
-                + "ORGANIZER;CN=Julie Bernard:mailto:" + SUGGESTED + "\r\n"
+                + "LOCATION:" + location + "\r\n"
+                + "ORGANIZER;CN=" + from.name() + ":mailto:" + from.email() + "\r\n"
                 + "ATTENDEE;CN=Alex Martin;ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:" + USER + "\r\n"
                 + "STATUS:CONFIRMED\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
         MimeMessage m = new MimeMessage(session);
-        m.setFrom(address(SUGGESTED, "Julie Bernard"));
+        m.setFrom(address(from.email(), from.name()));
         m.setRecipient(Message.RecipientType.TO, address(USER, userName()));
         m.setSubject((french ? "Invitation : " : "Invitation: ") + summary, "UTF-8");
         m.setSentDate(Date.from(sentAt));
         MimeMultipart alternative = new MimeMultipart("alternative");
         MimeBodyPart text = new MimeBodyPart();
-        text.setText(french ? "Avec plaisir, Alex : Marc m'a parlé de vous. À tout à l'heure au café.\n\nJulie\n"
-                : "Happy to, Alex: Marc told me about you. See you at the café.\n\nJulie\n", "UTF-8");
+        text.setText(body, "UTF-8");
         alternative.addBodyPart(text);
         MimeBodyPart calendar = new MimeBodyPart();
         calendar.setContent(ics, "text/calendar; charset=UTF-8; method=REQUEST");
         alternative.addBodyPart(calendar);
         m.setContent(alternative);
         m.saveChanges();
-        m.setHeader("Message-ID", "<invite-julie-" + sentAt.toEpochMilli() + "@kardia.example>");
+        m.setHeader("Message-ID", "<" + from.messageIdPrefix() + sentAt.toEpochMilli() + "@" + domain + ">");
         return m;
     }
 
