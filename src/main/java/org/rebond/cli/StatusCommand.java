@@ -75,8 +75,11 @@ public final class StatusCommand implements Callable<Integer> {
                     DateTimeFormatter.ofPattern("EEE d MMM yyyy", loaded.profile().language()).withZone(zone), fr);
             List<Interview> interviews = state.store().all();
             Instant now = clock.instant();
-            out.println(fr ? "rebond — " + interviews.size() + " entretien(s) suivi(s), heures en " + zone.getId()
-                    : "rebond — " + interviews.size() + " interview(s) followed, times in " + zone.getId());
+            int followed = interviews.size();
+            out.println(fr ? "rebond — " + (followed == 0 ? "aucun entretien suivi"
+                    : followed + (followed == 1 ? " entretien suivi" : " entretiens suivis")) + ", heures en " + zone.getId()
+                    : "rebond — " + (followed == 0 ? "no interview followed"
+                    : followed + (followed == 1 ? " interview followed" : " interviews followed")) + ", times in " + zone.getId());
             Optional<MailboxStatus.State> mailbox = state.mailboxStatus().get(loaded.mailbox().account());
             if (state.daemonRuns()) {
                 mailbox.ifPresent(m -> out.println(mailboxLine(m, when, fr)));

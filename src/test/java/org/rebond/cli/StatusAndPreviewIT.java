@@ -76,7 +76,7 @@ class StatusAndPreviewIT {
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         List<String> lines = result.out().lines().map(String::strip).toList();
-        assertThat(lines.get(0)).isEqualTo("rebond — 2 interview(s) followed, times in Europe/Paris");
+        assertThat(lines.get(0)).isEqualTo("rebond — 2 interviews followed, times in Europe/Paris");
         assertThat(lines.get(1)).as("no daemon holds this state, so status claims no connection")
                 .startsWith("rebond is not running on this state. Start it with systemctl start rebond, or rebond run --config ");
         assertThat(lines).containsSubsequence(
@@ -117,7 +117,7 @@ class StatusAndPreviewIT {
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         List<String> lines = result.out().lines().map(String::strip).toList();
-        assertThat(lines.get(0)).isEqualTo("rebond — 2 entretien(s) suivi(s), heures en Europe/Paris");
+        assertThat(lines.get(0)).isEqualTo("rebond — 2 entretiens suivis, heures en Europe/Paris");
         assertThat(lines.get(1)).startsWith("rebond ne tourne pas sur cet état. Pour le lancer : systemctl start rebond, ou rebond run --config ");
         assertThat(lines).containsSubsequence(
                 "#" + held + "  mar. 5 nov. 2024 10:00  Entretien d'information",
@@ -154,7 +154,7 @@ class StatusAndPreviewIT {
         Cli.Result result = Cli.run("status", "--config", config("en").toString());
 
         assertThat(result.exitCode()).isZero();
-        assertThat(result.out()).contains("0 interview(s) followed").contains("No information interview detected yet.")
+        assertThat(result.out()).contains("no interview followed").contains("No information interview detected yet.")
                 .doesNotContain("Set aside");
     }
 
