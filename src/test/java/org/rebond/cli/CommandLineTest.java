@@ -34,7 +34,7 @@ class CommandLineTest {
     @TestFactory
     Stream<DynamicTest> everySubcommandHasAHelpThatExitsZeroAndPrintsItsUsage() {
         List<String> names = List.copyOf(Main.commandLine(Clock.systemUTC()).getSubcommands().keySet());
-        assertThat(names).contains("run", "demo", "doctor", "status", "inspect", "preview", "notes", "milestone", "contact", "network", "allowlist", "class-archive", "help");
+        assertThat(names).contains("run", "demo", "doctor", "status", "inspect", "preview", "notes", "milestone", "contact", "network", "allowlist", "class-archive", "completion", "help");
         return names.stream().map(name -> DynamicTest.dynamicTest("rebond " + name + " --help", () -> {
             Cli.Result result = Cli.run(name, "--help");
 
@@ -182,13 +182,13 @@ class CommandLineTest {
         List<String> commands = help.out().lines().dropWhile(l -> !l.startsWith("Commands:")).skip(1)
                 .takeWhile(l -> l.startsWith("  ")).filter(l -> !l.strip().startsWith("help ")).toList();
 
-        assertThat(commands).hasSize(15).allSatisfy(line -> assertThat(line.strip())
+        assertThat(commands).hasSize(16).allSatisfy(line -> assertThat(line.strip())
                 .as("a summary that is not cut mid-sentence").matches("[a-z-]+ +[A-Z].*\\.$"));
     }
 
     @Test
     void aCommandsHelpReadsAsParagraphsNotAsLinesCutMidSentence() {
-        for (String command : List.of("run", "demo", "doctor", "status", "inspect", "preview", "track", "ignore", "done", "notes", "milestone", "contact", "network", "allowlist",
+        for (String command : List.of("run", "demo", "doctor", "status", "inspect", "preview", "track", "ignore", "done", "notes", "milestone", "contact", "network", "allowlist", "completion",
                 "class-archive")) {
             List<String> lines = Cli.run(command, "--help").out().lines().toList();
             int usage = lines.indexOf(lines.stream().filter(l -> l.startsWith("Usage:")).findFirst().orElseThrow());
