@@ -1,13 +1,9 @@
 package org.rebond.cli;
 
 import java.time.Clock;
-import java.util.concurrent.Callable;
 import org.rebond.domain.UserCommand;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** Follows an event rebond saw but did not take, or an interview you had ignored. */
 @Command(name = "track", mixinStandardHelpOptions = true,
@@ -16,26 +12,18 @@ import picocli.CommandLine.Spec;
                 + "lists it), or an interview you had ignored (7). Its brief, debrief prompt and drafts are planned as "
                 + "for any interview. A running rebond applies it within seconds; otherwise it is applied now and "
                 + "planned when rebond starts."})
-public final class TrackCommand implements Callable<Integer> {
-
-    private final Clock clock;
+public final class TrackCommand extends QueuedRequestCommand {
 
     /** Made by {@link Main}'s factory with the one clock of the process. */
     public TrackCommand(Clock clock) {
-        this.clock = clock;
+        super(clock, UserCommand.Kind.TRACK);
     }
 
     @Parameters(index = "0", paramLabel = "ID", description = "e3 for an event seen but not taken, or 7 for interview #7")
     String id;
 
-    @Mixin
-    ConfigOption config;
-
-    @Spec
-    CommandSpec spec;
-
     @Override
-    public Integer call() {
-        return Overrides.run(UserCommand.Kind.TRACK, id, config.file(), spec.commandLine().getOut(), clock);
+    String id() {
+        return id;
     }
 }
