@@ -8,8 +8,7 @@ import picocli.CommandLine.Option;
 /** The {@code --config FILE} option every command that works on a user's setup takes. */
 public final class ConfigOption {
 
-    @Option(names = {"-c", "--config"}, required = true, paramLabel = "FILE",
-            description = "the configuration file (every key is described in config/rebond.example.yaml)")
+    @Option(names = {"-c", "--config"}, required = true, paramLabel = "FILE", descriptionKey = "config")
     Path file;
 
     /** Loads the file; every problem is reported at once (exit 78). */
