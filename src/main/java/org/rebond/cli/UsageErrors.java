@@ -62,11 +62,14 @@ final class UsageErrors implements CommandLine.IParameterExceptionHandler {
     private String unmatched(UnmatchedArgumentException e) {
         List<String> words = e.getUnmatched();
         String listed = words.stream().map(w -> "'" + w + "'").collect(Collectors.joining(" "));
-        String sentence = messages.get(e.isUnknownOption() ? (words.size() == 1 ? "error.unknownOption" : "error.unknownOptions")
-                : (words.size() == 1 ? "error.unexpectedArgument" : "error.unexpectedArguments"), listed);
+        boolean command = !e.isUnknownOption() && !e.getCommandLine().getSubcommands().isEmpty();
+        String key = e.isUnknownOption() ? (words.size() == 1 ? "error.unknownOption" : "error.unknownOptions")
+                : command ? "error.unknownCommand"
+                : words.size() == 1 ? "error.unexpectedArgument" : "error.unexpectedArguments";
+        String sentence = messages.get(key, command ? "'" + words.get(0) + "'" : listed);
         List<String> suggestions = e.getSuggestions();
-        if (e.isUnknownOption() && !suggestions.isEmpty()) {
-            sentence += "; " + messages.get("error.didYouMean", String.join(", ", suggestions.subList(0, Math.min(3, suggestions.size()))));
+        if ((e.isUnknownOption() || command) && !suggestions.isEmpty()) {
+            sentence += "; " + messages.get("error.didYouMean", suggestions.get(0));
         }
         return sentence;
     }
