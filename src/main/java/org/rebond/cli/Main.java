@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
+import java.util.ResourceBundle;
 import org.rebond.App;
 import org.rebond.i18n.Messages;
 import picocli.CommandLine;
@@ -108,7 +109,11 @@ public final class Main implements Runnable {
         @Override
         public String[] getVersion() {
             String v = Main.class.getPackage().getImplementationVersion();
-            return new String[] {"rebond " + (v == null ? spec.resourceBundle().getString("version.development") : v)};
+            if (v != null) {
+                return new String[] {"rebond " + v};
+            }
+            ResourceBundle help = spec.resourceBundle();
+            return new String[] {"rebond " + (help == null ? "(development build)" : help.getString("version.development"))};
         }
     }
 }
