@@ -194,14 +194,16 @@ class CommandLineTest {
     void aCommandsHelpReadsAsParagraphsNotAsLinesCutMidSentence() {
         for (String command : List.of("run", "demo", "doctor", "status", "inspect", "preview", "track", "ignore", "done", "notes", "milestone", "contact", "network", "allowlist", "completion",
                 "class-archive")) {
-            List<String> lines = Cli.inEnvironment(ENGLISH, command, "--help").out().lines().toList();
-            int usage = lines.indexOf(lines.stream().filter(l -> l.startsWith("Usage:")).findFirst().orElseThrow());
+          for (Map<String, String> environment : List.of(ENGLISH, Map.of("LANG", "fr_FR.UTF-8"))) {
+            List<String> lines = Cli.inEnvironment(environment, command, "--help").out().lines().toList();
+            int usage = lines.indexOf(lines.stream().filter(l -> l.startsWith("Usage:") || l.startsWith("Utilisation :")).findFirst().orElseThrow());
             List<String> description = lines.subList(usage + 1, lines.size()).stream()
                     .dropWhile(l -> l.startsWith("  ") || l.startsWith("    ")).takeWhile(l -> !l.isBlank() && !l.startsWith(" ")).toList();
             for (int i = 0; i + 1 < description.size(); i++) {
                 assertThat(description.get(i).length()).as(command + ": line \"" + description.get(i) + "\" is wrapped, not cut short")
                         .isGreaterThan(60);
             }
+          }
         }
     }
 }
