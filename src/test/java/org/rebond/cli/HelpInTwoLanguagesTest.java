@@ -30,31 +30,27 @@ class HelpInTwoLanguagesTest {
     @TempDir
     Path dir;
 
-    @TestFactory
-    Stream<DynamicTest> inFrenchEveryCommandsHelpSpeaksFrenchWithASummaryAnExampleAndItsExitCodes() {
-        return everyCommand().stream().map(command -> DynamicTest.dynamicTest(String.join(" ", command) + " --help", () -> {
-            Cli.Result result = help(FRENCH, command);
+    /** What a help says in one language: its environment and the headings picocli prints. */
+    private record Speech(Locale language, Map<String, String> environment, String usage, String example, String exitCodes,
+                          List<String> otherHeadings) {}
 
-            assertThat(result.exitCode()).as(result.err()).isZero();
-            String help = result.out();
-            assertThat(help).contains("Utilisation : rebond").contains("Codes de sortie :").contains("Exemple")
-                    .doesNotContain("Usage:").doesNotContain("Options:").doesNotContain("Commands:").doesNotContain("Exit codes:");
-            assertThat(LanguageCheck.linesInTheOtherLanguage(help, Locale.FRENCH)).as(help).isEmpty();
-            assertWholeSummaryExampleAndExitCodes(help, "Utilisation :", "Exemple", "Codes de sortie :");
-        }));
-    }
+    private static final List<Speech> SPEECHES = List.of(
+            new Speech(Locale.FRENCH, FRENCH, "Utilisation :", "Exemple", "Codes de sortie :", List.of("Usage:", "Options:", "Commands:", "Exit codes:")),
+            new Speech(Locale.ENGLISH, ENGLISH, "Usage:", "Example", "Exit codes:", List.of("Utilisation", "Commandes", "Codes de sortie")));
 
     @TestFactory
-    Stream<DynamicTest> inEnglishEveryCommandsHelpSpeaksEnglishWithASummaryAnExampleAndItsExitCodes() {
-        return everyCommand().stream().map(command -> DynamicTest.dynamicTest(String.join(" ", command) + " --help", () -> {
-            Cli.Result result = help(ENGLISH, command);
+    Stream<DynamicTest> inEachLanguageEveryCommandsHelpSpeaksItWithASummaryAnExampleAndItsExitCodes() {
+        return SPEECHES.stream().flatMap(speech -> everyCommand().stream().map(command -> DynamicTest.dynamicTest(
+                speech.language() + ": " + String.join(" ", command) + " --help", () -> {
+                    Cli.Result result = help(speech.environment(), command);
 
-            assertThat(result.exitCode()).as(result.err()).isZero();
-            String help = result.out();
-            assertThat(help).contains("Usage: rebond").contains("Exit codes:").contains("Example");
-            assertThat(LanguageCheck.linesInTheOtherLanguage(help, Locale.ENGLISH)).as(help).isEmpty();
-            assertWholeSummaryExampleAndExitCodes(help, "Usage:", "Example", "Exit codes:");
-        }));
+                    assertThat(result.exitCode()).as(result.err()).isZero();
+                    String help = result.out();
+                    assertThat(help).contains(speech.usage() + " rebond").contains(speech.exitCodes()).contains(speech.example());
+                    speech.otherHeadings().forEach(heading -> assertThat(help).doesNotContain(heading));
+                    assertThat(LanguageCheck.linesInTheOtherLanguage(help, speech.language())).as(help).isEmpty();
+                    assertWholeSummaryExampleAndExitCodes(help, speech.usage(), speech.example(), speech.exitCodes());
+                })));
     }
 
     @Test
