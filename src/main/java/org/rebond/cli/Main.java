@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
         versionProvider = Main.Version.class,
         description = {"Prepares, follows up and keeps alive your information interviews, from your own mailbox.",
                 "rebond never sends mail: briefs arrive in your INBOX, drafts in your Drafts folder."},
-        subcommands = {RunCommand.class, DemoCommand.class, DoctorCommand.class, StatusCommand.class, InspectCommand.class,
+        subcommands = {InitCommand.class, RunCommand.class, DemoCommand.class, DoctorCommand.class, StatusCommand.class, InspectCommand.class,
                 PreviewCommand.class, TrackCommand.class, IgnoreCommand.class, DoneCommand.class, NotesCommand.class,
                 MilestoneCommand.class, ContactCommand.class, NetworkCommand.class, AllowlistCommand.class, ClassArchiveCommand.class,
                 CompletionCommand.class,

@@ -34,7 +34,7 @@ class CommandLineTest {
     @TestFactory
     Stream<DynamicTest> everySubcommandHasAHelpThatExitsZeroAndPrintsItsUsage() {
         List<String> names = List.copyOf(Main.commandLine(Clock.systemUTC()).getSubcommands().keySet());
-        assertThat(names).contains("run", "demo", "doctor", "status", "inspect", "preview", "notes", "milestone", "contact", "network", "allowlist", "class-archive", "completion", "help");
+        assertThat(names).contains("init", "run", "demo", "doctor", "status", "inspect", "preview", "notes", "milestone", "contact", "network", "allowlist", "class-archive", "completion", "help");
         return names.stream().map(name -> DynamicTest.dynamicTest("rebond " + name + " --help", () -> {
             Cli.Result result = Cli.run(name, "--help");
 
