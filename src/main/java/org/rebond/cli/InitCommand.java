@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
@@ -26,7 +25,7 @@ import picocli.CommandLine.Spec;
  * {@code rebond doctor} does and says what to run next.
  */
 @Command(name = "init", mixinStandardHelpOptions = true,
-        header = "Sets rebond up: a few questions, then the configuration, the password and a check.",
+        header = "Sets rebond up: a few questions, the configuration, a check.",
         description = {"Asks your name, your addresses, your time zone, the job you aim at, a short pitch, your mail provider "
                 + "(or IMAP server), your user name and how to keep your password; writes the configuration (mode 0600) and "
                 + "the password file; then checks everything as 'rebond doctor' does. Every question has a flag; with "
@@ -121,7 +120,7 @@ public final class InitCommand implements Callable<Integer> {
         if (password.secret() != null) {
             SecretFile.write(password.file(), password.secret());
         }
-        SetupFile.write(file, SetupFile.yaml(answers, m, LocalDate.now(clock.withZone(answers.zone()))));
+        SetupFile.write(file, SetupFile.yaml(answers, m, clock.instant().atZone(answers.zone()).toLocalDate()));
         out.println();
         out.println(m.get("written.config", file));
         if (password.secret() != null) out.println(m.get("written.password", password.file()));
@@ -135,7 +134,14 @@ public final class InitCommand implements Callable<Integer> {
         }
         out.println(m.get("checking"));
         int code = new DoctorCommand(clock).check(loaded, out, secret(loaded, password));
-        out.println(code == ExitCodes.OK ? next : m.get("fix", file));
+        if (code == ExitCodes.OK) {
+            out.println(next);
+        } else {
+            RebondConfig.Mailbox mailbox = loaded.mailbox();
+            if (code == ExitCodes.UNAVAILABLE) out.println(m.get("fix.unreachable", mailbox.host(), mailbox.port()));
+            if (code == ExitCodes.CONFIG) out.println(m.get("fix.refused", mailbox.username()));
+            out.println(m.get("fix", file));
+        }
         return code;
     }
 

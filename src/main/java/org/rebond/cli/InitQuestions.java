@@ -231,7 +231,7 @@ final class InitQuestions {
                     } else {
                         out.println(m.get(keeping == SetupAnswers.Keeping.CREDENTIAL ? "explain.credential" : "explain.file", file));
                         while (secret == null || secret.length == 0) {
-                            secret = terminal.askSecret(out, m.get("ask.password"));
+                            secret = terminal.askSecret(out, m.get("prompt", m.get("ask.password")));
                             if (secret == null) throw usage(m.get("input.ended"));
                         }
                     }
@@ -273,7 +273,10 @@ final class InitQuestions {
         }
         while (true) {
             String typed = line(m.get("prompt", m.get(key) + (byDefault == null || byDefault.isEmpty() ? "" : " [" + byDefault + "]"))).strip();
-            if (typed.isEmpty() && byDefault != null) typed = byDefault;
+            if (typed.isEmpty() && byDefault != null) {
+                Optional<T> taken = parse.apply(byDefault);
+                if (taken.isPresent()) return taken.get();
+            }
             if (typed.isEmpty()) {
                 out.println(m.get("required"));
                 continue;
