@@ -108,7 +108,8 @@ public final class InitCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        InitQuestions questions = new InitQuestions(this, terminal, out, !nonInteractive && terminal.interactive().getAsBoolean());
+        boolean asking = !nonInteractive && terminal.interactive().getAsBoolean();
+        InitQuestions questions = new InitQuestions(this, terminal, out, asking);
         Messages m = questions.language();
         keeping(m);
         Path file = (config != null ? config : defaultConfig()).toAbsolutePath().normalize();
@@ -121,7 +122,7 @@ public final class InitCommand implements Callable<Integer> {
             SecretFile.write(password.file(), password.secret());
         }
         SetupFile.write(file, SetupFile.yaml(answers, m, clock.instant().atZone(answers.zone()).toLocalDate()));
-        out.println();
+        if (asking) out.println();
         out.println(m.get("written.config", file));
         if (password.secret() != null) out.println(m.get("written.password", password.file()));
         if (password.keeping() == SetupAnswers.Keeping.CREDENTIAL) out.println(m.get("credential.howto", password.credential(), password.file()));
