@@ -98,7 +98,7 @@ public final class InitCommand implements Callable<Integer> {
         if (tokenCommand != null) said.add(SetupAnswers.Keeping.OAUTH2);
         if (passwordCommand != null) said.add(SetupAnswers.Keeping.COMMAND);
         if (credential != null) said.add(SetupAnswers.Keeping.CREDENTIAL);
-        if (said.size() > 1 || (!said.isEmpty() && said.get(0) != SetupAnswers.Keeping.CREDENTIAL && (passwordFile != null || passwordStdin))) {
+        if (said.size() > 1 || (!said.isEmpty() && (passwordFile != null || (passwordStdin && said.get(0) != SetupAnswers.Keeping.CREDENTIAL)))) {
             throw new ExitCodes.CommandFailure(ExitCodes.USAGE, m.get("conflict"));
         }
         if (!said.isEmpty()) return said.get(0);
@@ -118,10 +118,12 @@ public final class InitCommand implements Callable<Integer> {
         }
         SetupAnswers answers = questions.ask(file.getParent());
         SetupAnswers.PasswordPlan password = answers.password();
+        String yaml = SetupFile.yaml(answers, m, clock.instant().atZone(answers.zone()).toLocalDate());
+        SetupFile.check(yaml, file.getFileName().toString());
         if (password.secret() != null) {
             SecretFile.write(password.file(), password.secret());
         }
-        SetupFile.write(file, SetupFile.yaml(answers, m, clock.instant().atZone(answers.zone()).toLocalDate()));
+        SetupFile.write(file, yaml);
         if (asking) out.println();
         out.println(m.get("written.config", file));
         if (password.secret() != null) out.println(m.get("written.password", password.file()));

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Pattern;
+import org.rebond.config.Loopback;
 import org.rebond.config.RebondConfig.Security;
 import org.rebond.i18n.Messages;
 import org.rebond.i18n.UserLanguage;
@@ -21,6 +23,9 @@ import org.rebond.i18n.UserLanguage;
  * a missing answer without a terminal, ends the command with exit code 64 naming the flags.
  */
 final class InitQuestions {
+
+    /** A host name or an IP address, without scheme nor port (as mailbox.host wants it). */
+    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?\\.?|\\[?[0-9A-Fa-f:.]+]?");
 
     private final InitCommand flags;
     private final UserTerminal terminal;
@@ -153,9 +158,12 @@ final class InitQuestions {
                     flags.imapSecurity != null ? security(flags.imapSecurity) : p.security());
         }
         if (flags.imapHost == null && !asking) return null;
-        String host = text("--imap-host", flags.imapHost, "ask.host", true);
+        String host = answer("--imap-host", flags.imapHost, "ask.host", null,
+                t -> Optional.of(t.strip()).filter(h -> HOST.matcher(h).matches()), t -> m.get("bad.host", t));
+        if (host == null) return null;
         Security security = answer("--imap-security", flags.imapSecurity, "ask.security", "tls",
-                t -> Optional.ofNullable(securityOrNull(t)));
+                t -> Optional.ofNullable(securityOrNull(t)).filter(s -> s != Security.NONE || Loopback.isLoopback(host)),
+                t -> securityOrNull(t) == null ? m.get("bad.security", t) : m.get("bad.plaintext", host));
         int defaultPort = security == Security.TLS ? 993 : 143;
         int port = answer("--imap-port", flags.imapPort == null ? null : String.valueOf(flags.imapPort), "ask.port",
                 String.valueOf(defaultPort), InitQuestions::port);

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.rebond.config.ConfigLoader;
 import org.rebond.config.Loopback;
 import org.rebond.config.RebondConfig.Security;
 import org.rebond.i18n.Messages;
@@ -61,6 +62,24 @@ final class SetupFile {
             key(y, m.get("yaml.database"), "database", quoted(a.database().toAbsolutePath().toString()));
         }
         return y.toString();
+    }
+
+    /**
+     * Loads {@code text} with the real loader before anything is written, from a private temporary
+     * folder under the same file name, so that a problem leaves the user's files untouched.
+     *
+     * @throws org.rebond.config.ConfigException listing the problems (exit code 78)
+     */
+    static void check(String text, String fileName) throws IOException {
+        Path folder = PrivateFiles.createTempFolder("rebond-init");
+        Path trial = folder.resolve(fileName);
+        try {
+            PrivateFiles.writeString(trial, text);
+            new ConfigLoader().load(trial);
+        } finally {
+            Files.deleteIfExists(trial);
+            Files.deleteIfExists(folder);
+        }
     }
 
     /** Writes {@code text} to {@code file}, {@code 0600}; the folders it creates are {@code 0700}. */

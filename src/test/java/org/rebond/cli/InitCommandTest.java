@@ -207,4 +207,27 @@ class InitCommandTest {
         assertThat(loaded.profile().pitch()).isEmpty();
         assertThat(Files.readString(config.resolveSibling("imap-password"))).isEqualTo(PASSWORD + "\n");
     }
+
+    @Test
+    void aServerWrittenAsAnAddressOrPlainTextToAnotherMachineIsRefusedBeforeAnythingIsWritten() {
+        Cli.Result url = Cli.withInput(PASSWORD + "\n", "init", "--non-interactive", "--language", "fr", "--name", "Camille Martin",
+                "--address", EMAIL, "--imap-host", "https://imap.example.org:993", "--password-stdin", "--config", config.toString());
+        Cli.Result plain = Cli.withInput(PASSWORD + "\n", "init", "--non-interactive", "--language", "en", "--name", "Camille Martin",
+                "--address", EMAIL, "--imap-host", "imap.example.org", "--imap-security", "none", "--password-stdin", "--config", config.toString());
+
+        assertThat(url.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(url.err()).contains("--imap-host : « https://imap.example.org:993 » n'est pas un nom de serveur");
+        assertThat(plain.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(plain.err()).contains("--imap-security: none (no encryption) is only allowed on this computer");
+        assertThat(config.getParent()).doesNotExist();
+    }
+
+    @Test
+    void twoWaysOfKeepingThePasswordAtOnceAreAUsageError() {
+        Cli.Result result = Cli.run(flags("en", "--password-command", "pass show mail/imap", "--credential").toArray(String[]::new));
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).contains("give only one");
+        assertThat(config.getParent()).doesNotExist();
+    }
 }
