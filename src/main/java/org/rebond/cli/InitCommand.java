@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
@@ -119,7 +120,12 @@ public final class InitCommand implements Callable<Integer> {
         SetupAnswers answers = questions.ask(file.getParent());
         SetupAnswers.PasswordPlan password = answers.password();
         String yaml = SetupFile.yaml(answers, m, clock.instant().atZone(answers.zone()).toLocalDate());
-        SetupFile.check(yaml, file.getFileName().toString());
+        try {
+            SetupFile.check(yaml, file.getFileName().toString());
+        } catch (RuntimeException | IOException e) {
+            if (password.secret() != null) Arrays.fill(password.secret(), '\0');
+            throw e;
+        }
         if (password.secret() != null) {
             SecretFile.write(password.file(), password.secret());
         }
