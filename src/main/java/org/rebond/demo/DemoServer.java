@@ -4,8 +4,6 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.FileAppender;
-import ch.qos.logback.core.filter.Filter;
-import ch.qos.logback.core.spi.FilterReply;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import java.io.IOException;
@@ -45,7 +43,7 @@ public final class DemoServer implements AutoCloseable {
     public static DemoServer start(int port, Path log) throws IOException {
         PrivateFiles.createFile(log);
         ServerThreads threads = new ServerThreads();
-        Runnable unroute = route(log, threads);
+        Runnable unroute = route(log);
         // GreenMail's threads (the listener and one per client) are made in the group of the thread
         // that makes the server: made here, they report what escapes them to the log, not to stderr.
         AtomicReference<GreenMail> started = new AtomicReference<>();
@@ -98,7 +96,7 @@ public final class DemoServer implements AutoCloseable {
     }
 
     /** Sends the server's loggers to {@code file} alone; returns what undoes it. */
-    private static Runnable route(Path file, ServerThreads threads) {
+    private static Runnable route(Path file) {
         if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
             return () -> { };
         }
@@ -112,20 +110,13 @@ public final class DemoServer implements AutoCloseable {
         appender.setFile(file.toString());
         appender.setAppend(true);
         appender.setEncoder(encoder);
-        appender.addFilter(threads.onlyMine());
         appender.start();
         ch.qos.logback.classic.Logger server = context.getLogger(SERVER_LOGGERS);
-        synchronized (server) {
-            server.addAppender(appender);
-            server.setAdditive(false);
-        }
+        server.addAppender(appender);
+        server.setAdditive(false);
         return () -> {
-            synchronized (server) {
-                server.detachAppender(appender);
-                if (!server.iteratorForAppenders().hasNext()) {
-                    server.setAdditive(true);
-                }
-            }
+            server.detachAppender(appender);
+            server.setAdditive(true);
             appender.stop();
         };
     }
@@ -140,20 +131,6 @@ public final class DemoServer implements AutoCloseable {
         @Override
         public void uncaughtException(Thread thread, Throwable e) {
             escaped.warn("{} ended on {}", thread.getName(), e.toString(), e);
-        }
-
-        /** Keeps out of this server's file what another demo server's threads log (two demos in one process, as tests run them). */
-        Filter<ILoggingEvent> onlyMine() {
-            ServerThreads mine = this;
-            Filter<ILoggingEvent> filter = new Filter<>() {
-                @Override
-                public FilterReply decide(ILoggingEvent event) {
-                    ThreadGroup group = Thread.currentThread().getThreadGroup();
-                    return group instanceof ServerThreads && group != mine ? FilterReply.DENY : FilterReply.NEUTRAL;
-                }
-            };
-            filter.start();
-            return filter;
         }
     }
 }
