@@ -45,7 +45,7 @@ class DemoCommandIT {
                 .doesNotContain("Brouillons").doesNotContain("dossier Drafts").doesNotContain("client mail").doesNotContain("Ouvrez");
         assertThat(lastLines(run.out(), 3)).containsExactly(
                 "Terminé : chaque action a eu lieu, rien n'a été envoyé ; les brouillons ont été préparés dans « Drafts ».",
-                "La boîte de démonstration s'est fermée avec la démonstration. L'état de rebond reste dans " + run.state()
+                "La boîte de démonstration est maintenant fermée. L'état de rebond reste dans " + run.state()
                         + " ; pour le consulter :",
                 "  rebond status --config " + run.state().resolve("rebond.yaml"));
     }
@@ -59,7 +59,7 @@ class DemoCommandIT {
                 .doesNotContain("mail client").doesNotContainIgnoringCase("open the mailbox");
         assertThat(lastLines(run.out(), 3)).containsExactly(
                 "Done: every action took place and nothing was sent; the drafts were made in \"Drafts\".",
-                "The demo mailbox has closed with the demo. rebond's state stays in " + run.state() + "; to look at it:",
+                "The demo mailbox is now closed. rebond's state stays in " + run.state() + "; to look at it:",
                 "  rebond status --config " + run.state().resolve("rebond.yaml"));
     }
 
