@@ -89,6 +89,7 @@ public final class CalendarSync {
                 try {
                     runOnce(source);
                     failures.remove(source);
+                    record(() -> state.synced(source.name()));
                 } finally {
                     lock.unlock();
                 }
@@ -96,6 +97,8 @@ public final class CalendarSync {
         } catch (RuntimeException e) {
             int failed = failures.merge(source, 1, Integer::sum);
             next = backoff(source.interval(), failed);
+            Instant nextAttempt = clock.instant().plus(next);
+            record(() -> state.syncFailed(source.name(), e.getMessage(), failed, nextAttempt));
             log.warn("{}: sync failed ({}); next try in {} s", source.name(), e.getMessage(), next.toSeconds());
         }
         if (!executor.isShutdown()) {
@@ -104,6 +107,15 @@ public final class CalendarSync {
             } catch (RejectedExecutionException stopping) {
                 // rebond is stopping
             }
+        }
+    }
+
+    /** The sources' contacts are for display: a database hiccup must not stop the sync. */
+    private static void record(Runnable write) {
+        try {
+            write.run();
+        } catch (RuntimeException e) {
+            log.debug("could not record how the calendar sync went: {}", e.getMessage());
         }
     }
 
