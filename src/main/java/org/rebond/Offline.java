@@ -134,7 +134,7 @@ public final class Offline implements AutoCloseable {
      */
     public Optional<Lock> lockUnlessADaemonRuns() {
         try {
-            InstanceLock lock = InstanceLock.acquire(config.storage().database(), InstanceLock.Holder.thisProcess(clock.instant(), "offline"));
+            InstanceLock lock = InstanceLock.acquire(config.storage().database(), InstanceLock.Holder.thisProcess(clock.instant(), InstanceLock.OFFLINE));
             return Optional.of(lock::close);
         } catch (StoreException daemonRunning) {
             return Optional.empty();

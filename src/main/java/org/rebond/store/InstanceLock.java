@@ -27,6 +27,8 @@ public final class InstanceLock implements AutoCloseable {
 
     /** The command name the daemon writes as holder ({@code rebond run}). */
     public static final String DAEMON = "run";
+    /** The command name a command writes when it holds the lock for a moment to change the state itself ({@code track}, {@code ignore}…). */
+    public static final String OFFLINE = "offline";
 
     /** Who holds the lock: the process id, when it took the lock, and the rebond command it runs ({@code run} for the daemon). */
     public record Holder(long pid, Instant since, String command) {
