@@ -67,6 +67,7 @@ final class FrenchReasons {
                     "le serveur coupe la connexion chaque fois que ce message est lu (« $1 ») ; rebond lit la suite sans lui"),
             // What the mailbox connection last ran into (status's server lines).
             rule("connection lost: (.+)", "connexion perdue : « $1 »"),
+            rule("cannot read (\\S+): (.+)", "lecture impossible de $1 : « $2 »"),
             rule("cannot append to (\\S+): (.+)", "impossible de déposer dans $1 : « $2 »"),
             rule("the IMAP server (\\S+) refused the login of (\\S+) — check the user name and the password source \\((.+)\\)",
                     "le serveur IMAP $1 a refusé la connexion de $2 — vérifiez le nom d'utilisateur et la source du mot de passe ($3)"),

@@ -113,7 +113,7 @@ final class StatusText {
             case DONE -> m.get("action.done", when.format(a.at()));
             case SKIPPED -> m.get("action.skipped", reason);
             case PENDING -> m.count("action.pending", a.attempts()) + (reason.isEmpty() ? "" : m.get("sep") + reason);
-            case CANCELLED -> m.get("action.cancelled");
+            case CANCELLED -> m.get(i.state() == Interview.State.IGNORED ? "action.ignored" : "action.cancelled");
             case WAITING -> m.get("action.waiting", reason);
             case PLANNED -> news.line(i, a.planned(), dueLine(i, a.planned(), now));
         };
@@ -133,7 +133,8 @@ final class StatusText {
             out.println();
             out.println(m.get("quarantine.heading"));
             for (Quarantine.Item q : quarantined) {
-                out.printf("    %s%n", m.get("quarantine.line", q.source(), q.item(), FrenchReasons.shown(q.reason(), m)));
+                String source = m.has("quarantine.source." + q.source()) ? m.get("quarantine.source." + q.source()) : q.source();
+                out.printf("    %s%n", m.get("quarantine.line", source, q.item(), FrenchReasons.shown(q.reason(), m)));
             }
         }
     }

@@ -158,10 +158,11 @@ class StatusTruthIT {
                 "#" + ignored + "  Fri 11 Dec 2026 14:00  Point hebdo",
                 "state: ignored — tracked by you",
                 "ignored at your request on Mon 7 Dec 2026 05:00",
+                "brief           not made: interview ignored",
                 "seen, not taken: excluded: \"entretien d'embauche\" in title (M1)",
                 "Set aside (not processed, with the reason):",
-                "calendar " + CALDAV + "huge.ics: the object is 2000000 bytes, more than limits.max_calendar_part_bytes (1048576)",
-                "imap INBOX:7:42: could not be processed (a header line without a colon)");
+                "calendar object " + CALDAV + "huge.ics: the object is 2000000 bytes, more than limits.max_calendar_part_bytes (1048576)",
+                "message INBOX:7:42: could not be processed (a header line without a colon)");
         assertThat(LanguageCheck.linesInTheOtherLanguage(result.out(), Locale.ENGLISH)).isEmpty();
     }
 
@@ -180,10 +181,11 @@ class StatusTruthIT {
                 "remerciements     sauté : vous avez déjà écrit à Paul Durand le 4 déc. (objet « Merci ») ; aucun brouillon de remerciement n'a été fait",
                 "état : annulé par l'organisateur — catégorie « carrière »",
                 "état : ignoré — suivi à votre demande",
+                "préparation       non fait : entretien ignoré",
                 "vu, non retenu : écarté : « entretien d'embauche » dans le titre",
                 "Mis de côté (non traités, avec la raison) :",
-                "calendar " + CALDAV + "huge.ics : l'objet fait 2000000 octets, plus que limits.max_calendar_part_bytes (1048576)",
-                "imap INBOX:7:42 : n'a pas pu être traité (« a header line without a colon »)");
+                "objet d'agenda " + CALDAV + "huge.ics : l'objet fait 2000000 octets, plus que limits.max_calendar_part_bytes (1048576)",
+                "message INBOX:7:42 : n'a pas pu être traité (« a header line without a colon »)");
         assertThat(LanguageCheck.linesInTheOtherLanguage(result.out(), Locale.FRENCH)).as(result.out()).isEmpty();
         assertThat(result.out()).as("no English plural left").doesNotContain("(s)");
     }
@@ -203,6 +205,8 @@ class StatusTruthIT {
                                     + ": Permission denied; next attempt Mon 7 Dec 2026 10:20 (3 failures); no sync yet");
                 } else {
                     assertThat(lines.get(1)).isEqualTo("rebond tourne sur cet état depuis le lun. 7 déc. 2026 08:00 (pid " + pid + ").");
+                    assertThat(lines).contains("fichier ICS " + ics + " : en échec depuis le lun. 7 déc. 2026 09:30 — lecture impossible de " + ics
+                            + " : « Permission denied » ; prochain essai le lun. 7 déc. 2026 10:20 (3 échecs) ; aucune synchronisation pour l'instant");
                     assertThat(lines).contains("Boîte aux lettres : connectée depuis le lun. 7 déc. 2026 08:00 ; dernier contact le lun. 7 déc. 2026 09:55");
                 }
                 assertThat(result.out()).doesNotContain("not running").doesNotContain("ne tourne pas");
