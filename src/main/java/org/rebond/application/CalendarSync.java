@@ -89,7 +89,6 @@ public final class CalendarSync {
                 try {
                     runOnce(source);
                     failures.remove(source);
-                    record(() -> state.synced(source.name()));
                 } finally {
                     lock.unlock();
                 }
@@ -142,6 +141,7 @@ public final class CalendarSync {
     private Report runOnce(CalendarSource source) {
         Handler handler = new Handler(source);
         source.sync(handler);
+        record(() -> state.synced(source.name()));
         Report report = handler.report();
         if (report.objects() > 0 || report.removed() > 0) {
             log.info("{}: {} objects read, {} interviews created, {} updated, {} cancelled, {} quarantined, {} removed", source.name(),

@@ -120,6 +120,11 @@ class IcsCalendarSourcesIT {
         assertThat(unchanged.objects()).isZero();
         assertThat(gets.get()).isEqualTo(2);
         assertThat(source.name()).as("the secret address is not shown").doesNotContain("private-7f3a");
+        assertThat(world.state.contacts()).as("the last sync, for status").singleElement().satisfies(c -> {
+            assertThat(c.source()).isEqualTo(source.name());
+            assertThat(c.lastSync()).isNotNull();
+            assertThat(c.problem()).isEmpty();
+        });
     }
 
     @Test
