@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
  * in the user's language ({@link StatusText}), or as JSON for scripts ({@link StatusJson}).
  */
 @Command(name = "status", mixinStandardHelpOptions = true,
-        header = "Shows whether rebond runs, the last word from each server, and where each interview stands.",
+        header = "Shows whether rebond runs and where each interview stands.",
         description = {"Says whether the rebond service runs on this state (and since when, with its process id), the last contact "
                 + "with the mailbox and with each calendar source, and the next action due. Then the interviews rebond follows and "
                 + "the state of each action (done, due when, pending, skipped), the progression over time (M2), cancellations and "
