@@ -52,7 +52,6 @@ final class FrenchReasons {
             rule("\"(.*)\" with a career hint \\(\"(.*)\"\\)", "« $1 » avec un indice de carrière (« $2 »)"),
             rule("contact suggested in an earlier debrief", "personne suggérée lors d'un entretien précédent"),
             rule("tracked by you", "suivi à votre demande"),
-            rule("(.+), but nobody to meet was found among the attendees", "$1, mais personne à rencontrer parmi les participants"),
             // Why an event was seen but not taken (status's "seen, not taken").
             rule("no information-interview wording", "aucune formule d'entretien d'information"),
             rule("excluded: \"(.*)\" in title \\(M1\\)", "écarté : « $1 » dans le titre"),
@@ -97,9 +96,17 @@ final class FrenchReasons {
         return french.equals(english) ? messages.get("reason.asRecorded", english.strip()) : french;
     }
 
+    /** Why an event that reads like an interview was still not taken: the detector's reason, then this. */
+    private static final String NOBODY_TO_MEET = ", but nobody to meet was found among the attendees";
+
     static String of(String english) {
         if (english == null) {
             return "";
+        }
+        if (english.strip().endsWith(NOBODY_TO_MEET)) {
+            String reason = english.strip().substring(0, english.strip().length() - NOBODY_TO_MEET.length());
+            String french = of(reason);
+            return french.equals(reason) ? english : french + ", mais personne à rencontrer parmi les participants";
         }
         for (Rule rule : RULES) {
             Matcher m = rule.english().matcher(english.strip());

@@ -36,6 +36,7 @@ import org.rebond.store.InstanceLock;
 final class StatusText {
 
     private static final Pattern IN_PARENTHESES = Pattern.compile("\\(([^()]*)\\)");
+    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:mm");
 
     private final Messages m;
     private final Planner planner;
@@ -150,7 +151,7 @@ final class StatusText {
      * ended after 19:00)}).
      */
     String dueLine(Interview i, PlannedAction p, Instant now) {
-        String time = DateTimeFormatter.ofPattern("HH:mm").withZone(planner.policy().zone()).format(p.due());
+        String time = HOUR.withZone(planner.policy().zone()).format(p.due());
         String at = switch (RelativeDay.of(now, p.due(), planner.policy().zone())) {
             case TODAY -> m.get("due.today", time);
             case TOMORROW -> m.get("due.tomorrow", time);
@@ -170,8 +171,8 @@ final class StatusText {
         HumanHours hours = policy.humanHours();
         return switch (shift) {
             case NONE -> "";
-            case NOT_AFTER -> m.get("why.NOT_AFTER", hours.notAfter());
-            case NEXT_MORNING_LATE_END -> m.get("why.NEXT_MORNING_LATE_END", hours.lateEndAfter());
+            case NOT_AFTER -> m.get("why.NOT_AFTER", HOUR.format(hours.notAfter()));
+            case NEXT_MORNING_LATE_END -> m.get("why.NEXT_MORNING_LATE_END", HOUR.format(hours.lateEndAfter()));
             case NEXT_MORNING_NIGHT, WITHIN_24_HOURS -> m.get("why." + shift.name());
             case AFTER_MORNING_PROMPT -> m.get("why.AFTER_MORNING_PROMPT", hoursAndMinutes(policy.thankYouAfterEnd().minus(policy.debriefAfterEnd())));
         };
