@@ -157,7 +157,7 @@ public final class App implements AutoCloseable {
         }
         InstanceLock acquired;
         try {
-            acquired = InstanceLock.acquire(config.storage().database());
+            acquired = InstanceLock.acquire(config.storage().database(), InstanceLock.Holder.thisProcess(clock.instant(), InstanceLock.DAEMON));
         } catch (RuntimeException e) {
             firstConnection.discard();
             database.close();

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.rebond.application.CalendarSyncState;
 import org.rebond.application.CommandQueue;
 import org.rebond.application.ContactActivities;
 import org.rebond.application.ContactCircles;
@@ -26,6 +27,7 @@ import org.rebond.domain.NotesParser;
 import org.rebond.schedule.DeferredActionScheduler;
 import org.rebond.store.Database;
 import org.rebond.store.InstanceLock;
+import org.rebond.store.SqlCalendarState;
 import org.rebond.store.SqlCommandQueue;
 import org.rebond.store.SqlContactCircles;
 import org.rebond.store.SqlInterviewStore;
@@ -92,6 +94,11 @@ public final class Offline implements AutoCloseable {
         return new SqlMailboxState(database, clock);
     }
 
+    /** How the last sync of each calendar source went, as the daemon recorded it. */
+    public CalendarSyncState calendarState() {
+        return new SqlCalendarState(database, clock);
+    }
+
     public UidValidityChanges validityChanges() {
         return new SqlUidValidityChanges(database, clock);
     }
@@ -127,7 +134,7 @@ public final class Offline implements AutoCloseable {
      */
     public Optional<Lock> lockUnlessADaemonRuns() {
         try {
-            InstanceLock lock = InstanceLock.acquire(config.storage().database());
+            InstanceLock lock = InstanceLock.acquire(config.storage().database(), InstanceLock.Holder.thisProcess(clock.instant(), InstanceLock.OFFLINE));
             return Optional.of(lock::close);
         } catch (StoreException daemonRunning) {
             return Optional.empty();
@@ -139,9 +146,21 @@ public final class Offline implements AutoCloseable {
      * lock for an instant, as {@code track} and {@code ignore} do.)
      */
     public boolean daemonRuns() {
+        return holder().isPresent();
+    }
+
+    /**
+     * The process that holds the instance lock now (the daemon, or a command changing the state),
+     * as it wrote itself into the lock file; empty when nobody holds it. A holder whose file could
+     * not be read is told with pid -1 and no start time.
+     */
+    public Optional<InstanceLock.Holder> holder() {
         Optional<Lock> lock = lockUnlessADaemonRuns();
-        lock.ifPresent(Lock::close);
-        return lock.isEmpty();
+        if (lock.isPresent()) {
+            lock.get().close();
+            return Optional.empty();
+        }
+        return Optional.of(InstanceLock.holder(config.storage().database()).orElse(new InstanceLock.Holder(-1, null, "")));
     }
 
     /**

@@ -68,7 +68,7 @@ class TrackAndIgnoreIT {
         Run status = rebond("status", "--config", config.toString());
         assertThat(status.code()).as(status.err()).isZero();
         assertThat(status.out()).contains(fr ? "Vus, non retenus" : "Seen, not taken").contains(seen.label() + " ")
-                .contains("Coffee with Jeanne").contains(fr ? "vu, non retenu : no information-interview wording" : "seen, not taken: no information-interview wording");
+                .contains("Coffee with Jeanne").contains(fr ? "vu, non retenu : aucune formule d'entretien d'information" : "seen, not taken: no information-interview wording");
 
         Run track = rebond("track", seen.label(), "--config", config.toString());
         assertThat(track.code()).as(track.err()).isZero();

@@ -96,6 +96,8 @@ public final class CalendarSync {
         } catch (RuntimeException e) {
             int failed = failures.merge(source, 1, Integer::sum);
             next = backoff(source.interval(), failed);
+            Instant nextAttempt = clock.instant().plus(next);
+            record(() -> state.syncFailed(source.name(), e.getMessage(), failed, nextAttempt));
             log.warn("{}: sync failed ({}); next try in {} s", source.name(), e.getMessage(), next.toSeconds());
         }
         if (!executor.isShutdown()) {
@@ -104,6 +106,15 @@ public final class CalendarSync {
             } catch (RejectedExecutionException stopping) {
                 // rebond is stopping
             }
+        }
+    }
+
+    /** The sources' contacts are for display: a database hiccup must not stop the sync. */
+    private static void record(Runnable write) {
+        try {
+            write.run();
+        } catch (RuntimeException e) {
+            log.debug("could not record how the calendar sync went: {}", e.getMessage());
         }
     }
 
@@ -130,6 +141,7 @@ public final class CalendarSync {
     private Report runOnce(CalendarSource source) {
         Handler handler = new Handler(source);
         source.sync(handler);
+        record(() -> state.synced(source.name()));
         Report report = handler.report();
         if (report.objects() > 0 || report.removed() > 0) {
             log.info("{}: {} objects read, {} interviews created, {} updated, {} cancelled, {} quarantined, {} removed", source.name(),

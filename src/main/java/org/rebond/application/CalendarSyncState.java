@@ -1,5 +1,7 @@
 package org.rebond.application;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -21,6 +23,23 @@ public interface CalendarSyncState {
             return new Validators(syncToken, newCtag, etag, lastModified);
         }
     }
+
+    /**
+     * How the last syncs of one source went, for {@code status}: when one last succeeded, and the
+     * current run of failures (empty problem, null times and 0 failures after a success).
+     *
+     * @param source the source's name ({@link CalendarSource#name()})
+     */
+    record Contact(String source, Instant lastSync, String problem, Instant problemSince, Instant nextAttempt, int failures) {}
+
+    /** A sync of {@code source} (a source's name) succeeded now. */
+    void synced(String source);
+
+    /** A sync of {@code source} failed with {@code problem}; the next is due at {@code nextAttempt}. */
+    void syncFailed(String source, String problem, int failures, Instant nextAttempt);
+
+    /** Every source that was ever synced, by name. */
+    List<Contact> contacts();
 
     Validators validators(String source);
 

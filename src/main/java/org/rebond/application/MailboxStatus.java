@@ -16,11 +16,15 @@ public interface MailboxStatus {
      * @param problem      empty when connected
      * @param problemSince when the current run of failures began, null when connected
      * @param nextAttempt  when the next connection attempt is due, null when connected
+     * @param lastContact  when the server last answered (a login, a sync, an IDLE or NOOP), null when never
      */
     record State(String account, Kind kind, String problem, Instant problemSince, Instant nextAttempt, int failures,
-                        Instant updatedAt) {}
+                        Instant updatedAt, Instant lastContact) {}
 
     void connected(String account);
+
+    /** The server answered on the current connection (a sync of the folders, an IDLE or a NOOP ended well). */
+    void heard(String account);
 
     void failed(String account, boolean loginRefused, String problem, int failures, Duration wait);
 

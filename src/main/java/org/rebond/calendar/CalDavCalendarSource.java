@@ -63,6 +63,11 @@ public final class CalDavCalendarSource implements CalendarSource {
 
     @Override
     public String name() {
+        return nameOf(url);
+    }
+
+    /** The name a CalDAV source at {@code url} goes by (its sync state is recorded under it). */
+    public static String nameOf(URI url) {
         return "CalDAV " + url;
     }
 

@@ -37,6 +37,11 @@ public final class IcsFileCalendarSource implements CalendarSource {
 
     @Override
     public String name() {
+        return nameOf(path);
+    }
+
+    /** The name an .ics file or vdir folder goes by (its sync state is recorded under it). */
+    public static String nameOf(Path path) {
         return (Files.isDirectory(path) ? "vdir " : "ICS file ") + path;
     }
 

@@ -28,7 +28,11 @@ public final class IcsUrlCalendarSource implements CalendarSource {
 
     @Override
     public String name() {
-        // The path of a feed is often its secret address: only the host is shown.
+        return nameOf(url);
+    }
+
+    /** The name an ICS feed goes by (its sync state is recorded under it). The path of a feed is often its secret address: only the host is shown. */
+    public static String nameOf(URI url) {
         return "ICS URL " + url.getScheme() + "://" + url.getHost() + (url.getPort() == -1 ? "" : ":" + url.getPort()) + "/…";
     }
 

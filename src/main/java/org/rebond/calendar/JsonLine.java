@@ -2,11 +2,15 @@ package org.rebond.calendar;
 
 import java.util.List;
 
-/** A minimal JSON object writer for one line of {@code rebond inspect} output; keys keep their order. */
-final class JsonLine {
+/**
+ * A minimal JSON object writer, on one line, for {@code rebond inspect} and {@code rebond status --json};
+ * keys keep their order. Values: null, booleans, integers, nested objects, lists, and anything else
+ * as a string (its {@code toString}: an {@link java.time.OffsetDateTime} gives ISO-8601 with its offset).
+ */
+public final class JsonLine {
     private final StringBuilder out = new StringBuilder("{");
 
-    JsonLine put(String key, Object value) {
+    public JsonLine put(String key, Object value) {
         if (out.length() > 1) out.append(", ");
         string(key);
         out.append(": ");
@@ -63,8 +67,13 @@ final class JsonLine {
         return i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
     }
 
+    /** The object as JSON text. */
+    public String text() {
+        return out + "}";
+    }
+
     @Override
     public String toString() {
-        return out + "}";
+        return text();
     }
 }

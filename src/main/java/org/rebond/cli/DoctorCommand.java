@@ -14,6 +14,7 @@ import java.util.function.Supplier;
 import org.eclipse.angus.mail.imap.IMAPStore;
 import org.rebond.App;
 import org.rebond.config.RebondConfig;
+import org.rebond.i18n.Messages;
 import org.rebond.mail.FolderFinder;
 import org.rebond.mail.ImapConnector;
 import org.rebond.mail.MailboxException;
@@ -76,7 +77,7 @@ public final class DoctorCommand implements Callable<Integer> {
                     loaded.profile().language()).withZone(loaded.profile().timeZone());
             for (var paused : new SqlUidValidityChanges(db, clock).pauses()) {
                 problems.add("folder " + paused.folder() + " paused");
-                out.println("FAIL " + StatusCommand.pausedFolderLine(paused, when, fr));
+                out.println("FAIL " + ServerLines.pausedFolderLine(paused, when, Messages.of("status", loaded.profile().language())));
             }
         } catch (RuntimeException e) {
             problems.add(e.getMessage());

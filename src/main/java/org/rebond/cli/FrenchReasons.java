@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.rebond.i18n.Messages;
 
 /**
  * The reasons rebond records in English when it settles an action without delivering it (the
@@ -50,7 +51,27 @@ final class FrenchReasons {
             rule("category \"(.*)\"", "catégorie « $1 »"),
             rule("\"(.*)\" with a career hint \\(\"(.*)\"\\)", "« $1 » avec un indice de carrière (« $2 »)"),
             rule("contact suggested in an earlier debrief", "personne suggérée lors d'un entretien précédent"),
-            rule("tracked by you", "suivi à votre demande"));
+            rule("tracked by you", "suivi à votre demande"),
+            // Why an event was seen but not taken (status's "seen, not taken").
+            rule("no information-interview wording", "aucune formule d'entretien d'information"),
+            rule("excluded: \"(.*)\" in title \\(M1\\)", "écarté : « $1 » dans le titre"),
+            rule("excluded: \"(.*)\" in description \\(M1\\)", "écarté : « $1 » dans la description"),
+            rule("excluded: \"(.*)\" in categories \\(M1\\)", "écarté : « $1 » dans les catégories"),
+            rule("set aside: (.+)", "mis de côté : « $1 »"),
+            // Why a message or a calendar object was set aside (quarantine).
+            rule("could not be processed \\((.*)\\)", "n'a pas pu être traité (« $1 »)"),
+            rule("the object is (\\d+) bytes, more than limits.max_calendar_part_bytes \\((\\d+)\\)",
+                    "l'objet fait $1 octets, plus que limits.max_calendar_part_bytes ($2)"),
+            rule("the server closes the connection whenever this message is read \\((.*)\\); rebond reads on past it",
+                    "le serveur coupe la connexion chaque fois que ce message est lu (« $1 ») ; rebond lit la suite sans lui"),
+            // What the mailbox connection last ran into (status's server lines).
+            rule("connection lost: (.+)", "connexion perdue : « $1 »"),
+            rule("cannot read (\\S+): (.+)", "lecture impossible de $1 : « $2 »"),
+            rule("cannot append to (\\S+): (.+)", "impossible de déposer dans $1 : « $2 »"),
+            rule("the IMAP server (\\S+) refused the login of (\\S+) — check the user name and the password source \\((.+)\\)",
+                    "le serveur IMAP $1 a refusé la connexion de $2 — vérifiez le nom d'utilisateur et la source du mot de passe ($3)"),
+            rule("the IMAP server (\\S+) refused the login of (\\S+)(?: .*)?", "le serveur IMAP $1 a refusé la connexion de $2"),
+            rule("cannot connect to (\\S+) \\((\\w+)\\): (.+)", "connexion impossible à $1 ($2) : « $3 »"));
 
     private FrenchReasons() {
     }
@@ -59,9 +80,33 @@ final class FrenchReasons {
         return new Rule(Pattern.compile(english), french);
     }
 
+    /**
+     * A reason recorded in English as {@code status} shows it in {@code messages}' language: as
+     * recorded in English; in French translated when its shape is known, else quoted as recorded
+     * (the user still reads what rebond noted, and sees it is a note, not a sentence to them).
+     */
+    static String shown(String english, Messages messages) {
+        if (english == null || english.isBlank()) {
+            return "";
+        }
+        if (!messages.french()) {
+            return english;
+        }
+        String french = of(english);
+        return french.equals(english) ? messages.get("reason.asRecorded", english.strip()) : french;
+    }
+
+    /** Why an event that reads like an interview was still not taken: the detector's reason, then this. */
+    private static final String NOBODY_TO_MEET = ", but nobody to meet was found among the attendees";
+
     static String of(String english) {
         if (english == null) {
             return "";
+        }
+        if (english.strip().endsWith(NOBODY_TO_MEET)) {
+            String reason = english.strip().substring(0, english.strip().length() - NOBODY_TO_MEET.length());
+            String french = of(reason);
+            return french.equals(reason) ? english : french + ", mais personne à rencontrer parmi les participants";
         }
         for (Rule rule : RULES) {
             Matcher m = rule.english().matcher(english.strip());

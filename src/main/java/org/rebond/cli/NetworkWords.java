@@ -1,9 +1,11 @@
 package org.rebond.cli;
 
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.Optional;
 import org.rebond.application.ReferralNetwork;
 import org.rebond.application.ReferralNetwork.Node;
+import org.rebond.i18n.Messages;
 
 /**
  * The words {@code rebond network} uses for a contact, in the user's language, shared by the
@@ -21,7 +23,7 @@ final class NetworkWords {
         this.when = when;
         this.day = day;
         this.fr = fr;
-        this.names = new SuggestedNames(when, day, fr);
+        this.names = new SuggestedNames(when, day, Messages.of("status", fr ? Locale.FRENCH : Locale.ENGLISH));
     }
 
     boolean french() {

@@ -10,6 +10,7 @@ import org.rebond.domain.ContactActivity;
 import org.rebond.domain.Interview;
 import org.rebond.domain.PlannedAction;
 import org.rebond.domain.Planner;
+import org.rebond.i18n.Messages;
 
 /**
  * What {@code rebond status} says of the keeping-you-posted drafts (METHOD M7): why one that is due
@@ -21,13 +22,13 @@ final class NewsLines {
     private final Planner planner;
     private final ContactActivities activities;
     private final DateTimeFormatter when;
-    private final boolean fr;
+    private final Messages messages;
 
-    NewsLines(Planner planner, ContactActivities activities, DateTimeFormatter when, boolean fr) {
+    NewsLines(Planner planner, ContactActivities activities, DateTimeFormatter when, Messages messages) {
         this.planner = planner;
         this.activities = activities;
         this.when = when;
-        this.fr = fr;
+        this.messages = messages;
     }
 
     /** The plan of {@code i}, its updates following what happened with the contact. */
@@ -39,19 +40,21 @@ final class NewsLines {
         return i.active() ? activities.of(i) : ContactActivity.none();
     }
 
-    /** The line of a pending update: {@code dueLine}, or why it waits when it is due, or what brought it forward. */
-    String line(Interview i, PlannedAction p, Instant now, String dueLine) {
+    /** Why a keeping-you-posted draft that is due waits (in English, as rebond records it); empty when it does not wait. */
+    Optional<String> heldBack(Interview i, PlannedAction p, Instant now) {
+        if (p.action().kind() != Action.Kind.KEEP_POSTED || !i.active() || p.due().isAfter(now)) {
+            return Optional.empty();
+        }
+        return planner.newsHeldBack(i, activity(i));
+    }
+
+    /** The line of a pending update: {@code dueLine}, with the meeting that brought it forward if one did. */
+    String line(Interview i, PlannedAction p, String dueLine) {
         if (p.action().kind() != Action.Kind.KEEP_POSTED || !i.active()) {
             return dueLine;
         }
-        ContactActivity activity = activity(i);
-        Optional<String> held = planner.newsHeldBack(i, activity);
-        if (held.isPresent() && !p.due().isAfter(now)) {
-            return fr ? "en attente : " + FrenchReasons.of(held.get()) : "waiting: " + held.get();
-        }
-        return planner.newsDue(i, p.action().number(), activity).broughtForwardBy()
-                .map(met -> dueLine + ": " + (fr ? "vous avez rencontré " + met.name() + " (#" + met.interviewId() + ") grâce à "
-                        : "you met " + met.name() + " (#" + met.interviewId() + ") thanks to ") + i.contact().displayName())
+        return planner.newsDue(i, p.action().number(), activity(i)).broughtForwardBy()
+                .map(met -> messages.get("news.brought", dueLine, met.name(), met.interviewId(), i.contact().displayName()))
                 .orElse(dueLine);
     }
 
@@ -65,10 +68,8 @@ final class NewsLines {
             }
             Planner.NewsDue due = planner.newsDue(i, next, activity);
             if (due.broughtForwardBy().filter(m -> m.interviewId() == referred.id()).isPresent()) {
-                return Optional.of(fr ? "nouvelles à " + i.contact().displayName() + " (#" + i.id() + ") prévues le " + when.format(due.at())
-                        + " : vous lui direz que vous avez rencontré " + referred.contact().displayName()
-                        : "news to " + i.contact().displayName() + " (#" + i.id() + ") due " + when.format(due.at())
-                        + ": you will tell them you met " + referred.contact().displayName());
+                return Optional.of(messages.get("news.referred", i.contact().displayName(), i.id(), when.format(due.at()),
+                        referred.contact().displayName()));
             }
         }
         return Optional.empty();

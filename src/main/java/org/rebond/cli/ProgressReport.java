@@ -21,6 +21,7 @@ import org.rebond.domain.Interview;
 import org.rebond.domain.PlannedAction;
 import org.rebond.domain.Planner;
 import org.rebond.domain.Progress;
+import org.rebond.i18n.Messages;
 
 /**
  * The progress block of {@code rebond status} (METHOD M2): interviews held and to come, held per
@@ -33,12 +34,12 @@ final class ProgressReport {
     private final DateTimeFormatter when;
     private final DateTimeFormatter day;
     private final Locale language;
-    private final boolean fr;
+    private final Messages m;
 
     /** Dates and times in the user's {@code zone} and {@code language}, as in the rest of status. */
     ProgressReport(Locale language, ZoneId zone) {
         this.language = language;
-        this.fr = language.getLanguage().equals("fr");
+        this.m = Messages.of("status", language);
         this.when = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", language).withZone(zone);
         this.day = DateTimeFormatter.ofPattern("EEE d MMM yyyy", language);
     }
@@ -82,76 +83,51 @@ final class ProgressReport {
     /** The block, heading first, each line as the user reads it. */
     List<String> lines(Progress p) {
         List<String> lines = new ArrayList<>();
-        lines.add(fr ? "Progression :" : "Progress:");
+        lines.add(m.get("progress.heading"));
         if (p.held() == 0) {
-            String toCome = p.toCome() == 0 ? "" : ", " + p.toCome() + (fr ? " à venir" : " to come");
-            lines.add(indent(fr ? "Aucun entretien d'information tenu pour l'instant" + toCome
-                    + ". On n'est à l'aise qu'après trois ou quatre, en général : le premier est le plus difficile."
-                    : "No information interview held yet" + toCome
-                    + ". Most people are at ease only after three or four: the first one is the hardest."));
+            lines.add(indent(m.get("progress.noneHeld", p.toCome() == 0 ? "" : m.get("progress.toComeAfter", p.toCome()))));
         } else {
-            lines.add(indent(held(p.held()) + ", " + (p.toCome() == 0 ? (fr ? "aucun à venir" : "none to come")
-                    : p.toCome() + (fr ? " à venir" : " to come"))));
+            lines.add(indent(m.get("progress.heldAndToCome", m.count("progress.held", p.held()),
+                    p.toCome() == 0 ? m.get("progress.noneToCome") : m.get("progress.toCome", p.toCome()))));
             String weeks = p.perWeek().stream().map(String::valueOf).collect(Collectors.joining(" "));
-            lines.add(indent(fr ? "tenus par semaine depuis le " + day.format(p.firstWeek()) + ", cette semaine en dernier : " + weeks
-                    : "held per week since " + day.format(p.firstWeek()) + ", this week last: " + weeks));
+            lines.add(indent(m.get("progress.perWeek", day.format(p.firstWeek()), weeks)));
             lines.add(indent(names(p)));
         }
         if (p.namesObtained() > 0) {
             lines.add(indent(led(p.namesMet(), p.namesObtained())));
         }
         if (!p.byCircle().isEmpty()) {
-            lines.add(indent((fr ? "par cercle : " : "by circle: ") + p.byCircle().entrySet().stream().sorted(Map.Entry.comparingByKey())
-                    .map(e -> e.getKey() + " (" + e.getValue() + ")").collect(Collectors.joining(", "))));
+            lines.add(indent(m.get("progress.byCircle", p.byCircle().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                    .map(e -> e.getKey() + " (" + e.getValue() + ")").collect(Collectors.joining(", ")))));
         }
         if (!p.dueNews().isEmpty()) {
-            lines.add(indent(fr ? "à tenir au courant, au plus proche d'abord :" : "due news, soonest first:"));
+            lines.add(indent(m.get("progress.dueNews")));
             for (Progress.News n : p.dueNews()) {
-                lines.add(indent(indent(n.contact().displayName() + " — " + when.format(n.due()) + (fr
-                        ? " (nouvelles #" + n.action().number() + " de l'entretien #" + n.interviewId() + ")"
-                        : " (keep-posted #" + n.action().number() + " of interview #" + n.interviewId() + ")"))));
+                lines.add(indent(indent(m.get("progress.news", n.contact().displayName(), when.format(n.due()), n.action().number(),
+                        n.interviewId()))));
             }
         }
         return lines;
     }
 
-    private String held(int n) {
-        if (fr) {
-            return n == 1 ? "1 entretien d'information tenu" : n + " entretiens d'information tenus";
-        }
-        return n == 1 ? "1 information interview held" : n + " information interviews held";
-    }
-
     /** Names obtained per interview with notes, on average and for the latest ones. */
     private String names(Progress p) {
         if (p.withNotes() == 0) {
-            return fr ? "noms obtenus : pas encore de notes (répondez à la demande de notes, ou rebond notes ID)"
-                    : "names obtained: no debrief notes yet (reply to the debrief prompt, or rebond notes ID)";
+            return m.get("progress.names.none");
         }
         String average = p.namesAverage() == Math.rint(p.namesAverage()) ? String.valueOf((long) p.namesAverage())
                 : String.format(language, "%.1f", p.namesAverage());
-        String over = fr ? (p.withNotes() == 1 ? "1 entretien avec notes" : p.withNotes() + " entretiens avec notes")
-                : (p.withNotes() == 1 ? "1 interview with notes" : p.withNotes() + " interviews with notes");
-        String latest = p.withNotes() < 2 ? "" : (fr ? " ; derniers : " : "; latest: ") + p.latest().stream()
-                .map(n -> n.contact().displayName() + " (" + n.names() + ")").collect(Collectors.joining(", "));
-        return fr ? "noms obtenus : " + average + " par entretien en moyenne sur " + over + " (la méthode en vise deux ou trois)" + latest
-                : "names obtained: " + average + " per interview on average over " + over + " (the method aims for two or three)" + latest;
+        String latest = p.withNotes() < 2 ? "" : m.get("progress.latest", p.latest().stream()
+                .map(n -> n.contact().displayName() + " (" + n.names() + ")").collect(Collectors.joining(", ")));
+        return m.get("progress.names", average, m.count("progress.withNotes", p.withNotes()), latest);
     }
 
     /** How many of the names obtained led to an interview, plurals right. */
     private String led(int met, int obtained) {
         if (met == 0) {
-            if (fr) {
-                return obtained == 1 ? "le nom obtenu n'a pas encore mené à un entretien"
-                        : "aucun des " + obtained + " noms obtenus n'a encore mené à un entretien";
-            }
-            return obtained == 1 ? "the name obtained has not led to an interview yet"
-                    : "none of the " + obtained + " names obtained has led to an interview yet";
+            return m.count("progress.ledNone", obtained);
         }
-        if (fr) {
-            return met == 1 ? "1 nom sur " + obtained + " a mené à un entretien" : met + " noms sur " + obtained + " ont mené à un entretien";
-        }
-        return met + " of " + obtained + (obtained == 1 ? " name" : " names") + " led to an interview";
+        return obtained == 1 ? m.get("progress.ledTheOne") : m.count("progress.led", met, obtained);
     }
 
     private static String indent(String line) {

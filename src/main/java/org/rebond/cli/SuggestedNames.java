@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.rebond.application.InterviewStore;
 import org.rebond.domain.DebriefNotes;
 import org.rebond.domain.Interview;
+import org.rebond.i18n.Messages;
 
 /**
  * The part of {@code rebond status} that lists the names given in debriefs as the suggested next
@@ -19,16 +20,16 @@ final class SuggestedNames {
 
     private final DateTimeFormatter day;
     private final DateTimeFormatter when;
-    private final boolean fr;
+    private final Messages messages;
 
     /**
      * @param when the date-and-time format of the rest of status, in the user's zone and language
      * @param day  the date format, in the user's zone and language
      */
-    SuggestedNames(DateTimeFormatter when, DateTimeFormatter day, boolean fr) {
+    SuggestedNames(DateTimeFormatter when, DateTimeFormatter day, Messages messages) {
         this.when = when;
         this.day = day;
-        this.fr = fr;
+        this.messages = messages;
     }
 
     /** Prints the section, or nothing when no debrief gave a name. */
@@ -37,8 +38,7 @@ final class SuggestedNames {
             return;
         }
         out.println();
-        out.println(fr ? "Prochains entretiens suggérés (les noms donnés dans vos notes) :"
-                : "Suggested next interviews (the names given in your debrief notes):");
+        out.println(messages.get("names.heading"));
         for (InterviewStore.NameSuggested s : names) {
             DebriefNotes.NameGiven n = s.name();
             out.printf("    %s%s%n", n.name(), n.email().isBlank() ? "" : " <" + n.email() + ">");
@@ -49,8 +49,7 @@ final class SuggestedNames {
     }
 
     private String givenBy(InterviewStore.NameSuggested s) {
-        return (fr ? "donné par " + giver(s) + " lors de votre entretien du " : "given by " + giver(s) + " at your interview on ")
-                + day.format(s.metOn()) + " (#" + s.interviewId() + ")";
+        return messages.get("names.givenBy", giver(s), day.format(s.metOn()), s.interviewId());
     }
 
     private static String giver(InterviewStore.NameSuggested s) {
@@ -59,15 +58,10 @@ final class SuggestedNames {
 
     /** The permissions the contact gave, in words: contact, mention, introduction. */
     String permissions(DebriefNotes.NameGiven n, String giver) {
-        if (fr) {
-            return (n.introduces() ? giver + " vous présentera ; " : "")
-                    + (n.mayContact() ? "vous pouvez prendre contact" : "pas d'accord pour prendre contact : redemandez à " + giver)
-                    + " ; " + (n.mayMention() ? "vous pouvez dire que " + giver + " vous l'a suggéré"
-                            : "ne dites pas que " + giver + " vous l'a suggéré");
-        }
-        return (n.introduces() ? giver + " will introduce you; " : "")
-                + (n.mayContact() ? "you may get in touch" : "no agreement to get in touch yet: ask " + giver + " again")
-                + "; " + (n.mayMention() ? "you may say " + giver + " suggested it" : "do not say " + giver + " suggested it");
+        String sep = messages.get("sep");
+        return (n.introduces() ? messages.get("names.introduces", giver) + sep : "")
+                + messages.get(n.mayContact() ? "names.mayContact" : "names.mayNotContact", giver)
+                + sep + messages.get(n.mayMention() ? "names.mayMention" : "names.mayNotMention", giver);
     }
 
     /** Whether an interview with this person was held or is scheduled (matched by address, else by full name). */
@@ -76,12 +70,12 @@ final class SuggestedNames {
         Optional<Interview> met = withThem.stream().filter(i -> !i.start().isAfter(now)).reduce((earlier, later) -> later);
         Optional<Interview> next = withThem.stream().filter(i -> i.start().isAfter(now)).findFirst();
         if (met.isPresent()) {
-            return (fr ? "rencontré(e) le " : "met on ") + day.format(met.get().start()) + " (#" + met.get().id() + ")";
+            return messages.get("names.met", day.format(met.get().start()), met.get().id());
         }
         if (next.isPresent()) {
-            return (fr ? "entretien prévu le " : "interview scheduled for ") + when.format(next.get().start()) + " (#" + next.get().id() + ")";
+            return messages.get("names.scheduled", when.format(next.get().start()), next.get().id());
         }
-        return fr ? "pas encore rencontré(e)" : "not met yet";
+        return messages.get("names.notMet");
     }
 
     /** How status names the referrer of an interview: suggested or introduced, when a debrief gave this contact. */
@@ -90,13 +84,9 @@ final class SuggestedNames {
         if (suggestion.isPresent() && suggestion.get().by().email().equalsIgnoreCase(i.referrer().email())) {
             InterviewStore.Suggestion s = suggestion.get();
             String on = day.format(s.metOn());
-            if (s.introduces()) {
-                return fr ? "présenté(e) par " + name + " (promis lors de votre entretien du " + on + ")"
-                        : "introduced by " + name + " (as promised at your interview on " + on + ")";
-            }
-            return fr ? "suggéré(e) par " + name + " lors de votre entretien du " + on : "suggested by " + name + " at your interview on " + on;
+            return messages.get(s.introduces() ? "referrer.introducedPromised" : "referrer.suggested", name, on);
         }
-        return (fr ? "par l'intermédiaire de " : "introduced by ") + name;
+        return messages.get("referrer.via", name);
     }
 
     private static boolean same(DebriefNotes.NameGiven n, Interview.Person contact) {

@@ -99,6 +99,7 @@ final class IdleLoop {
                     opener.reopenIfFull(inbox);
                 }
                 observer.synced(inbox.getFullName());
+                session.heard();
                 backfill.fill(store, inbox);
                 firstPass.complete(null);
                 if (!session.running()) {

@@ -128,6 +128,11 @@ final class MailboxSession {
         }
     }
 
+    /** The server answered on this connection (a sync, an IDLE or a NOOP): the last contact status shows. */
+    void heard() {
+        record(() -> state.heard(account));
+    }
+
     /** The state is for display: a database hiccup must not stop the watcher. */
     private static void record(Runnable write) {
         try {

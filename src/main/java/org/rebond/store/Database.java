@@ -34,7 +34,7 @@ public final class Database implements AutoCloseable, Transactions {
             "db/V4__mailbox_state.sql",
             "db/V5__calendar_sources.sql", "db/V6__uidvalidity_changes.sql", "db/V7__history_indexes.sql", "db/V8__party_by_email.sql",
             "db/V9__party_address_ids.sql", "db/V10__notes_next_steps.sql", "db/V11__draft_digest.sql",
-            "db/V12__notes_sources.sql", "db/V13__contact_circle.sql", "db/V14__news_told.sql");
+            "db/V12__notes_sources.sql", "db/V13__contact_circle.sql", "db/V14__news_told.sql", "db/V15__server_contact.sql");
     /** SQLite's files beside the database, which hold its pages too. */
     private static final List<String> COMPANIONS = List.of("-wal", "-shm", "-journal");
 

@@ -3,6 +3,7 @@ package org.rebond.store;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.rebond.application.CalendarSyncState;
@@ -17,6 +18,35 @@ public final class SqlCalendarState implements CalendarSyncState, PrepCalendarSt
     public SqlCalendarState(Database db, Clock clock) {
         this.db = db;
         this.clock = clock;
+    }
+
+    @Override
+    public void synced(String source) {
+        db.inTransaction(c -> Database.execute(c, "INSERT INTO calendar_source_state (source, last_sync_at, problem, problem_since,"
+                + " next_attempt_at, failures, updated_at) VALUES (?,?,'',NULL,NULL,0,?) ON CONFLICT (source) DO UPDATE SET"
+                + " last_sync_at = excluded.last_sync_at, problem = '', problem_since = NULL, next_attempt_at = NULL, failures = 0,"
+                + " updated_at = excluded.updated_at", source, clock.instant().toString(), clock.instant().toString()));
+    }
+
+    @Override
+    public void syncFailed(String source, String problem, int failures, Instant nextAttempt) {
+        String now = clock.instant().toString();
+        db.inTransaction(c -> Database.execute(c, "INSERT INTO calendar_source_state (source, last_sync_at, problem, problem_since,"
+                + " next_attempt_at, failures, updated_at) VALUES (?,NULL,?,?,?,?,?) ON CONFLICT (source) DO UPDATE SET"
+                + " problem = excluded.problem, problem_since = COALESCE(calendar_source_state.problem_since, excluded.problem_since),"
+                + " next_attempt_at = excluded.next_attempt_at, failures = excluded.failures, updated_at = excluded.updated_at",
+                source, problem == null ? "" : problem, now, nextAttempt.toString(), failures, now));
+    }
+
+    @Override
+    public List<Contact> contacts() {
+        return db.query("SELECT source, last_sync_at, problem, problem_since, next_attempt_at, failures FROM calendar_source_state ORDER BY source",
+                rs -> new Contact(rs.getString(1), instant(rs.getString(2)), rs.getString(3), instant(rs.getString(4)),
+                        instant(rs.getString(5)), rs.getInt(6)));
+    }
+
+    private static Instant instant(String s) {
+        return s == null ? null : Instant.parse(s);
     }
 
     @Override

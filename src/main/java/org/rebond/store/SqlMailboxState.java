@@ -23,21 +23,30 @@ public final class SqlMailboxState implements MailboxStatus {
         this.clock = clock;
     }
 
+    @Override
     public void connected(String account) {
-        save(new State(account, Kind.CONNECTED, "", null, null, 0, clock.instant()));
+        save(new State(account, Kind.CONNECTED, "", null, null, 0, clock.instant(), clock.instant()));
+    }
+
+    @Override
+    public void heard(String account) {
+        db.update("UPDATE mailbox_state SET last_contact_at = ? WHERE account = ?", clock.instant().toString(), account);
     }
 
     public void failed(String account, boolean loginRefused, String problem, int failures, Duration wait) {
         Instant nextAttempt = clock.instant().plus(wait);
         Instant since = get(account).filter(s -> s.kind() != Kind.CONNECTED && s.problemSince() != null)
                 .map(State::problemSince).orElse(clock.instant());
-        save(new State(account, loginRefused ? Kind.LOGIN_REFUSED : Kind.RECONNECTING, problem, since, nextAttempt, failures, clock.instant()));
+        Instant lastContact = get(account).map(State::lastContact).orElse(null);
+        save(new State(account, loginRefused ? Kind.LOGIN_REFUSED : Kind.RECONNECTING, problem, since, nextAttempt, failures, clock.instant(),
+                lastContact));
     }
 
     public Optional<State> get(String account) {
-        return db.queryOne("SELECT account, state, problem, problem_since, next_attempt_at, failures, updated_at FROM mailbox_state WHERE account = ?",
+        return db.queryOne("SELECT account, state, problem, problem_since, next_attempt_at, failures, updated_at, last_contact_at"
+                        + " FROM mailbox_state WHERE account = ?",
                 rs -> new State(rs.getString(1), Kind.valueOf(rs.getString(2)), rs.getString(3), instant(rs.getString(4)),
-                        instant(rs.getString(5)), rs.getInt(6), instant(rs.getString(7))), account);
+                        instant(rs.getString(5)), rs.getInt(6), instant(rs.getString(7)), instant(rs.getString(8))), account);
     }
 
     /** The state of the only account, or of the most recently updated one. */
@@ -48,12 +57,12 @@ public final class SqlMailboxState implements MailboxStatus {
     private void save(State s) {
         db.inTransaction(c -> {
             long updated = Database.execute(c, "UPDATE mailbox_state SET state = ?, problem = ?, problem_since = ?, next_attempt_at = ?, failures = ?, "
-                            + "updated_at = ? WHERE account = ?", s.kind().name(), s.problem(), text(s.problemSince()), text(s.nextAttempt()),
-                    s.failures(), s.updatedAt().toString(), s.account());
+                            + "updated_at = ?, last_contact_at = ? WHERE account = ?", s.kind().name(), s.problem(), text(s.problemSince()),
+                    text(s.nextAttempt()), s.failures(), s.updatedAt().toString(), text(s.lastContact()), s.account());
             if (updated == 0) {
-                Database.execute(c, "INSERT INTO mailbox_state (account, state, problem, problem_since, next_attempt_at, failures, updated_at) "
-                                + "VALUES (?,?,?,?,?,?,?)", s.account(), s.kind().name(), s.problem(), text(s.problemSince()), text(s.nextAttempt()),
-                        s.failures(), s.updatedAt().toString());
+                Database.execute(c, "INSERT INTO mailbox_state (account, state, problem, problem_since, next_attempt_at, failures, updated_at, "
+                                + "last_contact_at) VALUES (?,?,?,?,?,?,?,?)", s.account(), s.kind().name(), s.problem(), text(s.problemSince()),
+                        text(s.nextAttempt()), s.failures(), s.updatedAt().toString(), text(s.lastContact()));
             }
             return null;
         });

@@ -19,12 +19,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rebond.application.CalendarSource;
 import org.rebond.application.CalendarSync;
 import org.rebond.application.InterviewService;
 import org.rebond.domain.CalendarEvent;
@@ -120,6 +122,46 @@ class IcsCalendarSourcesIT {
         assertThat(unchanged.objects()).isZero();
         assertThat(gets.get()).isEqualTo(2);
         assertThat(source.name()).as("the secret address is not shown").doesNotContain("private-7f3a");
+        assertThat(world.state.contacts()).as("the last sync, for status").singleElement().satisfies(c -> {
+            assertThat(c.source()).isEqualTo(source.name());
+            assertThat(c.lastSync()).isNotNull();
+            assertThat(c.problem()).isEmpty();
+        });
+    }
+
+    @Test
+    void aSyncThatFailsIsRecordedWithItsProblemAndTheNextAttemptForStatus() {
+        CalendarSource unreachable = new CalendarSource() {
+            @Override
+            public String name() {
+                return "ICS URL https://calendar.example.org/…";
+            }
+
+            @Override
+            public Duration interval() {
+                return Duration.ofMinutes(5);
+            }
+
+            @Override
+            public void sync(Changes changes) {
+                throw new IllegalStateException("cannot reach calendar.example.org: Connection refused");
+            }
+        };
+        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor();
+        try {
+            world.sync(unreachable).start(executor);
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> !world.state.contacts().isEmpty());
+        } finally {
+            executor.shutdownNow();
+        }
+
+        assertThat(world.state.contacts()).singleElement().satisfies(c -> {
+            assertThat(c.source()).isEqualTo(unreachable.name());
+            assertThat(c.lastSync()).as("never synced").isNull();
+            assertThat(c.problem()).isEqualTo("cannot reach calendar.example.org: Connection refused");
+            assertThat(c.failures()).isEqualTo(1);
+            assertThat(c.nextAttempt()).isAfter(c.problemSince());
+        });
     }
 
     @Test

@@ -125,7 +125,7 @@ class StatusAndPreviewIT {
                 "état : suivi — le titre dit « entretien d'information »",
                 "notes : pas encore",
                 "préparation       fait le lun. 4 nov. 2024 10:00",
-                "remerciements     sauté : the Drafts folder refused the message",
+                "remerciements     sauté : « the Drafts folder refused the message » (raison notée en anglais)",
                 "demande de notes  prévu le mar. 5 nov. 2024 10:30",
                 "nouvelles #1      prévu le mar. 26 nov. 2024 10:30",
                 "nouvelles #2      prévu le lun. 3 févr. 2025 10:30",
@@ -141,7 +141,7 @@ class StatusAndPreviewIT {
                 "à tenir au courant, au plus proche d'abord :",
                 "Paul Durand — mar. 26 nov. 2024 10:30 (nouvelles #1 de l'entretien #" + held + ")",
                 "Mis de côté (non traités, avec la raison) :",
-                "INBOX uid 17: calendar part larger than max_calendar_part_bytes (1 MiB)");
+                "INBOX uid 17 : « calendar part larger than max_calendar_part_bytes (1 MiB) » (raison notée en anglais)");
         assertThat(result.out()).as("no English label left").doesNotContain("state:").doesNotContain("due ")
                 .doesNotContain("thank-you").doesNotContain("keep-posted").doesNotContain("brief ");
     }

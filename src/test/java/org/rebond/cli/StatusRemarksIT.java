@@ -69,7 +69,7 @@ class StatusRemarksIT {
             "fr|annulé par l'organisateur le dim. 3 févr. 2030 10:15 ; actions en attente retirées"
                     + "|signalé le lun. 4 févr. 2030 11:00 : une annulation envoyée par quelqu'un d'autre que l'organisateur (mallory@evil.example) a été ignorée"
                     + "|signalé le mar. 5 févr. 2030 11:00 : une mise à jour venue d'un autre organisateur (eve@evil.example) n'a pas été appliquée"
-                    + "|vu, non retenu : no information-interview wording"})
+                    + "|vu, non retenu : aucune formule d'entretien d'information"})
     void statusShowsCancellationsFlaggedUpdatesAndEventsSeenButNotTaken(String language, String cancelled, String flaggedCancel,
                                                                        String flaggedUpdate, String seen) throws IOException {
         createState();

@@ -52,6 +52,11 @@ class MailboxSessionTest {
         }
 
         @Override
+        public void heard(String account) {
+            // a contact on a live connection: not what these tests follow
+        }
+
+        @Override
         public Optional<State> get(String account) {
             return Optional.empty();
         }

@@ -75,6 +75,8 @@ class MailboxWatcherTest {
         assertThat(started.lastProblem()).isEmpty();
         assertThat(new SqlMailboxState(kit.db, MailTestKit.CLOCK).get(MailboxWatcher.accountOf(kit.mailbox())))
                 .get().extracting(MailboxStatus.State::kind).isEqualTo(MailboxStatus.Kind.CONNECTED);
+        assertThat(new SqlMailboxState(kit.db, MailTestKit.CLOCK).get(MailboxWatcher.accountOf(kit.mailbox())))
+                .as("the last contact status shows").get().extracting(MailboxStatus.State::lastContact).isNotNull();
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -60,6 +61,22 @@ class InstanceLockTest {
             assertThat(probe.output()).contains("another rebond is already running").contains("stop it first");
         }
         assertThat(secondProcess(database).output()).contains("LOCKED");
+    }
+
+    @Test
+    void anotherProcessReadsWhoHoldsTheLockAndSinceWhenWithoutFreeingIt() throws Exception {
+        Path database = dir.resolve("rebond.db");
+        Instant since = Instant.parse("2026-12-07T08:00:00Z");
+        try (InstanceLock held = InstanceLock.acquire(database, InstanceLock.Holder.thisProcess(since, InstanceLock.DAEMON))) {
+            assertThat(InstanceLock.holder(database)).as("in this process, from memory")
+                    .contains(new InstanceLock.Holder(ProcessHandle.current().pid(), since, "run"));
+
+            Probe probe = secondProcess(database);
+
+            assertThat(probe.exitCode()).as(probe.output()).isEqualTo(3);
+            assertThat(probe.output()).contains("HOLDER pid=" + ProcessHandle.current().pid() + " since=" + since + " command=run");
+            assertThat(secondProcess(database).exitCode()).as("reading the holder in this process freed nothing").isEqualTo(3);
+        }
     }
 
     @Test

@@ -14,6 +14,8 @@ public final class LockProbe {
             System.exit(0);
         } catch (StoreException e) {
             System.out.println(e.getMessage());
+            InstanceLock.holder(Path.of(args[0])).ifPresent(h -> System.out.println("HOLDER pid=" + h.pid() + " since=" + h.since()
+                    + " command=" + h.command()));
             System.exit(3);
         }
     }
