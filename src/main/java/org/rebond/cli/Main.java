@@ -54,12 +54,13 @@ public final class Main implements Runnable {
 
     /** As {@link #execute(String[], PrintWriter, PrintWriter, Clock)}, the commands that read the user's input reading {@code terminal}. */
     public static int execute(String[] args, UserTerminal terminal, PrintWriter out, PrintWriter err, Clock clock) {
-        CommandLine cli = commandLine(clock, terminal);
+        SpokenLanguage language = new SpokenLanguage(terminal.environment());
+        CommandLine cli = new CommandLine(new Main(), new ClockedFactory(clock, terminal, language));
         cli.setOut(out);
         cli.setErr(err);
         cli.setExitCodeExceptionMapper(ExitCodes::of);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            commandLine.getErr().println("rebond: " + ExitCodes.describe(e));
+            commandLine.getErr().println("rebond: " + ExitCodes.describe(e, language.current()));
             return ExitCodes.of(e);
         });
         cli.setParameterExceptionHandler((e, args1) -> {
@@ -77,23 +78,7 @@ public final class Main implements Runnable {
     }
 
     static CommandLine commandLine(Clock clock, UserTerminal terminal) {
-        return new CommandLine(new Main(), new ClockedFactory(clock, terminal));
-    }
-
-    /** Makes the commands that take the clock (and the user's terminal) with them, and every other class picocli needs as usual. */
-    private record ClockedFactory(Clock clock, UserTerminal terminal) implements CommandLine.IFactory {
-        @Override
-        public <K> K create(Class<K> type) throws Exception {
-            try {
-                return type.getConstructor(Clock.class, UserTerminal.class).newInstance(clock, terminal);
-            } catch (NoSuchMethodException noTerminal) {
-                try {
-                    return type.getConstructor(Clock.class).newInstance(clock);
-                } catch (NoSuchMethodException noClock) {
-                    return CommandLine.defaultFactory().create(type);
-                }
-            }
-        }
+        return new CommandLine(new Main(), new ClockedFactory(clock, terminal, new SpokenLanguage(terminal.environment())));
     }
 
     /** The version from the jar's manifest. */
