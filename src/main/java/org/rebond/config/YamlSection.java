@@ -310,8 +310,8 @@ final class YamlSection {
 
     /** {@code  (got "…")}, or nothing for keys that might hold a secret. */
     /** " (got "99999")", or nothing for a key that may hold a secret. */
-    Sentence got(String key, String value) {
-        return ConfigKeys.mayHoldSecret(key) ? ConfigProblems.say("none") : ConfigProblems.say("got", quote(value));
+    Object got(String key, String value) {
+        return ConfigKeys.mayHoldSecret(key) ? "" : ConfigProblems.say("got", quote(value));
     }
 
     /** What a value's syntax has wrong, from {@link DurationSyntax} or {@link ByteSizeSyntax}. */
@@ -359,10 +359,10 @@ final class YamlSection {
         return n.getStartMark() == null ? 0 : n.getStartMark().getLine() + 1;
     }
 
-    private static Sentence kindOf(Node n) {
+    private static Object kindOf(Node n) {
         if (n instanceof MappingNode) return ConfigProblems.say("not.mapping");
         if (n instanceof SequenceNode) return ConfigProblems.say("not.list");
-        return ConfigProblems.say("none");
+        return "";
     }
 
     private static boolean hasControl(String v, boolean multiline) {
