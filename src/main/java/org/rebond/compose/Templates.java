@@ -171,11 +171,13 @@ public final class Templates {
         } catch (ParseException e) {
             String file = shown(nameIn(e.getTemplateName(), templateName));
             throw new TemplateProblem(file, e.getLineNumber(),
-                    say("template.at.line", file, e.getLineNumber(), firstLine(e.getEditorMessage()), remedy(override)), e);
+                    say("template.at.line.quoted", file, e.getLineNumber(), firstLine(e.getEditorMessage()), remedy(override)), e);
         } catch (TemplateException e) {
             String file = shown(nameIn(e.getTemplateSourceName(), templateName));
             int line = e.getLineNumber() == null ? 0 : e.getLineNumber();
-            throw new TemplateProblem(file, line, say("template.at.line", file, line, describe(e), remedy(override)), e);
+            Object what = describe(e);
+            throw new TemplateProblem(file, line,
+                    say(what instanceof Sentence ? "template.at.line" : "template.at.line.quoted", file, line, what, remedy(override)), e);
         } catch (IOException e) {
             throw new TemplateProblem(shown(templateName), 0, say("template.unreadable", shown(templateName), e.getMessage(), remedy(override)), e);
         }

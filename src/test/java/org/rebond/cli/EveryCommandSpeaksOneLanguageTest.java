@@ -96,7 +96,7 @@ class EveryCommandSpeaksOneLanguageTest {
 
     /** The files and numbers the command lines of one language refer to. */
     record Setup(String language, String config, String unreachable, String wrongPassword, String exposedSecret, String missingSecret,
-                 String badKey, String missing, long interview, Path ics, Path page, Path underAFile) {}
+                 String badKey, String brokenTemplate, String missing, long interview, Path ics, Path page, Path underAFile) {}
 
     /**
      * Every command line of the run, in order (later ones see what earlier ones recorded). The lead adds
@@ -122,6 +122,7 @@ class EveryCommandSpeaksOneLanguageTest {
                 Typed.of(ExitCodes.DATA, "preview", "brief", "--interview", "99", "--config", s.config()),
                 Typed.of(ExitCodes.USAGE, "preview", "nonsense", "--interview", id, "--config", s.config()),
                 Typed.of(ExitCodes.CONFIG, "preview", "brief", "--interview", id, "--config", s.badKey()),
+                Typed.of(ExitCodes.CONFIG, "preview", "brief", "--interview", id, "--config", s.brokenTemplate()),
                 Typed.data(ExitCodes.OK, "inspect", s.ics().toString()),
                 Typed.data(ExitCodes.OK, "inspect", "--config", s.config(), s.ics().toString()),
                 Typed.of(ExitCodes.CONFIG, "inspect", "--config", s.missing(), s.ics().toString()),
@@ -237,13 +238,22 @@ class EveryCommandSpeaksOneLanguageTest {
         return new Setup(language, config, write("unreachable.yaml", language, closedPort(), good, ""),
                 write("wrong-password.yaml", language, port, wrong, ""), write("exposed.yaml", language, port, exposed, ""),
                 write("missing-secret.yaml", language, port, dir.resolve("no-such-password"), ""),
-                write("bad-key.yaml", language, port, good, "prot: 993\npoll_interval: 90"),
+                write("bad-key.yaml", language, port, good, "prot: 993\npoll_interval: 90"), brokenTemplate(language, port, good),
                 dir.resolve("absent.yaml").toString(), interview, ics, dir.resolve("network.html"), aFile.resolve("inside"));
     }
 
     private String write(String name, String language, int port, Path password, String mailboxExtra) throws IOException {
         return Files.writeString(dir.resolve(name), Cli.config(dir, language, "Europe/Paris", "127.0.0.1", port, "none", password,
                 mailboxExtra)).toString();
+    }
+
+    /** A configuration whose own brief template asks for a value rebond does not give. */
+    private String brokenTemplate(String language, int port, Path password) throws IOException {
+        Path templates = Files.createDirectories(dir.resolve("my-templates").resolve(language));
+        Files.writeString(templates.resolve("brief.ftl"), "Hello\n${no_such_value}\n");
+        Path config = Path.of(write("broken-template.yaml", language, port, password, ""));
+        Files.writeString(config, "templates:\n  directory: " + templates.getParent() + "\n", java.nio.file.StandardOpenOption.APPEND);
+        return config.toString();
     }
 
     /** Interview #1 with Jane Doe, on 10 March 2030 at 14:00 in Paris, in the database the configurations name. */
