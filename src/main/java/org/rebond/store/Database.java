@@ -246,7 +246,7 @@ public final class Database implements AutoCloseable, Transactions {
                 return out;
             }
         } catch (SQLException e) {
-            throw new StoreException("database read failed: " + e.getMessage(), e);
+            throw new StoreException(e, "store.read.failed", e.getMessage());
         }
     }
 
@@ -343,7 +343,7 @@ public final class Database implements AutoCloseable, Transactions {
             try {
                 return work.run(own);
             } catch (SQLException e) {
-                throw new StoreException("database write failed: " + e.getMessage(), e);
+                throw new StoreException(e, "store.write.failed", e.getMessage());
             }
         }
         if (own != null) {
@@ -386,7 +386,7 @@ public final class Database implements AutoCloseable, Transactions {
                 }
             }
         } catch (SQLException e) {
-            throw new StoreException("database write failed: " + e.getMessage(), e);
+            throw new StoreException(e, "store.write.failed", e.getMessage());
         }
     }
 
@@ -407,7 +407,7 @@ public final class Database implements AutoCloseable, Transactions {
                 throw e;
             }
         } catch (SQLException e) {
-            throw new StoreException("database write failed: " + e.getMessage(), e);
+            throw new StoreException(e, "store.write.failed", e.getMessage());
         }
     }
 

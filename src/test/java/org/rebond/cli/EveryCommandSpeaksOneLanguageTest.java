@@ -96,7 +96,7 @@ class EveryCommandSpeaksOneLanguageTest {
 
     /** The files and numbers the command lines of one language refer to. */
     record Setup(String language, String config, String unreachable, String wrongPassword, String exposedSecret, String missingSecret,
-                 String badKey, String brokenTemplate, String missing, long interview, Path ics, Path page, Path underAFile) {}
+                 String badKey, String brokenTemplate, String noDatabase, String missing, long interview, Path ics, Path page, Path underAFile) {}
 
     /**
      * Every command line of the run, in order (later ones see what earlier ones recorded). The lead adds
@@ -146,6 +146,8 @@ class EveryCommandSpeaksOneLanguageTest {
                 Typed.of(ExitCodes.DATA, "contact", "nobody@example.net", "--config", s.config()),
                 Typed.of(ExitCodes.DATA, "contact", "99", "--config", s.config()),
                 Typed.of(ExitCodes.OK, "network", "--config", s.config()),
+                Typed.of(ExitCodes.IO, "network", "--config", s.noDatabase()),
+                Typed.of(ExitCodes.IO, "notes", id, "--show", "--config", s.noDatabase()),
                 Typed.of(ExitCodes.OK, "network", "--html", s.page().toString(), "--config", s.config()),
                 Typed.of(ExitCodes.IO, "network", "--html", s.underAFile().toString(), "--config", s.config()),
                 Typed.of(ExitCodes.OK, "allowlist", "--resolv-conf", s.page().resolveSibling("none").toString(), "--config", s.config()),
@@ -239,6 +241,8 @@ class EveryCommandSpeaksOneLanguageTest {
                 write("wrong-password.yaml", language, port, wrong, ""), write("exposed.yaml", language, port, exposed, ""),
                 write("missing-secret.yaml", language, port, dir.resolve("no-such-password"), ""),
                 write("bad-key.yaml", language, port, good, "prot: 993\npoll_interval: 90"), brokenTemplate(language, port, good),
+                Files.writeString(Files.createDirectories(dir.resolve("elsewhere")).resolve("rebond.yaml"), Cli.config(dir.resolve("elsewhere"),
+                        language, "Europe/Paris", "127.0.0.1", port, "none", good, "")).toString(),
                 dir.resolve("absent.yaml").toString(), interview, ics, dir.resolve("network.html"), aFile.resolve("inside"));
     }
 
