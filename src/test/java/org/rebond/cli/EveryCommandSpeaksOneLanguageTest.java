@@ -53,22 +53,6 @@ class EveryCommandSpeaksOneLanguageTest {
     /** An object's own description: {@code Secret[file=/…]}, {@code Mailbox[host=…]}. */
     private static final Pattern TO_STRING = Pattern.compile("\\b[A-Z][A-Za-z]*\\[[a-z][A-Za-z]*=");
 
-    private static final String INVITATION = """
-            BEGIN:VCALENDAR\r
-            VERSION:2.0\r
-            PRODID:-//rebond tests//EN\r
-            METHOD:REQUEST\r
-            BEGIN:VEVENT\r
-            UID:info-interview-42@example.com\r
-            DTSTAMP:20300301T090000Z\r
-            DTSTART;TZID=Europe/Paris:20300310T140000\r
-            DTEND;TZID=Europe/Paris:20300310T144500\r
-            SUMMARY:Information interview with Jane Doe\r
-            ORGANIZER;CN=Jane Doe:mailto:jane.doe@company.example\r
-            ATTENDEE;CN=Camille Martin:mailto:camille.martin@example.org\r
-            END:VEVENT\r
-            END:VCALENDAR\r
-            """;
 
     @TempDir
     Path dir;
@@ -235,7 +219,7 @@ class EveryCommandSpeaksOneLanguageTest {
         int port = greenMail.getImap().getPort();
         String config = write("rebond.yaml", language, port, good, "");
         long interview = oneInterviewToCome();
-        Path ics = Files.writeString(dir.resolve("invite.ics"), INVITATION);
+        Path ics = Files.writeString(dir.resolve("invite.ics"), InspectCommandTest.INVITATION);
         Path aFile = Files.writeString(dir.resolve("a-file.txt"), "not a folder\n");
         return new Setup(language, config, write("unreachable.yaml", language, closedPort(), good, ""),
                 write("wrong-password.yaml", language, port, wrong, ""), write("exposed.yaml", language, port, exposed, ""),
