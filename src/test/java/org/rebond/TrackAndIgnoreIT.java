@@ -115,8 +115,8 @@ class TrackAndIgnoreIT {
         assertThat(ignore.code()).isEqualTo(65);
         assertThat(ignore.err()).contains("no interview #7");
         assertThat(garbage.code()).isEqualTo(64);
-        assertThat(rebond("track", "--help").out()).contains("Usage: rebond track").contains("--config");
-        assertThat(rebond("ignore", "--help").out()).contains("Usage: rebond ignore").contains("--config");
+        assertThat(rebond("track", "--help", "--config", config.toString()).out()).contains("Usage: rebond track").contains("--config");
+        assertThat(rebond("ignore", "--help", "--config", config.toString()).out()).contains("Usage: rebond ignore").contains("--config");
     }
 
     @Test

@@ -29,13 +29,7 @@ import picocli.CommandLine.Spec;
  * denies every address but loopback ({@code IPAddressDeny=any}), and this adds the addresses of the
  * IMAP server, the CalDAV servers, the ICS feeds and the DNS resolvers ({@code IPAddressAllow=}).
  */
-@Command(name = "allowlist", mixinStandardHelpOptions = true,
-        header = "Writes the server addresses the system service may reach.",
-        description = {"The system unit lets rebond reach no address but the machine's own (IPAddressDeny=any). This command "
-                + "looks up the addresses of the servers your configuration names (the IMAP server, CalDAV servers and ICS "
-                + "feeds) and of the DNS resolvers in /etc/resolv.conf, and prints a systemd drop-in that allows them. With "
-                + "--write it writes the drop-in; then run 'systemctl daemon-reload' and 'systemctl restart rebond'. Run it again "
-                + "whenever a server moves: rebond says so in the journal when a connection is refused by this list."})
+@Command(name = "allowlist", mixinStandardHelpOptions = true)
 public final class AllowlistCommand implements Callable<Integer> {
 
     /** Where the drop-in goes for the system unit. */
@@ -48,12 +42,10 @@ public final class AllowlistCommand implements Callable<Integer> {
         this.clock = clock;
     }
 
-    @Option(names = "--write", paramLabel = "FILE", arity = "0..1", fallbackValue = DROP_IN,
-            description = "Write the drop-in to FILE (default: " + DROP_IN + ") instead of printing it.")
+    @Option(names = "--write", paramLabel = "FILE", arity = "0..1", fallbackValue = DROP_IN, descriptionKey = "write")
     Path write;
 
-    @Option(names = "--resolv-conf", paramLabel = "FILE", defaultValue = "/etc/resolv.conf",
-            description = "Read the DNS resolvers from FILE (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--resolv-conf", paramLabel = "FILE", defaultValue = "/etc/resolv.conf", descriptionKey = "resolv-conf")
     Path resolvConf;
 
     @Mixin

@@ -37,15 +37,7 @@ import picocli.CommandLine.Spec;
  * where the jar is installed, and written again after each upgrade of the jar or of the JDK (the
  * JVM otherwise says so in its log and starts without it).
  */
-@Command(name = "class-archive", mixinStandardHelpOptions = true,
-        header = "Writes a class archive that makes rebond start faster.",
-        description = {"Writes FILE, an archive of the classes rebond loads when it starts (JDK class-data sharing), by "
-                + "rehearsing a start against an in-process demo mailbox. A daemon started with "
-                + "-XX:SharedArchiveFile=FILE starts about 0.3 s sooner. Run it from the installed jar, and again after "
-                + "every upgrade of rebond or of the JDK: the systemd units expect /usr/lib/rebond/rebond.jsa (system) "
-                + "or ~/.local/lib/rebond/rebond.jsa (user)."},
-        footerHeading = "%nExample:%n",
-        footer = "  sudo java -jar /usr/lib/rebond/rebond.jar class-archive /usr/lib/rebond/rebond.jsa")
+@Command(name = "class-archive", mixinStandardHelpOptions = true)
 public final class ClassArchiveCommand implements Callable<Integer> {
 
     private final Clock clock;
@@ -59,10 +51,10 @@ public final class ClassArchiveCommand implements Callable<Integer> {
 
     private static final Duration REHEARSAL_LIMIT = Duration.ofMinutes(2);
 
-    @Parameters(paramLabel = "FILE", description = "the archive to write (replaced if it exists)")
+    @Parameters(paramLabel = "FILE", descriptionKey = "archive")
     Path archive;
 
-    @Option(names = "--lang", paramLabel = "LANG", description = "en or fr (default: from LANG, else en)")
+    @Option(names = "--lang", paramLabel = "LANG", descriptionKey = "lang")
     String lang;
 
     /** Set on the JVM this command starts: run the rehearsal itself, in this process. */

@@ -1,7 +1,7 @@
 package org.rebond.cli;
 
 import java.nio.file.Path;
-import java.util.Map;
+import java.util.Locale;
 import org.rebond.config.ConfigLoader;
 import org.rebond.config.RebondConfig;
 import org.rebond.i18n.Messages;
@@ -13,8 +13,7 @@ import picocli.CommandLine.Option;
  */
 public final class ConfigOption {
 
-    @Option(names = {"-c", "--config"}, required = true, paramLabel = "FILE",
-            description = "the configuration file (every key is described in config/rebond.example.yaml)")
+    @Option(names = {"-c", "--config"}, required = true, paramLabel = "FILE", descriptionKey = "config")
     Path file;
 
     private final SpokenLanguage language;
@@ -25,7 +24,7 @@ public final class ConfigOption {
     }
 
     public ConfigOption() {
-        this(new SpokenLanguage(Map.of()));
+        this(new SpokenLanguage(Locale.ENGLISH));
     }
 
     /** Loads the file; every problem is reported at once (exit 78). */

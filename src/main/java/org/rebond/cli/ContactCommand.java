@@ -25,15 +25,7 @@ import picocli.CommandLine.Spec;
  * or not a daemon runs: no trigger and nothing the daemon plans depends on a circle, and SQLite's
  * own locking (busy timeout, IMMEDIATE transactions) orders it with the daemon's writes.
  */
-@Command(name = "contact", mixinStandardHelpOptions = true,
-        header = "Sets the circle a contact came from, or shows it.",
-        description = {"Sets the circle contact ID came from (method M6): former colleagues, alumni, friends and family… as listed "
-                + "in profile.circles (a list in your language by default). ID is an interview number (7 or #7, the interview's "
-                + "contact) or an e-mail address rebond knows. The people reached through this contact take the same circle unless "
-                + "you set one for them. Without --circle, it shows the contact's circle and the list. 'rebond network' shows them all."},
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {" 0:the circle was set, or shown", "64:the circle is not one of the list", "65:no such interview or contact",
-                "74:no database yet, or it cannot be read or written", "78:the configuration is wrong"})
+@Command(name = "contact", mixinStandardHelpOptions = true)
 public final class ContactCommand implements Callable<Integer> {
 
     private final Clock clock;
@@ -43,10 +35,10 @@ public final class ContactCommand implements Callable<Integer> {
         this.clock = clock;
     }
 
-    @Parameters(index = "0", paramLabel = "ID", description = "an interview number (7 or #7), or the contact's e-mail address")
+    @Parameters(index = "0", paramLabel = "ID", descriptionKey = "id")
     String id;
 
-    @Option(names = "--circle", paramLabel = "NAME", description = "the circle the contact came from, one of profile.circles")
+    @Option(names = "--circle", paramLabel = "NAME", descriptionKey = "circle")
     String circle;
 
     @Mixin

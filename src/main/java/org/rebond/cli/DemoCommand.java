@@ -45,12 +45,7 @@ import picocli.CommandLine.Spec;
  * The README's first command: an in-process GreenMail mailbox, a realistic story seeded into it,
  * and the real daemon running against it with compressed timings, narrated step by step.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true,
-        header = "Shows the whole story on a demo mailbox, in three minutes.",
-        description = {"Shows the whole story in about three minutes, on a demo mailbox served on 127.0.0.1 by an in-process "
-                + "GreenMail (user demo, password demo): an introduction, an invitation, the prep brief, the debrief "
-                + "prompt and your notes, the thank-you draft and two keeping-you-posted drafts. Timings are "
-                + "compressed. Then it stays up so you can open the mailbox in any mail client, until Ctrl-C."})
+@Command(name = "demo", mixinStandardHelpOptions = true)
 public final class DemoCommand implements Callable<Integer> {
 
     private final Clock clock;
@@ -90,16 +85,16 @@ public final class DemoCommand implements Callable<Integer> {
 
     private static final Duration STORY_LIMIT = Duration.ofMinutes(4);
 
-    @Option(names = "--state", paramLabel = "DIR", description = "keep the demo's state (SQLite file and a rebond.yaml pointing at the demo mailbox) in DIR")
+    @Option(names = "--state", paramLabel = "DIR", descriptionKey = "state")
     Path state;
 
-    @Option(names = "--lang", defaultValue = "en", paramLabel = "LANG", description = "tell the story in en or fr (default: ${DEFAULT-VALUE})")
+    @Option(names = "--lang", defaultValue = "en", paramLabel = "LANG", descriptionKey = "lang")
     String lang;
 
-    @Option(names = "--port", defaultValue = "3143", paramLabel = "PORT", description = "IMAP port of the demo mailbox on 127.0.0.1 (default: ${DEFAULT-VALUE})")
+    @Option(names = "--port", defaultValue = "3143", paramLabel = "PORT", descriptionKey = "port")
     int port;
 
-    @Option(names = "--until-done", description = "exit once every action has fired: 0 if all were delivered, 1 otherwise")
+    @Option(names = "--until-done", descriptionKey = "until-done")
     boolean untilDone;
 
     @Spec

@@ -26,11 +26,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** Checks the configuration, the secret, the connection and the folders, and says how to fix what is wrong. */
-@Command(name = "doctor", mixinStandardHelpOptions = true,
-        header = "Checks the configuration, the password, mailbox and calendars.",
-        description = {"Checks everything rebond needs: the configuration, the password source, the connection and its "
-                + "encryption, the server's capabilities, the INBOX, Drafts and Sent folders, and the database. Each "
-                + "problem comes with what to do. Reads only: it changes nothing in the mailbox."})
+@Command(name = "doctor", mixinStandardHelpOptions = true)
 public final class DoctorCommand implements Callable<Integer> {
 
     private final Clock clock;

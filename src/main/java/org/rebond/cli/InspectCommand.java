@@ -26,14 +26,7 @@ import picocli.CommandLine.Spec;
  * configuration's words and the user's addresses), made by {@link App#detector}; without it, the
  * built-in rules and no address of the user's, which is said on the error stream.
  */
-@Command(name = "inspect", mixinStandardHelpOptions = true,
-        header = "Prints what rebond reads in .eml and .ics files, and why.",
-        description = {"Reads .eml and .ics files (or folders of them) and prints one JSON object per line per calendar "
-                + "component: identity, method, times (instants in UTC, all-day dates, floating local times), people, "
-                + "and rebond's verdict on whether it is an information interview, with the reason; a part rebond would "
-                + "set aside says so (setAside), and a mail whose method= differs from the calendar's METHOD says that "
-                + "too (methodMismatch; the calendar's METHOD is the one used). A file that cannot be read prints "
-                + "{\"file\": …, \"error\": …}; the others go on (exit 65 if any failed)."})
+@Command(name = "inspect", mixinStandardHelpOptions = true)
 public final class InspectCommand implements Callable<Integer> {
 
     private final SpokenLanguage language;
@@ -43,11 +36,10 @@ public final class InspectCommand implements Callable<Integer> {
         this.language = language;
     }
 
-    @Parameters(arity = "1..*", paramLabel = "PATH", description = ".eml or .ics files, or folders")
+    @Parameters(arity = "1..*", paramLabel = "PATH", descriptionKey = "paths")
     List<Path> paths;
 
-    @Option(names = {"-c", "--config"}, paramLabel = "FILE",
-            description = "use this configuration's addresses, limits and detection rules, as the daemon does")
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE", descriptionKey = "config")
     Path config;
 
     @Spec

@@ -2,6 +2,9 @@ package org.rebond.cli;
 
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.util.Locale;
+import java.util.Map;
+import java.util.ResourceBundle;
 import org.rebond.App;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -13,22 +16,11 @@ import picocli.CommandLine.Command;
 @Command(name = "rebond",
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
-        description = {"Prepares, follows up and keeps alive your information interviews, from your own mailbox.",
-                "rebond never sends mail: briefs arrive in your INBOX, drafts in your Drafts folder."},
         subcommands = {RunCommand.class, DemoCommand.class, DoctorCommand.class, StatusCommand.class, InspectCommand.class,
                 PreviewCommand.class, TrackCommand.class, IgnoreCommand.class, DoneCommand.class, NotesCommand.class,
                 MilestoneCommand.class, ContactCommand.class, NetworkCommand.class, AllowlistCommand.class, ClassArchiveCommand.class,
                 CompletionCommand.class,
-                CommandLine.HelpCommand.class},
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {
-                " 0:all went well",
-                "64:the command line is wrong (usage)",
-                "65:an input file or message could not be read, an interview number is unknown, or notes hold nothing to record (data)",
-                "69:the mailbox or a server could not be reached (unavailable)",
-                "70:an unexpected internal error; the message says what failed (software)",
-                "74:a file or the database could not be read or written (I/O)",
-                "78:the configuration is wrong, or a secret is missing or refused by the server (config)"})
+                CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -41,7 +33,7 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         System.exit(execute(args, UserTerminal.system(), new PrintWriter(System.out, true), new PrintWriter(System.err, true),
-                App.systemClock()));
+                App.systemClock(), System.getenv()));
     }
 
     /**
@@ -54,8 +46,18 @@ public final class Main implements Runnable {
 
     /** As {@link #execute(String[], PrintWriter, PrintWriter, Clock)}, the commands that read the user's input reading {@code terminal}. */
     public static int execute(String[] args, UserTerminal terminal, PrintWriter out, PrintWriter err, Clock clock) {
-        SpokenLanguage language = new SpokenLanguage(terminal.environment());
-        CommandLine cli = new CommandLine(new Main(), new ClockedFactory(clock, terminal, language));
+        return execute(args, terminal, out, err, clock, System.getenv());
+    }
+
+    /**
+     * As {@link #execute(String[], UserTerminal, PrintWriter, PrintWriter, Clock)} in {@code environment}: the help, the
+     * usage errors and the commands speak the language of the profile the command line names, else the environment's
+     * ({@link HelpLanguage}); once a command has loaded its configuration, that profile's ({@link SpokenLanguage}).
+     */
+    public static int execute(String[] args, UserTerminal terminal, PrintWriter out, PrintWriter err, Clock clock,
+                              Map<String, String> environment) {
+        SpokenLanguage language = new SpokenLanguage(HelpLanguage.of(args, environment));
+        CommandLine cli = commandLine(clock, terminal, language);
         cli.setOut(out);
         cli.setErr(err);
         cli.setExitCodeExceptionMapper(ExitCodes::of);
@@ -63,30 +65,39 @@ public final class Main implements Runnable {
             commandLine.getErr().println("rebond: " + ExitCodes.describe(e, language.current()));
             return ExitCodes.of(e);
         });
-        cli.setParameterExceptionHandler((e, args1) -> {
-            CommandLine failed = e.getCommandLine();
-            failed.getErr().println("rebond: " + e.getMessage());
-            failed.getErr().println("Run '" + failed.getCommandSpec().qualifiedName() + " --help' for how to use it.");
-            return ExitCodes.USAGE;
-        });
+        cli.setParameterExceptionHandler(new UsageErrors(language.of(HelpLanguage.AREA)));
         return cli.execute(args);
     }
 
-    /** The whole command line, every command made with {@code clock}. */
+    /** The whole command line, every command made with {@code clock}, its help in English. */
     static CommandLine commandLine(Clock clock) {
         return commandLine(clock, UserTerminal.system());
     }
 
     static CommandLine commandLine(Clock clock, UserTerminal terminal) {
-        return new CommandLine(new Main(), new ClockedFactory(clock, terminal, new SpokenLanguage(terminal.environment())));
+        return commandLine(clock, terminal, new SpokenLanguage(Locale.ENGLISH));
+    }
+
+    /** The whole command line, its help in the language spoken at first (French or English). */
+    static CommandLine commandLine(Clock clock, UserTerminal terminal, SpokenLanguage language) {
+        CommandLine cli = new CommandLine(new Main(), new ClockedFactory(clock, terminal, language));
+        cli.setResourceBundle(HelpLanguage.bundle(language.current()));
+        return cli;
     }
 
     /** The version from the jar's manifest. */
     static final class Version implements CommandLine.IVersionProvider {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
         @Override
         public String[] getVersion() {
             String v = Main.class.getPackage().getImplementationVersion();
-            return new String[] {"rebond " + (v == null ? "(development build)" : v)};
+            if (v != null) {
+                return new String[] {"rebond " + v};
+            }
+            ResourceBundle help = spec.resourceBundle();
+            return new String[] {"rebond " + (help == null ? "(development build)" : help.getString("version.development"))};
         }
     }
 }

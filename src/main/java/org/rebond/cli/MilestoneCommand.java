@@ -21,11 +21,7 @@ import picocli.CommandLine.Spec;
  * Records a step of the user's search (METHOD M7): news the next keeping-you-posted drafts tell,
  * each once, to everyone the user keeps posted or to one contact.
  */
-@Command(name = "milestone", mixinStandardHelpOptions = true,
-        header = "Records a step of your search, news for your next updates.",
-        description = {"Records a step you took (\"Signed up for the CE marking course\"), dated today. Each keeping-you-posted "
-                + "draft made afterwards tells it once, to everyone you met, or with --contact to the contact of one interview "
-                + "only. --list shows the steps recorded."})
+@Command(name = "milestone", mixinStandardHelpOptions = true)
 public final class MilestoneCommand implements Callable<Integer> {
 
     private final Clock clock;
@@ -35,13 +31,13 @@ public final class MilestoneCommand implements Callable<Integer> {
         this.clock = clock;
     }
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "STEP", description = "the step, in your words, in quotes")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "STEP", descriptionKey = "step")
     String step;
 
-    @Option(names = "--contact", paramLabel = "ID", description = "news only for the contact of interview ID (as 'rebond status' lists it), or for this address")
+    @Option(names = "--contact", paramLabel = "ID", descriptionKey = "contact")
     String contact;
 
-    @Option(names = "--list", description = "lists the steps recorded, oldest first")
+    @Option(names = "--list", descriptionKey = "list")
     boolean list;
 
     @Mixin

@@ -18,17 +18,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** The referral network: who led to whom, drawn in the terminal or as one HTML page. */
-@Command(name = "network", mixinStandardHelpOptions = true,
-        header = "Shows your referral network: who led you to whom.",
-        description = {"Prints your referral network as a tree: at the top, the contacts nobody in it referred (or introduced by "
-                + "someone outside your interviews); under each, the people they introduced you to or suggested, with the "
-                + "permissions they gave, where the interview stands (held, scheduled, not met yet), the circle each came from "
-                + "(method M6; 'rebond contact ID --circle NAME' sets it), and who is waiting for news from you. With --html FILE "
-                + "it writes the same network as one self-contained page (readable by you alone) to open in a browser. It reads "
-                + "the state and changes nothing."},
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {" 0:the network was printed, or the page written", "74:no database yet, or the page cannot be written",
-                "78:the configuration is wrong"})
+@Command(name = "network", mixinStandardHelpOptions = true)
 public final class NetworkCommand implements Callable<Integer> {
 
     private final Clock clock;
@@ -38,7 +28,7 @@ public final class NetworkCommand implements Callable<Integer> {
         this.clock = clock;
     }
 
-    @Option(names = "--html", paramLabel = "FILE", description = "Write the network as one HTML page to FILE (mode 0600) instead of printing it.")
+    @Option(names = "--html", paramLabel = "FILE", descriptionKey = "html")
     Path html;
 
     @Mixin

@@ -31,29 +31,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** Adds debrief notes to an interview from a file, standard input or your editor, or shows those recorded. */
-@Command(name = "notes", mixinStandardHelpOptions = true,
-        header = "Adds your notes to an interview, or shows those recorded.",
-        description = {"Adds debrief notes to interview ID (the number 'rebond status' shows), written as in a reply to the debrief "
-                + "prompt: points discussed, leads, names with what was agreed, an article, next steps (docs/reply-format.md). "
-                + "The notes are read from the file given with --file, else from standard input when it is a pipe or a file, "
-                + "else in your editor ($VISUAL, else $EDITOR, else vi) on a template to fill in, in your profile's language. "
-                + "They are added to the notes already recorded, from a reply or an earlier 'rebond notes': new items are "
-                + "appended, a name given again takes its new permissions, a new article replaces the old. Nothing is "
-                + "recorded when no item is found. The command says what it understood, warns about words that would make "
-                + "the thank-you ask for a job, and when the thank-you draft will be made. A running rebond records the notes "
-                + "within seconds; otherwise the command records them itself. It never sends or changes any mail."},
-        footerHeading = "%nExamples:%n",
-        footer = {"  rebond notes 3 -c rebond.yaml                  your editor, on a template",
-                "  rebond notes 3 -c rebond.yaml < notes.txt      notes on standard input",
-                "  rebond notes 3 -c rebond.yaml -f notes.txt -n  what would be understood",
-                "  rebond notes 3 -c rebond.yaml --show           the notes recorded"},
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {
-                " 0:the notes were recorded (or shown, or understood with --dry-run)",
-                "64:the command line is wrong, for example --show with --file",
-                "65:no such interview, the file cannot be read, the editor failed, or the notes hold nothing to record",
-                "74:no database yet, or it cannot be read or written",
-                "78:the configuration is wrong, or no editor could be started"})
+@Command(name = "notes", mixinStandardHelpOptions = true)
 public final class NotesCommand implements Callable<Integer> {
 
     private final Clock clock;
@@ -65,17 +43,16 @@ public final class NotesCommand implements Callable<Integer> {
         this.terminal = terminal;
     }
 
-    @Parameters(index = "0", paramLabel = "ID", description = "the interview's number, as 'rebond status' shows it (3 or #3)")
+    @Parameters(index = "0", paramLabel = "ID", descriptionKey = "id")
     String id;
 
-    @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "Read the notes from FILE (UTF-8); '-' reads standard input.")
+    @Option(names = {"-f", "--file"}, paramLabel = "FILE", descriptionKey = "file")
     Path file;
 
-    @Option(names = "--show", description = "Print the notes recorded for the interview, as rebond understood them, and change nothing.")
+    @Option(names = "--show", descriptionKey = "show")
     boolean show;
 
-    @Option(names = {"-n", "--dry-run"}, description = "Read the notes and print what rebond understands and what the notes would "
-            + "become, without recording anything.")
+    @Option(names = {"-n", "--dry-run"}, descriptionKey = "dry-run")
     boolean dryRun;
 
     @Mixin

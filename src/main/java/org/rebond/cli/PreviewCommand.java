@@ -18,10 +18,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** Renders a message for an interview without delivering it. */
-@Command(name = "preview", mixinStandardHelpOptions = true,
-        header = "Renders a message of an interview without delivering it.",
-        description = {"Renders the brief, debrief prompt, thank-you or keep-posted message of an interview, as it would be "
-                + "delivered now, without delivering anything. Useful to check your own templates."})
+@Command(name = "preview", mixinStandardHelpOptions = true)
 public final class PreviewCommand implements Callable<Integer> {
 
     private final Clock clock;
@@ -31,20 +28,19 @@ public final class PreviewCommand implements Callable<Integer> {
         this.clock = clock;
     }
 
-    @Parameters(index = "0", paramLabel = "MESSAGE", description = "brief, debrief, thank-you or keep-posted")
+    @Parameters(index = "0", paramLabel = "MESSAGE", descriptionKey = "message")
     String message;
 
-    @Option(names = "--interview", required = true, paramLabel = "ID", description = "the interview number shown by 'rebond status'")
+    @Option(names = "--interview", required = true, paramLabel = "ID", descriptionKey = "interview")
     long interviewId;
 
     @Mixin
     ConfigOption config;
 
-    @Option(names = "--html", description = "Print only the HTML version, without the Subject line, so that the output saved to a file "
-            + "(rebond preview brief --interview 1 --html > brief.html) opens in a web browser.")
+    @Option(names = "--html", descriptionKey = "html")
     boolean html;
 
-    @Option(names = "--number", defaultValue = "1", paramLabel = "N", description = "which keep-posted message (default: ${DEFAULT-VALUE})")
+    @Option(names = "--number", defaultValue = "1", paramLabel = "N", descriptionKey = "number")
     int number;
 
     @Spec

@@ -11,10 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** The daemon: follows the mailbox and fires actions until SIGTERM. */
-@Command(name = "run", mixinStandardHelpOptions = true,
-        header = "Runs the daemon that follows your mailbox and calendars.",
-        description = {"Runs rebond as a daemon: follows the mailbox, plans and delivers briefs and drafts. Stops cleanly on "
-                + "SIGTERM or Ctrl-C. Logs go to standard error (journald under systemd)."})
+@Command(name = "run", mixinStandardHelpOptions = true)
 public final class RunCommand implements Callable<Integer> {
 
     private final Clock clock;

@@ -40,11 +40,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** Interviews, their actions with due times in the user's zone, and what was quarantined. */
-@Command(name = "status", mixinStandardHelpOptions = true,
-        header = "Shows the interviews followed and where each action stands.",
-        description = {"Shows the interviews rebond follows and the state of each action (done, due when, pending, skipped), "
-                + "the progression over time (M2), cancellations and flagged updates, the events seen but not taken "
-                + "(for 'rebond track'), and the messages or invitations set aside with their reason."})
+@Command(name = "status", mixinStandardHelpOptions = true)
 public final class StatusCommand implements Callable<Integer> {
 
     private final Clock clock;

@@ -38,6 +38,17 @@ final class Cli {
         return new Result(code, out.toString(), err.toString());
     }
 
+    /** Runs a command line in a process whose environment is {@code environment} (LANG, LC_ALL…), which chooses the help's language. */
+    static Result inEnvironment(Map<String, String> environment, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code;
+        try (PrintWriter o = new PrintWriter(out, true); PrintWriter e = new PrintWriter(err, true)) {
+            code = Main.execute(args, UserTerminal.system(), o, e, Clock.systemUTC(), environment);
+        }
+        return new Result(code, out.toString(), err.toString());
+    }
+
     /** Runs a command line with {@code input} piped to its standard input (not a terminal). */
     static Result withInput(String input, String... args) {
         return inTerminal(new UserTerminal(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), () -> false, Map.of()), args);

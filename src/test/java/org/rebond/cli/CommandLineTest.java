@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -18,12 +19,15 @@ import org.junit.jupiter.api.io.TempDir;
 /** The command line as a user meets it: help, version, usage mistakes and configuration refusals, with their exit codes. */
 class CommandLineTest {
 
+    /** The help is in the environment's language (or the profile's): these tests read the English one. */
+    private static final Map<String, String> ENGLISH = Map.of("LANG", "en_US.UTF-8");
+
     @TempDir
     Path dir;
 
     @Test
     void theTopCommandHelpExitsZeroAndPrintsTheUsage() {
-        Cli.Result result = Cli.run("--help");
+        Cli.Result result = Cli.inEnvironment(ENGLISH, "--help");
 
         assertThat(result.exitCode()).isZero();
         assertThat(result.out()).contains("Usage: rebond").contains("run").contains("doctor").contains("status")
@@ -36,7 +40,7 @@ class CommandLineTest {
         List<String> names = List.copyOf(Main.commandLine(Clock.systemUTC()).getSubcommands().keySet());
         assertThat(names).contains("run", "demo", "doctor", "status", "inspect", "preview", "notes", "milestone", "contact", "network", "allowlist", "class-archive", "completion", "help");
         return names.stream().map(name -> DynamicTest.dynamicTest("rebond " + name + " --help", () -> {
-            Cli.Result result = Cli.run(name, "--help");
+            Cli.Result result = Cli.inEnvironment(ENGLISH, name, "--help");
 
             assertThat(result.exitCode()).as("exit code of rebond %s --help; err: %s", name, result.err()).isZero();
             assertThat(result.out()).contains("Usage: rebond " + name);
@@ -46,7 +50,7 @@ class CommandLineTest {
 
     @Test
     void theHelpListsEveryDocumentedExitCode() {
-        String help = Cli.run("--help").out();
+        String help = Cli.inEnvironment(ENGLISH, "--help").out();
 
         assertThat(help).contains("Exit codes:");
         String codes = help.substring(help.indexOf("Exit codes:"));
@@ -73,7 +77,7 @@ class CommandLineTest {
 
     @Test
     void anUnknownOptionExits64AndSaysToRunHelp() {
-        Cli.Result result = Cli.run("--frobnicate");
+        Cli.Result result = Cli.inEnvironment(ENGLISH, "--frobnicate");
 
         assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(result.err()).contains("--frobnicate").contains("Run 'rebond --help'");
@@ -81,7 +85,7 @@ class CommandLineTest {
 
     @Test
     void anUnknownOptionOfASubcommandPointsToThatSubcommandsHelp() {
-        Cli.Result result = Cli.run("status", "--config", dir.resolve("rebond.yaml").toString(), "--frobnicate");
+        Cli.Result result = Cli.inEnvironment(ENGLISH, "status", "--config", dir.resolve("rebond.yaml").toString(), "--frobnicate");
 
         assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(result.err()).contains("--frobnicate").contains("Run 'rebond status --help'");
@@ -90,7 +94,7 @@ class CommandLineTest {
     @Test
     void aMissingConfigOptionExits64() {
         for (String command : List.of("run", "doctor", "status")) {
-            Cli.Result result = Cli.run(command);
+            Cli.Result result = Cli.inEnvironment(ENGLISH, command);
 
             assertThat(result.exitCode()).as("rebond %s", command).isEqualTo(ExitCodes.USAGE);
             assertThat(result.err()).as("rebond %s", command).contains("--config").contains("--help");
@@ -178,7 +182,7 @@ class CommandLineTest {
 
     @Test
     void everyCommandIsSummedUpInTheHelpByOneWholeSentence() {
-        Cli.Result help = Cli.run("--help");
+        Cli.Result help = Cli.inEnvironment(ENGLISH, "--help");
         List<String> commands = help.out().lines().dropWhile(l -> !l.startsWith("Commands:")).skip(1)
                 .takeWhile(l -> l.startsWith("  ")).filter(l -> !l.strip().startsWith("help ")).toList();
 
@@ -190,14 +194,16 @@ class CommandLineTest {
     void aCommandsHelpReadsAsParagraphsNotAsLinesCutMidSentence() {
         for (String command : List.of("run", "demo", "doctor", "status", "inspect", "preview", "track", "ignore", "done", "notes", "milestone", "contact", "network", "allowlist", "completion",
                 "class-archive")) {
-            List<String> lines = Cli.run(command, "--help").out().lines().toList();
-            int usage = lines.indexOf(lines.stream().filter(l -> l.startsWith("Usage:")).findFirst().orElseThrow());
+          for (Map<String, String> environment : List.of(ENGLISH, Map.of("LANG", "fr_FR.UTF-8"))) {
+            List<String> lines = Cli.inEnvironment(environment, command, "--help").out().lines().toList();
+            int usage = lines.indexOf(lines.stream().filter(l -> l.startsWith("Usage:") || l.startsWith("Utilisation :")).findFirst().orElseThrow());
             List<String> description = lines.subList(usage + 1, lines.size()).stream()
                     .dropWhile(l -> l.startsWith("  ") || l.startsWith("    ")).takeWhile(l -> !l.isBlank() && !l.startsWith(" ")).toList();
             for (int i = 0; i + 1 < description.size(); i++) {
                 assertThat(description.get(i).length()).as(command + ": line \"" + description.get(i) + "\" is wrapped, not cut short")
                         .isGreaterThan(60);
             }
+          }
         }
     }
 }

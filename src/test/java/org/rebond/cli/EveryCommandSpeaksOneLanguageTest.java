@@ -201,11 +201,11 @@ class EveryCommandSpeaksOneLanguageTest {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         byte[] input = typed.input() == null ? new byte[0] : typed.input().getBytes(StandardCharsets.UTF_8);
-        UserTerminal terminal = new UserTerminal(new ByteArrayInputStream(input), () -> typed.input() == null,
-                Map.of("LANG", language.equals("fr") ? "fr_FR.UTF-8" : "en_GB.UTF-8", "EDITOR", "false"));
+        Map<String, String> environment = Map.of("LANG", language.equals("fr") ? "fr_FR.UTF-8" : "en_GB.UTF-8", "EDITOR", "false");
+        UserTerminal terminal = new UserTerminal(new ByteArrayInputStream(input), () -> typed.input() == null, environment);
         int code;
         try (PrintWriter o = new PrintWriter(out, true); PrintWriter e = new PrintWriter(err, true)) {
-            code = Main.execute(typed.args().toArray(String[]::new), terminal, o, e, NOW);
+            code = Main.execute(typed.args().toArray(String[]::new), terminal, o, e, NOW, environment);
         }
         return new Run(code, out.toString(), err.toString());
     }
