@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
@@ -194,14 +195,27 @@ class EveryCommandSpeaksOneLanguageTest {
                 .isEmpty();
     }
 
+    @Test
+    void aFrenchProfileOutranksAnEnglishEnvironmentEvenWhenItsFileHasProblems() throws Exception {
+        Setup french = setUp("fr");
+
+        Run badKey = run(Typed.of(ExitCodes.CONFIG, "doctor", "--config", french.badKey()), "en");
+        Run unknown = run(Typed.of(ExitCodes.DATA, "notes", "99", "--show", "--config", french.config()), "en");
+        Run noFile = run(Typed.of(ExitCodes.CONFIG, "doctor", "--config", french.missing()), "en");
+
+        assertThat(badKey.err()).contains("a 2 problèmes :", "clé inconnue ; vouliez-vous dire mailbox.port ?");
+        assertThat(unknown.err()).contains("aucun entretien #99");
+        assertThat(noFile.err()).as("no profile to read: the environment's language").contains("has 1 problem:", "no such file");
+    }
+
     private record Run(int exitCode, String out, String err) {}
 
-    /** Runs one command line through the product's own door, with {@code LANG} set to the language of the run. */
-    private Run run(Typed typed, String language) {
+    /** Runs one command line through the product's own door, with {@code LANG} set to {@code environmentLanguage}. */
+    private Run run(Typed typed, String environmentLanguage) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         byte[] input = typed.input() == null ? new byte[0] : typed.input().getBytes(StandardCharsets.UTF_8);
-        Map<String, String> environment = Map.of("LANG", language.equals("fr") ? "fr_FR.UTF-8" : "en_GB.UTF-8", "EDITOR", "false");
+        Map<String, String> environment = Map.of("LANG", environmentLanguage.equals("fr") ? "fr_FR.UTF-8" : "en_GB.UTF-8", "EDITOR", "false");
         UserTerminal terminal = new UserTerminal(new ByteArrayInputStream(input), () -> typed.input() == null, environment);
         int code;
         try (PrintWriter o = new PrintWriter(out, true); PrintWriter e = new PrintWriter(err, true)) {
