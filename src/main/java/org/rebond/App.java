@@ -345,10 +345,14 @@ public final class App implements AutoCloseable {
 
     /** The password, read afresh at each connection so a rotated secret is picked up; never logged. */
     public static Supplier<String> passwordOf(RebondConfig.Mailbox mailbox) {
+        return passwordOf(mailbox, new SecretReader());
+    }
+
+    /** As {@link #passwordOf(RebondConfig.Mailbox)}, read by {@code reader}. */
+    public static Supplier<String> passwordOf(RebondConfig.Mailbox mailbox, SecretReader reader) {
         if (mailbox.password() == null) {
             return () -> "";
         }
-        SecretReader reader = new SecretReader();
         return () -> {
             char[] secret = reader.read(mailbox.password());
             try {

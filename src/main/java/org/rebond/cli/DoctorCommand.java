@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import org.eclipse.angus.mail.imap.IMAPStore;
 import org.rebond.App;
 import org.rebond.config.RebondConfig;
@@ -46,11 +47,19 @@ public final class DoctorCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
         RebondConfig loaded = config.load();
-        Messages say = config.say("commands");
+        return check(loaded, spec.commandLine().getOut(), App.passwordOf(loaded.mailbox()));
+    }
+
+    /**
+     * Checks a loaded configuration, printing one line per check, and returns the exit code: 0 when
+     * rebond can run with it. {@code password} gives the mailbox's secret ({@code rebond init} hands
+     * its own reader when the password is a systemd credential it has just written).
+     */
+    int check(RebondConfig loaded, PrintWriter out, Supplier<String> password) {
+        Messages say = Messages.of("commands", loaded.profile().language());
         boolean fr = say.french();
-        out.println(say.get("doctor.ok", say.get("doctor.configuration", config, loaded.profile().name(), loaded.profile().primaryAddress())));
+        out.println(say.get("doctor.ok", say.get("doctor.configuration", loaded.source(), loaded.profile().name(), loaded.profile().primaryAddress())));
         List<String> problems = new ArrayList<>();
         try (Database db = Database.open(loaded.storage().database(), loaded.storage().inStateDirectory())) {
             out.println(say.get("doctor.ok", say.get("doctor.database", loaded.storage().database(), db.version())));
@@ -75,7 +84,7 @@ public final class DoctorCommand implements Callable<Integer> {
         RebondConfig.Mailbox mailbox = loaded.mailbox();
         ImapConnector connector;
         try {
-            connector = new ImapConnector(mailbox, App.passwordOf(mailbox));
+            connector = new ImapConnector(mailbox, password);
         } catch (MailboxException e) {
             out.println(say.get("doctor.fail", ExitCodes.describe(e, say.language())));
             return ExitCodes.CONFIG;

@@ -7,13 +7,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Whether a configured host names the local machine, decided from the text alone (no DNS lookup). */
-final class Loopback {
+public final class Loopback {
     private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
 
     private Loopback() {}
 
     /** {@code localhost}, 127.0.0.0/8 and {@code ::1} (in any of its spellings, with or without brackets). */
-    static boolean isLoopback(String host) {
+    public static boolean isLoopback(String host) {
         String h = host.strip().toLowerCase(Locale.ROOT);
         if (h.endsWith(".")) h = h.substring(0, h.length() - 1);
         if (h.equals("localhost") || h.endsWith(".localhost")) return true;

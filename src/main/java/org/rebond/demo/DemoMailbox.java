@@ -10,6 +10,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Date;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Store;
+import org.rebond.App;
+import org.rebond.config.RebondConfig;
+import org.rebond.mail.FolderFinder;
+import org.rebond.mail.ImapConnector;
 import org.rebond.store.PrivateFiles;
 
 /** The demo's mailbox and configuration, shared by {@code rebond demo} and the class-archive rehearsal. */
@@ -80,5 +86,19 @@ public final class DemoMailbox {
         Path file = dir.resolve("rebond.yaml");
         PrivateFiles.writeString(file, yaml);
         return file;
+    }
+
+    /**
+     * The folders rebond delivers to in the demo mailbox, by their names there: INBOX as configured,
+     * and the drafts folder as the daemon finds it when it appends a draft (the configured name if
+     * the mailbox has it, then SPECIAL-USE, then a well-known name).
+     */
+    public static Narrator.Folders folders(RebondConfig config) throws MessagingException {
+        RebondConfig.Mailbox mailbox = config.mailbox();
+        try (Store store = new ImapConnector(mailbox, App.passwordOf(mailbox)).connect()) {
+            String drafts = FolderFinder.find(store, FolderFinder.Role.DRAFTS, mailbox.drafts()).map(FolderFinder.Found::name)
+                    .orElseThrow(() -> new MessagingException("the demo mailbox has no drafts folder"));
+            return new Narrator.Folders(store.getFolder(mailbox.inbox()).getFullName(), drafts);
+        }
     }
 }

@@ -7,51 +7,77 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.rebond.application.ActionRunner;
 import org.rebond.application.InterviewService;
 import org.rebond.domain.Action;
 import org.rebond.domain.Interview;
 import org.rebond.domain.PlannedAction;
+import org.rebond.i18n.Messages;
 
-/** Tells the demo's story as it happens, in English or French, with the time since the start. */
+/**
+ * Tells the demo's story as it happens, with the time since the start, in one language: every
+ * sentence comes from the {@code demo} messages, the reasons rebond records (in English) are read
+ * through {@code reasons}, and folders are named as the demo mailbox names them.
+ */
 public final class Narrator {
 
+    /** The folders of the demo mailbox that rebond delivers to, by their names there. */
+    public record Folders(String inbox, String drafts) {}
+
     private final PrintWriter out;
-    private final boolean french;
+    private final Messages messages;
     private final Clock clock;
     private final Instant origin;
     private final DateTimeFormatter time;
+    private final UnaryOperator<String> reasons;
+    private final Folders folders;
 
-    /** Reasons rebond records in English, as a French reader reads them (identity in English). */
-    private final java.util.function.UnaryOperator<String> reasons;
-
-    public Narrator(PrintWriter out, boolean french, Clock clock, ZoneId zone) {
-        this(out, french, clock, zone, java.util.function.UnaryOperator.identity());
-    }
-
-    public Narrator(PrintWriter out, boolean french, Clock clock, ZoneId zone, java.util.function.UnaryOperator<String> frenchReasons) {
-        this.reasons = frenchReasons;
+    /**
+     * @param reasons the reasons rebond records in English, as the reader reads them (identity for English)
+     */
+    public Narrator(PrintWriter out, Messages messages, Clock clock, ZoneId zone, UnaryOperator<String> reasons, Folders folders) {
         this.out = out;
-        this.french = french;
+        this.messages = messages;
         this.clock = clock;
         this.origin = clock.instant();
         this.time = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(zone);
+        this.reasons = reasons;
+        this.folders = folders;
     }
 
-    public synchronized void say(String english, String francais) {
-        Duration elapsed = Duration.between(origin, clock.instant());
-        out.printf("[%02d:%02d] %s%n", elapsed.toMinutes(), elapsed.toSecondsPart(), french ? francais : english);
-        out.flush();
+    /** The sentence {@code key} of the demo's messages, unprinted (for lines that are not the story's). */
+    public String text(String key, Object... args) {
+        return messages.get(key, args);
     }
 
-    public synchronized void more(String english, String francais) {
-        out.println("        " + (french ? francais : english));
-        out.flush();
+    /** A step of the story: its sentence {@code key}, stamped with the time since the start. */
+    public void say(String key, Object... args) {
+        line(String.format("[%s] %s", elapsed(), messages.get(key, args)));
+    }
+
+    /** A detail of the step just told, indented under it. */
+    public void more(String key, Object... args) {
+        line("        " + messages.get(key, args));
     }
 
     public String at(Instant instant) {
         return time.format(instant);
+    }
+
+    public Folders folders() {
+        return folders;
+    }
+
+    private synchronized void line(String text) {
+        out.println(text);
+        out.flush();
+    }
+
+    private String elapsed() {
+        Duration elapsed = Duration.between(origin, clock.instant());
+        return String.format("%02d:%02d", elapsed.toMinutes(), elapsed.toSecondsPart());
     }
 
     public void detected(InterviewService.Outcome outcome, List<PlannedAction> plan) {
@@ -59,19 +85,13 @@ public final class Narrator {
         if (outcome.kind() != InterviewService.Outcome.Kind.CREATED || i == null) {
             return;
         }
-        say("Detected an information interview with " + i.contact().displayName() + " (" + outcome.detail() + ")",
-                "Entretien d'information détecté avec " + i.contact().displayName() + " (" + reasons.apply(outcome.detail()) + ")");
+        say("detected", i.contact().displayName(), reasons.apply(outcome.detail()));
         if (i.referrer() != null && outcome.detail().startsWith("contact suggested")) {
-            more("suggested by " + i.referrer().displayName() + " in your debrief notes; the brief says so, and "
-                            + i.referrer().displayName() + "'s next keeping-you-posted draft will tell of this meeting",
-                    "suggérée par " + i.referrer().displayName() + " dans vos notes ; la fiche le dit, et le prochain brouillon "
-                            + "de nouvelles pour " + i.referrer().displayName() + " racontera cette rencontre");
+            more("detected.suggested", i.referrer().displayName());
         } else if (i.referrer() != null) {
-            more("introduced by " + i.referrer().displayName() + ", found in the introduction email",
-                    "mise en relation par " + i.referrer().displayName() + ", trouvée dans le mail d'introduction");
+            more("detected.introduced", i.referrer().displayName());
         }
-        String planned = plan.stream().map(p -> label(p.action()) + " " + at(p.due())).collect(Collectors.joining(" · "));
-        more("planned: " + planned, "prévu : " + planned);
+        more("planned", plan.stream().map(p -> label(p.action()) + " " + at(p.due())).collect(Collectors.joining(" · ")));
     }
 
     /** What became of an action of the second interview (Julie's), told briefly: the story is Marc's. */
@@ -80,57 +100,45 @@ public final class Narrator {
             return;
         }
         switch (action.kind()) {
-            case BRIEF -> say("Prep brief for the coffee delivered to INBOX: it says Marc suggested Julie, so you can tell her.",
-                    "Fiche de préparation du café déposée : elle dit que Marc vous a suggéré Julie, pour que vous puissiez le lui dire.");
-            case DEBRIEF_PROMPT -> say("Debrief prompt for Julie delivered; the demo leaves it unanswered.",
-                    "Demande de notes pour Julie déposée ; la démonstration la laisse sans réponse.");
-            case THANK_YOU -> say("Thank-you to Julie drafted, with marked places to fill since no notes were given.",
-                    "Remerciement à Julie préparé, avec des passages à compléter puisqu'aucune note n'a été donnée.");
+            case BRIEF -> say("next.brief", folders.inbox());
+            case DEBRIEF_PROMPT -> say("next.debrief-prompt");
+            case THANK_YOU -> say("next.thank-you", folders.drafts());
             default -> { }
         }
     }
 
     public void fired(Action action, ActionRunner.Result result) {
         switch (result.kind()) {
-            case DELIVERED -> {
-                switch (action.kind()) {
-                    case BRIEF -> {
-                        say("Prep brief delivered to INBOX, with the prep event in the calendar part: \"" + result.detail() + "\"",
-                                "Fiche de préparation déposée dans la boîte de réception, avec l'événement de préparation : « " + result.detail() + " »");
-                        say("It lists the terms Marc uses that the rest of the mailbox does not (FHIR, CE marking…), and cautions that a"
-                                        + " senior product manager is a lot for a first information interview.",
-                                "Elle relève les termes que Marc emploie et que le reste de la boîte n'emploie pas (FHIR, marquage CE…), et"
-                                        + " prévient qu'un « Senior Product Manager » fait beaucoup pour un premier entretien d'information.");
-                    }
-                    case DEBRIEF_PROMPT -> say("Debrief prompt delivered to INBOX: \"" + result.detail() + "\"",
-                            "Demande de notes déposée dans la boîte de réception : « " + result.detail() + " »");
-                    case THANK_YOU -> say("Thank-you drafted in Drafts (not sent): \"" + result.detail() + "\"",
-                            "Remerciement préparé dans le dossier Drafts (non envoyé) : « " + result.detail() + " »");
-                    case KEEP_POSTED -> say("Keeping-you-posted #" + action.number() + " drafted in Drafts (not sent): \"" + result.detail() + "\"",
-                            "Nouvelles n°" + action.number() + " préparées dans le dossier Drafts (non envoyées) : « " + result.detail() + " »");
-                    case BRIEF_UPDATE -> say("Prep event updated in INBOX: \"" + result.detail() + "\"",
-                            "Événement de préparation mis à jour dans la boîte de réception : « " + result.detail() + " »");
-                    case THANK_YOU_REVISION -> say("Thank-you draft replaced with your new notes (not sent): \"" + result.detail() + "\"",
-                            "Brouillon de remerciement remplacé avec vos nouvelles notes (non envoyé) : « " + result.detail() + " »");
-                }
-            }
-            case SKIPPED -> say(label(action) + " skipped: " + result.detail(), label(action) + " sautée : " + result.detail());
-            case RETRY -> say(label(action) + " failed, will retry: " + result.detail(), label(action) + " en échec, nouvel essai prévu : " + result.detail());
+            case DELIVERED -> delivered(action, result.detail());
+            case SKIPPED -> say("skipped", label(action), reasons.apply(result.detail()));
+            case RETRY -> say("retry", label(action), result.detail());
             default -> { }
         }
     }
 
-    public String label(Action action) {
-        if (!french) {
-            return action.label();
+    private void delivered(Action action, String subject) {
+        switch (action.kind()) {
+            case BRIEF -> {
+                say("delivered.brief", folders.inbox(), subject);
+                say("delivered.brief.vocabulary");
+            }
+            case DEBRIEF_PROMPT -> say("delivered.debrief-prompt", folders.inbox(), subject);
+            case THANK_YOU -> say("delivered.thank-you", folders.drafts(), subject);
+            case KEEP_POSTED -> say("delivered.keep-posted", action.number(), folders.drafts(), subject);
+            case BRIEF_UPDATE -> say("delivered.brief-update", folders.inbox(), subject);
+            case THANK_YOU_REVISION -> say("delivered.thank-you-revision", folders.drafts(), subject);
         }
+    }
+
+    /** An action as the reader calls it: "brief", "news #1"… */
+    public String label(Action action) {
         return switch (action.kind()) {
-            case BRIEF -> "fiche";
-            case DEBRIEF_PROMPT -> "demande de notes";
-            case THANK_YOU -> "remerciement";
-            case KEEP_POSTED -> "nouvelles n°" + action.number();
-            case BRIEF_UPDATE -> "mise à jour de la fiche n°" + action.number();
-            case THANK_YOU_REVISION -> "révision du remerciement n°" + action.number();
+            case BRIEF -> messages.get("action.brief");
+            case DEBRIEF_PROMPT -> messages.get("action.debrief-prompt");
+            case THANK_YOU -> messages.get("action.thank-you");
+            case KEEP_POSTED -> messages.get("action.keep-posted", action.number());
+            case BRIEF_UPDATE -> messages.get("action.brief-update", action.number());
+            case THANK_YOU_REVISION -> messages.get("action.thank-you-revision", action.number());
         };
     }
 }

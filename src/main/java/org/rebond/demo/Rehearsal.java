@@ -1,8 +1,6 @@
 package org.rebond.demo;
 
 import com.icegreen.greenmail.user.GreenMailUser;
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -42,15 +40,13 @@ public final class Rehearsal {
     /** As {@link #run(Path, Duration, Clock)}, with the demo's story told in French when {@code french}. */
     public static Outcome run(Path dir, Duration limit, Clock clock, boolean french) throws Exception {
         DemoStory story = new DemoStory(french);
-        GreenMail greenMail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP));
-        greenMail.start();
-        try {
+        try (DemoServer server = DemoServer.start(0, dir.resolve("greenmail.log"))) {
             Instant now = clock.instant();
-            GreenMailUser user = DemoMailbox.seed(greenMail, story, now);
+            GreenMailUser user = DemoMailbox.seed(server.greenMail(), story, now);
             // The demo's schedule asks for the brief 40 s ahead: an interview 30 s away gets it at once.
             Instant start = now.plusSeconds(30);
             user.deliver(story.invitation(now, start, start.plusSeconds(60)));
-            int port = greenMail.getImap().getPort();
+            int port = server.port();
             Path config = DemoMailbox.writeConfig(dir, story, french, ZoneOffset.UTC, port);
             CountDownLatch taken = new CountDownLatch(1);
             CountDownLatch briefDelivered = new CountDownLatch(1);
@@ -71,8 +67,6 @@ public final class Rehearsal {
                 boolean wasDelivered = briefDelivered.await(remaining(deadline), TimeUnit.NANOSECONDS);
                 return new Outcome(wasTaken, wasDelivered);
             }
-        } finally {
-            greenMail.stop();
         }
     }
 

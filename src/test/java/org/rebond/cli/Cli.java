@@ -59,6 +59,11 @@ final class Cli {
         return inTerminal(new UserTerminal(new ByteArrayInputStream(new byte[0]), () -> true, environment), args);
     }
 
+    /** Runs a command line in a terminal where the user types {@code typed} (questions are answered from it). */
+    static Result typed(String typed, Map<String, String> environment, String... args) {
+        return inTerminal(new UserTerminal(new ByteArrayInputStream(typed.getBytes(StandardCharsets.UTF_8)), () -> true, environment), args);
+    }
+
     private static Result inTerminal(UserTerminal terminal, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
