@@ -67,8 +67,7 @@ public final class Offline implements AutoCloseable {
      */
     public static Offline open(RebondConfig config, Clock clock) {
         if (!Files.exists(config.storage().database())) {
-            throw new StoreException("no database at " + config.storage().database()
-                    + " yet — start rebond once (rebond run --config …) or check storage.database");
+            throw new StoreException(null, "store.none", config.storage().database());
         }
         return new Offline(config, clock, Database.open(config.storage().database(), config.storage().inStateDirectory()));
     }

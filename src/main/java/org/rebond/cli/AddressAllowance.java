@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.rebond.i18n.Messages;
 
 /** The text of the systemd drop-in {@code rebond allowlist} writes: one {@code IPAddressAllow=} line per address, each explained. */
 final class AddressAllowance {
@@ -30,16 +31,14 @@ final class AddressAllowance {
         return allowed;
     }
 
-    static String dropIn(List<Entry> entries, Path config, LocalDate on) {
+    /** The drop-in, its comments in the language of {@code say} (the {@code commands} sentences). */
+    static String dropIn(List<Entry> entries, Path config, LocalDate on, Messages say) {
         Map<String, String> allowed = allowed(entries);
         StringBuilder s = new StringBuilder();
-        s.append("# Written by 'rebond allowlist' on ").append(on).append(" from ").append(config).append(".\n");
-        s.append("# The addresses the rebond service may connect to besides the machine's own (the unit has\n");
-        s.append("# IPAddressDeny=any and IPAddressAllow=localhost). When a server moves, run 'rebond allowlist --write'\n");
-        s.append("# again, then 'systemctl daemon-reload' and 'systemctl restart rebond'.\n");
+        say.get("allowlist.dropin.head", on, config).lines().forEach(line -> s.append("# ").append(line).append('\n'));
         s.append("[Service]\n");
         if (allowed.isEmpty()) {
-            s.append("# Nothing to add: every server of the configuration is on this machine.\n");
+            s.append("# ").append(say.get("allowlist.dropin.nothing")).append('\n');
         }
         for (Map.Entry<String, String> address : allowed.entrySet()) {
             s.append("# ").append(address.getValue()).append('\n');

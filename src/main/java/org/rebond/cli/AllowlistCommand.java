@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.rebond.config.RebondConfig;
+import org.rebond.i18n.Messages;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -57,12 +58,14 @@ public final class AllowlistCommand implements Callable<Integer> {
     public Integer call() {
         RebondConfig loaded = config.load();
         PrintWriter out = spec.commandLine().getOut();
+        Messages say = config.say("commands");
         Map<String, String> hosts = new LinkedHashMap<>();
-        hosts.put(loaded.mailbox().host(), "the IMAP server (mailbox.host)");
+        hosts.put(loaded.mailbox().host(), say.get("allowlist.why.imap"));
         for (RebondConfig.Calendar calendar : loaded.calendars()) {
             URI url = calendar.url();
             if (url != null && url.getHost() != null) {
-                hosts.putIfAbsent(url.getHost().replaceAll("^\\[|]$", ""), "a calendar (" + calendar.type().name().toLowerCase(java.util.Locale.ROOT) + ")");
+                hosts.putIfAbsent(url.getHost().replaceAll("^\\[|]$", ""),
+                        say.get("allowlist.why.calendar", calendar.type().name().toLowerCase(java.util.Locale.ROOT)));
             }
         }
         List<AddressAllowance.Entry> entries = new ArrayList<>();
@@ -72,14 +75,14 @@ public final class AllowlistCommand implements Callable<Integer> {
                     entries.add(new AddressAllowance.Entry(address, host.getKey() + ", " + host.getValue()));
                 }
             } catch (UnknownHostException e) {
-                throw new ExitCodes.CommandFailure(ExitCodes.UNAVAILABLE, "cannot look up " + host.getKey() + " (" + host.getValue()
-                        + "): " + e.getMessage() + " — check the name in " + config.file() + " and that DNS works, then run this again");
+                throw new ExitCodes.CommandFailure(ExitCodes.UNAVAILABLE, say.get("allowlist.lookup.failed", host.getKey(), host.getValue(),
+                        e.getMessage(), config.file()));
             }
         }
         for (InetAddress resolver : AddressAllowance.resolvers(read(resolvConf))) {
-            entries.add(new AddressAllowance.Entry(resolver, "a DNS resolver (" + resolvConf + ")"));
+            entries.add(new AddressAllowance.Entry(resolver, say.get("allowlist.why.resolver", resolvConf)));
         }
-        String dropIn = AddressAllowance.dropIn(entries, config.file(), LocalDate.ofInstant(clock.instant(), clock.getZone()));
+        String dropIn = AddressAllowance.dropIn(entries, config.file(), LocalDate.ofInstant(clock.instant(), clock.getZone()), say);
         if (write == null) {
             out.print(dropIn);
             out.flush();
@@ -90,11 +93,10 @@ public final class AllowlistCommand implements Callable<Integer> {
             Files.writeString(write, dropIn, StandardCharsets.UTF_8);
             Files.setPosixFilePermissions(write, PosixFilePermissions.fromString("rw-r--r--"));
         } catch (IOException e) {
-            throw new ExitCodes.CommandFailure(ExitCodes.IO, "cannot write " + write + ": " + e.getMessage()
-                    + " — run it as root for " + DROP_IN + ", or give another file with --write FILE");
+            throw new ExitCodes.CommandFailure(ExitCodes.IO, say.get("allowlist.unwritable", write, e.getMessage(), DROP_IN));
         }
-        out.println("Wrote " + write + " (" + AddressAllowance.allowed(entries).size() + " addresses besides the machine's own).");
-        out.println("Now run: systemctl daemon-reload && systemctl restart rebond");
+        out.println(say.count("allowlist.written", AddressAllowance.allowed(entries).size(), write));
+        out.println(say.get("allowlist.next"));
         return ExitCodes.OK;
     }
 

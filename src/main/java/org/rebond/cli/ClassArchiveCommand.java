@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.rebond.demo.Rehearsal;
+import org.rebond.i18n.Messages;
 import org.rebond.store.PrivateFiles;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -40,10 +41,12 @@ import picocli.CommandLine.Spec;
 public final class ClassArchiveCommand implements Callable<Integer> {
 
     private final Clock clock;
+    private final SpokenLanguage language;
 
-    /** Made by {@link Main}'s factory with the one clock of the process. */
-    public ClassArchiveCommand(Clock clock) {
+    /** Made by {@link Main}'s factory with the one clock of the process and the language of this command line. */
+    public ClassArchiveCommand(Clock clock, SpokenLanguage language) {
         this.clock = clock;
+        this.language = language;
     }
 
     private static final Duration REHEARSAL_LIMIT = Duration.ofMinutes(2);
@@ -63,54 +66,44 @@ public final class ClassArchiveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        boolean french = french(lang);
+        Messages say = Messages.of("commands", language(lang));
+        boolean french = say.french();
         PrintWriter out = spec.commandLine().getOut();
         if (rehearse) {
-            return rehearse(french);
+            return rehearse(say);
         }
-        Path jar = runningJar().orElseThrow(() -> new ExitCodes.CommandFailure(ExitCodes.USAGE, french
-                ? "l'archive se fait depuis le jar installé : java -jar /usr/lib/rebond/rebond.jar class-archive " + archive
-                : "the archive is made from the installed jar: java -jar /usr/lib/rebond/rebond.jar class-archive " + archive));
+        Path jar = runningJar().orElseThrow(() -> new ExitCodes.CommandFailure(ExitCodes.USAGE, say.get("archive.from.jar", archive)));
         Path target = archive.toAbsolutePath();
         Path dir = target.getParent();
         Files.createDirectories(dir);
         // Written beside the target and moved over it: a running daemon keeps the archive it mapped.
         Path partial = dir.resolve(target.getFileName() + ".partial");
         Files.deleteIfExists(partial);
-        out.println(french ? "Répétition d'un démarrage de rebond pour enregistrer ses classes (" + jar + ")…"
-                : "Rehearsing a start of rebond to record its classes (" + jar + ")…");
+        out.println(say.get("archive.rehearsing", jar));
         out.flush();
         List<String> record = java("-XX:ArchiveClassesAtExit=" + partial, "-jar", jar.toString(), "class-archive", "--rehearse",
                 "--lang", french ? "fr" : "en", target.toString());
-        String recorded = runJava(record, REHEARSAL_LIMIT.plusMinutes(1));
+        String recorded = runJava(record, REHEARSAL_LIMIT.plusMinutes(1), say);
         if (!Files.isRegularFile(partial) || Files.size(partial) == 0) {
             Files.deleteIfExists(partial);
-            throw new ExitCodes.CommandFailure(ExitCodes.SOFTWARE, (french ? "la JVM n'a pas écrit d'archive ; sa sortie :\n"
-                    : "the JVM wrote no archive; what it said:\n") + recorded);
+            throw new ExitCodes.CommandFailure(ExitCodes.SOFTWARE, say.get("archive.none.written", recorded));
         }
         // The JVM refuses to start (-Xshare:on) if the archive does not map: the proof it is usable.
-        runJava(java("-Xshare:on", "-XX:SharedArchiveFile=" + partial, "-jar", jar.toString(), "--version"), Duration.ofMinutes(1));
+        runJava(java("-Xshare:on", "-XX:SharedArchiveFile=" + partial, "-jar", jar.toString(), "--version"), Duration.ofMinutes(1), say);
         Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         long megabytes = Math.round(Files.size(target) / 1e6);
-        out.println(french
-                ? "Archive écrite : " + target + " (" + megabytes + " Mo). Le démarrage s'en sert avec -XX:SharedArchiveFile=" + target
-                        + " ; à refaire après chaque mise à jour de rebond ou du JDK."
-                : "Archive written: " + target + " (" + megabytes + " MB). Starts use it with -XX:SharedArchiveFile=" + target
-                        + "; make it again after every upgrade of rebond or of the JDK.");
+        out.println(say.get("archive.written", target, megabytes));
         return ExitCodes.OK;
     }
 
-    private int rehearse(boolean french) throws Exception {
+    private int rehearse(Messages say) throws Exception {
         ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
         Path dir = PrivateFiles.createTempFolder("rebond-rehearsal-");
         try {
             Rehearsal.Outcome outcome = Rehearsal.run(dir, REHEARSAL_LIMIT, clock);
             if (!outcome.complete()) {
-                throw new ExitCodes.CommandFailure(ExitCodes.SOFTWARE, french
-                        ? "la répétition ne s'est pas terminée (invitation prise : " + outcome.interviewTaken() + ", fiche déposée : "
-                                + outcome.briefDelivered() + ")"
-                        : "the rehearsal did not finish (invitation taken: " + outcome.interviewTaken() + ", brief delivered: "
-                                + outcome.briefDelivered() + ")");
+                throw new ExitCodes.CommandFailure(ExitCodes.SOFTWARE, say.get("archive.rehearsal.unfinished",
+                        say.get(outcome.interviewTaken() ? "yes" : "no"), say.get(outcome.briefDelivered() ? "yes" : "no")));
             }
             return ExitCodes.OK;
         } finally {
@@ -141,19 +134,20 @@ public final class ClassArchiveCommand implements Callable<Integer> {
     }
 
     /** Runs a JVM to its end; its output if it exited 0, else a failure that shows it. */
-    private static String runJava(List<String> command, Duration limit) throws IOException, InterruptedException {
+    private static String runJava(List<String> command, Duration limit, Messages say) throws IOException, InterruptedException {
         Path output = Files.createTempFile("rebond-class-archive-", ".log");
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
             process.getOutputStream().close();
             if (!process.waitFor(limit.toSeconds(), TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                throw new ExitCodes.CommandFailure(ExitCodes.SOFTWARE, String.join(" ", command) + ": no end after " + limit.toSeconds() + " s");
+                throw new ExitCodes.CommandFailure(ExitCodes.SOFTWARE, say.get("archive.jvm.timeout", String.join(" ", command), limit.toSeconds()));
             }
             String said = Files.readString(output, StandardCharsets.UTF_8).strip();
             if (process.exitValue() != 0) {
-                throw new ExitCodes.CommandFailure(ExitCodes.SOFTWARE, String.join(" ", command) + " exited " + process.exitValue()
-                        + (said.isEmpty() ? "" : ":\n" + said));
+                throw new ExitCodes.CommandFailure(ExitCodes.SOFTWARE, said.isEmpty()
+                        ? say.get("archive.jvm.failed", String.join(" ", command), process.exitValue())
+                        : say.get("archive.jvm.failed.said", String.join(" ", command), process.exitValue(), said));
             }
             return said;
         } finally {
@@ -161,15 +155,15 @@ public final class ClassArchiveCommand implements Callable<Integer> {
         }
     }
 
-    static boolean french(String lang) {
+    /** The language of {@code --lang}, else the environment's. */
+    private Locale language(String lang) {
         if (lang != null) {
             if (!lang.equals("en") && !lang.equals("fr")) {
-                throw new ExitCodes.CommandFailure(ExitCodes.USAGE, "--lang takes en or fr, not " + lang);
+                throw new ExitCodes.CommandFailure(ExitCodes.USAGE, language.of("commands").get("archive.lang", lang));
             }
-            return lang.equals("fr");
+            return lang.equals("fr") ? Locale.FRENCH : Locale.ENGLISH;
         }
-        String env = System.getenv("LANG");
-        return env != null && env.toLowerCase(Locale.ROOT).startsWith("fr");
+        return language.current();
     }
 
     private static void deleteTree(Path dir) throws IOException {

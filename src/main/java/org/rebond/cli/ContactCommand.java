@@ -12,6 +12,7 @@ import org.rebond.config.RebondConfig;
 import org.rebond.domain.Circles;
 import org.rebond.domain.Interview;
 import org.rebond.domain.UserCommand;
+import org.rebond.i18n.Messages;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -49,17 +50,15 @@ public final class ContactCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RebondConfig loaded = config.load();
-        boolean fr = loaded.profile().language().getLanguage().equals("fr");
+        Messages say = config.say("commands");
         Circles circles = new Circles(loaded.profile().circles());
         PrintWriter out = spec.commandLine().getOut();
         Optional<String> chosen = circle == null ? Optional.empty() : circles.find(circle);
         if (circle != null && chosen.isEmpty()) {
-            throw new ExitCodes.CommandFailure(ExitCodes.USAGE, (fr ? "« " + circle + " » n'est pas un de vos cercles : "
-                    : "'" + circle + "' is not one of your circles: ") + String.join(", ", circles.names())
-                    + (fr ? " (profile.circles dans la configuration)" : " (profile.circles in the configuration)"));
+            throw new ExitCodes.CommandFailure(ExitCodes.USAGE, say.get("circle.unknown", circle, String.join(", ", circles.names())));
         }
         try (Offline state = Offline.open(loaded, clock)) {
-            Interview.Person person = contact(state, fr);
+            Interview.Person person = contact(state, say);
             String key = ReferralNetwork.key(person);
             if (chosen.isPresent()) {
                 state.circles().set(key, chosen.get(), clock.instant());
@@ -68,46 +67,39 @@ public final class ContactCommand implements Callable<Integer> {
             Optional<ReferralNetwork.Node> node = network.find(key);
             String who = node.map(NetworkWords::person).orElse(person.displayName());
             if (chosen.isPresent()) {
-                out.println(fr ? who + " vient désormais du cercle « " + chosen.get() + " »."
-                        : who + " now comes from the circle \"" + chosen.get() + "\".");
+                out.println(say.get("circle.set", who, chosen.get()));
                 List<String> heirs = node.map(n -> n.all().stream().skip(1).filter(d -> d.circleFrom() != null
                         && ReferralNetwork.key(d.circleFrom()).equals(key)).map(NetworkWords::person).toList()).orElse(List.of());
                 if (!heirs.isEmpty()) {
-                    out.println((fr ? "Ceux que vous avez connus par cette personne, sans cercle à eux, le prennent aussi : "
-                            : "The people you reached through them, with no circle of their own, take it too: ") + String.join(", ", heirs) + ".");
+                    out.println(say.get("circle.heirs", String.join(", ", heirs)));
                 }
                 return ExitCodes.OK;
             }
-            String current = node.map(n -> new NetworkWords(null, null, fr).circle(n)).orElse(fr ? "cercle non précisé" : "circle not set");
-            out.println(who + (fr ? " : " : ": ") + current + ".");
-            out.println((fr ? "Vos cercles : " : "Your circles: ") + String.join(", ", circles.names()) + ".");
+            NetworkWords words = new NetworkWords(null, null, say.language());
+            String current = node.map(words::circle).orElse(words.noCircle());
+            out.println(say.get("circle.current", who, current));
+            out.println(say.get("circle.list", String.join(", ", circles.names())));
             return ExitCodes.OK;
         }
     }
 
     /** The contact ID names: the contact of interview #7, or an address rebond knows. */
-    private Interview.Person contact(Offline state, boolean fr) {
+    private Interview.Person contact(Offline state, Messages say) {
         String typed = id.strip();
         if (typed.contains("@")) {
             String email = typed.toLowerCase(Locale.ROOT);
             if (!state.store().knownContacts().contains(email)) {
-                throw new ExitCodes.CommandFailure(ExitCodes.DATA, fr
-                        ? "rebond ne connaît pas " + typed + " : ni contact ou intermédiaire d'un entretien, ni nom donné dans vos notes ('rebond network' les montre)"
-                        : "rebond does not know " + typed + ": not the contact or referrer of an interview, nor a name given in your notes "
-                                + "('rebond network' shows them)");
+                throw new ExitCodes.CommandFailure(ExitCodes.DATA, say.get("contact.unknown", typed));
             }
             return state.store().all().stream().map(Interview::contact).filter(p -> p.email().equalsIgnoreCase(email)).findFirst()
                     .orElse(new Interview.Person(email, ""));
         }
         Optional<String> target = UserCommand.normalTarget(typed).filter(t -> !UserCommand.isSeenEvent(t));
         if (target.isEmpty()) {
-            throw new ExitCodes.CommandFailure(ExitCodes.USAGE, fr
-                    ? "« " + typed + " » n'est ni un numéro d'entretien (7) ni une adresse e-mail"
-                    : "'" + typed + "' is neither an interview number (7) nor an e-mail address");
+            throw new ExitCodes.CommandFailure(ExitCodes.USAGE, say.get("contact.not.id", typed));
         }
         long number = UserCommand.number(target.get());
-        return state.store().byId(number).map(Interview::contact).orElseThrow(() -> new ExitCodes.CommandFailure(ExitCodes.DATA, fr
-                ? "aucun entretien #" + number + " — 'rebond status --config " + config + "' les liste"
-                : "no interview #" + number + " — 'rebond status --config " + config + "' lists them"));
+        return state.store().byId(number).map(Interview::contact).orElseThrow(() -> new ExitCodes.CommandFailure(ExitCodes.DATA,
+                say.get("interview.unknown", number, config)));
     }
 }

@@ -57,110 +57,94 @@ public final class DoctorCommand implements Callable<Integer> {
      * its own reader when the password is a systemd credential it has just written).
      */
     int check(RebondConfig loaded, PrintWriter out, Supplier<String> password) {
-        boolean fr = loaded.profile().language().getLanguage().equals("fr");
-        out.println("ok   configuration " + loaded.source() + " (" + loaded.profile().name() + ", " + loaded.profile().primaryAddress() + ")");
+        Messages say = Messages.of("commands", loaded.profile().language());
+        out.println(say.get("doctor.ok", say.get("doctor.configuration", loaded.source(), loaded.profile().name(), loaded.profile().primaryAddress())));
         List<String> problems = new ArrayList<>();
         try (Database db = Database.open(loaded.storage().database(), loaded.storage().inStateDirectory())) {
-            out.println("ok   " + (fr ? "base de données " : "database ") + loaded.storage().database() + " (schema " + db.version() + ")");
+            out.println(say.get("doctor.ok", say.get("doctor.database", loaded.storage().database(), db.version())));
             var reported = new SqlMailboxState(db, clock)
                     .get(loaded.mailbox().account());
             if (reported.isPresent() && reported.get().kind() != SqlMailboxState.Kind.CONNECTED) {
                 var m = reported.get();
                 boolean refused = m.kind() == SqlMailboxState.Kind.LOGIN_REFUSED;
-                out.println(fr
-                        ? "note le rebond en marche signale " + (refused ? "sa connexion REFUSÉE" : "la boîte aux lettres injoignable") + " depuis "
-                                + m.problemSince() + " (" + m.failures() + " tentative(s)) : " + m.problem() + " ; prochain essai " + m.nextAttempt()
-                        : "note the running rebond reports " + (refused ? "its login REFUSED" : "the mailbox unreachable") + " since "
-                                + m.problemSince() + " (" + m.failures() + " attempt(s)): " + m.problem() + "; next attempt " + m.nextAttempt());
+                out.println(say.get("doctor.note", say.count(refused ? "doctor.daemon.refused" : "doctor.daemon.unreachable", m.failures(),
+                        m.problemSince(), m.problem(), m.nextAttempt())));
             }
             DateTimeFormatter when = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm",
                     loaded.profile().language()).withZone(loaded.profile().timeZone());
             for (var paused : new SqlUidValidityChanges(db, clock).pauses()) {
-                problems.add("folder " + paused.folder() + " paused");
-                out.println("FAIL " + ServerLines.pausedFolderLine(paused, when, Messages.of("status", loaded.profile().language())));
+                problems.add(paused.folder());
+                out.println(say.get("doctor.fail", ServerLines.pausedFolderLine(paused, when, Messages.of("status", say.language()))));
             }
         } catch (RuntimeException e) {
-            problems.add(e.getMessage());
-            out.println("FAIL " + (fr ? "base de données : " : "database: ") + e.getMessage());
+            problems.add("database");
+            out.println(say.get("doctor.fail", say.get("doctor.database.failed", ExitCodes.describe(e, say.language()))));
         }
         RebondConfig.Mailbox mailbox = loaded.mailbox();
         ImapConnector connector;
         try {
             connector = new ImapConnector(mailbox, password);
         } catch (MailboxException e) {
-            out.println("FAIL " + e.getMessage());
+            out.println(say.get("doctor.fail", ExitCodes.describe(e, say.language())));
             return ExitCodes.CONFIG;
         }
         try (Store store = connector.connect()) {
-            String transport = switch (mailbox.security()) {
-                case TLS -> fr ? "TLS implicite, certificat et nom d'hôte vérifiés" : "implicit TLS, certificate and host name verified";
-                case STARTTLS -> fr ? "STARTTLS exigé, certificat et nom d'hôte vérifiés" : "STARTTLS required, certificate and host name verified";
-                case NONE -> fr ? "sans chiffrement (permis en local seulement)" : "no encryption (allowed on loopback only)";
-            };
-            out.println("ok   " + (fr ? "connecté à " : "connected to ") + mailbox.host() + ":" + mailbox.port() + (fr ? " en tant que " : " as ")
-                    + mailbox.username() + " — " + transport);
+            String transport = say.get("doctor.security." + mailbox.security().name().toLowerCase(Locale.ROOT));
+            out.println(say.get("doctor.ok", say.get("doctor.connected", mailbox.host(), mailbox.port(), mailbox.username(), transport)));
             IMAPStore imap = (IMAPStore) store;
             List<String> have = new ArrayList<>();
             List<String> missing = new ArrayList<>();
             for (String cap : CAPABILITIES) {
                 (imap.hasCapability(cap) ? have : missing).add(cap);
             }
-            out.println("ok   " + (fr ? "capacités du serveur : " : "server capabilities: ") + String.join(" ", have)
-                    + (missing.isEmpty() ? "" : (fr ? " (absentes : " : " (missing: ") + String.join(" ", missing) + ")"));
+            out.println(say.get("doctor.ok", missing.isEmpty() ? say.get("doctor.capabilities", String.join(" ", have))
+                    : say.get("doctor.capabilities.missing", String.join(" ", have), String.join(" ", missing))));
             if (missing.contains("IDLE")) {
-                out.println(fr ? "note pas d'IDLE : rebond interrogera le serveur toutes les " + mailbox.pollInterval().toSeconds() + " s (mailbox.poll_interval)"
-                        : "note no IDLE: rebond will poll every " + mailbox.pollInterval().toSeconds() + " s (mailbox.poll_interval)");
+                out.println(say.get("doctor.note", say.get("doctor.no.idle", mailbox.pollInterval().toSeconds())));
             }
             Folder inbox = store.getFolder(mailbox.inbox());
             if (inbox.exists()) {
-                out.println("ok   " + (fr ? "boîte de réception " : "inbox ") + inbox.getFullName());
+                out.println(say.get("doctor.ok", say.get("doctor.inbox", inbox.getFullName())));
             } else {
-                problems.add("no folder " + mailbox.inbox());
-                out.println(fr ? "FAIL aucun dossier nommé " + mailbox.inbox() + " — corrigez mailbox.inbox"
-                        : "FAIL no folder named " + mailbox.inbox() + " — fix mailbox.inbox");
+                problems.add(mailbox.inbox());
+                out.println(say.get("doctor.fail", say.get("doctor.inbox.missing", mailbox.inbox())));
             }
-            report(out, problems, store, FolderFinder.Role.DRAFTS, mailbox.drafts(), "mailbox.drafts", !mailbox.createDrafts() ? null
-                    : fr ? "il sera créé au premier brouillon (create_drafts: true)" : "it will be created at the first draft (create_drafts: true)", fr);
-            report(out, problems, store, FolderFinder.Role.SENT, mailbox.sent(), "mailbox.sent",
-                    fr ? "vos messages envoyés ne seront pas lus" : "your sent mail will not be read", fr);
+            report(out, say, problems, store, FolderFinder.Role.DRAFTS, mailbox.drafts(), "mailbox.drafts",
+                    mailbox.createDrafts() ? "doctor.drafts.created" : null);
+            report(out, say, problems, store, FolderFinder.Role.SENT, mailbox.sent(), "mailbox.sent", "doctor.sent.unread");
         } catch (MailboxException e) {
-            out.println("FAIL " + e.getMessage());
+            out.println(say.get("doctor.fail", ExitCodes.describe(e, say.language())));
             // A refused login is the user's to fix (user name, password source), like any other secret problem.
             return e.authentication() ? ExitCodes.CONFIG : ExitCodes.UNAVAILABLE;
         } catch (MessagingException e) {
-            out.println("FAIL " + e.getMessage());
+            out.println(say.get("doctor.fail", say.get("doctor.server.error", e.getMessage())));
             return ExitCodes.UNAVAILABLE;
         }
         if (problems.isEmpty()) {
-            out.println(fr ? "Tout est en ordre : rebond peut fonctionner avec cette configuration."
-                    : "All good: rebond can run with this configuration.");
+            out.println(say.get("doctor.all.good"));
             return ExitCodes.OK;
         }
-        out.println(fr ? problems.size() + " problème(s) à corriger ; voyez les lignes FAIL ci-dessus."
-                : problems.size() + " problem(s) to fix; see the FAIL lines above.");
+        out.println(say.count("doctor.problems", problems.size()));
         return ExitCodes.CONFIG;
     }
 
-    private static void report(PrintWriter out, List<String> problems, Store store, FolderFinder.Role role, String configured, String key,
-                               String whenMissing, boolean fr) throws MessagingException {
+    /** The line for the drafts or sent folder: found (and how), or missing, with {@code whenMissing} saying what follows. */
+    private static void report(PrintWriter out, Messages say, List<String> problems, Store store, FolderFinder.Role role, String configured,
+                               String key, String whenMissing) throws MessagingException {
         var found = FolderFinder.find(store, role, configured);
-        String label = role.name().toLowerCase(Locale.ROOT);
-        String frLabel = role == FolderFinder.Role.DRAFTS ? "des brouillons" : role == FolderFinder.Role.SENT ? "des messages envoyés" : "d'archive";
+        String label = say.get("doctor.folder." + role.name().toLowerCase(Locale.ROOT));
         if (found.isPresent()) {
-            String how = !fr ? found.get().how() : switch (found.get().how()) {
-                case "configured" -> "configuré";
-                case "well-known name" -> "nom usuel";
+            String how = switch (found.get().how()) {
+                case "configured" -> say.get("doctor.found.configured");
+                case "well-known name" -> say.get("doctor.found.well.known");
                 default -> found.get().how(); // SPECIAL-USE \Drafts …
             };
-            out.println("ok   " + (fr ? "dossier " + frLabel + " " : label + " folder ") + found.get().name() + " (" + how + ")");
+            out.println(say.get("doctor.ok", say.get("doctor.folder.found", label, found.get().name(), how)));
         } else if (role == FolderFinder.Role.DRAFTS && whenMissing == null) {
-            problems.add("no drafts folder");
-            out.println(fr ? "FAIL aucun dossier des brouillons trouvé — indiquez son nom dans " + key + ", ou create_drafts: true"
-                    : "FAIL no drafts folder found — set " + key + " to your drafts folder's name, or create_drafts: true");
+            problems.add(label);
+            out.println(say.get("doctor.fail", say.get("doctor.drafts.missing", key)));
         } else {
-            out.println(fr ? "note aucun dossier " + frLabel + " trouvé" + (whenMissing == null ? "" : " : " + whenMissing) + " — indiquez-le dans " + key
-                    + " si vous en avez un"
-                    : "note no " + label + " folder found" + (whenMissing == null ? "" : ": " + whenMissing) + " — set " + key + " if you have one");
+            out.println(say.get("doctor.note", say.get("doctor.folder.missing", label, say.get(whenMissing), key)));
         }
     }
 }

@@ -5,8 +5,12 @@ import java.io.UncheckedIOException;
 import org.rebond.application.StoreException;
 import org.rebond.calendar.CalendarRejected;
 import org.rebond.compose.TemplateProblem;
+import java.util.Locale;
 import org.rebond.config.ConfigException;
+import org.rebond.config.ConfigProblem;
 import org.rebond.config.SecretException;
+import org.rebond.i18n.Messages;
+import org.rebond.i18n.Sentence;
 import org.rebond.mail.MailboxException;
 
 /** The documented exit codes (sysexits.h) and the one mapping from failures to them. */
@@ -41,16 +45,37 @@ public final class ExitCodes {
         return SOFTWARE;
     }
 
-    /** The message a user reads; never a stack trace. */
-    public static String describe(Throwable e) {
+    /**
+     * The message a user reads, in {@code language}; never a stack trace. A failure of a lower layer
+     * that carries a {@link Sentence} is said in that language; a configuration's problems are listed
+     * one per line, each naming the file, line and key.
+     */
+    public static String describe(Throwable e, Locale language) {
+        Messages errors = Messages.of("errors", language);
+        if (e instanceof ConfigException c && !c.problems().isEmpty()) {
+            return configuration(c, errors, language);
+        }
+        if (e instanceof Sentence.Said said && said.sentence() != null) {
+            return said.sentence().in(language);
+        }
         String message = e.getMessage();
         if (message == null || message.isBlank()) {
             message = e.getClass().getSimpleName();
         }
-        if (of(e) == SOFTWARE) {
-            return "unexpected failure: " + message + " (please report it with the log lines above)";
+        return switch (of(e)) {
+            case SOFTWARE -> errors.get("unexpected", message);
+            case IO -> e instanceof CommandFailure || e instanceof StoreException ? message : errors.get("io", message);
+            default -> message;
+        };
+    }
+
+    private static String configuration(ConfigException c, Messages errors, Locale language) {
+        int n = c.problems().size();
+        StringBuilder s = new StringBuilder(errors.count("config.header", n, c.path()));
+        for (ConfigProblem p : c.problems()) {
+            s.append("\n  ").append(p.where()).append(p.what().in(language));
         }
-        return message;
+        return s.append('\n').append(errors.count("config.footer", n)).toString();
     }
 
     /** A failure a command reports with a chosen exit code. */

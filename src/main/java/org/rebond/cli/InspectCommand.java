@@ -29,6 +29,13 @@ import picocli.CommandLine.Spec;
 @Command(name = "inspect", mixinStandardHelpOptions = true)
 public final class InspectCommand implements Callable<Integer> {
 
+    private final SpokenLanguage language;
+
+    /** Made by {@link Main}'s factory with the language of this command line. */
+    public InspectCommand(SpokenLanguage language) {
+        this.language = language;
+    }
+
     @Parameters(arity = "1..*", paramLabel = "PATH", descriptionKey = "paths")
     List<Path> paths;
 
@@ -44,14 +51,13 @@ public final class InspectCommand implements Callable<Integer> {
         RebondConfig.Limits limits = CalendarLimits.defaults();
         InterviewDetector detector;
         if (config != null) {
-            RebondConfig loaded = new ConfigLoader().load(config);
+            RebondConfig loaded = language.heard(new ConfigLoader().load(config));
             limits = loaded.limits();
             // The contacts suggested in earlier debriefs live in the daemon's database, which inspect does not open.
             detector = App.detector(loaded, address -> false);
         } else {
             detector = new InterviewDetector(DetectionRules.defaults(), Set.of(), address -> false);
-            spec.commandLine().getErr().println("rebond: without --config, your own addresses are not known: a contact shown may be you "
-                    + "(give --config FILE to judge as the daemon does)");
+            spec.commandLine().getErr().println("rebond: " + language.of("commands").get("inspect.no.config"));
         }
         Inspector inspector = new Inspector(limits, new InvitationTriage(new IcalCalendarReader(limits), detector));
         boolean failed = inspector.inspect(paths, spec.commandLine().getOut());

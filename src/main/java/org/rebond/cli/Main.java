@@ -6,7 +6,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
 import org.rebond.App;
-import org.rebond.i18n.Messages;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -51,54 +50,39 @@ public final class Main implements Runnable {
     }
 
     /**
-     * As {@link #execute(String[], UserTerminal, PrintWriter, PrintWriter, Clock)} in {@code environment}: the help and
-     * the usage errors speak the language of the profile the command line names, else the environment's ({@link HelpLanguage}).
+     * As {@link #execute(String[], UserTerminal, PrintWriter, PrintWriter, Clock)} in {@code environment}: the help, the
+     * usage errors and the commands speak the language of the profile the command line names, else the environment's
+     * ({@link HelpLanguage}); once a command has loaded its configuration, that profile's ({@link SpokenLanguage}).
      */
     public static int execute(String[] args, UserTerminal terminal, PrintWriter out, PrintWriter err, Clock clock,
                               Map<String, String> environment) {
-        Locale language = HelpLanguage.of(args, environment);
+        SpokenLanguage language = new SpokenLanguage(HelpLanguage.of(args, environment));
         CommandLine cli = commandLine(clock, terminal, language);
         cli.setOut(out);
         cli.setErr(err);
         cli.setExitCodeExceptionMapper(ExitCodes::of);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            commandLine.getErr().println("rebond: " + ExitCodes.describe(e));
+            commandLine.getErr().println("rebond: " + ExitCodes.describe(e, language.current()));
             return ExitCodes.of(e);
         });
-        cli.setParameterExceptionHandler(new UsageErrors(Messages.of(HelpLanguage.AREA, language)));
+        cli.setParameterExceptionHandler(new UsageErrors(language.of(HelpLanguage.AREA)));
         return cli.execute(args);
     }
 
     /** The whole command line, every command made with {@code clock}, its help in English. */
     static CommandLine commandLine(Clock clock) {
-        return commandLine(clock, UserTerminal.system(), Locale.ENGLISH);
+        return commandLine(clock, UserTerminal.system());
     }
 
     static CommandLine commandLine(Clock clock, UserTerminal terminal) {
-        return commandLine(clock, terminal, Locale.ENGLISH);
+        return commandLine(clock, terminal, new SpokenLanguage(Locale.ENGLISH));
     }
 
-    /** The whole command line, its help in {@code language} (French or English). */
-    static CommandLine commandLine(Clock clock, UserTerminal terminal, Locale language) {
-        CommandLine cli = new CommandLine(new Main(), new ClockedFactory(clock, terminal));
-        cli.setResourceBundle(HelpLanguage.bundle(language));
+    /** The whole command line, its help in the language spoken at first (French or English). */
+    static CommandLine commandLine(Clock clock, UserTerminal terminal, SpokenLanguage language) {
+        CommandLine cli = new CommandLine(new Main(), new ClockedFactory(clock, terminal, language));
+        cli.setResourceBundle(HelpLanguage.bundle(language.current()));
         return cli;
-    }
-
-    /** Makes the commands that take the clock (and the user's terminal) with them, and every other class picocli needs as usual. */
-    private record ClockedFactory(Clock clock, UserTerminal terminal) implements CommandLine.IFactory {
-        @Override
-        public <K> K create(Class<K> type) throws Exception {
-            try {
-                return type.getConstructor(Clock.class, UserTerminal.class).newInstance(clock, terminal);
-            } catch (NoSuchMethodException noTerminal) {
-                try {
-                    return type.getConstructor(Clock.class).newInstance(clock);
-                } catch (NoSuchMethodException noClock) {
-                    return CommandLine.defaultFactory().create(type);
-                }
-            }
-        }
     }
 
     /** The version from the jar's manifest. */

@@ -2,7 +2,6 @@ package org.rebond.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
@@ -41,11 +40,10 @@ public final class NetworkCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RebondConfig loaded = config.load();
-        boolean fr = loaded.profile().language().getLanguage().equals("fr");
         DateTimeFormatter when = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", loaded.profile().language())
                 .withZone(loaded.profile().timeZone());
         DateTimeFormatter day = DateTimeFormatter.ofPattern("EEE d MMM yyyy", loaded.profile().language()).withZone(loaded.profile().timeZone());
-        NetworkWords words = new NetworkWords(when, day, fr);
+        NetworkWords words = new NetworkWords(when, day, loaded.profile().language());
         PrintWriter out = spec.commandLine().getOut();
         ReferralNetwork.Network network;
         try (Offline state = Offline.open(loaded, clock)) {
@@ -59,10 +57,9 @@ public final class NetworkCommand implements Callable<Integer> {
         try {
             PrivateFiles.writeString(html, page);
         } catch (IOException e) {
-            throw new UncheckedIOException((fr ? "impossible d'écrire " : "cannot write ") + html + ": " + e.getMessage(), e);
+            throw new ExitCodes.CommandFailure(ExitCodes.IO, words.say("page.unwritable", html, e.getMessage()));
         }
-        out.println(fr ? "Réseau écrit dans " + html + " (" + NetworkWords.count(network.all().size(), true, "", "", "personne", "personnes") + ") ; ouvrez-le dans votre navigateur."
-                : "Network written to " + html + " (" + NetworkWords.count(network.all().size(), false, "person", "people", "", "") + "); open it in your browser.");
+        out.println(words.say("page.written", html, words.count("people", network.all().size())));
         return ExitCodes.OK;
     }
 }

@@ -41,7 +41,6 @@ final class NetworkPage {
     }
 
     String render(ReferralNetwork.Network network, String owner) {
-        boolean fr = words.french();
         List<Placed> placed = new ArrayList<>();
         int[] bottom = {0};
         for (Node root : network.roots()) {
@@ -60,12 +59,12 @@ final class NetworkPage {
         StringBuilder svg = new StringBuilder();
         svg.append("<svg width=\"").append(width).append("\" height=\"").append(height)
                 .append("\" viewBox=\"0 0 ").append(width).append(' ').append(height).append("\" role=\"img\" aria-label=\"")
-                .append(escape(fr ? "Votre réseau" : "Your network")).append("\">\n");
+                .append(escape(words.say("page.label"))).append("\">\n");
         svg.append("<text x=\"").append(MARGIN).append("\" y=\"").append(MARGIN + 4).append("\" class=\"legend-title\">")
-                .append(escape(fr ? "Cercles" : "Circles")).append("</text>\n");
+                .append(escape(words.say("page.circles"))).append("</text>\n");
         for (int i = 0; i <= legend.size(); i++) {
             int y = MARGIN + 16 + i * LEGEND_ROW;
-            String name = i < legend.size() ? legend.get(i) : (fr ? "cercle non précisé" : "circle not set");
+            String name = i < legend.size() ? legend.get(i) : words.noCircle();
             String colour = i < legend.size() ? colour(name) : NO_CIRCLE;
             svg.append("<rect x=\"").append(MARGIN).append("\" y=\"").append(y).append("\" width=\"16\" height=\"16\" rx=\"3\" fill=\"")
                     .append(colour).append("\"/><text x=\"").append(MARGIN + 24).append("\" y=\"").append(y + 13).append("\">")
@@ -81,13 +80,9 @@ final class NetworkPage {
         }
         svg.append("</svg>\n");
 
-        String title = fr ? "Réseau de " + owner : owner + "'s network";
-        String summary = network.all().isEmpty()
-                ? (fr ? "Votre réseau est encore vide : il se remplit avec vos entretiens et les noms donnés dans vos notes."
-                      : "Your network is empty so far: it fills with your interviews and the names given in your debrief notes.")
-                : (fr ? NetworkWords.count(network.all().size(), true, "", "", "personne", "personnes") + ". Chaque personne est sous celle qui vous l'a présentée ou suggérée."
-                      : NetworkWords.count(network.all().size(), false, "person", "people", "", "") + ". Each one is under the person who introduced or suggested them.");
-        return "<!DOCTYPE html>\n<html lang=\"" + (fr ? "fr" : "en") + "\">\n<head>\n<meta charset=\"utf-8\">\n"
+        String title = words.say("page.title", owner);
+        String summary = network.all().isEmpty() ? words.say("empty") : words.say("page.summary", words.count("people", network.all().size()));
+        return "<!DOCTYPE html>\n<html lang=\"" + (words.french() ? "fr" : "en") + "\">\n<head>\n<meta charset=\"utf-8\">\n"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                 + "<title>" + escape(title) + "</title>\n<style>\n"
                 + "body { font-family: system-ui, 'DejaVu Sans', sans-serif; margin: 16px; color: #222; background: #fff; }\n"

@@ -16,18 +16,12 @@ final class NetworkTree {
     }
 
     void print(PrintWriter out, ReferralNetwork.Network network) {
-        boolean fr = words.french();
         int people = network.all().size();
         if (people == 0) {
-            out.println(fr ? "Votre réseau est encore vide : il se remplit avec vos entretiens et les noms donnés dans vos notes."
-                    : "Your network is empty so far: it fills with your interviews and the names given in your debrief notes.");
+            out.println(words.say("empty"));
             return;
         }
-        int roots = network.roots().size();
-        out.println(fr ? "Votre réseau — " + NetworkWords.count(people, true, "", "", "personne", "personnes") + ", "
-                + NetworkWords.count(roots, true, "", "", "point de départ", "points de départ")
-                : "Your network — " + NetworkWords.count(people, false, "person", "people", "", "") + ", "
-                + NetworkWords.count(roots, false, "starting point", "starting points", "", ""));
+        out.println(words.say("tree.title", words.count("people", people), words.count("roots", network.roots().size())));
         for (Node root : network.roots()) {
             out.println();
             out.println(NetworkWords.person(root));
@@ -40,7 +34,7 @@ final class NetworkTree {
         for (int i = 0; i < children.size(); i++) {
             Node c = children.get(i);
             boolean last = i == children.size() - 1;
-            out.println(prefix + (last ? "└─ " : "├─ ") + words.edge(c) + (words.french() ? " : " : ": ") + NetworkWords.person(c));
+            out.println(prefix + (last ? "└─ " : "├─ ") + words.say("tree.edge", words.edge(c), NetworkWords.person(c)));
             String under = prefix + (last ? "   " : "│  ");
             for (String d : details(c)) {
                 out.println(under + (c.children().isEmpty() ? "   " : "│  ") + d);

@@ -8,26 +8,36 @@ import org.rebond.application.ReferralNetwork.Node;
 import org.rebond.i18n.Messages;
 
 /**
- * The words {@code rebond network} uses for a contact, in the user's language, shared by the
- * terminal tree and the page: how they were reached, their circle, where the interview stands, the
- * permissions, and whether they wait for news.
+ * The words {@code rebond network} uses for a contact, in the user's language (the {@code network}
+ * sentences), shared by the terminal tree and the page: how they were reached, their circle, where
+ * the interview stands, the permissions, and whether they wait for news.
  */
 final class NetworkWords {
 
     private final DateTimeFormatter when;
     private final DateTimeFormatter day;
-    private final boolean fr;
+    private final Messages say;
     private final SuggestedNames names;
 
-    NetworkWords(DateTimeFormatter when, DateTimeFormatter day, boolean fr) {
+    NetworkWords(DateTimeFormatter when, DateTimeFormatter day, Locale language) {
         this.when = when;
         this.day = day;
-        this.fr = fr;
-        this.names = new SuggestedNames(when, day, Messages.of("status", fr ? Locale.FRENCH : Locale.ENGLISH));
+        this.say = Messages.of("network", language);
+        this.names = new SuggestedNames(when, day, Messages.of("status", language));
     }
 
     boolean french() {
-        return fr;
+        return say.french();
+    }
+
+    /** The sentence {@code key} of the {@code network} area. */
+    String say(String key, Object... arguments) {
+        return say.get(key, arguments);
+    }
+
+    /** "1 person", "4 people"; "1 personne", "4 personnes". */
+    String count(String key, long n) {
+        return say.count(key, n);
     }
 
     /** The person as a line names them: "Lou Kim <lou@…>", or the name alone. */
@@ -38,8 +48,7 @@ final class NetworkWords {
 
     /** "introduced" or "suggested", for the edge from the referrer to the contact. */
     String edge(Node n) {
-        boolean introduced = n.link().kind() == ReferralNetwork.LinkKind.INTRODUCED;
-        return fr ? (introduced ? "présenté(e)" : "suggéré(e)") : (introduced ? "introduced" : "suggested");
+        return say.get(n.link().kind() == ReferralNetwork.LinkKind.INTRODUCED ? "edge.introduced" : "edge.suggested");
     }
 
     /** For a root reached through someone outside the network: who, else empty. */
@@ -47,28 +56,30 @@ final class NetworkWords {
         if (n.link() == null || !n.link().outside()) {
             return Optional.empty();
         }
-        String by = n.link().by().displayName();
         boolean introduced = n.link().kind() == ReferralNetwork.LinkKind.INTRODUCED;
-        return Optional.of(fr ? (introduced ? "présenté(e) par " : "suggéré(e) par ") + by + ", hors de votre réseau d'entretiens"
-                : (introduced ? "introduced by " : "suggested by ") + by + ", who is outside your interviews");
+        return Optional.of(say.get(introduced ? "outside.introduced" : "outside.suggested", n.link().by().displayName()));
+    }
+
+    String noCircle() {
+        return say.get("circle.none");
     }
 
     String circle(Node n) {
         if (n.circle() == null) {
-            return fr ? "cercle non précisé" : "circle not set";
+            return noCircle();
         }
         if (n.circleFrom() != null) {
-            return (fr ? "cercle : " + n.circle() + " (hérité de " : "circle: " + n.circle() + " (from ") + n.circleFrom().displayName() + ")";
+            return say.get("circle.inherited", n.circle(), n.circleFrom().displayName());
         }
-        return (fr ? "cercle : " : "circle: ") + n.circle();
+        return say.get("circle", n.circle());
     }
 
     String meeting(Node n) {
         ReferralNetwork.Meeting m = n.meeting();
         return switch (m.state()) {
-            case HELD -> (fr ? "entretien tenu le " : "interview held on ") + day.format(m.at()) + " (#" + m.interviewId() + ")";
-            case SCHEDULED -> (fr ? "entretien prévu le " : "interview scheduled for ") + when.format(m.at()) + " (#" + m.interviewId() + ")";
-            case NOT_MET -> fr ? "pas encore rencontré(e)" : "not met yet";
+            case HELD -> say.get("meeting.held", day.format(m.at()), m.interviewId());
+            case SCHEDULED -> say.get("meeting.scheduled", when.format(m.at()), m.interviewId());
+            case NOT_MET -> say.get("meeting.not.met");
         };
     }
 
@@ -81,13 +92,6 @@ final class NetworkWords {
     }
 
     Optional<String> waiting(Node n) {
-        return n.waitingSince().map(since -> fr
-                ? "attend de vos nouvelles : aucun brouillon de nouvelles déposé depuis le " + day.format(since)
-                : "waiting for news from you: no keeping-you-posted draft since " + day.format(since));
-    }
-
-    /** "1 person", "4 people"; "1 personne", "4 personnes". */
-    static String count(int n, boolean fr, String one, String many, String un, String plusieurs) {
-        return n + " " + (fr ? (n == 1 ? un : plusieurs) : (n == 1 ? one : many));
+        return n.waitingSince().map(since -> say.get("waiting", day.format(since)));
     }
 }

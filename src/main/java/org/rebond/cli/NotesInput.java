@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.stream.Collectors;
+import org.rebond.i18n.Messages;
 
 /**
  * Where {@code rebond notes} takes the notes from: a file ({@code --file F}, {@code -} for standard
@@ -29,30 +30,27 @@ final class NotesInput {
 
     private NotesInput() {}
 
-    static Text read(Path file, UserTerminal terminal, String template, boolean fr) {
+    static Text read(Path file, UserTerminal terminal, String template, Messages say) {
         if (file != null && !file.toString().equals("-")) {
             try (InputStream in = Files.newInputStream(file)) {
-                return text(in, file.toString(), fr);
+                return text(in, file.toString());
             } catch (NoSuchFileException e) {
-                throw new ExitCodes.CommandFailure(ExitCodes.DATA, fr ? "le fichier " + file + " n'existe pas ; rien n'a été enregistré"
-                        : "the file " + file + " does not exist; nothing was recorded");
+                throw new ExitCodes.CommandFailure(ExitCodes.DATA, say.get("file.missing", file));
             } catch (IOException e) {
-                throw new ExitCodes.CommandFailure(ExitCodes.DATA, (fr ? "impossible de lire " + file + " (" : "cannot read " + file + " (")
-                        + e.getMessage() + (fr ? ") ; rien n'a été enregistré" : "); nothing was recorded"));
+                throw new ExitCodes.CommandFailure(ExitCodes.DATA, say.get("file.unreadable", file, e.getMessage()));
             }
         }
         if (file != null || !terminal.interactive().getAsBoolean()) {
             try {
-                return text(terminal.in(), fr ? "l'entrée standard" : "standard input", fr);
+                return text(terminal.in(), say.get("standard.input"));
             } catch (IOException e) {
-                throw new ExitCodes.CommandFailure(ExitCodes.DATA, (fr ? "impossible de lire l'entrée standard (" : "cannot read standard input (")
-                        + e.getMessage() + ")");
+                throw new ExitCodes.CommandFailure(ExitCodes.DATA, say.get("standard.input.unreadable", e.getMessage()));
             }
         }
-        return edited(terminal, template, fr);
+        return edited(terminal, template, say);
     }
 
-    private static Text text(InputStream in, String origin, boolean fr) throws IOException {
+    private static Text text(InputStream in, String origin) throws IOException {
         byte[] bytes = in.readNBytes(MAX_BYTES + 1);
         boolean cut = bytes.length > MAX_BYTES;
         return new Text(decode(cut ? Arrays.copyOf(bytes, MAX_BYTES) : bytes), origin, cut);
@@ -73,7 +71,7 @@ final class NotesInput {
      * the user may read (0600) in a folder of its own (0700), deleted afterwards whatever happens.
      * Lines starting with {@code #} are the template's comments and are dropped.
      */
-    private static Text edited(UserTerminal terminal, String template, boolean fr) {
+    private static Text edited(UserTerminal terminal, String template, Messages say) {
         String editor = editor(terminal);
         Path dir = null;
         Path file = null;
@@ -85,29 +83,23 @@ final class NotesInput {
             Process process = new ProcessBuilder("/bin/sh", "-c", editor + " \"$@\"", editor, file.toString()).inheritIO().start();
             int status = process.waitFor();
             if (status == 126 || status == 127) { // the shell found no such command, or could not run it
-                throw new IOException(fr ? "introuvable ou impossible à lancer" : "not found, or could not be run");
+                throw new IOException(say.get("editor.not.found"));
             }
             if (status != 0) {
-                throw new ExitCodes.CommandFailure(ExitCodes.DATA, fr
-                        ? "l'éditeur (" + editor + ") s'est terminé avec le code " + status + " ; rien n'a été enregistré"
-                        : "the editor (" + editor + ") exited with status " + status + "; nothing was recorded");
+                throw new ExitCodes.CommandFailure(ExitCodes.DATA, say.get("editor.failed", editor, status));
             }
             String written;
             try (InputStream in = Files.newInputStream(file)) {
-                Text text = text(in, "", fr);
+                Text text = text(in, "");
                 written = text.text();
             }
             String kept = written.lines().filter(line -> !line.startsWith("#")).collect(Collectors.joining("\n"));
-            return new Text(kept, fr ? "l'éditeur (" + editor + ")" : "the editor (" + editor + ")", false);
+            return new Text(kept, say.get("editor", editor), false);
         } catch (IOException e) {
-            throw new ExitCodes.CommandFailure(ExitCodes.CONFIG, fr
-                    ? "impossible d'ouvrir l'éditeur (" + editor + ") : " + e.getMessage() + ". Indiquez le vôtre dans VISUAL ou EDITOR, "
-                            + "ou donnez les notes avec --file ou sur l'entrée standard."
-                    : "cannot open the editor (" + editor + "): " + e.getMessage() + ". Set VISUAL or EDITOR to yours, "
-                            + "or give the notes with --file or on standard input.");
+            throw new ExitCodes.CommandFailure(ExitCodes.CONFIG, say.get("editor.unopened", editor, e.getMessage()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ExitCodes.CommandFailure(ExitCodes.DATA, fr ? "interrompu ; rien n'a été enregistré" : "interrupted; nothing was recorded");
+            throw new ExitCodes.CommandFailure(ExitCodes.DATA, say.get("interrupted"));
         } finally {
             deleteQuietly(file);
             if (dir != null) {

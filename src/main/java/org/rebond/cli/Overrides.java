@@ -1,7 +1,6 @@
 package org.rebond.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.format.DateTimeFormatter;
@@ -11,11 +10,11 @@ import org.rebond.Offline;
 import org.rebond.application.CommandQueue;
 import org.rebond.application.InterviewService;
 import org.rebond.application.UserCommands;
-import org.rebond.config.ConfigLoader;
 import org.rebond.config.RebondConfig;
 import org.rebond.domain.Interview;
 import org.rebond.domain.SeenEvent;
 import org.rebond.domain.UserCommand;
+import org.rebond.i18n.Messages;
 
 /**
  * What {@code rebond track} and {@code rebond ignore} share: the target is checked, the request is
@@ -31,25 +30,22 @@ final class Overrides {
 
     private Overrides() {}
 
-    static int run(UserCommand.Kind kind, String typed, Path config, PrintWriter out, Clock clock) {
+    static int run(UserCommand.Kind kind, String typed, ConfigOption config, PrintWriter out, Clock clock) {
         String target = UserCommand.normalTarget(typed).orElseThrow(() -> new ExitCodes.CommandFailure(ExitCodes.USAGE,
-                "'" + typed + "' is neither an interview number (7) nor an event seen but not taken (e3); 'rebond status' shows both"));
-        RebondConfig loaded = new ConfigLoader().load(config);
-        boolean fr = loaded.profile().language().getLanguage().equals("fr");
+                config.say("commands").get("target.invalid", typed)));
+        RebondConfig loaded = config.load();
+        Messages say = config.say("commands");
         try (Offline state = Offline.open(loaded, clock)) {
             long number = UserCommand.number(target);
             boolean known = UserCommand.isSeenEvent(target) ? state.store().seenById(number).isPresent() : state.store().byId(number).isPresent();
             if (!known) {
                 throw new ExitCodes.CommandFailure(ExitCodes.DATA, UserCommand.isSeenEvent(target)
-                        ? (fr ? "aucun événement " + target + " — 'rebond status --config " + config + "' liste les événements vus mais non retenus"
-                              : "no event " + target + " — 'rebond status --config " + config + "' lists the events seen but not taken")
-                        : (fr ? "aucun entretien #" + number + " — 'rebond status --config " + config + "' les liste"
-                              : "no interview #" + number + " — 'rebond status --config " + config + "' lists them"));
+                        ? say.get("event.unknown", target, config) : say.get("interview.unknown", number, config));
             }
             Submitted submitted = submit(state, kind, target, "");
             boolean byDaemon = submitted.byDaemon();
             if (submitted.applied().isEmpty()) {
-                out.println(notYetApplied(fr));
+                out.println(notYetApplied(say));
                 return ExitCodes.OK;
             }
             CommandQueue.Applied applied = submitted.applied().get();
@@ -57,13 +53,13 @@ final class Overrides {
             Optional<SeenEvent> seen = UserCommand.isSeenEvent(target) ? state.store().seenById(number) : Optional.empty();
             DateTimeFormatter when = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", loaded.profile().language())
                     .withZone(loaded.profile().timeZone());
-            String message = describe(kind, target, applied, interview, seen, when, fr);
+            String message = describe(kind, target, applied, interview, seen, when, say);
             if (applied.kind() == InterviewService.Outcome.Kind.REJECTED) {
                 throw new ExitCodes.CommandFailure(ExitCodes.DATA, message);
             }
             out.println(message);
             if (byDaemon) {
-                out.println(fr ? "(appliqué par le rebond en cours d'exécution)" : "(applied by the running rebond)");
+                out.println(say.get("applied.by.daemon"));
             }
             return ExitCodes.OK;
         }
@@ -90,9 +86,8 @@ final class Overrides {
         return new Submitted(Optional.ofNullable(awaitDaemon(queue, id)), true, id);
     }
 
-    static String notYetApplied(boolean fr) {
-        return fr ? "Demande transmise au rebond en cours d'exécution, qui ne l'a pas encore appliquée ; vérifiez avec 'rebond status' dans une minute."
-                : "Asked the running rebond; it has not applied the request yet. Check with 'rebond status' in a minute.";
+    static String notYetApplied(Messages say) {
+        return say.get("not.yet.applied");
     }
 
     /**
@@ -119,41 +114,20 @@ final class Overrides {
     }
 
     private static String describe(UserCommand.Kind kind, String target, CommandQueue.Applied applied, Optional<Interview> interview,
-                                   Optional<SeenEvent> seen, DateTimeFormatter when, boolean fr) {
-        String what = interview.map(i -> "#" + i.id() + " \"" + i.summary() + "\" " + (fr ? "avec " : "with ") + i.contact().displayName()
-                        + ", " + when.format(i.start()))
-                .or(() -> seen.map(s -> s.label() + " \"" + s.summary() + "\", " + when.format(s.start())))
-                .orElse(target);
-        String whatFr = interview.map(i -> "#" + i.id() + " « " + i.summary() + " » avec " + i.contact().displayName() + ", " + when.format(i.start()))
-                .or(() -> seen.map(s -> s.label() + " « " + s.summary() + " », " + when.format(s.start())))
+                                   Optional<SeenEvent> seen, DateTimeFormatter when, Messages say) {
+        String what = interview.map(i -> say.get("override.interview", i.id(), i.summary(), i.contact().displayName(), when.format(i.start())))
+                .or(() -> seen.map(s -> say.get("override.event", s.label(), s.summary(), when.format(s.start()))))
                 .orElse(target);
         if (kind == UserCommand.Kind.DONE && applied.kind() != InterviewService.Outcome.Kind.REJECTED) {
             String name = interview.map(i -> i.contact().displayName()).orElse(target);
-            return applied.kind() == InterviewService.Outcome.Kind.DUPLICATE
-                    ? (fr ? "Aucune nouvelle n'était prévue pour " + name + " ; rien n'a changé." : "No update was planned for " + name + "; nothing changed.")
-                    : (fr ? "C'est noté : plus de brouillon « pour vous tenir au courant » pour " + name + " ; 'rebond status' le rappelle."
-                          : "Noted: no more keeping-you-posted drafts for " + name + "; 'rebond status' says so.");
+            return say.get(applied.kind() == InterviewService.Outcome.Kind.DUPLICATE ? "done.nothing.planned" : "done.noted", name);
         }
         return switch (applied.kind()) {
-            case CREATED, UPDATED -> fr
-                    ? "Entretien suivi : " + whatFr + (UserCommand.isSeenEvent(target) ? " (depuis " + target + ")" : "")
-                            + ". Sa fiche, la demande de notes et les brouillons sont prévus ; 'rebond ignore " + interview.map(i -> i.id()).orElse(0L)
-                            + "' l'annule."
-                    : "Now following interview " + what + (UserCommand.isSeenEvent(target) ? " (from " + target + ")" : "")
-                            + ". Its brief, debrief prompt and drafts are planned; 'rebond ignore " + interview.map(i -> i.id()).orElse(0L)
-                            + "' undoes it.";
-            case IGNORED -> interview.isPresent()
-                    ? (fr ? "Entretien ignoré : " + whatFr + ". Ses actions en attente sont retirées et ses mises à jour ne le feront pas revenir ; "
-                            + "'rebond track " + interview.get().id() + "' le suit de nouveau."
-                          : "Interview " + what + " is now ignored: its pending actions are removed and later updates of the invitation "
-                            + "will not bring it back; 'rebond track " + interview.get().id() + "' follows it again.")
-                    : (fr ? "Événement ignoré : " + whatFr + ". rebond ne le retiendra plus, même mis à jour ; 'rebond track " + target + "' le suit malgré tout."
-                          : "Event " + what + " is ignored: rebond will not take it, even when it is updated; 'rebond track " + target
-                            + "' follows it after all.");
-            case DUPLICATE -> kind == UserCommand.Kind.TRACK
-                    ? (fr ? "Déjà suivi : " + whatFr + " ; rien n'a changé." : "Already followed: " + what + "; nothing changed.")
-                    : (fr ? "Déjà ignoré : " + whatFr + " ; rien n'a changé." : "Already ignored: " + what + "; nothing changed.");
-            default -> (fr ? "Impossible pour " + whatFr + " : " : "Cannot do it for " + what + ": ") + applied.detail();
+            case CREATED, UPDATED -> say.get(UserCommand.isSeenEvent(target) ? "track.event" : "track.interview", what, target,
+                    interview.map(Interview::id).orElse(0L));
+            case IGNORED -> interview.isPresent() ? say.get("ignore.interview", what, interview.get().id()) : say.get("ignore.event", what, target);
+            case DUPLICATE -> say.get(kind == UserCommand.Kind.TRACK ? "track.already" : "ignore.already", what);
+            default -> say.get("override.impossible", what, applied.detail());
         };
     }
 }

@@ -9,6 +9,7 @@ import org.rebond.application.MessageComposer;
 import org.rebond.config.RebondConfig;
 import org.rebond.domain.Action;
 import org.rebond.domain.Interview;
+import org.rebond.i18n.Messages;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -52,19 +53,19 @@ public final class PreviewCommand implements Callable<Integer> {
             case "debrief", "debrief-prompt" -> Action.DEBRIEF_PROMPT;
             case "thank-you", "thankyou" -> Action.THANK_YOU;
             case "keep-posted", "keepposted" -> Action.keepPosted(Math.max(1, number));
-            default -> throw new ExitCodes.CommandFailure(ExitCodes.USAGE, "unknown message '" + message
-                    + "': use brief, debrief, thank-you or keep-posted");
+            default -> throw new ExitCodes.CommandFailure(ExitCodes.USAGE, config.say("commands").get("preview.unknown.message", message));
         };
         RebondConfig loaded = config.load();
+        Messages say = config.say("commands");
         try (Offline state = Offline.open(loaded, clock)) {
             Interview interview = state.store().byId(interviewId).orElseThrow(() -> new ExitCodes.CommandFailure(ExitCodes.DATA,
-                    "no interview #" + interviewId + " — 'rebond status --config " + config + "' lists them"));
+                    say.get("interview.unknown", interviewId, config)));
             MessageComposer.Rendered rendered = state.composer().preview(interview, action);
             PrintWriter out = spec.commandLine().getOut();
             if (html) {
                 out.println(rendered.html()); // the document alone, for a browser
             } else {
-                out.println("Subject: " + rendered.subject());
+                out.println(say.get("preview.subject", rendered.subject()));
                 out.println();
                 out.println(rendered.text());
             }

@@ -33,6 +33,6 @@ abstract class QueuedRequestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return Overrides.run(kind, id(), config.file(), spec.commandLine().getOut(), clock);
+        return Overrides.run(kind, id(), config, spec.commandLine().getOut(), clock);
     }
 }

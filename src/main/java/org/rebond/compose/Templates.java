@@ -29,6 +29,7 @@ import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import org.rebond.i18n.Sentence;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -166,19 +167,19 @@ public final class Templates {
             environment.process();
             return out.toString();
         } catch (TemplateNotFoundException e) {
-            throw new TemplateProblem(shown(templateName), 0,
-                    shown(templateName) + ": template not found — " + remedy(override), e);
+            throw new TemplateProblem(shown(templateName), 0, say("template.not.found", shown(templateName), remedy(override)), e);
         } catch (ParseException e) {
             String file = shown(nameIn(e.getTemplateName(), templateName));
             throw new TemplateProblem(file, e.getLineNumber(),
-                    file + " line " + e.getLineNumber() + ": " + firstLine(e.getEditorMessage()) + " — " + remedy(override), e);
+                    say("template.at.line.quoted", file, e.getLineNumber(), firstLine(e.getEditorMessage()), remedy(override)), e);
         } catch (TemplateException e) {
             String file = shown(nameIn(e.getTemplateSourceName(), templateName));
             int line = e.getLineNumber() == null ? 0 : e.getLineNumber();
-            throw new TemplateProblem(file, line, file + " line " + line + ": " + describe(e) + " — " + remedy(override), e);
+            Object what = describe(e);
+            throw new TemplateProblem(file, line,
+                    say(what instanceof Sentence ? "template.at.line" : "template.at.line.quoted", file, line, what, remedy(override)), e);
         } catch (IOException e) {
-            throw new TemplateProblem(shown(templateName), 0,
-                    shown(templateName) + ": cannot be read (" + e.getMessage() + ") — " + remedy(override), e);
+            throw new TemplateProblem(shown(templateName), 0, say("template.unreadable", shown(templateName), e.getMessage(), remedy(override)), e);
         }
     }
 
@@ -187,15 +188,12 @@ public final class Templates {
         try {
             source = Files.readString(override, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new TemplateProblem(override.toString(), 0,
-                    override + ": cannot be read (" + e.getMessage() + ") — " + remedy(override), e);
+            throw new TemplateProblem(override.toString(), 0, say("template.unreadable", override, e.getMessage(), remedy(override)), e);
         }
         List<String> findings = forbiddenConstructs(source);
         if (!findings.isEmpty()) {
             String first = findings.get(0);
-            throw new TemplateProblem(override.toString(), lineOf(first),
-                    override + " " + first + " is not allowed in rebond templates, because it could run text from"
-                            + " your mail as template code — " + remedy(override), null);
+            throw new TemplateProblem(override.toString(), lineOf(first), say("template.forbidden", override, lineOf(first), first.substring(first.indexOf(": ") + 2), remedy(override)), null);
         }
     }
 
@@ -218,23 +216,25 @@ public final class Templates {
         return "templates/" + templateName;
     }
 
-    private String remedy(Path override) {
+    private Sentence remedy(Path override) {
         if (override != null) {
-            return "fix the template or remove the override in " + userDirectory;
+            return say("template.remedy.override", userDirectory);
         }
-        return "this is a bundled template: fix it in " + (bundledDirectory != null ? bundledDirectory : "templates/")
-                + " or report it";
+        return say("template.remedy.bundled", bundledDirectory != null ? bundledDirectory : "templates/");
+    }
+
+    /** The sentence {@code key} of the {@code errors} bundle: what went wrong with a template, said in the user's language. */
+    private static Sentence say(String key, Object... arguments) {
+        return Sentence.of("errors", key, arguments);
     }
 
     private static String nameIn(String sourceName, String fallback) {
         return sourceName == null || sourceName.isBlank() ? fallback : sourceName;
     }
 
-    private static String describe(TemplateException e) {
+    private static Object describe(TemplateException e) {
         if (e instanceof InvalidReferenceException && e.getBlamedExpressionString() != null) {
-            String expression = e.getBlamedExpressionString();
-            return "${" + expression + "} is missing from the data; give it a default, e.g. ${" + expression
-                    + "!\"\"}, or use a variable rebond provides";
+            return say("template.missing.value", e.getBlamedExpressionString());
         }
         return firstLine(e.getMessageWithoutStackTop());
     }

@@ -24,15 +24,15 @@ final class ByteSizeSyntax {
     /** @throws IllegalArgumentException with a message fit for the user */
     static long parse(String text) {
         Matcher m = SIZE.matcher(text.strip().toLowerCase(Locale.ROOT));
-        if (!m.matches()) throw new IllegalArgumentException("must be " + EXPECTED);
+        if (!m.matches()) throw new ConfigSyntaxException("duration.must.be", ConfigProblems.say("size.expected"));
         Long unit = UNITS.get(m.group(2));
         if (unit == null) {
-            throw new IllegalArgumentException("unknown unit \"" + m.group(2) + "\"; use B, KB, MB, GB, KiB, MiB or GiB");
+            throw new ConfigSyntaxException("size.unit", m.group(2));
         }
         try {
             return Math.multiplyExact(Long.parseLong(m.group(1)), unit);
         } catch (ArithmeticException | NumberFormatException e) {
-            throw new IllegalArgumentException("is too large");
+            throw new ConfigSyntaxException("value.too.large");
         }
     }
 }

@@ -37,7 +37,7 @@ final class CalendarsSection {
     List<RebondConfig.Calendar> read(Node node, int line, Map<String, String> leaves) {
         if (node == null) return List.of();
         if (!(node instanceof SequenceNode list)) {
-            problems.add(line, "calendars", "must be a list of calendars, e.g. - {type: ics-file, path: ~/calendar.ics}");
+            problems.add(line, "calendars", "calendars.list");
             return List.of();
         }
         Set<String> keys = new LinkedHashSet<>(ConfigKeys.bySection().get("calendars"));
@@ -50,7 +50,7 @@ final class CalendarsSection {
             YamlSection s = new YamlSection("calendars[" + index + "]", item, YamlSection.lineOf(item), keys, elsewhere, problems);
             RebondConfig.Calendar c = calendar(s);
             if (c != null && c.prepCalendar() != null && out.stream().anyMatch(o -> o.prepCalendar() != null)) {
-                s.problem("prep_calendar", "only one calendar may hold the prep events; remove it from all calendars but one");
+                s.problem("prep_calendar", "prep.calendar.once");
             }
             if (c != null) out.add(c);
         }
@@ -61,7 +61,7 @@ final class CalendarsSection {
         RebondConfig.CalendarType type = s.choice("type", List.of("caldav", "ics-url", "ics-file"),
                 v -> RebondConfig.CalendarType.valueOf(v.toUpperCase(Locale.ROOT).replace('-', '_')));
         if (type == null) {
-            if (!s.has("type")) s.problem("type", "is required: caldav, ics-url or ics-file");
+            if (!s.has("type")) s.problem("type", "calendar.type.required");
             return null;
         }
         boolean allowPlaintext = or(s.bool("allow_plaintext_on_loopback"), false);
@@ -69,24 +69,24 @@ final class CalendarsSection {
         Path path = null;
         if (type == RebondConfig.CalendarType.ICS_FILE) {
             for (String k : List.of("url", "username", "password_file", "password_credential", "password_command", "prep_calendar")) {
-                if (s.has(k)) s.problem(k, "does not apply to an ics-file calendar (it reads a local path)");
+                if (s.has(k)) s.problem(k, "ics.file.no.key");
             }
             path = paths.path(s, "path");
-            if (path == null && !s.has("path")) s.problem("path", "is required for an ics-file calendar: a .ics file or a folder of .ics files");
-            else if (path != null && !Files.exists(path)) s.problem("path", "no such file or folder: " + path);
+            if (path == null && !s.has("path")) s.problem("path", "ics.file.path.required");
+            else if (path != null && !Files.exists(path)) s.problem("path", "ics.file.missing", path);
         } else {
-            if (s.has("path")) s.problem("path", "does not apply to a " + s.line("type") + " calendar; give its url");
+            if (s.has("path")) s.problem("path", "calendar.no.path", s.line("type"));
             url = url(s, "url", allowPlaintext);
-            if (url == null && !s.has("url")) s.problem("url", "is required for a " + s.line("type") + " calendar");
+            if (url == null && !s.has("url")) s.problem("url", "calendar.url.required", s.line("type"));
         }
         URI prep = null;
         if (s.has("prep_calendar") && type != RebondConfig.CalendarType.ICS_FILE) {
-            if (type != RebondConfig.CalendarType.CALDAV) s.problem("prep_calendar", "only a caldav calendar can hold prep events");
+            if (type != RebondConfig.CalendarType.CALDAV) s.problem("prep_calendar", "prep.calendar.caldav");
             else if (!s.line("prep_calendar").isEmpty()) prep = url(s, "prep_calendar", allowPlaintext);
         }
         String username = or(s.line("username"), "");
         RebondConfig.Secret password = type == RebondConfig.CalendarType.ICS_FILE ? null : passwords.secret(s, true);
-        if (password != null && username.isEmpty()) s.problem("username", "is required when a password source is set");
+        if (password != null && username.isEmpty()) s.problem("username", "calendar.username.required");
         return new RebondConfig.Calendar(type, url, path, username, password, allowPlaintext,
                 or(s.duration("interval", false), Duration.ofMinutes(type == RebondConfig.CalendarType.ICS_FILE ? 1 : 5)),
                 or(s.duration("timeout", false), Duration.ofSeconds(30)), prep);
@@ -100,26 +100,25 @@ final class CalendarsSection {
         try {
             u = new URI(v);
         } catch (URISyntaxException e) {
-            s.problem(key, "is not a valid URL (not shown: it may hold a secret address)");
+            s.problem(key, "url.invalid");
             return null;
         }
         String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
         if (!List.of("https", "http", "webcal").contains(scheme) || u.getHost() == null) {
-            s.problem(key, "must be an https:// URL (not shown: it may hold a secret address)");
+            s.problem(key, "url.https");
             return null;
         }
         if (u.getUserInfo() != null) {
-            s.problem(key, "must not carry a user name or password; use username and password_file");
+            s.problem(key, "url.user.info");
             return null;
         }
         if (scheme.equals("http")) {
             if (!Loopback.isLoopback(u.getHost())) {
-                s.problem(key, "plain http:// is refused for " + u.getHost() + ": the password and your calendar would cross"
-                        + " the network in clear text. Use https://; plain http is only possible on loopback");
+                s.problem(key, "url.http.remote", u.getHost());
                 return null;
             }
             if (!allowPlaintext) {
-                s.problem(key, "plain http:// on loopback also needs allow_plaintext_on_loopback: true, to say it is on purpose");
+                s.problem(key, "url.http.loopback");
                 return null;
             }
         }

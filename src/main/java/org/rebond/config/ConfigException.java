@@ -11,10 +11,17 @@ public final class ConfigException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final transient List<ConfigProblem> problems;
+    private final String path;
 
     public ConfigException(String path, List<ConfigProblem> problems) {
         super(format(path, problems));
         this.problems = List.copyOf(problems);
+        this.path = path;
+    }
+
+    /** The file, as the user gave it (made absolute). */
+    public String path() {
+        return path;
     }
 
     public List<ConfigProblem> problems() {

@@ -13,14 +13,6 @@ import java.util.Set;
  * key names look like they hold a secret (whose values are then never echoed in messages).
  */
 final class ConfigKeys {
-    static final String INLINE_SECRET_REFUSED =
-            "secrets are not accepted in this file, nor from the environment: the file is read by more"
-            + " than you (backups, support requests, version control) and the environment is visible to"
-            + " other processes. Put the password in a file only you can read and set"
-            + " mailbox.password_file (chmod 600 FILE); or, under systemd, add LoadCredential=imap-password:FILE"
-            + " to the unit and set mailbox.password_credential: imap-password; or set mailbox.password_command"
-            + " to a command that prints it, e.g. [pass, show, mail/imap]";
-
     private static final Map<String, List<String>> SCHEMA = schema();
 
     private ConfigKeys() {}

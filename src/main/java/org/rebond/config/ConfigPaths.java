@@ -29,7 +29,7 @@ final class ConfigPaths {
     RebondConfig.Storage storage(YamlSection s) {
         Path db = path(s, "database");
         if (db != null && Files.isDirectory(db)) {
-            s.problem("database", "is a directory; give the database file, e.g. " + db.resolve("rebond.db"));
+            s.problem("database", "path.is.directory", db.resolve("rebond.db"));
         }
         Path defaultDatabase = defaultDatabase().toAbsolutePath().normalize();
         if (db == null) db = defaultDatabase;
@@ -54,11 +54,11 @@ final class ConfigPaths {
         Path p = path(s, key);
         if (p == null) return null;
         if (directory ? !Files.isDirectory(p) : !Files.isRegularFile(p)) {
-            s.problem(key, (directory ? "no such directory: " : "no such file: ") + p);
+            s.problem(key, directory ? "path.no.directory" : "path.no.file", p);
             return null;
         }
         if (!Files.isReadable(p)) {
-            s.problem(key, "cannot be read by the user running rebond: " + p);
+            s.problem(key, "path.unreadable", p);
             return null;
         }
         return p;
@@ -69,11 +69,11 @@ final class ConfigPaths {
         String v = s.line(key);
         if (v == null) return null;
         if (v.isEmpty()) {
-            s.problem(key, "must not be empty; remove the key to use the default");
+            s.problem(key, "path.empty");
             return null;
         }
         if (v.startsWith("$")) {
-            s.problem(key, "environment variables are not expanded in paths; write the full path" + s.got(key, v));
+            s.problem(key, "path.variable", s.got(key, v));
             return null;
         }
         try {
@@ -83,14 +83,14 @@ final class ConfigPaths {
             } else if (v.startsWith("~/")) {
                 p = home.resolve(v.substring(2));
             } else if (v.startsWith("~")) {
-                s.problem(key, "only ~ (your own home directory) is expanded, not ~user; write the full path");
+                s.problem(key, "path.tilde.user");
                 return null;
             } else {
                 p = file.getParent().resolve(v);
             }
             return p.toAbsolutePath().normalize();
         } catch (InvalidPathException e) {
-            s.problem(key, "is not a valid path" + s.got(key, v));
+            s.problem(key, "path.invalid", s.got(key, v));
             return null;
         }
     }

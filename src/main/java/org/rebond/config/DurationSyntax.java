@@ -26,7 +26,7 @@ final class DurationSyntax {
         String t = text.strip();
         boolean negative = t.startsWith("-");
         if (negative) t = t.substring(1).strip();
-        if (t.isEmpty()) throw new IllegalArgumentException("must be " + EXPECTED);
+        if (t.isEmpty()) throw new ConfigSyntaxException("duration.must.be", ConfigProblems.say("duration.expected"));
         Duration d = t.regionMatches(true, 0, "P", 0, 1) ? iso(t) : units(t.toLowerCase(Locale.ROOT));
         return negative ? d.negated() : d;
     }
@@ -35,16 +35,16 @@ final class DurationSyntax {
         try {
             return Duration.parse(t.toUpperCase(Locale.ROOT));
         } catch (DateTimeParseException | ArithmeticException e) {
-            throw new IllegalArgumentException("must be " + EXPECTED);
+            throw new ConfigSyntaxException("duration.must.be", ConfigProblems.say("duration.expected"));
         }
     }
 
     private static Duration units(String t) {
         if (t.chars().allMatch(Character::isDigit)) {
-            throw new IllegalArgumentException("needs a unit (s, m, h, d or w), e.g. " + t + "m or " + t + "s");
+            throw new ConfigSyntaxException("duration.unit", t);
         }
         Matcher m = UNITS.matcher(t);
-        if (!m.matches()) throw new IllegalArgumentException("must be " + EXPECTED);
+        if (!m.matches()) throw new ConfigSyntaxException("duration.must.be", ConfigProblems.say("duration.expected"));
         try {
             long total = 0;
             for (int i = 0; i < SECONDS.length; i++) {
@@ -53,7 +53,7 @@ final class DurationSyntax {
             }
             return Duration.ofSeconds(total);
         } catch (ArithmeticException | NumberFormatException e) {
-            throw new IllegalArgumentException("is too large");
+            throw new ConfigSyntaxException("value.too.large");
         }
     }
 

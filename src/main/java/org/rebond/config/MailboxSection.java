@@ -31,12 +31,9 @@ final class MailboxSection {
         boolean loopback = host != null && Loopback.isLoopback(host);
         if (security == RebondConfig.Security.NONE && host != null) {
             if (!loopback) {
-                s.problem("security", "none (no TLS) is refused for " + host + ": the password and your mail would"
-                        + " cross the network in clear text. Use tls (port 993) or starttls (port 143);"
-                        + " plain text is only possible on loopback (localhost, 127.0.0.1, ::1)");
+                s.problem("security", "security.none.remote", host);
             } else if (!allowPlaintext) {
-                s.problem("security", "none (no TLS) on loopback also needs mailbox.allow_plaintext_on_loopback: true,"
-                        + " to say it is on purpose");
+                s.problem("security", "security.none.loopback");
             }
         }
         String username = s.required("username", s.line("username"));
@@ -56,16 +53,15 @@ final class MailboxSection {
 
     private String checkHost(YamlSection s, String host) {
         if (host.contains("://")) {
-            s.problem("host", "must be a host name only, without a scheme" + s.got("host", host)
-                    + "; e.g. imap.example.org, with the port in mailbox.port");
+            s.problem("host", "host.scheme", s.got("host", host));
             return null;
         }
         if (host.matches("[^:\\[\\]]+:\\d+")) {
-            s.problem("host", "must be a host name only" + s.got("host", host) + "; put the port in mailbox.port");
+            s.problem("host", "host.port", s.got("host", host));
             return null;
         }
         if (!HOST.matcher(host).matches()) {
-            s.problem("host", "is not a host name or IP address" + s.got("host", host));
+            s.problem("host", "host.invalid", s.got("host", host));
             return null;
         }
         return host;
@@ -75,21 +71,21 @@ final class MailboxSection {
         String raw = s.text(key);
         if (raw == null) return null;
         if (raw.isEmpty()) {
-            if (!emptyMeansDetect) s.problem(key, "must not be empty (the default is INBOX)");
+            if (!emptyMeansDetect) s.problem(key, "folder.empty");
             return null;
         }
         if (raw.isBlank()) {
-            s.problem(key, "must not be blank" + (emptyMeansDetect ? "; leave it empty (\"\") to detect the folder" : ""));
+            s.problem(key, emptyMeansDetect ? "folder.blank.detect" : "folder.blank");
             return null;
         }
         String v = s.oneLine(key, raw);
         if (v == null) return null;
         if (v.contains("*") || v.contains("%")) {
-            s.problem(key, "must be a folder name, without the IMAP wildcards * and %" + s.got(key, v));
+            s.problem(key, "folder.wildcards", s.got(key, v));
             return null;
         }
         if (v.length() > 500) {
-            s.problem(key, "is too long for a folder name");
+            s.problem(key, "folder.too.long");
             return null;
         }
         return v;

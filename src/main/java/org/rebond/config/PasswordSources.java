@@ -25,14 +25,12 @@ final class PasswordSources {
             if (s.has(k)) set.add(k);
         }
         if (set.size() > 1) {
-            s.problem(set.get(1), "only one password source may be set, found " + String.join(" and ", set));
+            s.problem(set.get(1), "password.two.sources", set.get(0), set.get(1));
             return null;
         }
         if (set.isEmpty()) {
             if (!optional) {
-                problems.add(s.line(), "mailbox", "no password source: set password_file (recommended),"
-                        + " password_credential (a systemd credential), password_command or oauth2_token_command."
-                        + " The password itself is never written in this file");
+                problems.add(s.line(), "mailbox", "password.none");
             }
             return null;
         }
@@ -45,34 +43,31 @@ final class PasswordSources {
                 String name = s.line("password_credential");
                 if (name == null) return null;
                 if (name.isEmpty() || name.contains("/") || name.equals(".") || name.equals("..") || name.length() > 255) {
-                    s.problem("password_credential", "must be a credential name as given to LoadCredential=, e.g. imap-password");
+                    s.problem("password_credential", "password.credential.name");
                     return null;
                 }
                 return new RebondConfig.Secret(null, name, null);
             }
             case "oauth2_token_command": {
                 if (!s.isList("oauth2_token_command")) {
-                    s.problem("oauth2_token_command", "is run without a shell, so give it as a list (argv form),"
-                            + " e.g. [oama, access, camille@gmail.com]");
+                    s.problem("oauth2_token_command", "oauth2.command.list");
                     return null;
                 }
                 List<String> argv = s.lines("oauth2_token_command", "[oama, access, camille@gmail.com]");
                 if (argv == null || argv.isEmpty()) {
-                    s.problem("oauth2_token_command", "must name a command that prints an access token,"
-                            + " e.g. [oama, access, camille@gmail.com]");
+                    s.problem("oauth2_token_command", "oauth2.command.empty");
                     return null;
                 }
                 return new RebondConfig.Secret(null, null, List.copyOf(argv));
             }
             default: {
                 if (!s.isList("password_command")) {
-                    s.problem("password_command", "is run without a shell, so give it as a list (argv form),"
-                            + " e.g. [pass, show, mail/imap] or [secret-tool, lookup, service, imap]");
+                    s.problem("password_command", "password.command.list");
                     return null;
                 }
                 List<String> argv = s.lines("password_command", "[pass, show, mail/imap]");
                 if (argv == null || argv.isEmpty()) {
-                    s.problem("password_command", "must name a command, e.g. [pass, show, mail/imap]");
+                    s.problem("password_command", "password.command.empty");
                     return null;
                 }
                 return new RebondConfig.Secret(null, null, List.copyOf(argv));

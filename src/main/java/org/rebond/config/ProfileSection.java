@@ -27,14 +27,13 @@ final class ProfileSection {
         List<String> addresses = s.lines("addresses", "[camille.martin@example.org]");
         if (addresses == null || addresses.isEmpty()) {
             if (!s.has("addresses") || addresses != null) {
-                s.problem("addresses", "is required: the list of your own e-mail addresses, e.g. [camille.martin@example.org]");
+                s.problem("addresses", "addresses.required");
             }
             addresses = List.of();
         } else {
             for (String a : addresses) {
                 if (!ADDRESS.matcher(a).matches()) {
-                    s.problem("addresses", "is not an e-mail address" + s.got("addresses", a)
-                            + (a.contains("<") ? "; write only the address, e.g. camille@example.org" : ""));
+                    s.problem("addresses", a.contains("<") ? "address.invalid.bracket" : "address.invalid", s.got("addresses", a));
                 }
             }
         }
@@ -62,10 +61,12 @@ final class ProfileSection {
         try {
             return ZoneId.of(z);
         } catch (DateTimeException e) {
-            String hint = NearestName.among(z, ZoneId.getAvailableZoneIds())
-                    .map(n -> "; did you mean " + n + "?")
-                    .orElse("; use a name from the tz database, e.g. Europe/Paris");
-            s.problem("time_zone", "unknown time zone" + s.got("time_zone", z) + hint);
+            var near = NearestName.among(z, ZoneId.getAvailableZoneIds());
+            if (near.isPresent()) {
+                s.problem("time_zone", "zone.unknown.near", s.got("time_zone", z), near.get());
+            } else {
+                s.problem("time_zone", "zone.unknown", s.got("time_zone", z));
+            }
             return null;
         }
     }

@@ -18,7 +18,7 @@ final class ScheduleSection {
         if (keepPosted != null) {
             for (int i = 1; i < keepPosted.size(); i++) {
                 if (keepPosted.get(i).compareTo(keepPosted.get(i - 1)) <= 0) {
-                    s.problem("keep_posted_after_end", "must be in increasing order, e.g. [21d, 90d]");
+                    s.problem("keep_posted_after_end", "keep.posted.order");
                     break;
                 }
             }
@@ -26,18 +26,17 @@ final class ScheduleSection {
         Duration debrief = or(s.duration("debrief_after_end", true), Duration.ZERO);
         Duration thankYou = or(s.duration("thank_you_after_end", true), Duration.ofHours(2));
         if (thankYou.compareTo(WITHIN) > 0) {
-            s.problem("thank_you_after_end", "must be at most 24h: a thank-you comes within a day of the interview (METHOD M6)");
+            s.problem("thank_you_after_end", "thank.you.within.day");
         } else if (debrief.compareTo(thankYou) > 0) {
-            s.problem("debrief_after_end", "must not be longer than thank_you_after_end (" + DurationSyntax.format(thankYou)
-                    + "): the prompt comes first, so that your notes can shape the thank-you");
+            s.problem("debrief_after_end", "debrief.before.thank.you", DurationSyntax.format(thankYou));
         }
         LocalTime notAfter = or(s.timeOfDay("thank_you_not_after"), LocalTime.of(21, 0));
         LocalTime lateEnd = or(s.timeOfDay("late_end_after"), LocalTime.of(19, 0));
         LocalTime morning = or(s.timeOfDay("next_morning_at"), LocalTime.of(8, 30));
         if (!morning.isBefore(lateEnd)) {
-            s.problem("next_morning_at", "must be earlier in the day than late_end_after (" + lateEnd + ")");
+            s.problem("next_morning_at", "morning.before.late.end", lateEnd);
         } else if (lateEnd.isAfter(notAfter)) {
-            s.problem("late_end_after", "must not be later in the day than thank_you_not_after (" + notAfter + ")");
+            s.problem("late_end_after", "late.end.before.not.after", notAfter);
         }
         return new RebondConfig.Schedule(
                 or(s.duration("brief_before", false), Duration.ofHours(24)),

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import org.rebond.i18n.Sentence;
 
 /**
  * Reads the IMAP password from where {@link RebondConfig.Secret} says it lives (DESIGN I8):
@@ -70,29 +71,27 @@ public final class SecretReader {
         if (secret.file() != null) return fromFile(secret.file());
         if (secret.credential() != null) return fromCredential(secret.credential());
         if (secret.command() != null && !secret.command().isEmpty()) return fromCommand(secret.command());
-        throw new SecretException("no password source is configured");
+        throw new SecretException("secret.none");
     }
 
     private char[] fromFile(Path file) {
         refuseIfExposed(file);
-        return decode(readFile(file, "password file " + file), "password file " + file, true);
+        Sentence what = Sentence.of(SecretException.AREA, "secret.file", file);
+        return decode(readFile(file, what), what, true);
     }
 
     private char[] fromCredential(String name) {
         String directory = environment.apply("CREDENTIALS_DIRECTORY");
         if (directory == null || directory.isBlank()) {
-            throw new SecretException("mailbox.password_credential is " + name + " but $CREDENTIALS_DIRECTORY is not set:"
-                    + " systemd sets it when the unit has LoadCredential=" + name + ":/path/to/file (or"
-                    + " LoadCredentialEncrypted=). Outside systemd, use mailbox.password_file instead");
+            throw new SecretException("secret.no.credentials.directory", name);
         }
         Path file = Path.of(directory).resolve(name);
         if (!Files.exists(file)) {
-            throw new SecretException("credential " + name + " is not in $CREDENTIALS_DIRECTORY (" + directory
-                    + "): add LoadCredential=" + name + ":/path/to/file to the unit, with the same name as"
-                    + " mailbox.password_credential");
+            throw new SecretException("secret.credential.missing", name, directory);
         }
         // systemd makes the credential directory private to the service; no mode check needed.
-        return decode(readFile(file, "credential " + name), "credential " + name, true);
+        Sentence what = Sentence.of(SecretException.AREA, "secret.credential", name);
+        return decode(readFile(file, what), what, true);
     }
 
     /** Like ssh with a private key: a password file others can read, or that someone else owns, is refused. */
@@ -105,21 +104,17 @@ public final class SecretReader {
         } catch (NoSuchFileException e) {
             throw missing(file);
         } catch (IOException e) {
-            throw new SecretException("cannot read the attributes of password file " + file + " (" + e.getClass().getSimpleName() + ")");
+            throw new SecretException("secret.attributes", file, e.getClass().getSimpleName());
         }
         Set<PosixFilePermission> exposed = EnumSet.noneOf(PosixFilePermission.class);
         exposed.addAll(OTHERS);
         exposed.retainAll(attributes.permissions());
         if (!exposed.isEmpty()) {
-            throw new SecretException("password file " + file + " can be read or written by other users (mode "
-                    + mode(attributes.permissions()) + "); refusing to use it. Run: chmod 600 " + file
-                    + " — or, under systemd, use LoadCredential= and mailbox.password_credential");
+            throw new SecretException("secret.exposed", file, mode(attributes.permissions()));
         }
         UserPrincipal me = currentUser();
         if (me != null && !me.equals(attributes.owner())) {
-            throw new SecretException("password file " + file + " belongs to " + attributes.owner().getName()
-                    + ", not to " + me.getName() + " who runs rebond; refusing to use it. Run: chown "
-                    + me.getName() + " " + file + " — or, under systemd, use LoadCredential= and mailbox.password_credential");
+            throw new SecretException("secret.owner", file, attributes.owner().getName(), me.getName());
         }
     }
 
@@ -138,26 +133,25 @@ public final class SecretReader {
         return String.format("%03o", mode);
     }
 
-    private static byte[] readFile(Path file, String what) {
+    private static byte[] readFile(Path file, Sentence what) {
         try (InputStream in = Files.newInputStream(file)) {
             byte[] bytes = in.readNBytes(MAX_SECRET_BYTES + 1);
             if (bytes.length > MAX_SECRET_BYTES) {
                 Arrays.fill(bytes, (byte) 0);
-                throw new SecretException(what + " is larger than " + MAX_SECRET_BYTES + " bytes; is it the right file?");
+                throw new SecretException("secret.too.large", what, MAX_SECRET_BYTES);
             }
             return bytes;
         } catch (NoSuchFileException e) {
             throw missing(file);
         } catch (AccessDeniedException e) {
-            throw new SecretException(what + " cannot be read by the user running rebond (permission denied)");
+            throw new SecretException("secret.denied", what);
         } catch (IOException e) {
-            throw new SecretException(what + " cannot be read (" + e.getClass().getSimpleName() + ")");
+            throw new SecretException("secret.unreadable", what, e.getClass().getSimpleName());
         }
     }
 
     private static SecretException missing(Path file) {
-        return new SecretException("password file " + file + " does not exist: create it with the password on one line"
-                + " (chmod 600), or fix mailbox.password_file");
+        return new SecretException("secret.file.missing", file);
     }
 
     private char[] fromCommand(List<String> argv) {
@@ -167,8 +161,7 @@ public final class SecretReader {
         try {
             process = builder.start();
         } catch (IOException e) {
-            throw new SecretException("password command " + name + " could not be started (not found or not executable);"
-                    + " check mailbox.password_command");
+            throw new SecretException("secret.command.start", name);
         }
         try {
             process.getOutputStream().close(); // no input: a command waiting for a prompt ends at once
@@ -185,13 +178,12 @@ public final class SecretReader {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             kill(process);
-            throw new SecretException("interrupted while waiting for password command " + name);
+            throw new SecretException("secret.command.interrupted", name);
         }
         if (!finished) {
             kill(process);
             collector.clear();
-            throw new SecretException("password command " + name + " did not finish within "
-                    + DurationSyntax.format(commandTimeout) + " and was stopped; check that it needs no input (rebond gives it none)");
+            throw new SecretException("secret.command.timeout", name, DurationSyntax.format(commandTimeout));
         }
         try {
             reader.join(commandTimeout.toMillis());
@@ -202,10 +194,9 @@ public final class SecretReader {
         byte[] output = collector.take();
         if (exit != 0) {
             Arrays.fill(output, (byte) 0);
-            throw new SecretException("password command " + name + " failed with exit code " + exit
-                    + " (its output is not shown, as it may contain the secret); run it yourself to see why");
+            throw new SecretException("secret.command.failed", name, exit);
         }
-        return decode(output, "password command " + name, false);
+        return decode(output, Sentence.of(SecretException.AREA, "secret.command", name), false);
     }
 
     private static void kill(Process process) {
@@ -217,7 +208,7 @@ public final class SecretReader {
      * UTF-8 to chars, wiping the bytes. A file keeps its content minus one trailing newline; a command
      * gives its first line.
      */
-    private static char[] decode(byte[] bytes, String what, boolean wholeFile) {
+    private static char[] decode(byte[] bytes, Sentence what, boolean wholeFile) {
         try {
             int end = bytes.length;
             if (wholeFile) {
@@ -239,12 +230,12 @@ public final class SecretReader {
                         .onUnmappableCharacter(CodingErrorAction.REPORT)
                         .decode(ByteBuffer.wrap(bytes, 0, end));
             } catch (CharacterCodingException e) {
-                throw new SecretException(what + " is not valid UTF-8");
+                throw new SecretException("secret.not.utf8", what);
             }
             char[] secret = new char[chars.remaining()];
             chars.get(secret);
             Arrays.fill(chars.array(), '\0');
-            if (secret.length == 0) throw new SecretException(what + " gave an empty password");
+            if (secret.length == 0) throw new SecretException("secret.empty", what);
             return secret;
         } finally {
             Arrays.fill(bytes, (byte) 0);

@@ -41,8 +41,7 @@ final class YamlDocument {
         try {
             long size = Files.size(file);
             if (size > MAX_BYTES) {
-                problems.add(0, "", "is " + size + " bytes; a configuration file is at most " + MAX_BYTES
-                        + " bytes (1 MiB). Is this the right file?");
+                problems.add(0, "", "file.too.large", size, MAX_BYTES);
                 return null;
             }
             byte[] bytes = Files.readAllBytes(file);
@@ -51,16 +50,16 @@ final class YamlDocument {
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes)).toString();
         } catch (NoSuchFileException e) {
-            problems.add(0, "", "no such file; copy config/rebond.example.yaml there and edit it, or give --config another path");
+            problems.add(0, "", "file.missing");
             return null;
         } catch (AccessDeniedException e) {
-            problems.add(0, "", "cannot be read (permission denied); the user running rebond must be able to read it");
+            problems.add(0, "", "file.denied");
             return null;
         } catch (CharacterCodingException e) {
-            problems.add(0, "", "is not valid UTF-8; save it as UTF-8");
+            problems.add(0, "", "file.not.utf8");
             return null;
         } catch (IOException e) {
-            problems.add(0, "", "cannot be read (" + e.getClass().getSimpleName() + ")");
+            problems.add(0, "", "file.unreadable", e.getClass().getSimpleName());
             return null;
         }
         if (text.startsWith("\uFEFF")) text = text.substring(1);
@@ -80,15 +79,18 @@ final class YamlDocument {
             // which could be a secret pasted in the wrong place.
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             String what = e.getProblem() != null ? e.getProblem() : e.getContext();
-            problems.add(mark == null ? 0 : mark.getLine() + 1, "",
-                    "is not valid YAML: " + what + (mark == null ? "" : " (column " + (mark.getColumn() + 1) + ")"));
+            if (mark == null) {
+                problems.add(0, "", "yaml.invalid", what);
+            } else {
+                problems.add(mark.getLine() + 1, "", "yaml.invalid.column", what, mark.getColumn() + 1);
+            }
             return null;
         } catch (YAMLException e) {
-            problems.add(0, "", "is not valid YAML or is too complex (aliases, nesting or size)");
+            problems.add(0, "", "yaml.too.complex");
             return null;
         }
         if (root == null) {
-            problems.add(0, "", "is empty; start from config/rebond.example.yaml");
+            problems.add(0, "", "file.empty");
             return null;
         }
         checkTags(root, problems);
@@ -98,8 +100,7 @@ final class YamlDocument {
     /** Composing never constructs objects, but a tag still means the file was written for something else. */
     private static void checkTags(Node node, ConfigProblems problems) {
         if (!PLAIN_TAGS.contains(node.getTag())) {
-            problems.add(YamlSection.lineOf(node), "", "YAML tags such as " + node.getTag().getValue()
-                    + " are not supported; write plain values");
+            problems.add(YamlSection.lineOf(node), "", "yaml.tag", node.getTag().getValue());
             return;
         }
         if (node instanceof MappingNode m) {

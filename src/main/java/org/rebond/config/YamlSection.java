@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.rebond.i18n.Sentence;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -42,19 +43,19 @@ final class YamlSection {
         this.problems = problems;
         if (node == null || isNull(node)) return;
         if (!(node instanceof MappingNode mapping)) {
-            problems.add(lineOf(node), name, "must be a mapping of keys (" + String.join(", ", known) + ")" + kindOf(node));
+            problems.add(lineOf(node), name, "section.not.mapping", String.join(", ", known), kindOf(node));
             return;
         }
         for (NodeTuple t : mapping.getValue()) {
             if (!(t.getKeyNode() instanceof ScalarNode keyNode)) {
-                problems.add(lineOf(t.getKeyNode()), name, "keys must be plain names, not lists or mappings");
+                problems.add(lineOf(t.getKeyNode()), name, "key.not.plain");
                 continue;
             }
             String key = keyNode.getValue();
             String dotted = dotted(key);
             int keyLine = lineOf(keyNode);
             if (keyLines.containsKey(key)) {
-                problems.add(keyLine, dotted, "appears twice (first on line " + keyLines.get(key) + "); keep only one");
+                problems.add(keyLine, dotted, "key.twice", keyLines.get(key));
                 continue;
             }
             keyLines.put(key, keyLine);
@@ -94,8 +95,9 @@ final class YamlSection {
         return name.isEmpty() ? key : name + "." + key;
     }
 
-    void problem(String key, String message) {
-        problems.add(lineOf(key), dotted(key), message);
+    /** A problem with {@code key}: the sentence {@code code} of {@link ConfigProblems#AREA} with {@code arguments}. */
+    void problem(String key, String code, Object... arguments) {
+        problems.add(lineOf(key), dotted(key), code, arguments);
     }
 
     /** The text of a scalar, or null when absent, empty ({@code key:}) or not a scalar. */
@@ -103,7 +105,7 @@ final class YamlSection {
         Node n = values.get(key);
         if (n == null || isNull(n)) return null;
         if (!(n instanceof ScalarNode s)) {
-            problem(key, "must be a single value" + kindOf(n));
+            problem(key, "value.single", kindOf(n));
             return null;
         }
         return s.getValue();
@@ -118,7 +120,7 @@ final class YamlSection {
     String oneLine(String key, String v) {
         if (v == null) return null;
         if (hasControl(v, false)) {
-            problem(key, "must be on one line, without control characters");
+            problem(key, "value.one.line");
             return null;
         }
         return v.strip();
@@ -129,7 +131,7 @@ final class YamlSection {
         String v = text(key);
         if (v == null) return null;
         if (hasControl(v, true)) {
-            problem(key, "must not contain control characters other than line breaks and tabs");
+            problem(key, "value.control");
             return null;
         }
         return v.strip();
@@ -142,7 +144,7 @@ final class YamlSection {
             case "true": return Boolean.TRUE;
             case "false": return Boolean.FALSE;
             default:
-                problem(key, "must be true or false" + got(key, v));
+                problem(key, "value.boolean", got(key, v));
                 return null;
         }
     }
@@ -154,11 +156,15 @@ final class YamlSection {
         try {
             n = Long.parseLong(v.strip().replace("_", ""));
         } catch (NumberFormatException e) {
-            problem(key, "must be a whole number" + got(key, v));
+            problem(key, "value.whole", got(key, v));
             return null;
         }
         if (n < min || n > max) {
-            problem(key, (max == Integer.MAX_VALUE ? "must be at least " + min : "must be between " + min + " and " + max) + got(key, v));
+            if (max == Integer.MAX_VALUE) {
+                problem(key, "value.at.least", min, got(key, v));
+            } else {
+                problem(key, "value.between", min, max, got(key, v));
+            }
             return null;
         }
         return (int) n;
@@ -175,11 +181,11 @@ final class YamlSection {
         try {
             d = DurationSyntax.parse(v);
         } catch (IllegalArgumentException e) {
-            problem(key, e.getMessage() + got(key, v));
+            problem(key, "value.syntax", syntax(e), got(key, v));
             return null;
         }
         if (d.isNegative() || (!allowZero && d.isZero())) {
-            problem(key, (allowZero ? "must not be negative" : "must be greater than zero") + got(key, v));
+            problem(key, allowZero ? "value.not.negative" : "value.positive", got(key, v));
             return null;
         }
         return d;
@@ -191,7 +197,7 @@ final class YamlSection {
         if (v == null) return null;
         Matcher m = TIME_OF_DAY.matcher(v.strip());
         if (!m.matches() || Integer.parseInt(m.group(1)) > 23 || Integer.parseInt(m.group(2)) > 59) {
-            problem(key, "must be a time of day written HH:MM, e.g. \"21:00\"" + got(key, v));
+            problem(key, "value.time.of.day", got(key, v));
             return null;
         }
         return LocalTime.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
@@ -207,11 +213,11 @@ final class YamlSection {
         try {
             n = ByteSizeSyntax.parse(v);
         } catch (IllegalArgumentException e) {
-            problem(key, e.getMessage() + got(key, v));
+            problem(key, "value.syntax", syntax(e), got(key, v));
             return null;
         }
         if (n <= 0) {
-            problem(key, "must be greater than zero" + got(key, v));
+            problem(key, "value.positive", got(key, v));
             return null;
         }
         return n;
@@ -225,9 +231,9 @@ final class YamlSection {
         for (ScalarNode item : items) {
             String v = item.getValue();
             if (v.isBlank()) {
-                problems.add(lineOf(item), dotted(key), "contains an empty item");
+                problems.add(lineOf(item), dotted(key), "list.empty.item");
             } else if (hasControl(v, false)) {
-                problems.add(lineOf(item), dotted(key), "items must be on one line, without control characters");
+                problems.add(lineOf(item), dotted(key), "list.item.one.line");
             } else {
                 out.add(v.strip());
             }
@@ -245,11 +251,11 @@ final class YamlSection {
             try {
                 d = DurationSyntax.parse(item.getValue());
             } catch (IllegalArgumentException e) {
-                problems.add(lineOf(item), dotted(key), e.getMessage() + got(key, item.getValue()));
+                problems.add(lineOf(item), dotted(key), "value.syntax", syntax(e), got(key, item.getValue()));
                 continue;
             }
             if (d.isNegative() || d.isZero()) {
-                problems.add(lineOf(item), dotted(key), "must be greater than zero" + got(key, item.getValue()));
+                problems.add(lineOf(item), dotted(key), "value.positive", got(key, item.getValue()));
                 continue;
             }
             out.add(d);
@@ -262,7 +268,7 @@ final class YamlSection {
         Node n = values.get(key);
         if (n == null || isNull(n)) return null;
         if (!(n instanceof SequenceNode seq)) {
-            problem(key, "must be a list, e.g. " + example);
+            problem(key, "list.expected", example);
             return null;
         }
         List<ScalarNode> out = new ArrayList<>();
@@ -270,7 +276,7 @@ final class YamlSection {
             if (item instanceof ScalarNode s && !isNull(s)) {
                 out.add(s);
             } else {
-                problems.add(lineOf(item), dotted(key), "items must be single values" + kindOf(item));
+                problems.add(lineOf(item), dotted(key), "list.item.single", kindOf(item));
             }
         }
         return out;
@@ -282,7 +288,7 @@ final class YamlSection {
         if (v == null) return null;
         String lower = v.strip().toLowerCase(Locale.ROOT);
         if (!choices.contains(lower)) {
-            problem(key, "must be one of " + String.join(", ", choices) + got(key, v));
+            problem(key, "value.choice", String.join(", ", choices), got(key, v));
             return null;
         }
         return parse.apply(lower);
@@ -291,7 +297,7 @@ final class YamlSection {
     /** {@code value}, or null (reported as "is required") when it is null or empty text. */
     <T> T required(String key, T value) {
         if (value == null || (value instanceof String text && text.isEmpty())) {
-            if (!has(key) || value != null) problem(key, "is required");
+            if (!has(key) || value != null) problem(key, "value.required");
             return null;
         }
         return value;
@@ -303,8 +309,14 @@ final class YamlSection {
     }
 
     /** {@code  (got "…")}, or nothing for keys that might hold a secret. */
-    String got(String key, String value) {
-        return ConfigKeys.mayHoldSecret(key) ? "" : " (got " + quote(value) + ")";
+    /** " (got "99999")", or nothing for a key that may hold a secret. */
+    Object got(String key, String value) {
+        return ConfigKeys.mayHoldSecret(key) ? "" : ConfigProblems.say("got", quote(value));
+    }
+
+    /** What a value's syntax has wrong, from {@link DurationSyntax} or {@link ByteSizeSyntax}. */
+    private static Object syntax(IllegalArgumentException e) {
+        return e instanceof Sentence.Said said ? said.sentence() : e.getMessage();
     }
 
     static String quote(String value) {
@@ -326,17 +338,17 @@ final class YamlSection {
         return s.append('"').toString();
     }
 
-    private String unknownKeyMessage(String key, Set<String> known, Map<String, String> elsewhere) {
-        if (ConfigKeys.looksLikeInlineSecret(key)) return ConfigKeys.INLINE_SECRET_REFUSED;
+    private Sentence unknownKeyMessage(String key, Set<String> known, Map<String, String> elsewhere) {
+        if (ConfigKeys.looksLikeInlineSecret(key)) return ConfigProblems.say("secret.inline");
         Optional<String> here = NearestName.among(key, known);
-        if (here.isPresent()) return "unknown key; did you mean " + dotted(here.get()) + "?";
+        if (here.isPresent()) return ConfigProblems.say("key.unknown.near", dotted(here.get()));
         Optional<String> there = NearestName.among(key, elsewhere.keySet()).map(elsewhere::get);
         if (there.isPresent()) {
             String k = there.get();
-            return "unknown key; did you mean " + k + " (under " + k.substring(0, k.indexOf('.')) + ":)?";
+            return ConfigProblems.say("key.unknown.elsewhere", k, k.substring(0, k.indexOf('.')));
         }
-        return "unknown key; the keys " + (name.isEmpty() ? "at the top level" : "of " + name) + " are "
-                + String.join(", ", known);
+        return name.isEmpty() ? ConfigProblems.say("key.unknown.top", String.join(", ", known))
+                : ConfigProblems.say("key.unknown.section", name, String.join(", ", known));
     }
 
     static boolean isNull(Node n) {
@@ -347,9 +359,9 @@ final class YamlSection {
         return n.getStartMark() == null ? 0 : n.getStartMark().getLine() + 1;
     }
 
-    private static String kindOf(Node n) {
-        if (n instanceof MappingNode) return ", not a mapping";
-        if (n instanceof SequenceNode) return ", not a list";
+    private static Object kindOf(Node n) {
+        if (n instanceof MappingNode) return ConfigProblems.say("not.mapping");
+        if (n instanceof SequenceNode) return ConfigProblems.say("not.list");
         return "";
     }
 

@@ -26,6 +26,8 @@ import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPStore;
 import org.eclipse.angus.mail.imap.ResyncData;
 import org.rebond.config.RebondConfig;
+import org.rebond.config.SecretException;
+import org.rebond.i18n.Sentence;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,8 +52,7 @@ public final class ImapConnector {
         this.password = password;
         this.protocol = config.security() == RebondConfig.Security.TLS ? "imaps" : "imap";
         if (config.security() == RebondConfig.Security.NONE && !(config.allowPlaintextOnLoopback() && isLoopback(config.host()))) {
-            throw new MailboxException("plaintext IMAP to " + config.host() + " is refused: use security: tls (port 993) or starttls;"
-                    + " plaintext is only allowed on loopback with allow_plaintext_on_loopback: true", false);
+            throw new MailboxException(Sentence.of("errors", "mail.plaintext", config.host()), false, null);
         }
         this.session = Session.getInstance(properties());
     }
@@ -110,8 +111,7 @@ public final class ImapConnector {
             context.init(null, system.getTrustManagers(), null);
             return context;
         } catch (IOException | GeneralSecurityException e) {
-            throw new MailboxException("cannot read the CA file " + config.caFile() + ": " + e.getMessage()
-                    + " — mailbox.ca_file must hold PEM certificates", false);
+            throw new MailboxException(Sentence.of("errors", "mail.ca.file", config.caFile(), e.getMessage()), false, e);
         }
     }
 
@@ -208,14 +208,12 @@ public final class ImapConnector {
             store.connect(config.host(), config.port(), config.username(), password.get());
             return store;
         } catch (AuthenticationFailedException e) {
-            throw new MailboxException("the IMAP server " + config.host() + " refused the login of " + config.username()
-                    + (config.oauth2()
-                            ? " with the OAuth2 token from mailbox.oauth2_token_command — check that the helper prints a current access token"
-                            + " for this account (run it by hand) and that the token has the IMAP scope"
-                            : " — check the user name and the password source (" + config.password() + ")"), true, e);
+            throw new MailboxException(config.oauth2()
+                    ? Sentence.of("errors", "mail.login.oauth2", config.host(), config.username())
+                    : Sentence.of("errors", "mail.login", config.host(), config.username(), SecretException.source(config.password())), true, e);
         } catch (MessagingException e) {
-            throw new MailboxException("cannot connect to " + config.host() + ":" + config.port() + " (" + protocol + "): "
-                    + rootMessage(e) + refusedByTheAllowList(e), false, e);
+            throw new MailboxException(Sentence.of("errors", refusedByTheAllowList(e).isEmpty() ? "mail.connect" : "mail.connect.allowlist",
+                    config.host(), config.port(), protocol, rootMessage(e)), false, e);
         }
     }
 

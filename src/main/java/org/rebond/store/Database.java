@@ -82,15 +82,13 @@ public final class Database implements AutoCloseable, Transactions {
                 PrivateFiles.createFolders(parent);
             }
         } catch (IOException e) {
-            throw new StoreException("cannot create the folder of the database " + file + ": " + e.getMessage()
-                    + " — check the path in storage.database and its permissions", e);
+            throw new StoreException(e, "store.folder", file, e.getMessage());
         }
         refuseIfNotSqlite(file);
         try {
             PrivateFiles.createFile(file);
         } catch (IOException e) {
-            throw new StoreException("cannot create the database " + file + " (" + e.getClass().getSimpleName() + ")"
-                    + " — check the path in storage.database and its permissions", e);
+            throw new StoreException(e, "store.create", file, e.getClass().getSimpleName());
         }
         tightenCompanions(file);
         HikariConfig config = new HikariConfig();
@@ -139,11 +137,10 @@ public final class Database implements AutoCloseable, Transactions {
         try (InputStream in = Files.newInputStream(file)) {
             read = in.readNBytes(header, 0, header.length);
         } catch (IOException e) {
-            throw new StoreException("cannot read the database " + file + ": " + e.getMessage() + " — check its permissions", e);
+            throw new StoreException(e, "store.read", file, e.getMessage());
         }
         if (read > 0 && !new String(header, 0, read, StandardCharsets.ISO_8859_1).equals("SQLite format 3\0")) {
-            throw new StoreException("the database " + file + " is not an SQLite database (damaged, or another file). "
-                    + "Restore a backup or move it aside.");
+            throw new StoreException(null, "store.not.sqlite", file);
         }
     }
 
@@ -175,20 +172,19 @@ public final class Database implements AutoCloseable, Transactions {
                 current = rs.next() ? rs.getInt(1) : 0;
             }
             if (current > MIGRATIONS.size()) {
-                throw new StoreException("the database " + file + " was written by a newer rebond (schema " + current
-                        + ", this version knows up to " + MIGRATIONS.size() + "). Upgrade rebond, or point storage.database at another file.");
+                throw new StoreException(null, "store.newer", file, current, MIGRATIONS.size());
             }
             try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA quick_check")) {
                 String verdict = rs.next() ? rs.getString(1) : "ok";
                 if (!"ok".equalsIgnoreCase(verdict)) {
-                    throw new StoreException("the database " + file + " is damaged (" + verdict + "). Restore a backup or move it aside.");
+                    throw new StoreException(null, "store.damaged", file, verdict);
                 }
             }
             for (int version = current; version < MIGRATIONS.size(); version++) {
                 apply(c, MIGRATIONS.get(version), version + 1);
             }
         } catch (SQLException e) {
-            throw new StoreException("cannot open the database " + file + ": " + e.getMessage(), e);
+            throw new StoreException(e, "store.open", file, e.getMessage());
         }
     }
 
@@ -250,7 +246,7 @@ public final class Database implements AutoCloseable, Transactions {
                 return out;
             }
         } catch (SQLException e) {
-            throw new StoreException("database read failed: " + e.getMessage(), e);
+            throw new StoreException(e, "store.read.failed", e.getMessage());
         }
     }
 
@@ -347,7 +343,7 @@ public final class Database implements AutoCloseable, Transactions {
             try {
                 return work.run(own);
             } catch (SQLException e) {
-                throw new StoreException("database write failed: " + e.getMessage(), e);
+                throw new StoreException(e, "store.write.failed", e.getMessage());
             }
         }
         if (own != null) {
@@ -390,7 +386,7 @@ public final class Database implements AutoCloseable, Transactions {
                 }
             }
         } catch (SQLException e) {
-            throw new StoreException("database write failed: " + e.getMessage(), e);
+            throw new StoreException(e, "store.write.failed", e.getMessage());
         }
     }
 
@@ -411,7 +407,7 @@ public final class Database implements AutoCloseable, Transactions {
                 throw e;
             }
         } catch (SQLException e) {
-            throw new StoreException("database write failed: " + e.getMessage(), e);
+            throw new StoreException(e, "store.write.failed", e.getMessage());
         }
     }
 

@@ -115,7 +115,7 @@ public final class InstanceLock implements AutoCloseable {
             return new InstanceLock(lockFile, channel, lock);
         } catch (IOException e) {
             HELD.remove(lockFile);
-            throw new StoreException("cannot lock " + lockFile + ": " + e.getMessage(), e);
+            throw new StoreException(e, "store.lock", lockFile, e.getMessage());
         } catch (RuntimeException e) {
             HELD.remove(lockFile);
             throw e;
@@ -144,8 +144,7 @@ public final class InstanceLock implements AutoCloseable {
     }
 
     private static StoreException busy(Path database) {
-        return new StoreException("another rebond is already running on " + database
-                + " — stop it first (systemctl stop rebond), or give this one its own storage.database");
+        return new StoreException(null, "store.running", database);
     }
 
     @Override

@@ -52,7 +52,7 @@ class AllowlistCommandTest {
         assertThat(result.exitCode()).as(result.all()).isZero();
         assertThat(Files.readString(dropIn)).contains("IPAddressAllow=192.0.2.10\n");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dropIn))).isEqualTo("rw-r--r--");
-        assertThat(result.out()).contains("Wrote " + dropIn + " (1 addresses besides the machine's own).",
+        assertThat(result.out()).contains("Wrote " + dropIn + " (1 address besides the machine's own).",
                 "Now run: systemctl daemon-reload && systemctl restart rebond");
     }
 

@@ -96,8 +96,8 @@ class DoctorIT {
                 .anySatisfy(line -> assertThat(line).startsWith("ok   capacités du serveur : "))
                 .anySatisfy(line -> assertThat(line).isEqualTo("ok   boîte de réception INBOX"))
                 .anySatisfy(line -> assertThat(line).isEqualTo("ok   dossier des messages envoyés Sent (nom usuel)"))
-                .anySatisfy(line -> assertThat(line).startsWith("FAIL aucun dossier des brouillons trouvé — indiquez son nom dans mailbox.drafts"))
-                .anySatisfy(line -> assertThat(line).isEqualTo("1 problème(s) à corriger ; voyez les lignes FAIL ci-dessus."))
+                .anySatisfy(line -> assertThat(line).startsWith("ÉCHEC aucun dossier des brouillons trouvé — indiquez son nom dans mailbox.drafts"))
+                .anySatisfy(line -> assertThat(line).isEqualTo("1 problème à corriger ; voyez la ligne ÉCHEC ci-dessus."))
                 .noneSatisfy(line -> assertThat(line).contains("folder").contains("found"));
     }
 
@@ -149,7 +149,7 @@ class DoctorIT {
 
         assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.CONFIG);
         assertThat(result.out()).containsPattern("(?m)^FAIL no drafts folder found — set mailbox\\.drafts .*create_drafts: true")
-                .contains("1 problem(s) to fix");
+                .contains("1 problem to fix");
         assertThat(imap.getFolder(user, "Drafts")).as("doctor does not create the folder").isNull();
     }
 

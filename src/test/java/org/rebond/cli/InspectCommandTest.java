@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code rebond inspect}: one JSON line per calendar component, an error line per unreadable file, never a stack trace. */
 class InspectCommandTest {
 
-    private static final String INVITATION = """
+    static final String INVITATION = """
             BEGIN:VCALENDAR\r
             VERSION:2.0\r
             PRODID:-//rebond tests//EN\r

@@ -207,7 +207,7 @@ class StatusAndPreviewIT {
                 "--config", config("fr").toString());
 
         assertThat(result.exitCode()).as(result.err()).isZero();
-        assertThat(result.out()).startsWith("Subject: ").contains("Paul");
+        assertThat(result.out()).startsWith("Objet : ").contains("Paul");
     }
 
     @Test

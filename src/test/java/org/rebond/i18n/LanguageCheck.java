@@ -26,7 +26,13 @@ public final class LanguageCheck {
             "déjà", "où", "quand", "chaque", "entretien", "brouillon", "depuis", "jusqu'à", "fait", "prévu", "mis", "côté", "et");
     /** Quoted text (user data, titles, examples) is not judged: «…», "…", “…”, '…', `…`. */
     private static final Pattern QUOTED = Pattern.compile("«[^»]*»|\"[^\"]*\"|“[^”]*”|‘[^’]*’|`[^`]*`|'[^' ]+(?: [^' ]+)*'(?=\\W|$)");
-    private static final Pattern COMMAND = Pattern.compile("\\brebond(?:\\s+[-\\w./~=<>:@]+)+");
+    /**
+     * A command line: {@code rebond}, one of its commands, then what looks like arguments (options,
+     * numbers, paths, placeholders such as {@code FILE}), not the words of the sentence that follows.
+     */
+    private static final Pattern COMMAND = Pattern.compile("\\brebond\\s+(?:run|demo|doctor|status|inspect|preview|track|ignore|done"
+            + "|notes|milestone|contact|network|allowlist|class-archive|completion|init|help)\\b"
+            + "(?:\\s+(?:-[-\\w]+(?:=\\S+)?|[\\w.~/<>:@#=-]*[\\d./~=<>:@#…][\\w.~/<>:@#=…-]*|[A-Z][A-Z_]+|…))*");
     private static final Pattern WORD = Pattern.compile("[\\p{L}']+");
 
     private LanguageCheck() {}

@@ -30,4 +30,14 @@ class LanguageCheckTest {
         assertThat(LanguageCheck.linesInTheOtherLanguage(output, Locale.ENGLISH))
                 .singleElement().asString().contains("déposé");
     }
+
+    @Test
+    void theWordsAfterRebondInASentenceAreJudgedOnlyItsCommandLineIsSkipped() {
+        String output = """
+                All good: rebond can run with this configuration.
+                Lancez rebond notes 3 --show --config FILE pour les voir.
+                """;
+        assertThat(LanguageCheck.linesInTheOtherLanguage(output, Locale.FRENCH))
+                .singleElement().asString().contains("All good");
+    }
 }
