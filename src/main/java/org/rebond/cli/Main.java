@@ -82,6 +82,12 @@ public final class Main implements Runnable {
 
     /** Makes the commands that take the clock (and the user's terminal) with them, and every other class picocli needs as usual. */
     private record ClockedFactory(Clock clock, UserTerminal terminal) implements CommandLine.IFactory {
+
+        /** For tools that build the command line from its classes alone: picocli's man page generator, at build time (pom.xml, profile deb). */
+        private ClockedFactory() {
+            this(App.systemClock(), UserTerminal.system());
+        }
+
         @Override
         public <K> K create(Class<K> type) throws Exception {
             try {

@@ -1,0 +1,24 @@
+#!/bin/sh
+# Lays out, under TARGET/deb, the files of the Debian package that the build makes rather than
+# copies (pom.xml, profile deb, runs it after the man pages): the man pages gzipped, the completion
+# script printed by the jar itself, the Debian changelog.
+# Usage: stage.sh TARGET VERSION MAINTAINER
+set -eu
+target=$1 maintainer=$3
+# The version as jdeb writes it in the control file: 0.1.0-SNAPSHOT becomes 0.1.0~SNAPSHOT.
+version=$(printf %s "$2" | sed "s/-SNAPSHOT$/~SNAPSHOT/")
+here=$(dirname "$0")
+stage="$target/deb"
+rm -rf "$stage"
+mkdir -p "$stage/man1" "$stage/doc"
+
+for page in "$target"/man/*.1; do
+    gzip -9n < "$page" > "$stage/man1/$(basename "$page").gz"
+done
+
+java -jar "$target/rebond.jar" completion > "$stage/rebond.bash"
+grep -q '_complete_rebond' "$stage/rebond.bash"
+
+sed -e "s/@VERSION@/$version/" -e "s/@MAINTAINER@/$maintainer/" \
+    -e "s/@DATE@/$(date -R -d "@${SOURCE_DATE_EPOCH:-$(date +%s)}")/" \
+    "$here/changelog" | gzip -9n > "$stage/doc/changelog.Debian.gz"
