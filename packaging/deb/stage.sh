@@ -1,7 +1,7 @@
 #!/bin/sh
 # Lays out, under TARGET/deb, the files of the Debian package that the build makes rather than
 # copies (pom.xml, profile deb, runs it after the man pages): the man pages gzipped, the completion
-# script printed by the jar itself, the Debian changelog.
+# script printed by the jar itself, the changelog (changelog.gz: a native package's name for it).
 # Usage: stage.sh TARGET VERSION MAINTAINER
 set -eu
 target=$1 maintainer=$3
@@ -16,9 +16,10 @@ for page in "$target"/man/*.1; do
     gzip -9n < "$page" > "$stage/man1/$(basename "$page").gz"
 done
 
-java -jar "$target/rebond.jar" completion > "$stage/rebond.bash"
+# Sourced by bash-completion, not run: without its "#!" line.
+java -jar "$target/rebond.jar" completion | sed '1{/^#!/d}' > "$stage/rebond.bash"
 grep -q '_complete_rebond' "$stage/rebond.bash"
 
 sed -e "s/@VERSION@/$version/" -e "s/@MAINTAINER@/$maintainer/" \
     -e "s/@DATE@/$(date -R -d "@${SOURCE_DATE_EPOCH:-$(date +%s)}")/" \
-    "$here/changelog" | gzip -9n > "$stage/doc/changelog.Debian.gz"
+    "$here/changelog" | gzip -9n > "$stage/doc/changelog.gz"
