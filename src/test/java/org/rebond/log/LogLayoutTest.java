@@ -1,0 +1,92 @@
+package org.rebond.log;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.joran.JoranConfigurator;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.util.LogbackMDCAdapter;
+import ch.qos.logback.core.OutputStreamAppender;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The lines rebond's own logback.xml writes, through a real logger: under systemd (JOURNAL_STREAM
+ * set) each starts with its syslog priority and carries no time; elsewhere each reads
+ * "HH:mm:ss LEVEL logger: message".
+ */
+class LogLayoutTest {
+
+    private final ByteArrayOutputStream written = new ByteArrayOutputStream();
+
+    /** A logger configured from the product's logback.xml, {@code JOURNAL_STREAM} as given, its lines (made by the product's encoder) caught in {@link #written}. */
+    private Logger logger(String journalStream) throws Exception {
+        LoggerContext context = new LoggerContext();
+        context.putProperty("JOURNAL_STREAM", journalStream);
+        context.setMDCAdapter(new LogbackMDCAdapter());
+        JoranConfigurator configurator = new JoranConfigurator();
+        configurator.setContext(context);
+        configurator.doConfigure(LogLayoutTest.class.getResource("/logback.xml"));
+        Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+        OutputStreamAppender<ILoggingEvent> console = (OutputStreamAppender<ILoggingEvent>) root.getAppender("STDERR");
+        OutputStreamAppender<ILoggingEvent> captured = new OutputStreamAppender<>();
+        captured.setContext(context);
+        captured.setEncoder(console.getEncoder());
+        captured.setOutputStream(written);
+        captured.start();
+        root.detachAppender(console);
+        root.addAppender(captured);
+        Logger logger = context.getLogger("org.rebond.mail.MailboxWatcher");
+        logger.setLevel(Level.DEBUG);
+        return logger;
+    }
+
+    private String lines() {
+        return written.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void underSystemdEachLineStartsWithItsSyslogPriorityAndCarriesNoTime() throws Exception {
+        Logger log = logger("8:123456");
+
+        log.error("the database cannot be written");
+        log.warn("cannot connect to imap.example.org:993");
+        log.info("following [INBOX]");
+        log.debug("IDLE renewed");
+
+        assertThat(lines()).isEqualTo(String.join(System.lineSeparator(),
+                "<3>MailboxWatcher: the database cannot be written",
+                "<4>MailboxWatcher: cannot connect to imap.example.org:993",
+                "<6>MailboxWatcher: following [INBOX]",
+                "<7>MailboxWatcher: IDLE renewed", ""));
+    }
+
+    @Test
+    void underSystemdEveryLineOfAStackTraceKeepsThePriorityOfItsError() throws Exception {
+        Logger log = logger("8:123456");
+
+        log.error("applying the command line's requests failed", new IOException("disk full"));
+
+        String[] lines = lines().split("\\R");
+        assertThat(lines.length).isGreaterThan(2);
+        assertThat(lines[0]).isEqualTo("<3>MailboxWatcher: applying the command line's requests failed");
+        assertThat(lines[1]).isEqualTo("<3>java.io.IOException: disk full");
+        assertThat(lines).allSatisfy(line -> assertThat(line).startsWith("<3>"));
+    }
+
+    @Test
+    void elsewhereALineReadsTheTimeTheLevelTheLoggerAndTheMessage() throws Exception {
+        Logger log = logger("");
+
+        log.warn("cannot connect to imap.example.org:993");
+        log.info("following [INBOX]");
+
+        assertThat(lines().split("\\R")).satisfiesExactly(
+                line -> assertThat(line).matches("\\d\\d:\\d\\d:\\d\\d WARN  MailboxWatcher: cannot connect to imap.example.org:993"),
+                line -> assertThat(line).matches("\\d\\d:\\d\\d:\\d\\d INFO  MailboxWatcher: following \\[INBOX]"));
+    }
+}
