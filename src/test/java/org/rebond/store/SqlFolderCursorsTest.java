@@ -15,9 +15,14 @@ class SqlFolderCursorsTest {
     @TempDir
     Path dir;
 
+    /** The database the test runs on: an SQLite file here, a PostgreSQL database in {@link StoresOnPostgresIT}. */
+    Database open(Path file) {
+        return Database.open(file);
+    }
+
     @Test
     void aCursorIsSavedThenMovedAndEachFolderHasItsOwn() {
-        try (Database db = Database.open(dir.resolve("rebond.db"))) {
+        try (Database db = open(dir.resolve("rebond.db"))) {
             SqlFolderCursors cursors = new SqlFolderCursors(db, new SteppedClock(Instant.parse("2025-03-01T10:00:00Z")));
             assertThat(cursors.get("INBOX")).isEmpty();
 
@@ -32,7 +37,7 @@ class SqlFolderCursorsTest {
 
     @Test
     void aNewUidValidityReplacesTheCursorAndTheOldRowsAreForgotten() {
-        try (Database db = Database.open(dir.resolve("rebond.db"))) {
+        try (Database db = open(dir.resolve("rebond.db"))) {
             SqlFolderCursors cursors = new SqlFolderCursors(db, new SteppedClock(Instant.parse("2025-03-01T10:00:00Z")));
             SqlMessageHistory history = new SqlMessageHistory(db, Set.of("sam@example.net"));
             cursors.save(new SqlFolderCursors.Cursor("INBOX", 1, 10, 0));

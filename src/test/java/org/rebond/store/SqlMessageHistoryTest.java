@@ -23,12 +23,17 @@ class SqlMessageHistoryTest {
     @TempDir
     Path dir;
 
+    /** The database the test runs on: an SQLite file here, a PostgreSQL database in {@link StoresOnPostgresIT}. */
+    Database open(Path file) {
+        return Database.open(file);
+    }
+
     private Database db;
     private SqlMessageHistory history;
 
     @BeforeEach
     void open() {
-        db = Database.open(dir.resolve("rebond.db"));
+        db = open(dir.resolve("rebond.db"));
         history = new SqlMessageHistory(db, Set.of("Sam.Martin@example.net"));
     }
 

@@ -14,10 +14,15 @@ class SqlQuarantineTest {
     @TempDir
     Path dir;
 
+    /** The database the test runs on: an SQLite file here, a PostgreSQL database in {@link StoresOnPostgresIT}. */
+    Database open(Path file) {
+        return Database.open(file);
+    }
+
     @Test
     void anItemQuarantinedTwiceIsKeptOnceWithItsFirstReason() {
         SteppedClock clock = new SteppedClock(Instant.parse("2025-03-01T10:00:00Z"));
-        try (Database db = Database.open(dir.resolve("rebond.db"))) {
+        try (Database db = open(dir.resolve("rebond.db"))) {
             SqlQuarantine quarantine = new SqlQuarantine(db, clock);
 
             boolean first = quarantine.add("INBOX", "uidvalidity 1 uid 42", "calendar part larger than 1 MiB");
@@ -34,7 +39,7 @@ class SqlQuarantineTest {
 
     @Test
     void theSameItemFromAnotherSourceIsADifferentEntry() {
-        try (Database db = Database.open(dir.resolve("rebond.db"))) {
+        try (Database db = open(dir.resolve("rebond.db"))) {
             SqlQuarantine quarantine = new SqlQuarantine(db, new SteppedClock(Instant.parse("2025-03-01T10:00:00Z")));
 
             quarantine.add("INBOX", "uid 1", "too deep");

@@ -19,13 +19,18 @@ class SqlUidValidityChangesTest {
     @TempDir
     Path dir;
 
+    /** The database the test runs on: an SQLite file here, a PostgreSQL database in {@link StoresOnPostgresIT}. */
+    Database open(Path file) {
+        return Database.open(file);
+    }
+
     private final SteppedClock clock = new SteppedClock(Instant.parse("2025-03-01T10:00:00Z"));
     private Database db;
     private SqlUidValidityChanges changes;
 
     @BeforeEach
     void open() {
-        db = Database.open(dir.resolve("rebond.db"));
+        db = open(dir.resolve("rebond.db"));
         changes = new SqlUidValidityChanges(db, clock);
     }
 
@@ -60,7 +65,7 @@ class SqlUidValidityChangesTest {
     @Test
     void aPauseIsSeenFromAnotherConnectionAndIsLiftedWithItsCountWhenTheDaemonStartsAgain() {
         // The daemon writes through the connection opened for each test; status reads through another.
-        try (Database status = Database.open(dir.resolve("rebond.db"))) {
+        try (Database status = open(dir.resolve("rebond.db"))) {
             SqlUidValidityChanges written = changes;
             written.record("INBOX", 1, 2, WINDOW);
             written.record("INBOX", 2, 3, WINDOW);
