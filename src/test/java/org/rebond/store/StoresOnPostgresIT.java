@@ -44,4 +44,12 @@ class StoresOnPostgresIT {
             return postgres.open(file);
         }
     }
+
+    @Nested
+    class AccountLeases extends SqlAccountLeasesTest {
+        @Override
+        Database open(Path file) {
+            return postgres.open(file);
+        }
+    }
 }
