@@ -1,7 +1,7 @@
 package org.rebond.store;
 
 import java.nio.file.Path;
-import java.util.HashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -15,7 +15,7 @@ import org.rebond.realserver.PostgresCluster;
 final class PostgresDatabases implements BeforeEachCallback {
 
     private PostgresCluster cluster;
-    private final Map<Path, String> urls = new HashMap<>();
+    private final Map<Path, String> urls = new ConcurrentHashMap<>();
 
     @Override
     public void beforeEach(ExtensionContext context) {

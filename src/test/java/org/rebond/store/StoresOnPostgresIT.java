@@ -14,6 +14,14 @@ class StoresOnPostgresIT {
     final PostgresDatabases postgres = new PostgresDatabases();
 
     @Nested
+    class Transactions extends DatabaseTransactionsTest {
+        @Override
+        Database open(Path file) {
+            return postgres.open(file);
+        }
+    }
+
+    @Nested
     class FolderCursors extends SqlFolderCursorsTest {
         @Override
         Database open(Path file) {
