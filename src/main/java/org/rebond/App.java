@@ -108,12 +108,14 @@ public final class App implements AutoCloseable {
     /** Makes the scheduler of the pending actions, which fires each through {@code runner} and tells {@code listener}. */
     @FunctionalInterface
     public interface Schedulers {
-        ActionScheduler make(DataSource dataSource, ActionRunner runner, ActionListener listener, Clock clock, Clock schedulerClock);
+        /** @param clustered the database is shared by the nodes of a cluster (PostgreSQL) */
+        ActionScheduler make(DataSource dataSource, ActionRunner runner, ActionListener listener, Clock clock, Clock schedulerClock,
+                             boolean clustered);
     }
 
-    /** Quartz's JDBC job store in the database, two actions at most at once. */
-    public static final Schedulers QUARTZ = (dataSource, runner, listener, clock, schedulerClock) ->
-            new QuartzActionScheduler(dataSource, new ActionJobFactory(runner, listener), clock, schedulerClock, 2);
+    /** Quartz's JDBC job store in the database, two actions at most at once, clustered on PostgreSQL. */
+    public static final Schedulers QUARTZ = (dataSource, runner, listener, clock, schedulerClock, clustered) ->
+            new QuartzActionScheduler(dataSource, new ActionJobFactory(runner, listener), clock, schedulerClock, 2, clustered);
 
     private final RebondConfig config;
     private final Database database;
@@ -150,7 +152,7 @@ public final class App implements AutoCloseable {
         MailStreams.pinProvider();
         Templates templates = new Templates(config.templates().directory(), null);
         try {
-            this.database = Database.open(config.storage().database(), config.storage().inStateDirectory());
+            this.database = StateDatabase.open(config.storage());
         } catch (RuntimeException e) {
             firstConnection.discard();
             throw e;
@@ -190,7 +192,8 @@ public final class App implements AutoCloseable {
             options.actions().fired(id, action, result);
             afterAction(id, action, result);
         };
-        this.scheduler = options.schedulers().make(database.dataSource(), runner, logged, clock, options.schedulerClock());
+        this.scheduler = options.schedulers().make(database.dataSource(), runner, logged, clock, options.schedulerClock(),
+                config.storage().postgresql());
 
         this.interviews = interviewService(config, store, outbox, scheduler, history, clock);
         this.userCommands = userCommands(config, interviews, store, outbox, new SqlCommandQueue(database, clock), clock);
@@ -225,7 +228,7 @@ public final class App implements AutoCloseable {
             app.watchClock();
             app.watchCommands();
             log.info("rebond started for {} ({} interviews followed, database {})", config.profile().primaryAddress(), replanned,
-                    config.storage().database());
+                    StateDatabase.where(config.storage()));
             return app;
         } catch (RuntimeException e) {
             app.firstConnection.discard();

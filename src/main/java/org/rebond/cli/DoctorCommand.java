@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.eclipse.angus.mail.imap.IMAPStore;
 import org.rebond.App;
+import org.rebond.StateDatabase;
 import org.rebond.config.RebondConfig;
 import org.rebond.mail.FolderFinder;
 import org.rebond.mail.ImapConnector;
@@ -54,8 +55,8 @@ public final class DoctorCommand implements Callable<Integer> {
         boolean fr = loaded.profile().language().getLanguage().equals("fr");
         out.println("ok   configuration " + config + " (" + loaded.profile().name() + ", " + loaded.profile().primaryAddress() + ")");
         List<String> problems = new ArrayList<>();
-        try (Database db = Database.open(loaded.storage().database(), loaded.storage().inStateDirectory())) {
-            out.println("ok   " + (fr ? "base de données " : "database ") + loaded.storage().database() + " (schema " + db.version() + ")");
+        try (Database db = StateDatabase.open(loaded.storage())) {
+            out.println("ok   " + (fr ? "base de données " : "database ") + StateDatabase.where(loaded.storage()) + " (schema " + db.version() + ")");
             var reported = new SqlMailboxState(db, clock)
                     .get(loaded.mailbox().account());
             if (reported.isPresent() && reported.get().kind() != SqlMailboxState.Kind.CONNECTED) {
