@@ -1,6 +1,7 @@
 package org.rebond.schedule;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -97,11 +98,33 @@ public final class QuartzActionScheduler implements ActionScheduler, AutoCloseab
             p.setProperty("org.quartz.jobStore.clusterCheckinInterval", Long.toString(CLUSTER_CHECKIN_MS));
             p.setProperty("org.quartz.jobStore.acquireTriggersWithinLock", "true");
         }
+        createLockRows(dataSource);
         try {
             this.scheduler = new StdSchedulerFactory(p).getScheduler();
             this.scheduler.setJobFactory(jobs.bind(this));
         } catch (SchedulerException e) {
             throw new IllegalStateException("cannot start the scheduler: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The rows Quartz's row locks update, made beforehand: left to Quartz, the first two threads
+     * that need one (the scheduler's, a node's check-in, a caller's) may both find it missing and
+     * both insert it, and on PostgreSQL the loser's transaction is then aborted, not just its insert.
+     */
+    private static void createLockRows(DataSource dataSource) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement insert = c.prepareStatement(
+                     "INSERT INTO QRTZ_LOCKS (SCHED_NAME, LOCK_NAME) VALUES ('rebond', ?) ON CONFLICT DO NOTHING")) {
+            for (String lock : List.of("TRIGGER_ACCESS", "STATE_ACCESS")) {
+                insert.setString(1, lock);
+                insert.executeUpdate();
+            }
+            if (!c.getAutoCommit()) {
+                c.commit();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot prepare the scheduler's locks: " + e.getMessage(), e);
         }
     }
 

@@ -12,7 +12,7 @@ import org.rebond.realserver.PostgresCluster;
  * same test on PostgreSQL, each file it names standing for a database of the test run's cluster
  * of its own, new for each test, the same again when the test opens that file again.
  */
-final class PostgresDatabases implements BeforeEachCallback {
+public final class PostgresDatabases implements BeforeEachCallback {
 
     private PostgresCluster cluster;
     private final Map<Path, String> urls = new ConcurrentHashMap<>();
@@ -24,13 +24,13 @@ final class PostgresDatabases implements BeforeEachCallback {
     }
 
     /** The database standing for {@code file} in this test, migrated to the latest version. */
-    Database open(Path file) {
+    public Database open(Path file) {
         String url = urls.computeIfAbsent(file, f -> cluster.newDatabase());
         return Database.openPostgres(url, PostgresCluster.USER, cluster.password().toCharArray(), 4);
     }
 
     /** A new database for this test. */
-    Database open() {
+    public Database open() {
         return Database.openPostgres(cluster.newDatabase(), PostgresCluster.USER, cluster.password().toCharArray(), 4);
     }
 }
