@@ -33,7 +33,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * {@code nobody}; as anyone else, as that user. Without the package, {@link #assumeAvailable()}
  * skips the test, saying how to install it ({@code apt-get install postgresql}; .ci/run does it).
  */
-public final class PostgresCluster implements ExtensionContext.Store.CloseableResource {
+public final class PostgresCluster implements ExtensionContext.Store.CloseableResource, AutoCloseable {
 
     public static final String USER = "rebond";
     private static final boolean ROOT = "root".equals(System.getProperty("user.name"));

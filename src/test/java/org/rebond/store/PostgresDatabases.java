@@ -29,6 +29,11 @@ public final class PostgresDatabases implements BeforeEachCallback {
         return Database.openPostgres(url, PostgresCluster.USER, cluster.password().toCharArray(), 4);
     }
 
+    /** The test run's cluster. */
+    public PostgresCluster cluster() {
+        return cluster;
+    }
+
     /** A new database for this test. */
     public Database open() {
         return Database.openPostgres(cluster.newDatabase(), PostgresCluster.USER, cluster.password().toCharArray(), 4);
