@@ -53,6 +53,7 @@ import org.rebond.schedule.ActionJobFactory;
 import org.rebond.schedule.QuartzActionScheduler;
 import org.rebond.store.Database;
 import org.rebond.store.InstanceLock;
+import org.rebond.store.SqlAccountLeases;
 import org.rebond.store.SqlCommandQueue;
 import org.rebond.store.SqlFolderCursors;
 import org.rebond.store.SqlInterviewStore;
@@ -120,6 +121,8 @@ public final class App implements AutoCloseable {
     private final RebondConfig config;
     private final Database database;
     private final InstanceLock lock;
+    /** The lease of the mailbox on a shared PostgreSQL database; null on SQLite. */
+    private final AccountFollower follower;
     private final SqlInterviewStore store;
     private final SqlNewsStore news;
     private final SqlOutbox outbox;
@@ -166,6 +169,19 @@ public final class App implements AutoCloseable {
             throw e;
         }
         this.lock = acquired;
+        // On a shared PostgreSQL database, the mailbox is followed by one node at a time (docs/scale.md).
+        this.follower = config.storage().postgresql()
+                ? new AccountFollower(new SqlAccountLeases(database, options.schedulerClock()), config.mailbox().account()) : null;
+        try {
+            if (follower != null) {
+                follower.take();
+            }
+        } catch (RuntimeException e) {
+            firstConnection.discard();
+            lock.close();
+            database.close();
+            throw e;
+        }
         RebondConfig.Profile profile = config.profile();
         Set<String> userAddresses = Offline.userAddresses(config);
 
@@ -227,6 +243,9 @@ public final class App implements AutoCloseable {
             app.calendars.start(app.calendarExecutor);
             app.watchClock();
             app.watchCommands();
+            if (app.follower != null) {
+                app.follower.keepRenewing(app.clockWatch, app.watcher::close);
+            }
             log.info("rebond started for {} ({} interviews followed, database {})", config.profile().primaryAddress(), replanned,
                     StateDatabase.where(config.storage()));
             return app;
@@ -397,6 +416,9 @@ public final class App implements AutoCloseable {
         stopCalendars();
         watcher.close();
         scheduler.stop(true);
+        if (follower != null) {
+            follower.release();
+        }
         lock.close();
         database.close();
         log.info("rebond stopped");

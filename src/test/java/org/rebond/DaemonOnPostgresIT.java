@@ -1,6 +1,7 @@
 package org.rebond;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
@@ -12,10 +13,14 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.function.UnaryOperator;
+import java.time.ZoneId;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.rebond.application.MessageArrivals;
+import org.rebond.application.StoreException;
+import org.rebond.config.ConfigLoader;
+import org.rebond.config.RebondConfig;
 import org.rebond.application.Outbox;
 import org.rebond.cli.Main;
 import org.rebond.domain.Action;
@@ -50,13 +55,38 @@ class DaemonOnPostgresIT {
         return file;
     }
 
+    /** The configuration as the node {@code node} reads it: its state folder (its lock file) of its own, under the test's folder. */
+    private RebondConfig load(Path config, String node) {
+        Map<String, String> environment = Map.of("STATE_DIRECTORY", daemon.dir.resolve(node).toString());
+        return new ConfigLoader(environment::get, daemon.dir, ZoneId.of("Europe/Paris")).load(config);
+    }
+
+    @Test
+    void aSecondNodeOnTheSameMailboxDoesNotStartWhileTheFirstFollowsItAndTakesOverOnceTheFirstStopped() throws Exception {
+        PostgresCluster cluster = postgres.cluster();
+        Path config = configOnPostgres(cluster, cluster.newDatabase());
+        daemon.start(load(config, "node-a"));
+
+        assertThatThrownBy(() -> App.start(load(config, "node-b"), daemon.options(App.QUARTZ)))
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("is followed by another rebond node");
+
+        daemon.stop();
+        App second = App.start(load(config, "node-b"), daemon.options(App.QUARTZ));
+        try {
+            await().atMost(BOUND).until(() -> second.watcher().firstPass().isDone());
+        } finally {
+            second.close();
+        }
+    }
+
     @Test
     void theDaemonKeepsItsStateInPostgresqlDeliversTheBriefOnceAndFindsItAgainAfterARestart() throws Exception {
         PostgresCluster cluster = postgres.cluster();
         String url = cluster.newDatabase();
         Path config = configOnPostgres(cluster, url);
 
-        daemon.start(config, UnaryOperator.identity(), MessageArrivals.Listener.NONE);
+        daemon.start(load(config, "node-a"));
         Instant start = Daytime.tenInParis(daemon.clock.instant().plus(Duration.ofDays(2)));
         daemon.mailbox.deliver(daemon.mailbox.invitation("pg-1@acme-health.example", 0, "REQUEST", daemon.clock.instant(), start,
                 start.plus(Duration.ofMinutes(30)), "Information interview"));
@@ -68,7 +98,7 @@ class DaemonOnPostgresIT {
         assertThat(daemon.mailbox.rebondMessages("INBOX")).as("the brief").hasSize(1);
         daemon.stop();
 
-        daemon.start(config, UnaryOperator.identity(), MessageArrivals.Listener.NONE);
+        daemon.start(load(config, "node-a"));
         assertThat(daemon.app.store().all()).as("the interview, read back from PostgreSQL").singleElement()
                 .satisfies(i -> assertThat(i.id()).isEqualTo(id));
         daemon.stepTo(start.minus(Duration.ofHours(23)));

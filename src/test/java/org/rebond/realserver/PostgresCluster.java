@@ -49,6 +49,8 @@ public final class PostgresCluster implements ExtensionContext.Store.CloseableRe
             this.folder = Files.createTempDirectory("rebond-pg");
             this.port = freePort();
             start();
+            // Stopped at the end of the run; also when the run is stopped early (SIGTERM, a timeout).
+            Runtime.getRuntime().addShutdownHook(new Thread(this::stopQuietly, "postgres-test-cluster-stop"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -133,6 +135,16 @@ public final class PostgresCluster implements ExtensionContext.Store.CloseableRe
         } finally {
             try (Stream<Path> all = Files.walk(folder)) {
                 all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private void stopQuietly() {
+        if (Files.isDirectory(folder.resolve("data"))) {
+            try {
+                close();
+            } catch (IOException | RuntimeException e) {
+                // the JVM is going away; the cluster's folder is in the temporary directory
             }
         }
     }
