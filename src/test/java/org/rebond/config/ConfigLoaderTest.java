@@ -54,7 +54,7 @@ class ConfigLoaderTest {
         return e;
     }
 
-    private static final String MINIMAL = """
+    static final String MINIMAL = """
             profile:
               name: Camille Martin
               addresses: [camille.martin@example.org]

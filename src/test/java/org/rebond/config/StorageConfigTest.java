@@ -17,15 +17,7 @@ class StorageConfigTest {
     @TempDir
     Path dir;
 
-    private static final String MINIMAL = """
-            profile:
-              name: Camille Martin
-              addresses: [camille.martin@example.org]
-            mailbox:
-              host: imap.example.org
-              username: camille
-              password_file: imap-password
-            """;
+    private static final String MINIMAL = ConfigLoaderTest.MINIMAL;
 
     private ConfigLoader loader() throws IOException {
         return new ConfigLoader(Map.<String, String>of()::get, Files.createDirectories(dir.resolve("home")), ZoneId.of("Europe/Paris"));

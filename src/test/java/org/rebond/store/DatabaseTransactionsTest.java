@@ -9,19 +9,12 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.rebond.application.StoreException;
 
 /** How writes are grouped into transactions, the same on SQLite and on PostgreSQL ({@link StoresOnPostgresIT}). */
-class DatabaseTransactionsTest {
+class DatabaseTransactionsTest extends StoreTestBase {
 
-    @TempDir
-    Path dir;
 
-    /** The database the test runs on: an SQLite file here, a PostgreSQL database in {@link StoresOnPostgresIT}. */
-    Database open(Path file) {
-        return Database.open(file);
-    }
 
     @Test
     void anOutboxRowForAnInterviewThatDoesNotExistIsRefused() {

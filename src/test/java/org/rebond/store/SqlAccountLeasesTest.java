@@ -13,24 +13,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.rebond.SteppedClock;
 import org.rebond.application.AccountLeases;
 
-class SqlAccountLeasesTest {
+class SqlAccountLeasesTest extends StoreTestBase {
 
     private static final Duration TTL = Duration.ofSeconds(30);
     private static final String CAMILLE = "camille@imap.example.org";
 
-    @TempDir
-    Path dir;
 
     private final SteppedClock clock = new SteppedClock(Instant.parse("2026-12-07T08:00:00Z"));
 
-    /** The database the test runs on: an SQLite file here, a PostgreSQL database in {@link StoresOnPostgresIT}. */
-    Database open(Path file) {
-        return Database.open(file);
-    }
 
     @Test
     void theFirstNodeToAskFollowsTheAccountAndTheOthersAreToldNo() {

@@ -7,18 +7,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.rebond.SteppedClock;
 
-class SqlFolderCursorsTest {
+class SqlFolderCursorsTest extends StoreTestBase {
 
-    @TempDir
-    Path dir;
 
-    /** The database the test runs on: an SQLite file here, a PostgreSQL database in {@link StoresOnPostgresIT}. */
-    Database open(Path file) {
-        return Database.open(file);
-    }
 
     @Test
     void aCursorIsSavedThenMovedAndEachFolderHasItsOwn() {

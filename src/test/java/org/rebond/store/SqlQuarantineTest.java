@@ -6,18 +6,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.rebond.SteppedClock;
 
-class SqlQuarantineTest {
+class SqlQuarantineTest extends StoreTestBase {
 
-    @TempDir
-    Path dir;
 
-    /** The database the test runs on: an SQLite file here, a PostgreSQL database in {@link StoresOnPostgresIT}. */
-    Database open(Path file) {
-        return Database.open(file);
-    }
 
     @Test
     void anItemQuarantinedTwiceIsKeptOnceWithItsFirstReason() {

@@ -8,21 +8,14 @@ import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.rebond.SteppedClock;
 import org.rebond.mail.MailboxWatcher;
 
-class SqlUidValidityChangesTest {
+class SqlUidValidityChangesTest extends StoreTestBase {
 
     private static final Duration WINDOW = MailboxWatcher.UIDVALIDITY_CHANGE_WINDOW;
 
-    @TempDir
-    Path dir;
 
-    /** The database the test runs on: an SQLite file here, a PostgreSQL database in {@link StoresOnPostgresIT}. */
-    Database open(Path file) {
-        return Database.open(file);
-    }
 
     private final SteppedClock clock = new SteppedClock(Instant.parse("2025-03-01T10:00:00Z"));
     private Database db;
