@@ -60,4 +60,12 @@ class StoresOnPostgresIT {
             return postgres.open(file);
         }
     }
+
+    @Nested
+    class CalendarState extends SqlCalendarStateTest {
+        @Override
+        Database open(Path file) {
+            return postgres.open(file);
+        }
+    }
 }
