@@ -53,6 +53,7 @@ import org.rebond.schedule.ActionJobFactory;
 import org.rebond.schedule.QuartzActionScheduler;
 import org.rebond.store.Database;
 import org.rebond.store.InstanceLock;
+import org.rebond.store.SqlAccountLeases;
 import org.rebond.store.SqlCommandQueue;
 import org.rebond.store.SqlFolderCursors;
 import org.rebond.store.SqlInterviewStore;
@@ -108,16 +109,20 @@ public final class App implements AutoCloseable {
     /** Makes the scheduler of the pending actions, which fires each through {@code runner} and tells {@code listener}. */
     @FunctionalInterface
     public interface Schedulers {
-        ActionScheduler make(DataSource dataSource, ActionRunner runner, ActionListener listener, Clock clock, Clock schedulerClock);
+        /** @param clustered the database is shared by the nodes of a cluster (PostgreSQL) */
+        ActionScheduler make(DataSource dataSource, ActionRunner runner, ActionListener listener, Clock clock, Clock schedulerClock,
+                             boolean clustered);
     }
 
-    /** Quartz's JDBC job store in the database, two actions at most at once. */
-    public static final Schedulers QUARTZ = (dataSource, runner, listener, clock, schedulerClock) ->
-            new QuartzActionScheduler(dataSource, new ActionJobFactory(runner, listener), clock, schedulerClock, 2);
+    /** Quartz's JDBC job store in the database, two actions at most at once, clustered on PostgreSQL. */
+    public static final Schedulers QUARTZ = (dataSource, runner, listener, clock, schedulerClock, clustered) ->
+            new QuartzActionScheduler(dataSource, new ActionJobFactory(runner, listener), clock, schedulerClock, 2, clustered);
 
     private final RebondConfig config;
     private final Database database;
     private final InstanceLock lock;
+    /** The lease of the mailbox on a shared PostgreSQL database; null on SQLite. */
+    private final AccountFollower follower;
     private final SqlInterviewStore store;
     private final SqlNewsStore news;
     private final SqlOutbox outbox;
@@ -150,7 +155,7 @@ public final class App implements AutoCloseable {
         MailStreams.pinProvider();
         Templates templates = new Templates(config.templates().directory(), null);
         try {
-            this.database = Database.open(config.storage().database(), config.storage().inStateDirectory());
+            this.database = StateDatabase.open(config.storage());
         } catch (RuntimeException e) {
             firstConnection.discard();
             throw e;
@@ -164,6 +169,19 @@ public final class App implements AutoCloseable {
             throw e;
         }
         this.lock = acquired;
+        // On a shared PostgreSQL database, the mailbox is followed by one node at a time (docs/scale.md).
+        this.follower = config.storage().postgresql()
+                ? new AccountFollower(new SqlAccountLeases(database, options.schedulerClock()), config.mailbox().account()) : null;
+        try {
+            if (follower != null) {
+                follower.take();
+            }
+        } catch (RuntimeException e) {
+            firstConnection.discard();
+            lock.close();
+            database.close();
+            throw e;
+        }
         RebondConfig.Profile profile = config.profile();
         Set<String> userAddresses = Offline.userAddresses(config);
 
@@ -190,7 +208,8 @@ public final class App implements AutoCloseable {
             options.actions().fired(id, action, result);
             afterAction(id, action, result);
         };
-        this.scheduler = options.schedulers().make(database.dataSource(), runner, logged, clock, options.schedulerClock());
+        this.scheduler = options.schedulers().make(database.dataSource(), runner, logged, clock, options.schedulerClock(),
+                config.storage().postgresql());
 
         this.interviews = interviewService(config, store, outbox, scheduler, history, clock);
         this.userCommands = userCommands(config, interviews, store, outbox, new SqlCommandQueue(database, clock), clock);
@@ -224,8 +243,11 @@ public final class App implements AutoCloseable {
             app.calendars.start(app.calendarExecutor);
             app.watchClock();
             app.watchCommands();
+            if (app.follower != null) {
+                app.follower.keepRenewing(app.clockWatch, app.watcher::close);
+            }
             log.info("rebond started for {} ({} interviews followed, database {})", config.profile().primaryAddress(), replanned,
-                    config.storage().database());
+                    StateDatabase.where(config.storage()));
             return app;
         } catch (RuntimeException e) {
             app.firstConnection.discard();
@@ -398,6 +420,9 @@ public final class App implements AutoCloseable {
         stopCalendars();
         watcher.close();
         scheduler.stop(true);
+        if (follower != null) {
+            follower.release();
+        }
         lock.close();
         database.close();
         log.info("rebond stopped");

@@ -66,10 +66,10 @@ public final class Offline implements AutoCloseable {
      * @throws StoreException when there is none yet (rebond never ran with this configuration)
      */
     public static Offline open(RebondConfig config, Clock clock) {
-        if (!Files.exists(config.storage().database())) {
+        if (!config.storage().postgresql() && !Files.exists(config.storage().database())) {
             throw new StoreException(null, "store.none", config.storage().database());
         }
-        return new Offline(config, clock, Database.open(config.storage().database(), config.storage().inStateDirectory()));
+        return new Offline(config, clock, StateDatabase.open(config.storage()));
     }
 
     public InterviewStore store() {

@@ -16,7 +16,6 @@ import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.rebond.application.ActionListener;
 import org.rebond.application.MailDrop;
 import org.rebond.application.MessageArrivals;
 import org.rebond.application.Outbox;
@@ -101,9 +100,21 @@ final class DaemonOnGreenMail implements BeforeEachCallback, AfterEachCallback {
 
     private App start(Path configFile, UnaryOperator<MailDrop> mailDrop, MessageArrivals.Listener intake, App.Schedulers schedulers) {
         RebondConfig config = new ConfigLoader().load(configFile);
-        ActionListener quiet = (id, action, result) -> { };
-        app = App.start(config, new App.Options(clock, Clock.systemUTC(), mailDrop, quiet, intake, Duration.ofMinutes(1), schedulers));
+        app = App.start(config, new App.Options(clock, Clock.systemUTC(), mailDrop, (id, action, result) -> { }, intake,
+                Duration.ofMinutes(1), schedulers));
         return app;
+    }
+
+    /** Starts the daemon with Quartz on a configuration the test loaded itself. */
+    App start(RebondConfig config) {
+        app = App.start(config, options(App.QUARTZ));
+        return app;
+    }
+
+    /** The options the tests' daemons run with: this clock, no listeners. */
+    App.Options options(App.Schedulers schedulers) {
+        return new App.Options(clock, Clock.systemUTC(), UnaryOperator.identity(), (id, action, result) -> { }, MessageArrivals.Listener.NONE,
+                Duration.ofMinutes(1), schedulers);
     }
 
     /**

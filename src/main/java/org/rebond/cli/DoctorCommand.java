@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.eclipse.angus.mail.imap.IMAPStore;
 import org.rebond.App;
+import org.rebond.StateDatabase;
 import org.rebond.config.RebondConfig;
 import org.rebond.i18n.Messages;
 import org.rebond.mail.FolderFinder;
@@ -60,8 +61,8 @@ public final class DoctorCommand implements Callable<Integer> {
         Messages say = Messages.of("commands", loaded.profile().language());
         out.println(say.get("doctor.ok", say.get("doctor.configuration", loaded.source(), loaded.profile().name(), loaded.profile().primaryAddress())));
         List<String> problems = new ArrayList<>();
-        try (Database db = Database.open(loaded.storage().database(), loaded.storage().inStateDirectory())) {
-            out.println(say.get("doctor.ok", say.get("doctor.database", loaded.storage().database(), db.version())));
+        try (Database db = StateDatabase.open(loaded.storage())) {
+            out.println(say.get("doctor.ok", say.get("doctor.database", StateDatabase.where(loaded.storage()), db.version())));
             var reported = new SqlMailboxState(db, clock)
                     .get(loaded.mailbox().account());
             if (reported.isPresent() && reported.get().kind() != SqlMailboxState.Kind.CONNECTED) {

@@ -49,7 +49,8 @@ final class ConfigKeys {
                 "password_file", "password_credential", "password_command", "oauth2_token_command", "ca_file",
                 "inbox", "drafts", "sent", "archive", "create_drafts", "idle", "poll_interval",
                 "connect_timeout", "read_timeout", "write_timeout"));
-        s.put("storage", List.of("database"));
+        s.put("storage", List.of("kind", "database", "url", "username", "password_file", "password_credential", "password_command",
+                "pool_size"));
         s.put("schedule", List.of("brief_before", "prep_duration", "debrief_after_end", "thank_you_after_end",
                 "human_hours", "thank_you_not_after", "late_end_after", "next_morning_at", "keep_posted_after_end", "prep_reminder",
                 "news_after_referral_met", "pause_after_unanswered"));

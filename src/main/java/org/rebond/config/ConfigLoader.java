@@ -86,7 +86,7 @@ public final class ConfigLoader {
         return new RebondConfig(
                 new ProfileSection(systemZone).read(sections.get("profile")),
                 new MailboxSection(paths, passwords).read(sections.get("mailbox")),
-                paths.storage(sections.get("storage")),
+                new StorageSection(paths, passwords).read(sections.get("storage")),
                 ScheduleSection.read(sections.get("schedule")),
                 DetectionSection.read(sections.get("detection")),
                 LimitsSection.read(sections.get("limits")),

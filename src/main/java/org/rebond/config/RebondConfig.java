@@ -102,16 +102,36 @@ public record RebondConfig(
         }
     }
 
+    /** Where the state lives: one SQLite file (the default), or a PostgreSQL database a cluster of nodes shares. */
+    public enum StorageKind { SQLITE, POSTGRESQL }
+
     /**
      * Where the state lives.
      *
-     * @param database         the SQLite file
+     * @param kind             SQLite (the default) or PostgreSQL
+     * @param database         the SQLite file; with PostgreSQL, the place whose folder holds this
+     *                         node's instance lock
      * @param inStateDirectory the file is in rebond's state directory ({@code $STATE_DIRECTORY}, else
      *                         {@code ~/.local/state/rebond}), a folder of rebond's own, kept {@code 0700};
      *                         false for a folder the user chose in {@code storage.database}, only
      *                         created {@code 0700} when missing
+     * @param url              PostgreSQL's JDBC URL ({@code jdbc:postgresql://host:port/name}); null with SQLite
+     * @param username         PostgreSQL's user; null for the driver's default
+     * @param password         where PostgreSQL's password is; null when none is needed (trust, peer, ~/.pgpass)
+     * @param poolSize         the most connections this node opens to PostgreSQL
      */
-    public record Storage(Path database, boolean inStateDirectory) {}
+    public record Storage(StorageKind kind, Path database, boolean inStateDirectory, String url, String username, Secret password,
+                          int poolSize) {
+
+        /** The SQLite file {@code database}. */
+        public Storage(Path database, boolean inStateDirectory) {
+            this(StorageKind.SQLITE, database, inStateDirectory, null, null, null, 0);
+        }
+
+        public boolean postgresql() {
+            return kind == StorageKind.POSTGRESQL;
+        }
+    }
 
     /**
      * When each action is due, relative to the interview.

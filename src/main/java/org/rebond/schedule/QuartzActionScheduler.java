@@ -1,6 +1,7 @@
 package org.rebond.schedule;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,7 +35,8 @@ import org.rebond.domain.PlannedAction;
 
 /**
  * One Quartz one-shot trigger per (interview, action), in the JDBC job store inside rebond's own
- * SQLite file (JobStoreTX, PostgreSQL delegate, row-update locks: see STACK-NOTES). Triggers fire
+ * database, SQLite or PostgreSQL (JobStoreTX, PostgreSQL delegate, row-update locks: see
+ * STACK-NOTES), clustered on PostgreSQL. Triggers fire
  * at instants, never cron (DESIGN I6). What is due is decided by the domain with its injected
  * clock; Quartz only fires.
  */
@@ -43,6 +45,8 @@ public final class QuartzActionScheduler implements ActionScheduler, AutoCloseab
     static final String INTERVIEW_ID = "interviewId";
     static final String ACTION = "action";
     static final String DUE = "due";
+    /** How often each node of a cluster tells the others it is alive. */
+    static final long CLUSTER_CHECKIN_MS = 7_500;
 
     private final Scheduler scheduler;
     private final Clock domainClock;
@@ -58,13 +62,24 @@ public final class QuartzActionScheduler implements ActionScheduler, AutoCloseab
      * @param workerThreads  how many actions may run at once
      */
     public QuartzActionScheduler(DataSource dataSource, ActionJobFactory jobs, Clock domainClock, Clock schedulerClock, int workerThreads) {
+        this(dataSource, jobs, domainClock, schedulerClock, workerThreads, false);
+    }
+
+    /**
+     * As above; {@code clustered}: the job store is shared by the nodes of a cluster (PostgreSQL):
+     * each node is a Quartz instance of its own ({@code instanceId AUTO}), checking in every
+     * {@value #CLUSTER_CHECKIN_MS} ms, a trigger fires on one node only, and the triggers a node
+     * that stopped checking in was firing are fired again by another.
+     */
+    public QuartzActionScheduler(DataSource dataSource, ActionJobFactory jobs, Clock domainClock, Clock schedulerClock, int workerThreads,
+                                 boolean clustered) {
         this.domainClock = domainClock;
         this.schedulerClock = schedulerClock;
         String dataSourceName = "rebond-" + UUID.randomUUID();
         DBConnectionManager.getInstance().addConnectionProvider(dataSourceName, new StoreConnections(dataSource));
         Properties p = new Properties();
         p.setProperty("org.quartz.scheduler.instanceName", "rebond");
-        p.setProperty("org.quartz.scheduler.instanceId", "NON_CLUSTERED");
+        p.setProperty("org.quartz.scheduler.instanceId", clustered ? "AUTO" : "NON_CLUSTERED");
         p.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
         p.setProperty("org.quartz.scheduler.makeSchedulerThreadDaemon", "true");
         p.setProperty("org.quartz.threadPool.class", "org.quartz.simpl.SimpleThreadPool");
@@ -78,12 +93,38 @@ public final class QuartzActionScheduler implements ActionScheduler, AutoCloseab
         p.setProperty("org.quartz.jobStore.useProperties", "true");
         p.setProperty("org.quartz.jobStore.misfireThreshold", "60000");
         p.setProperty("org.quartz.jobStore.lockHandler.class", "org.quartz.impl.jdbcjobstore.UpdateLockRowSemaphore");
-        p.setProperty("org.quartz.jobStore.isClustered", "false");
+        p.setProperty("org.quartz.jobStore.isClustered", Boolean.toString(clustered));
+        if (clustered) {
+            p.setProperty("org.quartz.jobStore.clusterCheckinInterval", Long.toString(CLUSTER_CHECKIN_MS));
+            p.setProperty("org.quartz.jobStore.acquireTriggersWithinLock", "true");
+        }
+        createLockRows(dataSource);
         try {
             this.scheduler = new StdSchedulerFactory(p).getScheduler();
             this.scheduler.setJobFactory(jobs.bind(this));
         } catch (SchedulerException e) {
             throw new IllegalStateException("cannot start the scheduler: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The rows Quartz's row locks update, made beforehand: left to Quartz, the first two threads
+     * that need one (the scheduler's, a node's check-in, a caller's) may both find it missing and
+     * both insert it, and on PostgreSQL the loser's transaction is then aborted, not just its insert.
+     */
+    private static void createLockRows(DataSource dataSource) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement insert = c.prepareStatement(
+                     "INSERT INTO QRTZ_LOCKS (SCHED_NAME, LOCK_NAME) VALUES ('rebond', ?) ON CONFLICT DO NOTHING")) {
+            for (String lock : List.of("TRIGGER_ACCESS", "STATE_ACCESS")) {
+                insert.setString(1, lock);
+                insert.executeUpdate();
+            }
+            if (!c.getAutoCommit()) {
+                c.commit();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot prepare the scheduler's locks: " + e.getMessage(), e);
         }
     }
 

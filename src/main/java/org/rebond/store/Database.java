@@ -4,7 +4,6 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,33 +22,34 @@ import org.rebond.application.StoreException;
 import org.rebond.application.Transactions;
 
 /**
- * The one SQLite file: HikariCP with the pragmas that make concurrent writers safe (WAL,
- * synchronous=FULL, busy_timeout, IMMEDIATE transactions), and versioned migrations tracked with
- * {@code PRAGMA user_version}. A file written by a newer rebond is refused.
+ * rebond's state: by default one SQLite file (HikariCP with the pragmas that make concurrent
+ * writers safe: WAL, synchronous=FULL, busy_timeout, IMMEDIATE transactions), or a PostgreSQL
+ * database shared by the nodes of a cluster ({@link #openPostgres}). Both get the same versioned
+ * migrations ({@link Migrations}); a schema written by a newer rebond is refused.
  */
 public final class Database implements AutoCloseable, Transactions {
 
-    /** Migrations in order; the schema version is the number of migrations applied. */
-    private static final List<String> MIGRATIONS = List.of("db/V1__schema.sql", "db/V2__quartz.sql", "db/V3__seen_events.sql",
-            "db/V4__mailbox_state.sql",
-            "db/V5__calendar_sources.sql", "db/V6__uidvalidity_changes.sql", "db/V7__history_indexes.sql", "db/V8__party_by_email.sql",
-            "db/V9__party_address_ids.sql", "db/V10__notes_next_steps.sql", "db/V11__draft_digest.sql",
-            "db/V12__notes_sources.sql", "db/V13__contact_circle.sql", "db/V14__news_told.sql", "db/V15__server_contact.sql");
     /** SQLite's files beside the database, which hold its pages too. */
     private static final List<String> COMPANIONS = List.of("-wal", "-shm", "-journal");
 
     private final HikariDataSource dataSource;
     /** What {@link #dataSource()} hands out: the pool's connections, or the one of this thread's {@link #inOneTransaction}. */
     private final DataSource joiningDataSource;
+    private final Dialect dialect;
+    /** The SQLite file; null on PostgreSQL. */
     private final Path file;
+    /** The database as messages name it: the file, or the JDBC URL (which holds no password). */
+    private final String where;
     /** The connection of the {@link #inOneTransaction} running on this thread, if any. */
     private final ThreadLocal<Connection> joined = new ThreadLocal<>();
     /** What to forget if the transaction running on this thread is rolled back ({@link #onRollback}). */
     private final ThreadLocal<List<Runnable>> rollbackHooks = new ThreadLocal<>();
 
-    private Database(HikariDataSource dataSource, Path file) {
+    private Database(HikariDataSource dataSource, Dialect dialect, Path file, String where) {
         this.dataSource = dataSource;
+        this.dialect = dialect;
         this.file = file;
+        this.where = where;
         this.joiningDataSource = new JoiningDataSource(dataSource, joined::get);
     }
 
@@ -106,7 +106,7 @@ public final class Database implements AutoCloseable, Transactions {
         config.setConnectionTimeout(15_000);
         config.setInitializationFailTimeout(-1);
         HikariDataSource ds = new HikariDataSource(config);
-        Database db = new Database(ds, file);
+        Database db = new Database(ds, Dialect.SQLITE, file, file.toString());
         try {
             db.migrate();
         } catch (RuntimeException e) {
@@ -115,6 +115,37 @@ public final class Database implements AutoCloseable, Transactions {
         }
         // Made by SQLite meanwhile, with the database file's mode: checked all the same.
         tightenCompanions(file);
+        return db;
+    }
+
+    /**
+     * Opens and migrates a PostgreSQL database ({@code jdbc:postgresql://host:port/name}), which
+     * several rebond nodes may share. The password may be null (peer, trust or a ~/.pgpass).
+     *
+     * @param poolSize the most connections this node opens
+     */
+    public static Database openPostgres(String url, String username, char[] password, int poolSize) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("rebond-db");
+        config.setJdbcUrl(url);
+        if (username != null) {
+            config.setUsername(username);
+        }
+        if (password != null) {
+            config.setPassword(new String(password));
+        }
+        config.setMaximumPoolSize(poolSize);
+        config.setMinimumIdle(1);
+        config.setConnectionTimeout(15_000);
+        config.setInitializationFailTimeout(-1);
+        HikariDataSource ds = new HikariDataSource(config);
+        Database db = new Database(ds, Dialect.POSTGRESQL, null, url);
+        try {
+            db.migrate();
+        } catch (RuntimeException e) {
+            ds.close();
+            throw e;
+        }
         return db;
     }
 
@@ -153,84 +184,50 @@ public final class Database implements AutoCloseable, Transactions {
         return joiningDataSource;
     }
 
+    /** The SQLite file; null on PostgreSQL. */
     public Path file() {
         return file;
     }
 
+    /** The database as messages name it: the SQLite file, or PostgreSQL's JDBC URL. */
+    public String where() {
+        return where;
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
     public static int latestVersion() {
-        return MIGRATIONS.size();
+        return Migrations.SCRIPTS.size();
     }
 
     public int version() {
-        return queryOne("PRAGMA user_version", rs -> rs.getInt(1)).orElse(0);
+        try (Connection c = dataSource.getConnection()) {
+            return Migrations.version(c, dialect);
+        } catch (SQLException e) {
+            throw new StoreException(e, "store.read.failed", e.getMessage());
+        }
     }
 
     private void migrate() {
         try (Connection c = dataSource.getConnection()) {
-            int current;
-            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA user_version")) {
-                current = rs.next() ? rs.getInt(1) : 0;
-            }
-            if (current > MIGRATIONS.size()) {
-                throw new StoreException(null, "store.newer", file, current, MIGRATIONS.size());
-            }
-            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA quick_check")) {
-                String verdict = rs.next() ? rs.getString(1) : "ok";
-                if (!"ok".equalsIgnoreCase(verdict)) {
-                    throw new StoreException(null, "store.damaged", file, verdict);
+            if (dialect == Dialect.SQLITE) {
+                try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA quick_check")) {
+                    String verdict = rs.next() ? rs.getString(1) : "ok";
+                    if (!"ok".equalsIgnoreCase(verdict)) {
+                        throw new StoreException(null, "store.damaged", file, verdict);
+                    }
                 }
             }
-            for (int version = current; version < MIGRATIONS.size(); version++) {
-                apply(c, MIGRATIONS.get(version), version + 1);
-            }
+            Migrations.migrate(c, dialect, where, dialect == Dialect.SQLITE ? "storage.database" : "storage.url");
         } catch (SQLException e) {
-            throw new StoreException(e, "store.open", file, e.getMessage());
-        }
-    }
-
-    private static void apply(Connection c, String resource, int newVersion) throws SQLException {
-        String script;
-        try (InputStream in = Database.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("migration " + resource + " missing from the build");
-            }
-            script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        c.setAutoCommit(false);
-        try (Statement st = c.createStatement()) {
-            for (String sql : statements(script)) {
-                st.execute(sql);
-            }
-            st.execute("PRAGMA user_version = " + newVersion);
-            c.commit();
-        } catch (SQLException e) {
-            c.rollback();
-            throw e;
-        } finally {
-            c.setAutoCommit(true);
+            throw new StoreException(e, "store.open", where, e.getMessage());
         }
     }
 
     static List<String> statements(String script) {
-        List<String> out = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        for (String line : script.split("\n")) {
-            String trimmed = line.strip();
-            if (trimmed.startsWith("--") || trimmed.isEmpty()) {
-                continue;
-            }
-            current.append(line).append('\n');
-            if (trimmed.endsWith(";")) {
-                out.add(current.toString().strip().replaceAll(";$", ""));
-                current.setLength(0);
-            }
-        }
-        if (!current.toString().isBlank()) {
-            out.add(current.toString().strip());
-        }
-        return out;
+        return Migrations.statements(script);
     }
 
     /** Reads rows (inside this thread's {@link #inOneTransaction}, what it wrote so far included). */
@@ -255,9 +252,14 @@ public final class Database implements AutoCloseable, Transactions {
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
     }
 
-    /** Runs one statement in its own short transaction; returns the generated key when there is one, else the count. */
+    /** Runs one statement in its own short transaction; returns the count of rows it changed. */
     public long update(String sql, Object... params) {
         return inTransaction(c -> execute(c, sql, params));
+    }
+
+    /** Runs one {@code INSERT … RETURNING id} in its own short transaction; returns the new row's id. */
+    public long insert(String sql, Object... params) {
+        return inTransaction(c -> insert(c, sql, params));
     }
 
     /** Runs work in one short write transaction (never hold it across I/O). */
@@ -328,9 +330,12 @@ public final class Database implements AutoCloseable, Transactions {
         }
     }
 
-    private static void setSynchronous(Connection c, String mode) throws SQLException {
-        try (Statement st = c.createStatement()) {
-            st.execute("PRAGMA synchronous = " + mode);
+    private void commitWithoutWaiting(Connection c, boolean on) throws SQLException {
+        String sql = dialect.commitWithoutWaiting(on);
+        if (sql != null) {
+            try (Statement st = c.createStatement()) {
+                st.execute(sql);
+            }
         }
     }
 
@@ -359,10 +364,13 @@ public final class Database implements AutoCloseable, Transactions {
      */
     private <T> T newTransaction(boolean bulk, boolean joinThread, Work<T> work) {
         try (Connection c = dataSource.getConnection()) {
-            if (bulk) {
-                setSynchronous(c, "NORMAL");
+            if (bulk && dialect == Dialect.SQLITE) {
+                commitWithoutWaiting(c, true);
             }
             c.setAutoCommit(false);
+            if (bulk && dialect == Dialect.POSTGRESQL) {
+                commitWithoutWaiting(c, true);
+            }
             if (joinThread) {
                 joined.set(c);
             }
@@ -382,7 +390,7 @@ public final class Database implements AutoCloseable, Transactions {
                 rollbackHooks.remove();
                 c.setAutoCommit(true);
                 if (bulk) {
-                    setSynchronous(c, "FULL");
+                    commitWithoutWaiting(c, false);
                 }
             }
         } catch (SQLException e) {
@@ -411,16 +419,20 @@ public final class Database implements AutoCloseable, Transactions {
         }
     }
 
-    /** Executes one statement on a connection inside {@link #inTransaction}; returns the generated key or the count. */
+    /** Executes one statement on a connection inside {@link #inTransaction}; returns the count of rows it changed. */
     public static long execute(Connection c, String sql, Object... params) throws SQLException {
         try (PreparedStatement ps = prepare(c, sql, params)) {
-            int count = ps.executeUpdate();
-            if (sql.stripLeading().regionMatches(true, 0, "INSERT", 0, 6)) {
-                try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT last_insert_rowid()")) {
-                    return rs.next() ? rs.getLong(1) : count;
-                }
+            return ps.executeUpdate();
+        }
+    }
+
+    /** Executes one {@code INSERT … RETURNING id} on a connection inside {@link #inTransaction}; returns the new row's id. */
+    public static long insert(Connection c, String sql, Object... params) throws SQLException {
+        try (PreparedStatement ps = prepare(c, sql, params); ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) {
+                throw new SQLException("no id came back from " + sql);
             }
-            return count;
+            return rs.getLong(1);
         }
     }
 

@@ -95,6 +95,8 @@ public final class InstanceLock implements AutoCloseable {
             throw busy(database);
         }
         try {
+            // With PostgreSQL, no SQLite file made the state folder: made here, 0700, when missing.
+            PrivateFiles.createFolders(lockFile.getParent());
             // 0600 whatever the umask, like the database beside it (tightened if it was not).
             PrivateFiles.createFile(lockFile);
             FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);

@@ -27,7 +27,7 @@ public final class SqlCommandQueue implements CommandQueue {
                 return waiting.get();
             }
         }
-        return db.update("INSERT INTO pending_command (command, target, requested_at, payload) VALUES (?,?,?,?)", kind.name(), target,
+        return db.insert("INSERT INTO pending_command (command, target, requested_at, payload) VALUES (?,?,?,?) RETURNING id", kind.name(), target,
                 clock.instant().toString(), payload == null || payload.isEmpty() ? null : payload);
     }
 

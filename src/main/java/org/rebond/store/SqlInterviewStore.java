@@ -52,9 +52,9 @@ public final class SqlInterviewStore implements InterviewStore {
                 i.referrer() == null ? null : i.referrer().name(), i.reason(), i.sourceMessageId()};
         if (i.id() == 0) {
             Object[] params = append(values, now, now);
-            long id = db.update("INSERT INTO interview (uid, recurrence_id, sequence_no, dtstamp, state, start_at, end_at, zone, floating, summary, "
+            long id = db.insert("INSERT INTO interview (uid, recurrence_id, sequence_no, dtstamp, state, start_at, end_at, zone, floating, summary, "
                     + "location, organizer, contact_email, contact_name, referrer_email, referrer_name, reason, source_message_id, created_at, updated_at) "
-                    + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", params);
+                    + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id", params);
             return i.withId(id);
         }
         Object[] params = append(values, now, i.id());
@@ -101,7 +101,7 @@ public final class SqlInterviewStore implements InterviewStore {
                 position++;
             }
             Database.execute(c, "DELETE FROM referral WHERE interview_id = ? AND position >= ?", interviewId, position);
-            Database.execute(c, "INSERT OR IGNORE INTO notes_source (interview_id, source_message_id, received_at) VALUES (?,?,?)",
+            Database.execute(c, "INSERT INTO notes_source (interview_id, source_message_id, received_at) VALUES (?,?,?) ON CONFLICT DO NOTHING",
                     interviewId, sourceId, clock.instant().toString());
             return null;
         });
@@ -130,7 +130,8 @@ public final class SqlInterviewStore implements InterviewStore {
 
     @Override
     public List<NotesSource> notesSources(long interviewId) {
-        return db.query("SELECT source_message_id, received_at FROM notes_source WHERE interview_id = ? ORDER BY received_at, rowid",
+        return db.query("SELECT source_message_id, received_at FROM notes_source WHERE interview_id = ? ORDER BY received_at, "
+                        + db.dialect().insertionOrder(),
                 rs -> new NotesSource(rs.getString(1), Instant.parse(rs.getString(2))), interviewId);
     }
 
@@ -315,9 +316,9 @@ public final class SqlInterviewStore implements InterviewStore {
                 e.end().toString(), e.zone(), e.floating(), e.summary(), e.location(), e.organizer(), e.organizerName(), attendees(e.attendees()),
                 e.contact().email(), e.contact().name(), e.referrer(), e.reason(), e.sourceMessageId()};
         if (known.isEmpty()) {
-            long id = db.update("INSERT INTO seen_event (uid, recurrence_id, sequence_no, dtstamp, start_at, end_at, zone, floating, summary, location, "
+            long id = db.insert("INSERT INTO seen_event (uid, recurrence_id, sequence_no, dtstamp, start_at, end_at, zone, floating, summary, location, "
                     + "organizer, organizer_name, attendees, contact_email, contact_name, referrer, reason, source_message_id, state, interview_id, seen_at) "
-                    + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,NULL,?)", append(values, SeenEvent.State.SEEN.name(), e.seenAt().toString()));
+                    + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,NULL,?) RETURNING id", append(values, SeenEvent.State.SEEN.name(), e.seenAt().toString()));
             return seenById(id).orElseThrow();
         }
         SeenEvent stored = known.get();

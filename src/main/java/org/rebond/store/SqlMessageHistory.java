@@ -182,7 +182,7 @@ public final class SqlMessageHistory implements MessageHistory {
     public List<Textless> withoutText(String email, int latest) {
         return db.query("SELECT id, folder, uidvalidity, uid FROM (SELECT m.id, m.folder, m.uidvalidity, m.uid, m.sent_at, m.sample, m.excerpt "
                         + "FROM message m JOIN message_party p ON p.message_row = m.id WHERE p.address = (SELECT id FROM address WHERE email = ?) "
-                        + "ORDER BY m.sent_at DESC LIMIT ?) WHERE sample = '' AND excerpt = '' ORDER BY sent_at DESC",
+                        + "ORDER BY m.sent_at DESC LIMIT ?) latest WHERE sample = '' AND excerpt = '' ORDER BY sent_at DESC",
                 rs -> new Textless(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4)), email.toLowerCase(Locale.ROOT), latest);
     }
 

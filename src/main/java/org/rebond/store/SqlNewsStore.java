@@ -19,7 +19,7 @@ public final class SqlNewsStore implements NewsKeeper {
 
     @Override
     public Milestone add(Milestone milestone) {
-        long id = db.update("INSERT INTO milestone (at, text, contact) VALUES (?,?,?)", milestone.at().toString(), milestone.text(),
+        long id = db.insert("INSERT INTO milestone (at, text, contact) VALUES (?,?,?) RETURNING id", milestone.at().toString(), milestone.text(),
                 milestone.contact().toLowerCase(java.util.Locale.ROOT));
         return new Milestone(id, milestone.at(), milestone.text(), milestone.contact());
     }

@@ -31,8 +31,8 @@ public final class SqlOutbox implements Outbox {
     @Override
     public Entry begin(long interviewId, Action action, OutgoingMessage.Destination destination, String token, String messageId, String replaces,
                        Instant at) {
-        long id = db.update("INSERT INTO outbox (interview_id, action, state, destination, token, message_id, replaces, created_at, updated_at) "
-                        + "VALUES (?,?,?,?,?,?,?,?,?)",
+        long id = db.insert("INSERT INTO outbox (interview_id, action, state, destination, token, message_id, replaces, created_at, updated_at) "
+                        + "VALUES (?,?,?,?,?,?,?,?,?) RETURNING id",
                 interviewId, action.key(), State.APPENDING.name(), destination.name(), token, messageId, replaces, at.toString(), at.toString());
         return new Entry(id, interviewId, action, State.APPENDING, destination, token, messageId, -1, 0, null, at, null, replaces);
     }

@@ -58,9 +58,14 @@ class InterviewServiceTest {
     private QuartzActionScheduler scheduler;
     private InterviewService service;
 
+    /** The database the test runs on: an SQLite file here, PostgreSQL in {@link ApplicationOnPostgresIT}. */
+    Database database(Path file) {
+        return Database.open(file);
+    }
+
     @BeforeEach
     void openStoreAndScheduler() {
-        db = Database.open(dir.resolve("rebond.db"));
+        db = database(dir.resolve("rebond.db"));
         store = new SqlInterviewStore(db, clock);
         history = new SqlMessageHistory(db, Set.of(USER));
         // Never started: nothing fires, the runner is never asked for.

@@ -51,9 +51,14 @@ class LateNotesTest {
     private InterviewService service;
     private Interview interview;
 
+    /** The database the test runs on: an SQLite file here, PostgreSQL in {@link ApplicationOnPostgresIT}. */
+    Database database(Path file) {
+        return Database.open(file);
+    }
+
     @BeforeEach
     void open() {
-        db = Database.open(dir.resolve("rebond.db"));
+        db = database(dir.resolve("rebond.db"));
         store = new SqlInterviewStore(db, clock);
         outbox = new SqlOutbox(db);
         // Never started: nothing fires, the runner is never asked for.

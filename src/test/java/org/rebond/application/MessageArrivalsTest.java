@@ -67,9 +67,14 @@ class MessageArrivalsTest {
         Ical4jSetup.configureOnce();
     }
 
+    /** The database the test runs on: an SQLite file here, PostgreSQL in {@link ApplicationOnPostgresIT}. */
+    Database database(Path file) {
+        return Database.open(file);
+    }
+
     @BeforeEach
     void openTheDaemonsDoor() {
-        db = Database.open(dir.resolve("rebond.db"));
+        db = database(dir.resolve("rebond.db"));
         store = new SqlInterviewStore(db, clock);
         quarantine = new SqlQuarantine(db, clock);
         SqlMessageHistory history = new SqlMessageHistory(db, Set.of(USER));

@@ -54,7 +54,7 @@ class ConfigLoaderTest {
         return e;
     }
 
-    private static final String MINIMAL = """
+    static final String MINIMAL = """
             profile:
               name: Camille Martin
               addresses: [camille.martin@example.org]
@@ -167,7 +167,8 @@ class ConfigLoaderTest {
     @Test
     void anUnknownKeyFarFromAnyOtherListsTheKeysOfItsSection() throws IOException {
         assertThat(problems(MINIMAL + "storage:\n  whatever: 1\n").getMessage())
-                .contains("rebond.yaml:9: storage.whatever: unknown key; the keys of storage are database");
+                .contains("rebond.yaml:9: storage.whatever: unknown key; the keys of storage are kind, database, url, username, password_file, "
+                        + "password_credential, password_command, pool_size");
     }
 
     @Test

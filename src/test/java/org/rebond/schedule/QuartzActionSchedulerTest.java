@@ -54,7 +54,17 @@ class QuartzActionSchedulerTest {
 
     @BeforeEach
     void open() {
-        db = Database.open(dir.resolve("rebond.db"));
+        db = database(dir.resolve("rebond.db"));
+    }
+
+    /** The database the test runs on: an SQLite file here, PostgreSQL in {@link QuartzOnPostgresIT}. */
+    Database database(Path file) {
+        return Database.open(file);
+    }
+
+    /** Whether Quartz runs clustered, as it does on PostgreSQL. */
+    boolean clustered() {
+        return false;
     }
 
     @AfterEach
@@ -110,7 +120,7 @@ class QuartzActionSchedulerTest {
         ActionRunner runner = new ActionRunner(store, outbox, composer, unreachable, new Planner(PLAIN_DELAYS), domain,
                 "rebond.test");
         scheduler = new QuartzActionScheduler(db.dataSource(),
-                new ActionJobFactory(runner, (id, action, result) -> fired.add(new Fired(id, action, result))), domain, quartz, 1);
+                new ActionJobFactory(runner, (id, action, result) -> fired.add(new Fired(id, action, result))), domain, quartz, 1, clustered());
         return scheduler;
     }
 

@@ -7,17 +7,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.rebond.SteppedClock;
 
-class SqlFolderCursorsTest {
+class SqlFolderCursorsTest extends StoreTestBase {
 
-    @TempDir
-    Path dir;
+
 
     @Test
     void aCursorIsSavedThenMovedAndEachFolderHasItsOwn() {
-        try (Database db = Database.open(dir.resolve("rebond.db"))) {
+        try (Database db = open(dir.resolve("rebond.db"))) {
             SqlFolderCursors cursors = new SqlFolderCursors(db, new SteppedClock(Instant.parse("2025-03-01T10:00:00Z")));
             assertThat(cursors.get("INBOX")).isEmpty();
 
@@ -32,7 +30,7 @@ class SqlFolderCursorsTest {
 
     @Test
     void aNewUidValidityReplacesTheCursorAndTheOldRowsAreForgotten() {
-        try (Database db = Database.open(dir.resolve("rebond.db"))) {
+        try (Database db = open(dir.resolve("rebond.db"))) {
             SqlFolderCursors cursors = new SqlFolderCursors(db, new SteppedClock(Instant.parse("2025-03-01T10:00:00Z")));
             SqlMessageHistory history = new SqlMessageHistory(db, Set.of("sam@example.net"));
             cursors.save(new SqlFolderCursors.Cursor("INBOX", 1, 10, 0));

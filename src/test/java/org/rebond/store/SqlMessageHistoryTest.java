@@ -11,24 +11,22 @@ import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.rebond.domain.Interview;
 
-class SqlMessageHistoryTest {
+class SqlMessageHistoryTest extends StoreTestBase {
 
     private static final String USER = "sam.martin@example.net";
     private static final String CONTACT = "claire.dubois@acme.example";
     private static final Instant T0 = Instant.parse("2025-02-01T10:00:00Z");
 
-    @TempDir
-    Path dir;
+
 
     private Database db;
     private SqlMessageHistory history;
 
     @BeforeEach
     void open() {
-        db = Database.open(dir.resolve("rebond.db"));
+        db = open(dir.resolve("rebond.db"));
         history = new SqlMessageHistory(db, Set.of("Sam.Martin@example.net"));
     }
 

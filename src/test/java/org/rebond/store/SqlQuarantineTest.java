@@ -6,18 +6,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.rebond.SteppedClock;
 
-class SqlQuarantineTest {
+class SqlQuarantineTest extends StoreTestBase {
 
-    @TempDir
-    Path dir;
+
 
     @Test
     void anItemQuarantinedTwiceIsKeptOnceWithItsFirstReason() {
         SteppedClock clock = new SteppedClock(Instant.parse("2025-03-01T10:00:00Z"));
-        try (Database db = Database.open(dir.resolve("rebond.db"))) {
+        try (Database db = open(dir.resolve("rebond.db"))) {
             SqlQuarantine quarantine = new SqlQuarantine(db, clock);
 
             boolean first = quarantine.add("INBOX", "uidvalidity 1 uid 42", "calendar part larger than 1 MiB");
@@ -34,7 +32,7 @@ class SqlQuarantineTest {
 
     @Test
     void theSameItemFromAnotherSourceIsADifferentEntry() {
-        try (Database db = Database.open(dir.resolve("rebond.db"))) {
+        try (Database db = open(dir.resolve("rebond.db"))) {
             SqlQuarantine quarantine = new SqlQuarantine(db, new SteppedClock(Instant.parse("2025-03-01T10:00:00Z")));
 
             quarantine.add("INBOX", "uid 1", "too deep");

@@ -8,16 +8,14 @@ import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.rebond.SteppedClock;
 import org.rebond.mail.MailboxWatcher;
 
-class SqlUidValidityChangesTest {
+class SqlUidValidityChangesTest extends StoreTestBase {
 
     private static final Duration WINDOW = MailboxWatcher.UIDVALIDITY_CHANGE_WINDOW;
 
-    @TempDir
-    Path dir;
+
 
     private final SteppedClock clock = new SteppedClock(Instant.parse("2025-03-01T10:00:00Z"));
     private Database db;
@@ -25,7 +23,7 @@ class SqlUidValidityChangesTest {
 
     @BeforeEach
     void open() {
-        db = Database.open(dir.resolve("rebond.db"));
+        db = open(dir.resolve("rebond.db"));
         changes = new SqlUidValidityChanges(db, clock);
     }
 
@@ -60,7 +58,7 @@ class SqlUidValidityChangesTest {
     @Test
     void aPauseIsSeenFromAnotherConnectionAndIsLiftedWithItsCountWhenTheDaemonStartsAgain() {
         // The daemon writes through the connection opened for each test; status reads through another.
-        try (Database status = Database.open(dir.resolve("rebond.db"))) {
+        try (Database status = open(dir.resolve("rebond.db"))) {
             SqlUidValidityChanges written = changes;
             written.record("INBOX", 1, 2, WINDOW);
             written.record("INBOX", 2, 3, WINDOW);
