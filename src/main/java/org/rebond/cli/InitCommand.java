@@ -122,12 +122,15 @@ public final class InitCommand implements Callable<Integer> {
             SecretFile.write(password.file(), password.secret());
         }
         SetupFile.write(file, yaml);
+        boolean forTheService = ServiceGroup.share(file, ServiceGroup.NAME);
         if (asking) out.println();
-        out.println(m.get("written.config", file));
+        out.println(m.get(forTheService ? "written.config.service" : "written.config", file, ServiceGroup.NAME));
         if (password.secret() != null) out.println(m.get("written.password", password.file()));
-        if (password.keeping() == SetupAnswers.Keeping.CREDENTIAL) out.println(m.get("credential.howto", password.credential(), password.file()));
+        if (password.keeping() == SetupAnswers.Keeping.CREDENTIAL) {
+            out.println(m.get(forTheService ? "credential.howto.service" : "credential.howto", password.credential(), password.file()));
+        }
         RebondConfig loaded = new ConfigLoader().load(file);
-        String next = m.get("next", file);
+        String next = m.get(forTheService ? "next.service" : "next", file);
         if (noCheck) {
             out.println(m.get("unchecked", file));
             out.println(next);
