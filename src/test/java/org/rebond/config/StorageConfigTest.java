@@ -78,7 +78,7 @@ class StorageConfigTest {
     void postgresqlWithoutUrlOrWithAPasswordInItIsRefusedSayingWhatToWrite() throws IOException {
         assertThat(problems(MINIMAL + "storage:\n  kind: postgresql\n")).contains("storage.url: is required");
         assertThat(problems(MINIMAL + "storage:\n  kind: postgresql\n  url: postgres://db/rebond\n"))
-                .contains("storage.url: must be a PostgreSQL JDBC URL, e.g. jdbc:postgresql://");
+                .contains("storage.url: must be a PostgreSQL JDBC URL, for example jdbc:postgresql://");
         assertThat(problems(MINIMAL + "storage:\n  kind: postgresql\n  url: jdbc:postgresql://db/rebond?user=r&password=hunter2\n"))
                 .contains("storage.url: must not hold the password").doesNotContain("hunter2");
     }
