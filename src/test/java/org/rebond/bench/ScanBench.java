@@ -166,6 +166,8 @@ class ScanBench {
             Process restarted = BenchDaemon.startDaemon(dir, config, restart);
             try {
                 figure("restart_first_pass_seconds", seconds(restart.await("firstpass") - restart.await("spawned")), "s");
+                // Of which the JVM's start and building the daemon (the plan of every interview followed made again).
+                figure("restart_started_seconds", seconds(restart.await("started") - restart.await("spawned")), "s");
             } finally {
                 BenchDaemon.stop(restarted);
             }
