@@ -53,13 +53,17 @@ import org.rebond.realserver.DovecotServer;
  *       of its own with the JVM flags of {@code systemd/rebond.service}, read from it;
  *       {@code scan_seconds} runs from just before {@code App.start} to the moment both folder
  *       cursors (read from its SQLite file every 20 ms) reach the last UID the bound saw.
- *       {@code scan_peak_rss_mb} is the child's VmHWM at that moment.</li>
+ *       {@code scan_first_peak_rss_mb} is the child's VmHWM at that moment.</li>
  *   <li>Deliveries: information-interview invitations written to {@code INBOX/new} the way an
  *       MDA does (tmp, then rename), 1.5 s apart; for each, the rename instant, the untagged
  *       EXISTS seen by a raw connection in IDLE, and the daemon's intake listener reporting the
  *       interview stored and planned (its {@code System.nanoTime()}, CLOCK_MONOTONIC, shared by
  *       the processes of one machine).</li>
  *   <li>A quiet minute: the child's utime+stime and VmRSS from {@code /proc/<pid>}.</li>
+ *   <li>A restart of that daemon on its database, timed to the end of its first pass.</li>
+ *   <li>{@code bench.rounds - 1} more rounds of a scan (a new daemon, an empty database, a cold
+ *       index) then a bound; {@code scan_ratio} is the median over the rounds of each scan
+ *       against the bound measured next to it.</li>
  * </ol>
  */
 class ScanBench {
