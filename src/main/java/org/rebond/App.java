@@ -252,7 +252,7 @@ public final class App implements AutoCloseable {
                     log.info("mailbox read through; pending actions fire from now on");
                 }
                 scheduler.start();
-                new IdleMemory(database, System::gc).afterFirstPass(clockWatch);
+                new IdleMemory(database, IdleMemory::shrinkingCollection, Runtime.getRuntime()::totalMemory).afterFirstPass(clockWatch);
             }
         });
     }
