@@ -274,6 +274,7 @@ public final class App implements AutoCloseable {
                     log.info("mailbox read through; pending actions fire from now on");
                 }
                 scheduler.start();
+                new IdleMemory(database, IdleMemory::shrinkingCollection, Runtime.getRuntime()::totalMemory).afterFirstPass(clockWatch);
             }
         });
     }

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** What tests and the benchmark read from the project's systemd units, to run the daemon's JVM as installed. */
 public final class SystemdUnit {
@@ -38,6 +40,29 @@ public final class SystemdUnit {
             }
         }
         throw new IllegalStateException(unit + " has no ExecStart=/usr/bin/java … -jar line");
+    }
+
+    /**
+     * The environment the unit gives the service ({@code Environment=NAME=VALUE} lines, quoted
+     * or not, systemd's {@code %%} read as {@code %}), in order.
+     */
+    public static Map<String, String> environment(Path unit) throws IOException {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(unit)) {
+            String text = line.strip();
+            if (!text.startsWith("Environment=")) {
+                continue;
+            }
+            String assignment = text.substring("Environment=".length());
+            if (assignment.length() >= 2 && assignment.startsWith("\"") && assignment.endsWith("\"")) {
+                assignment = assignment.substring(1, assignment.length() - 1);
+            }
+            int equals = assignment.indexOf('=');
+            if (equals > 0) {
+                out.put(assignment.substring(0, equals), assignment.substring(equals + 1).replace("%%", "%"));
+            }
+        }
+        return out;
     }
 
     /** The unit's {@code Nice=} (the daemon's scheduling priority), 0 when it sets none. */

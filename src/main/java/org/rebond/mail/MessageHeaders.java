@@ -70,6 +70,10 @@ final class MessageHeaders {
         if (raw == null || raw.isBlank()) {
             return null;
         }
+        Instant common = CommonDates.parse(raw.strip());
+        if (common != null) {
+            return common;
+        }
         try {
             Date parsed = dates.parse(MimeUtility.unfold(raw).strip());
             return parsed == null ? null : parsed.toInstant();

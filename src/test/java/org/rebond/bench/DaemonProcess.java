@@ -47,6 +47,12 @@ public final class DaemonProcess {
                 out.println("BENCH noticed " + nanos);
             }
         });
+        app.watcher().firstPass().thenRun(() -> {
+            long now = System.nanoTime();
+            synchronized (out) {
+                out.println("BENCH firstpass " + now);
+            }
+        });
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.close();

@@ -64,7 +64,7 @@ class HostileLoadBench {
             throw new IllegalStateException("the benchmark needs Dovecot: apt-get install dovecot-imapd");
         }
         Path dir = Path.of("target", "bench-hostile-" + MESSAGES).toAbsolutePath();
-        ScanBench.deleteTree(dir);
+        BenchDaemon.deleteTree(dir);
         Files.createDirectories(dir);
         DovecotServer dovecot = DovecotServer.start(dir.resolve("dovecot"), DovecotServer.Options.defaults().withQuota(null).withOnlyWriter());
         Process daemon = null;
@@ -80,8 +80,8 @@ class HostileLoadBench {
             long[] hostileBytes = {0};
             Map<Integer, HostileMessages.Hostile> written = writeHostile(maildir.resolve("cur"), hostile, hostileCount, now, hostileBytes);
             written.values().stream().filter(h -> h.interviewUid() != null).forEach(h -> expectedInterviews.add(h.interviewUid()));
-            ScanBench.giveToMailUser(maildir);
-            ScanBench.run("sync");
+            BenchDaemon.giveToMailUser(maildir);
+            BenchDaemon.run("sync");
             figure("hostile_generate_seconds", seconds(System.nanoTime() - t));
 
             try (RawImapClient client = new RawImapClient(dovecot.host(), dovecot.port())) {
@@ -96,13 +96,13 @@ class HostileLoadBench {
                 throw new IllegalStateException(inboxUids.size() + " hostile messages got a UID, " + hostileCount + " were written");
             }
 
-            Path config = ScanBench.writeConfig(dir, dovecot);
-            ScanBench.DaemonOutput output = new ScanBench.DaemonOutput();
+            Path config = BenchDaemon.writeConfig(dir, dovecot);
+            DaemonOutput output = new DaemonOutput();
             daemon = startDaemon(dir, config, output);
             long start = output.await("starting");
-            long end = ScanBench.awaitCursors(dir.resolve("rebond.db"), lastUids, daemon);
+            long end = BenchDaemon.awaitCursors(dir.resolve("rebond.db"), lastUids, daemon);
             double scanSeconds = seconds(end - start);
-            double peakRss = ScanBench.procStatus(daemon.pid(), "VmHWM") / 1024.0;
+            double peakRss = ProcStats.procStatus(daemon.pid(), "VmHWM") / 1024.0;
 
             Map<Long, List<String>> reasons = new HashMap<>();
             Set<String> interviews = new HashSet<>();
@@ -144,7 +144,7 @@ class HostileLoadBench {
             assertTrue(failures.isEmpty(), failures.size() + " failure(s), the first: " + (failures.isEmpty() ? "" : failures.get(0)));
         } finally {
             if (daemon != null) {
-                ScanBench.stop(daemon);
+                BenchDaemon.stop(daemon);
             }
             dovecot.stop();
             Files.write(dir.resolve("figures.txt"), figures);
@@ -303,7 +303,7 @@ class HostileLoadBench {
     }
 
     /** The daemon in a JVM of its own: the unit's flags, the heap capped at {@link #HEAP_MB}, {@code bench.daemon.jvm} after them. */
-    private static Process startDaemon(Path dir, Path config, ScanBench.DaemonOutput output) throws IOException {
+    private static Process startDaemon(Path dir, Path config, DaemonOutput output) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         for (String flag : SystemdUnit.jvmFlags(Path.of("systemd", "rebond.service"))) {

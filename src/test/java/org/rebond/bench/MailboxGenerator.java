@@ -31,11 +31,9 @@ public final class MailboxGenerator {
 
     public static final String USER_NAME = "Camille Martin";
     public static final String USER_EMAIL = "camille.martin@example.org";
-
     private static final DateTimeFormatter RFC_5322 = DateTimeFormatter.ofPattern("EEE, d MMM yyyy HH:mm:ss Z", Locale.ENGLISH);
     private static final DateTimeFormatter ICS_UTC = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter ICS_LOCAL = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss");
-
     private static final String[] FIRST_FR = {"Sophie", "Marc", "Julien", "Claire", "Nicolas", "Élodie", "Thomas", "Camille", "Hélène",
             "Antoine", "Lucie", "François", "Manon", "Benoît", "Léa", "Grégoire", "Chloé", "Mathieu", "Inès", "Stéphane"};
     private static final String[] LAST_FR = {"Durand", "Lefèvre", "Moreau", "Girard", "Rousseau", "Faure", "Mercier", "Blanc", "Guérin",
@@ -49,7 +47,6 @@ public final class MailboxGenerator {
             "outlook.example", "orange.example", "free.example"};
     private static final String[] NEWSLETTERS = {"news@lemonde.example", "digest@medium.example", "jobs@linkedin.example",
             "offres@apec.example", "hello@product-weekly.example", "newsletter@bpifrance.example"};
-
     private static final String[] SUBJECTS_FR = {"Point sur le projet", "Compte rendu de la réunion", "Question sur le dossier", "Votre candidature",
             "Proposition de rendez-vous", "Suite à notre échange", "Documents demandés", "Relance : facture", "Invitation au séminaire",
             "Nouvelles de l'équipe", "Présentation de l'étude", "Retour sur la maquette"};
@@ -96,6 +93,8 @@ public final class MailboxGenerator {
     private final List<Sent> recent = new ArrayList<>();
     private final Person user = new Person(USER_NAME, USER_EMAIL, true);
     private long fileCounter;
+    /** The largest attachment or inline image written (a mailbox of a million messages stays a few GB). */
+    private int largestPart = Integer.MAX_VALUE;
 
     public MailboxGenerator(long seed) {
         this.random = new Random(seed);
@@ -153,6 +152,12 @@ public final class MailboxGenerator {
             }
         }
         return new Summary(inbox, sent, invitations, informationInterviews, bytes);
+    }
+
+    /** The same messages, their attachments and inline images cut to {@code bytes} at most. */
+    public MailboxGenerator withPartsUpTo(int bytes) {
+        largestPart = bytes;
+        return this;
     }
 
     /** Delivers one message the way an MDA does: written in {@code tmp/}, renamed into {@code new/}. */
@@ -227,7 +232,7 @@ public final class MailboxGenerator {
         } else if (shape < 90) {
             body = Mime.mixed(random, List.of(Mime.alternative(random, text, html(text)), attachment()));
         } else if (shape < 96) {
-            String related = Mime.related(random, Mime.alternative(random, text, html(text)), Mime.inlineImage(random, 2_000 + random.nextInt(30_000)));
+            String related = Mime.related(random, Mime.alternative(random, text, html(text)), Mime.inlineImage(random, Math.min(largestPart, 2_000 + random.nextInt(30_000))));
             body = Mime.mixed(random, random.nextBoolean() ? List.of(related, attachment()) : List.of(related));
         } else {
             body = Mime.textPart("html", html(text));
@@ -251,7 +256,7 @@ public final class MailboxGenerator {
             size = 2_000 + random.nextInt(40_000);
         }
         String[] names = {"compte-rendu.pdf", "minutes.pdf", "étude.docx", "slides.pptx", "photo.jpg", "budget.xlsx"};
-        return Mime.attachment(random, pick(names), size);
+        return Mime.attachment(random, pick(names), Math.min(size, largestPart));
     }
 
     /**
@@ -435,13 +440,9 @@ public final class MailboxGenerator {
             return multipart(random, "alternative", parts);
         }
 
-        static String mixed(Random random, List<String> parts) {
-            return multipart(random, "mixed", parts);
-        }
+        static String mixed(Random random, List<String> parts) { return multipart(random, "mixed", parts); }
 
-        static String related(Random random, String main, String inline) {
-            return multipart(random, "related", List.of(main, inline));
-        }
+        static String related(Random random, String main, String inline) { return multipart(random, "related", List.of(main, inline)); }
 
         static String multipart(Random random, String subtype, List<String> parts) {
             String boundary = "----=_Part_" + Long.toHexString(random.nextLong());
@@ -467,9 +468,7 @@ public final class MailboxGenerator {
                     + "Content-Disposition: attachment; filename=\"" + encodedWord(name) + "\"\n\n" + base64Lines(data);
         }
 
-        static String base64Lines(byte[] data) {
-            return Base64.getMimeEncoder(76, new byte[] {'\n'}).encodeToString(data) + "\n";
-        }
+        static String base64Lines(byte[] data) { return Base64.getMimeEncoder(76, new byte[] {'\n'}).encodeToString(data) + "\n"; }
 
         static String quotedPrintable(String text) {
             StringBuilder out = new StringBuilder();

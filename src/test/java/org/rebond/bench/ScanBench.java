@@ -53,13 +53,17 @@ import org.rebond.realserver.DovecotServer;
  *       of its own with the JVM flags of {@code systemd/rebond.service}, read from it;
  *       {@code scan_seconds} runs from just before {@code App.start} to the moment both folder
  *       cursors (read from its SQLite file every 20 ms) reach the last UID the bound saw.
- *       {@code scan_peak_rss_mb} is the child's VmHWM at that moment.</li>
+ *       {@code scan_first_peak_rss_mb} is the child's VmHWM at that moment.</li>
  *   <li>Deliveries: information-interview invitations written to {@code INBOX/new} the way an
  *       MDA does (tmp, then rename), 1.5 s apart; for each, the rename instant, the untagged
  *       EXISTS seen by a raw connection in IDLE, and the daemon's intake listener reporting the
  *       interview stored and planned (its {@code System.nanoTime()}, CLOCK_MONOTONIC, shared by
  *       the processes of one machine).</li>
  *   <li>A quiet minute: the child's utime+stime and VmRSS from {@code /proc/<pid>}.</li>
+ *   <li>A restart of that daemon on its database, timed to the end of its first pass.</li>
+ *   <li>{@code bench.rounds - 1} more rounds of a scan (a new daemon, an empty database, a cold
+ *       index) then a bound; {@code scan_ratio} is the median over the rounds of each scan
+ *       against the bound measured next to it.</li>
  * </ol>
  */
 class ScanBench {
@@ -69,7 +73,10 @@ class ScanBench {
     private static final int QUIET_SECONDS = Integer.getInteger("bench.quiet.seconds", 60);
     private static final Duration DELIVERY_SPACING = Duration.ofMillis(1500);
     private static final Duration EVENT_BOUND = Duration.ofSeconds(30);
-    private static final Duration SCAN_BOUND = Duration.ofMinutes(60);
+    /** How many times the scan and the bound are each measured (the ratio is the median of the rounds). */
+    /** Attachments and inline images cut to this size (from 500,000 messages on: 4 KB, so a million stay about 6 GB). */
+    private static final int PART_BYTES = Integer.getInteger("bench.part.bytes", MESSAGES >= 500_000 ? 4_000 : Integer.MAX_VALUE);
+    private static final int ROUNDS = Math.max(1, Integer.getInteger("bench.rounds", 5));
 
     private final List<String> figures = new ArrayList<>();
 
@@ -79,18 +86,18 @@ class ScanBench {
             throw new IllegalStateException("the benchmark needs Dovecot: apt-get install dovecot-imapd");
         }
         Path dir = Path.of("target", "bench-" + MESSAGES).toAbsolutePath();
-        deleteTree(dir);
+        BenchDaemon.deleteTree(dir);
         Files.createDirectories(dir);
         DovecotServer dovecot = DovecotServer.start(dir.resolve("dovecot"), DovecotServer.Options.defaults().withQuota(null).withOnlyWriter());
         Process daemon = null;
         try {
             Path maildir = dovecot.maildir(dovecot.user());
-            MailboxGenerator generator = new MailboxGenerator(20240611L);
+            MailboxGenerator generator = new MailboxGenerator(20240611L).withPartsUpTo(PART_BYTES);
             long t = System.nanoTime();
             MailboxGenerator.Summary summary = generator.write(maildir, maildir.resolve(".Sent"), MESSAGES, Instant.now().minus(1, ChronoUnit.DAYS));
-            giveToMailUser(maildir);
+            BenchDaemon.giveToMailUser(maildir);
             // The 1.8 GB just written are flushed to disk now, not while the bound or the scan reads them.
-            run("sync");
+            BenchDaemon.run("sync");
             figure("generate_seconds", seconds(System.nanoTime() - t), "s");
             figure("messages", summary.inbox() + summary.sent(), "messages");
             figure("messages_inbox", summary.inbox(), "messages");
@@ -115,14 +122,16 @@ class ScanBench {
             figure("scan_bound_before_server_cpu_seconds", before.serverCpu(), "s");
 
             removeIndexes(maildir);
-            Path config = writeConfig(dir, dovecot);
+            Path config = BenchDaemon.writeConfig(dir, dovecot);
             Scan first = measureScan(dir, config, dovecot, lastUids);
             daemon = first.daemon();
             DaemonOutput output = first.output();
             figure("scan_first_seconds", first.seconds(), "s");
             // Of which building the daemon (database, scheduler, templates) before it connects.
             figure("scan_startup_seconds", first.startup(), "s");
-            figure("scan_peak_rss_mb", procStatus(daemon.pid(), "VmHWM") / 1024.0, "MB");
+            figure("scan_from_process_seconds", first.fromProcess(), "s");
+            double peakRss = ProcStats.procStatus(daemon.pid(), "VmHWM") / 1024.0;
+            figure("scan_first_peak_rss_mb", peakRss, "MB");
             // Where the CPU went: the daemon's own (JVM start included) and the whole machine's
             // (Dovecot, the daemon, this benchmark polling the database) from the daemon's start.
             figure("scan_daemon_cpu_seconds", first.daemonCpu(), "s");
@@ -138,43 +147,76 @@ class ScanBench {
 
             measureDetection(dovecot, maildir, generator, output, daemon);
 
-            long ticksBefore = cpuTicks(daemon.pid());
+            long ticksBefore = ProcStats.cpuTicks(daemon.pid());
             long quietStart = System.nanoTime();
             LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(QUIET_SECONDS)); // the measurement window itself, not a wait for a condition
-            long ticksAfter = cpuTicks(daemon.pid());
+            long ticksAfter = ProcStats.cpuTicks(daemon.pid());
             double quiet = seconds(System.nanoTime() - quietStart);
-            figure("idle_cpu_percent", 100.0 * (ticksAfter - ticksBefore) / CLOCK_TICKS / quiet, "%");
-            figure("idle_rss_mb", procStatus(daemon.pid(), "VmRSS") / 1024.0, "MB");
+            figure("idle_cpu_percent", 100.0 * (ticksAfter - ticksBefore) / ProcStats.CLOCK_TICKS / quiet, "%");
+            figure("idle_rss_mb", ProcStats.procStatus(daemon.pid(), "VmRSS") / 1024.0, "MB");
+            // The first daemon's peak over its whole life so far: the scan, the actions that waited for it, the deliveries.
+            figure("idle_peak_rss_mb", ProcStats.procStatus(daemon.pid(), "VmHWM") / 1024.0, "MB");
             figure("idle_seconds", quiet, "s");
 
-            // The scan again, by a new daemon on an empty database and a cold index, and then the
-            // bound again, the daemon stopped: the machine's speed drifts within minutes, so the
-            // ratio compares the faster of two scans with the faster of two bounds, measured in
-            // turns (bound, scan, scan, bound).
-            stop(daemon);
+            // Then the scan again, by a new daemon on an empty database and a cold index, and the
+            // bound again, the daemon stopped, in turns (bound, scan | scan, bound | scan, bound …):
+            // the machine's speed drifts within minutes, so each scan is compared with the bound
+            // measured next to it, and the ratio is the median of those rounds.
+            // A restart on the database just written, as after an upgrade: from the process's start
+            // until its first pass is over, with nothing new to read (it resumes after its cursors).
+            BenchDaemon.stop(daemon);
             daemon = null;
-            for (String file : List.of("rebond.db", "rebond.db-wal", "rebond.db-shm")) {
-                Files.deleteIfExists(dir.resolve(file));
+            DaemonOutput restart = new DaemonOutput();
+            Process restarted = BenchDaemon.startDaemon(dir, config, restart);
+            try {
+                figure("restart_first_pass_seconds", seconds(restart.await("firstpass") - restart.await("spawned")), "s");
+                // Of which the JVM's start and building the daemon (the plan of every interview followed made again).
+                figure("restart_started_seconds", seconds(restart.await("started") - restart.await("spawned")), "s");
+            } finally {
+                BenchDaemon.stop(restarted);
             }
-            removeIndexes(maildir);
-            Scan second = measureScan(dir, config, dovecot, lastUids);
-            stop(second.daemon());
-            figure("scan_second_seconds", second.seconds(), "s");
-            figure("scan_second_startup_seconds", second.startup(), "s");
-            figure("scan_second_daemon_cpu_seconds", second.daemonCpu(), "s");
-            figure("scan_second_server_cpu_seconds", second.serverCpu(), "s");
-            Bound after = measureBound(dovecot, maildir, summary.inbox() + summary.sent());
-            figure("scan_bound_after_seconds", after.seconds(), "s");
-            figure("scan_bound_after_server_cpu_seconds", after.serverCpu(), "s");
-            double scan = Math.min(first.seconds(), second.seconds());
-            figure("scan_seconds", scan, "s");
-            figure("scan_rate", (summary.inbox() + summary.sent()) / scan, "messages/s");
-            double bound = Math.min(before.seconds(), after.seconds());
-            figure("scan_bound_seconds", bound, "s");
-            figure("scan_ratio", scan / bound, "x");
+            List<Scan> scans = new ArrayList<>(List.of(first));
+            List<Bound> bounds = new ArrayList<>(List.of(before));
+            for (int round = 2; round <= ROUNDS; round++) {
+                for (String file : List.of("rebond.db", "rebond.db-wal", "rebond.db-shm")) {
+                    Files.deleteIfExists(dir.resolve(file));
+                }
+                removeIndexes(maildir);
+                Scan again = measureScan(dir, config, dovecot, lastUids);
+                peakRss = Math.max(peakRss, ProcStats.procStatus(again.daemon().pid(), "VmHWM") / 1024.0);
+                BenchDaemon.stop(again.daemon());
+                Bound bound = measureBound(dovecot, maildir, summary.inbox() + summary.sent());
+                scans.add(again);
+                bounds.add(bound);
+                figure("round_" + round + "_scan_seconds", again.seconds(), "s");
+                figure("round_" + round + "_scan_from_process_seconds", again.fromProcess(), "s");
+                figure("round_" + round + "_startup_seconds", again.startup(), "s");
+                figure("round_" + round + "_daemon_cpu_seconds", again.daemonCpu(), "s");
+                figure("round_" + round + "_server_cpu_seconds", again.serverCpu(), "s");
+                figure("round_" + round + "_bound_seconds", bound.seconds(), "s");
+                figure("round_" + round + "_bound_server_cpu_seconds", bound.serverCpu(), "s");
+                figure("round_" + round + "_ratio", again.seconds() / bound.seconds(), "x");
+            }
+            List<Double> ratios = new ArrayList<>();
+            List<Double> processRatios = new ArrayList<>();
+            for (int i = 0; i < scans.size(); i++) {
+                ratios.add(scans.get(i).seconds() / bounds.get(i).seconds());
+                processRatios.add(scans.get(i).fromProcess() / bounds.get(i).seconds());
+            }
+            figure("rounds", scans.size(), "rounds");
+            figure("scan_seconds", median(scans.stream().map(Scan::seconds).toList()), "s");
+            figure("scan_rate", (summary.inbox() + summary.sent()) / median(scans.stream().map(Scan::seconds).toList()), "messages/s");
+            figure("scan_bound_seconds", median(bounds.stream().map(Bound::seconds).toList()), "s");
+            // The target: the median, over the rounds, of the scan against the bound measured beside it.
+            figure("scan_ratio", median(ratios), "x");
+            figure("scan_ratio_min", Collections.min(ratios), "x");
+            figure("scan_ratio_max", Collections.max(ratios), "x");
+            // The same from the moment the daemon's process is started (the JVM's own start included).
+            figure("scan_ratio_from_process", median(processRatios), "x");
+            figure("scan_peak_rss_mb", peakRss, "MB");
         } finally {
             if (daemon != null) {
-                stop(daemon);
+                BenchDaemon.stop(daemon);
             }
             dovecot.stop();
             Files.write(dir.resolve("figures.txt"), figures);
@@ -182,27 +224,27 @@ class ScanBench {
     }
 
     /** One scan: the daemon (still running) that made it and what it cost. */
-    private record Scan(Process daemon, DaemonOutput output, double seconds, double startup, double daemonCpu, double startCpu,
-                        Map<String, Double> threadCpu, double machineCpu, double serverCpu) {}
+    private record Scan(Process daemon, DaemonOutput output, double seconds, double fromProcess, double startup, double daemonCpu,
+                        double startCpu, Map<String, Double> threadCpu, double machineCpu, double serverCpu) {}
 
     /** Starts a daemon on the configuration's (empty) database and waits until its cursors reach {@code lastUids}. */
     private static Scan measureScan(Path dir, Path config, DovecotServer dovecot, Map<String, Long> lastUids) throws Exception {
         DaemonOutput output = new DaemonOutput();
-        Process daemon = startDaemon(dir, config, output);
+        Process daemon = BenchDaemon.startDaemon(dir, config, output);
         try {
             long scanStart = output.await("starting");
-            double startCpu = cpuTicks(daemon.pid()) / (double) CLOCK_TICKS;
-            long machineBefore = machineBusyTicks();
-            long serverBefore = serverCpuTicks(dovecot.masterPid());
-            long scanEnd = awaitCursors(dir.resolve("rebond.db"), lastUids, daemon);
-            double machine = (machineBusyTicks() - machineBefore) / (double) CLOCK_TICKS;
-            double server = (serverCpuTicks(dovecot.masterPid()) - serverBefore) / (double) CLOCK_TICKS;
-            double daemonCpu = cpuTicks(daemon.pid()) / (double) CLOCK_TICKS;
-            Map<String, Double> threadCpu = threadCpuSeconds(daemon.pid());
-            return new Scan(daemon, output, seconds(scanEnd - scanStart), seconds(output.await("started") - scanStart), daemonCpu, startCpu,
-                    threadCpu, machine, server);
+            double startCpu = ProcStats.cpuTicks(daemon.pid()) / (double) ProcStats.CLOCK_TICKS;
+            long machineBefore = ProcStats.machineBusyTicks();
+            long serverBefore = ProcStats.serverCpuTicks(dovecot.masterPid());
+            long scanEnd = BenchDaemon.awaitCursors(dir.resolve("rebond.db"), lastUids, daemon);
+            double machine = (ProcStats.machineBusyTicks() - machineBefore) / (double) ProcStats.CLOCK_TICKS;
+            double server = (ProcStats.serverCpuTicks(dovecot.masterPid()) - serverBefore) / (double) ProcStats.CLOCK_TICKS;
+            double daemonCpu = ProcStats.cpuTicks(daemon.pid()) / (double) ProcStats.CLOCK_TICKS;
+            Map<String, Double> threadCpu = ProcStats.threadCpuSeconds(daemon.pid());
+            return new Scan(daemon, output, seconds(scanEnd - scanStart), seconds(scanEnd - output.await("spawned")),
+                    seconds(output.await("started") - scanStart), daemonCpu, startCpu, threadCpu, machine, server);
         } catch (Exception | Error e) {
-            stop(daemon);
+            BenchDaemon.stop(daemon);
             throw e;
         }
     }
@@ -286,21 +328,10 @@ class ScanBench {
         String name = at.getEpochSecond() + ".M" + System.nanoTime() + "P" + ProcessHandle.current().pid() + ".bench,S=" + data.length;
         Path tmp = maildir.resolve("tmp").resolve(name);
         Files.write(tmp, data);
-        giveToMailUser(tmp);
+        BenchDaemon.giveToMailUser(tmp);
         long now = System.nanoTime();
         Files.move(tmp, maildir.resolve("new").resolve(name), StandardCopyOption.ATOMIC_MOVE);
         return now;
-    }
-
-    /** As root, Dovecot's mail processes run as nobody: the generated files must be theirs. */
-    static void giveToMailUser(Path path) throws IOException, InterruptedException {
-        if (!"root".equals(System.getProperty("user.name"))) {
-            return;
-        }
-        Process chown = new ProcessBuilder("chown", "-R", "nobody:nogroup", path.toString()).inheritIO().start();
-        if (!chown.waitFor(10, TimeUnit.MINUTES) || chown.exitValue() != 0) {
-            throw new IllegalStateException("chown of " + path + " failed");
-        }
     }
 
     /** One measurement of the bound: what a minimal client takes to fetch the scan's items of both folders, on a cold index. */
@@ -309,8 +340,8 @@ class ScanBench {
     /** {@code expected}: the messages written at least (the deliveries and the daemon's own briefs come on top after the scan). */
     private static Bound measureBound(DovecotServer dovecot, Path maildir, int expected) throws IOException {
         removeIndexes(maildir);
-        long machineBefore = machineBusyTicks();
-        long serverBefore = serverCpuTicks(dovecot.masterPid());
+        long machineBefore = ProcStats.machineBusyTicks();
+        long serverBefore = ProcStats.serverCpuTicks(dovecot.masterPid());
         long t = System.nanoTime();
         long bytes = 0;
         int fetched = 0;
@@ -329,23 +360,8 @@ class ScanBench {
         if (fetched < expected) {
             throw new IllegalStateException("the bound fetched " + fetched + " messages, at least " + expected + " were written");
         }
-        return new Bound(seconds, bytes, lastUids, (machineBusyTicks() - machineBefore) / (double) CLOCK_TICKS,
-                (serverCpuTicks(dovecot.masterPid()) - serverBefore) / (double) CLOCK_TICKS);
-    }
-
-    static void stop(Process daemon) throws InterruptedException {
-        daemon.destroy();
-        if (!daemon.waitFor(20, TimeUnit.SECONDS)) {
-            daemon.destroyForcibly();
-            daemon.waitFor(20, TimeUnit.SECONDS);
-        }
-    }
-
-    static void run(String... command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).inheritIO().start();
-        if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " failed");
-        }
+        return new Bound(seconds, bytes, lastUids, (ProcStats.machineBusyTicks() - machineBefore) / (double) ProcStats.CLOCK_TICKS,
+                (ProcStats.serverCpuTicks(dovecot.masterPid()) - serverBefore) / (double) ProcStats.CLOCK_TICKS);
     }
 
     /** Removes Dovecot's index, transaction log and cache of every folder (dovecot-uidlist stays). */
@@ -359,239 +375,11 @@ class ScanBench {
         }
     }
 
-    static Path writeConfig(Path dir, DovecotServer dovecot) throws IOException {
-        Path password = dir.resolve("imap-password");
-        Files.writeString(password, dovecot.password() + "\n");
-        Files.setPosixFilePermissions(password, PosixFilePermissions.fromString("rw-------"));
-        String yaml = """
-                profile:
-                  name: %s
-                  addresses: [%s]
-                  language: fr
-                  time_zone: Europe/Paris
-                  objective: "rejoindre une équipe produit en santé numérique"
-                  pitch: "Six ans de projets hospitaliers."
-                mailbox:
-                  host: %s
-                  port: %d
-                  security: none
-                  allow_plaintext_on_loopback: true
-                  username: %s
-                  password_file: %s
-                storage:
-                  database: %s
-                """.formatted(MailboxGenerator.USER_NAME, MailboxGenerator.USER_EMAIL, dovecot.host(), dovecot.port(), dovecot.user(),
-                password, dir.resolve("rebond.db"));
-        Path file = dir.resolve("rebond.yaml");
-        Files.writeString(file, yaml);
-        return file;
-    }
-
-    private static Process startDaemon(Path dir, Path config, DaemonOutput output) throws IOException, InterruptedException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>();
-        // At the unit's priority (Nice=), as systemd starts it.
-        int nice = SystemdUnit.nice(Path.of("systemd", "rebond.service"));
-        if (nice != 0) {
-            command.addAll(List.of("nice", "-n", Integer.toString(nice)));
-        }
-        command.add(java);
-        command.addAll(SystemdUnit.jvmFlags(Path.of("systemd", "rebond.service")));
-        // The daemon as installed: the packaged jar, with the class archive the units name, made by
-        // `rebond class-archive` for this jar (-Dbench.class.archive=false: without it).
-        String classPath = System.getProperty("java.class.path");
-        if (Boolean.parseBoolean(System.getProperty("bench.class.archive", "true"))) {
-            Path jar = Path.of("target", "rebond.jar").toAbsolutePath();
-            Path archive = dir.resolve("rebond.jsa");
-            if (!Files.exists(archive)) {
-                run(java, "-jar", jar.toString(), "class-archive", "--lang", "en", archive.toString());
-            }
-            command.add("-XX:SharedArchiveFile=" + archive);
-            // The archive covers the jar; the benchmark's own classes (DaemonProcess) come after it.
-            classPath = jar + System.getProperty("path.separator") + Path.of("target", "test-classes").toAbsolutePath();
-        }
-        // -Dbench.daemon.jvm="-XX:StartFlightRecording=filename=/tmp/scan.jfr": extra flags for the daemon's JVM (a profile).
-        String extra = System.getProperty("bench.daemon.jvm", "").strip();
-        if (!extra.isEmpty()) {
-            command.addAll(List.of(extra.split("\\s+")));
-        }
-        command.addAll(List.of("-cp", classPath, DaemonProcess.class.getName(), config.toString()));
-        // The first daemon's log is daemon.log, the second's daemon-2.log.
-        Path log = dir.resolve("daemon.log");
-        if (Files.exists(log)) {
-            log = dir.resolve("daemon-2.log");
-        }
-        Process process = new ProcessBuilder(command).redirectError(log.toFile()).start();
-        Thread reader = new Thread(() -> output.read(process), "bench-daemon-output");
-        reader.setDaemon(true);
-        reader.start();
-        return process;
-    }
-
-    /** Waits until every folder cursor in the daemon's database reaches the last UID; returns that instant. */
-    /**
-     * Waits until both folder cursors reach the last UIDs, reading them every 20 ms on one
-     * connection kept open (opening one at each poll costs the machine more than the reading).
-     */
-    static long awaitCursors(Path database, Map<String, Long> lastUids, Process daemon) throws SQLException {
-        long[] reached = {0};
-        Connection[] kept = {null};
-        try {
-            await("the daemon's first scan").atMost(SCAN_BOUND).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20))
-                    .until(() -> {
-                        if (!daemon.isAlive()) {
-                            throw new IllegalStateException("the daemon exited with " + daemon.exitValue() + " during the scan");
-                        }
-                        if (kept[0] == null) {
-                            if (!Files.exists(database)) {
-                                return false;
-                            }
-                            kept[0] = DriverManager.getConnection("jdbc:sqlite:" + database);
-                        }
-                        try (Statement st = kept[0].createStatement(); ResultSet rs = st.executeQuery("SELECT folder, last_uid FROM folder_cursor")) {
-                            Map<String, Long> cursors = new HashMap<>();
-                            while (rs.next()) {
-                                cursors.put(rs.getString(1), rs.getLong(2));
-                            }
-                            long now = System.nanoTime();
-                            boolean done = lastUids.entrySet().stream().allMatch(e -> cursors.getOrDefault(e.getKey(), 0L) >= e.getValue());
-                            if (done) {
-                                reached[0] = now;
-                            }
-                            return done;
-                        } catch (SQLException busyOrNotYetCreated) {
-                            return false;
-                        }
-                    });
-        } finally {
-            if (kept[0] != null) {
-                kept[0].close();
-            }
-        }
-        return reached[0];
-    }
-
-    /** Lines the daemon prints on standard output: {@code BENCH starting|started <nanos>}, {@code BENCH taken <nanos> <kind> <uid>}. */
-    static final class DaemonOutput {
-        private final Map<String, Long> marks = new ConcurrentHashMap<>();
-        private final List<String[]> taken = new CopyOnWriteArrayList<>();
-        private final List<Long> noticed = new CopyOnWriteArrayList<>();
-
-        void read(Process process) {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = in.readLine()) != null) {
-                    String[] f = line.split(" ");
-                    if (f.length >= 3 && f[0].equals("BENCH")) {
-                        if (f[1].equals("taken") && f.length >= 5) {
-                            taken.add(new String[] {f[2], f[3], f[4]});
-                        } else if (f[1].equals("noticed")) {
-                            noticed.add(Long.parseLong(f[2]));
-                        } else {
-                            marks.put(f[1], Long.parseLong(f[2]));
-                        }
-                    }
-                }
-            } catch (IOException ignored) {
-                // the daemon stopped
-            }
-        }
-
-        long await(String mark) {
-            return Awaitility.await("daemon " + mark).atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(5))
-                    .until(() -> marks.get(mark), v -> v != null);
-        }
-
-        /** When the interview whose UID starts with {@code uidPrefix} was created; null before. */
-        Long takenAt(String uidPrefix) {
-            for (String[] t : taken) {
-                if (t[2].startsWith(uidPrefix) && t[1].equals("CREATED")) {
-                    return Long.parseLong(t[0]);
-                }
-            }
-            return null;
-        }
-
-        /** The first time the daemon's IDLE ended on new mail after {@code since} (nanoTime), null if it has not. */
-        Long noticedAfter(long since) {
-            return noticed.stream().filter(n -> n >= since).min(Long::compare).orElse(null);
-        }
-
-        long created() {
-            return taken.stream().filter(t -> t[1].equals("CREATED")).count();
-        }
-    }
-
-    private static final int CLOCK_TICKS = 100; // getconf CLK_TCK on Linux
-
-    private static long cpuTicks(long pid) throws IOException {
-        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime (fields 14 and 15)
-    }
-
-    /**
-     * CPU time of a Dovecot instance, in clock ticks: its master, its live child processes (the
-     * mail and login processes), and the children that already ended and were waited for
-     * (cutime, cstime of each).
-     */
-    private static long serverCpuTicks(long masterPid) throws IOException {
-        long total = 0;
-        try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
-            for (Path proc : processes.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
-                try {
-                    String stat = Files.readString(proc.resolve("stat"));
-                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    long pid = Long.parseLong(proc.getFileName().toString());
-                    if (pid == masterPid || Long.parseLong(f[1]) == masterPid) {
-                        total += Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13]) + Long.parseLong(f[14]);
-                    }
-                } catch (IOException | RuntimeException gone) {
-                    // the process ended meanwhile
-                }
-            }
-        }
-        return total;
-    }
-
-    /** CPU seconds of the daemon's threads so far, grouped: mailbox, intake, gc, jit, other. */
-    private static Map<String, Double> threadCpuSeconds(long pid) throws IOException {
-        Map<String, Double> out = new LinkedHashMap<>();
-        for (String group : List.of("mailbox", "intake", "gc", "jit", "other")) {
-            out.put(group, 0.0);
-        }
-        try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
-            for (Path task : tasks.toList()) {
-                try {
-                    String name = Files.readString(task.resolve("comm")).strip();
-                    String stat = Files.readString(task.resolve("stat"));
-                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    double seconds = (Long.parseLong(f[11]) + Long.parseLong(f[12])) / (double) CLOCK_TICKS;
-                    String group = name.startsWith("rebond-mailbox") ? "mailbox" : name.equals("rebond-intake") ? "intake"
-                            : name.equals("VM Thread") ? "gc" : name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler") ? "jit" : "other";
-                    out.merge(group, seconds, Double::sum);
-                } catch (IOException | RuntimeException gone) {
-                    // the thread ended meanwhile
-                }
-            }
-        }
-        return out;
-    }
-
-    /** Busy time of all the machine's cores (user, nice, system, irq, softirq), in clock ticks, from {@code /proc/stat}. */
-    private static long machineBusyTicks() throws IOException {
-        String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
-        return Long.parseLong(f[1]) + Long.parseLong(f[2]) + Long.parseLong(f[3]) + Long.parseLong(f[6]) + Long.parseLong(f[7]);
-    }
-
-    /** A {@code kB} value of {@code /proc/<pid>/status}. */
-    static long procStatus(long pid, String key) throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-            if (line.startsWith(key + ":")) {
-                return Long.parseLong(line.substring(key.length() + 1).replace("kB", "").strip());
-            }
-        }
-        throw new IllegalStateException(key + " not in /proc/" + pid + "/status");
+    static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
     static double percentile(List<Double> values, int p) {
@@ -611,14 +399,4 @@ class ScanBench {
         System.out.println(line);
     }
 
-    static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> all = Files.walk(dir)) {
-            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
-    }
 }
