@@ -87,12 +87,17 @@ class MessageArrivalsTest {
         arrivals = new MessageArrivals(interviews, store, history, quarantine, db, triage, new NotesParser(), Locale.ENGLISH,
                 MessageArrivals.Listener.NONE);
         logs.start();
-        ((Logger) LoggerFactory.getLogger(MessageArrivals.class)).addAppender(logs);
+        Logger logger = (Logger) LoggerFactory.getLogger(MessageArrivals.class);
+        // Its own level: a command run earlier in the same JVM (the demo) may have quietened the root logger.
+        logger.setLevel(ch.qos.logback.classic.Level.INFO);
+        logger.addAppender(logs);
     }
 
     @AfterEach
     void close() {
-        ((Logger) LoggerFactory.getLogger(MessageArrivals.class)).detachAppender(logs);
+        Logger logger = (Logger) LoggerFactory.getLogger(MessageArrivals.class);
+        logger.detachAppender(logs);
+        logger.setLevel(null);
         scheduler.stop(false);
         db.close();
     }
