@@ -265,13 +265,18 @@ public final class MailboxGenerator {
      * 2: Apple (mixed, plain text then a calendar attachment).
      */
     public String invitation(Person organizer, Instant sentAt, Instant start, boolean informationInterview, int shape, String uidSeed) {
+        return invitation(organizer, sentAt, start, start.plus(30, ChronoUnit.MINUTES), informationInterview, shape, uidSeed);
+    }
+
+    /** An invitation as above, ending at {@code end} (the cluster test's interviews last a minute or two). */
+    public String invitation(Person organizer, Instant sentAt, Instant start, Instant end, boolean informationInterview, int shape,
+                             String uidSeed) {
         boolean french = organizer.french();
         String summary = informationInterview
                 ? (french ? "Entretien d'information Camille / " + organizer.name() : "Information interview Camille / " + organizer.name())
                 : pick(french ? new String[] {"Réunion d'équipe", "Point projet", "Déjeuner", "Atelier utilisateurs", "Entretien d'embauche - Acme"}
                         : new String[] {"Team meeting", "Project sync", "Lunch", "User workshop", "Job interview - Acme"});
         String uid = uidSeed + "-" + Long.toHexString(random.nextLong()) + "@" + domainOf(organizer.email());
-        Instant end = start.plus(30, ChronoUnit.MINUTES);
         // Information-interview invitations carry a plain note: the sentence bank speaks of
         // "recrutement", which rightly makes the detector leave an invitation alone (M1).
         String description = informationInterview

@@ -36,15 +36,19 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class PostgresCluster implements ExtensionContext.Store.CloseableResource, AutoCloseable {
 
     public static final String USER = "rebond";
+    /** The connections a cluster accepts unless its starter asks for more ({@link #start(int)}). */
+    static final int DEFAULT_MAX_CONNECTIONS = 200;
     private static final boolean ROOT = "root".equals(System.getProperty("user.name"));
 
     private final Path bin;
     private final Path folder;
     private final int port;
+    private final int maxConnections;
     private final String password = UUID.randomUUID().toString();
 
-    private PostgresCluster(Path bin) {
+    private PostgresCluster(Path bin, int maxConnections) {
         this.bin = bin;
+        this.maxConnections = maxConnections;
         try {
             this.folder = Files.createTempDirectory("rebond-pg");
             this.port = freePort();
@@ -92,7 +96,18 @@ public final class PostgresCluster implements ExtensionContext.Store.CloseableRe
     public static PostgresCluster shared(ExtensionContext context) {
         assumeAvailable();
         return context.getRoot().getStore(ExtensionContext.Namespace.create(PostgresCluster.class))
-                .getOrComputeIfAbsent("cluster", k -> new PostgresCluster(binaries().orElseThrow()), PostgresCluster.class);
+                .getOrComputeIfAbsent("cluster", k -> new PostgresCluster(binaries().orElseThrow(), DEFAULT_MAX_CONNECTIONS),
+                        PostgresCluster.class);
+    }
+
+    /**
+     * A cluster of the caller's own, apart from the shared one, accepting {@code maxConnections}
+     * connections (the cluster test's three nodes each hold a pool per account they follow); the
+     * caller closes it. Skips the calling test, saying why, without PostgreSQL.
+     */
+    public static PostgresCluster start(int maxConnections) {
+        assumeAvailable();
+        return new PostgresCluster(binaries().orElseThrow(), maxConnections);
     }
 
     public String password() {
@@ -125,7 +140,7 @@ public final class PostgresCluster implements ExtensionContext.Store.CloseableRe
                 "--pwfile=" + passwordFile, "-E", "UTF8", "--no-locale", "--no-sync"));
         // -F: no fsync, a test cluster's data is thrown away anyway.
         run(asServerUser(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-l", folder.resolve("server.log").toString(),
-                "-o", "-k " + folder + " -h 127.0.0.1 -p " + port + " -F -c max_connections=200", "-w", "-t", "60", "start"));
+                "-o", "-k " + folder + " -h 127.0.0.1 -p " + port + " -F -c max_connections=" + maxConnections, "-w", "-t", "60", "start"));
     }
 
     @Override
