@@ -133,6 +133,11 @@ class ManyAccountsIT {
         Ran one = rebond("status", "--config", host.toString(), "--account", "camille", "--json");
         assertThat(one.out()).startsWith("{\"accounts\": {\"camille\": {\"version\":").doesNotContain("\"sam\"");
 
+        Ran progress = rebond("progress", "--config", host.toString());
+        assertThat(progress.code()).as(progress.err()).isZero();
+        assertThat(progress.out()).as("figures only, for a coach").containsPattern("(?m)^camille +0 +1 ")
+                .containsPattern("(?m)^sam +0 +0 ").doesNotContain("Jeanne").doesNotContain("Information interview");
+
         Ran track = rebond("track", "--config", host.toString(), "1");
         assertThat(track.code()).isEqualTo(64);
         assertThat(track.err()).contains("names 2 accounts (camille, sam): say which one with --account NAME");
