@@ -1,9 +1,6 @@
 package org.rebond;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Duration;
-import java.util.UUID;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.rebond.application.AccountLeases;
@@ -33,18 +30,7 @@ final class AccountFollower {
     AccountFollower(AccountLeases leases, String account) {
         this.leases = leases;
         this.account = account;
-        this.node = nodeName();
-    }
-
-    /** This node's name: the host, the process and a random part (a restarted process is another node). */
-    private static String nodeName() {
-        String host;
-        try {
-            host = InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            host = "unknown-host";
-        }
-        return host + "/" + ProcessHandle.current().pid() + "/" + UUID.randomUUID().toString().substring(0, 8);
+        this.node = Host.nodeName();
     }
 
     /** Takes the lease, or refuses to start when another node follows the account. */

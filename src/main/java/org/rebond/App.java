@@ -109,16 +109,21 @@ public final class App implements AutoCloseable {
     /** Makes the scheduler of the pending actions, which fires each through {@code runner} and tells {@code listener}. */
     @FunctionalInterface
     public interface Schedulers {
-        /** @param clustered the database is shared by the nodes of a cluster (PostgreSQL) */
+        /**
+         * @param clustered the database is shared by the nodes of a cluster (PostgreSQL)
+         * @param name      the scheduler's name: "rebond", or "rebond-ACCOUNT" for one account among several
+         */
         ActionScheduler make(DataSource dataSource, ActionRunner runner, ActionListener listener, Clock clock, Clock schedulerClock,
-                             boolean clustered);
+                             boolean clustered, String name);
     }
 
     /** Quartz's JDBC job store in the database, two actions at most at once, clustered on PostgreSQL. */
-    public static final Schedulers QUARTZ = (dataSource, runner, listener, clock, schedulerClock, clustered) ->
-            new QuartzActionScheduler(dataSource, new ActionJobFactory(runner, listener), clock, schedulerClock, 2, clustered);
+    public static final Schedulers QUARTZ = (dataSource, runner, listener, clock, schedulerClock, clustered, name) ->
+            new QuartzActionScheduler(dataSource, new ActionJobFactory(runner, listener), clock, schedulerClock, 2, clustered, name);
 
     private final RebondConfig config;
+    /** The account's name when this daemon is one of several in the process ({@link Host}); null when alone. */
+    private final String account;
     private final Database database;
     private final InstanceLock lock;
     /** The lease of the mailbox on a shared PostgreSQL database; null on SQLite. */
@@ -144,8 +149,9 @@ public final class App implements AutoCloseable {
     private final ImapConnector.FirstConnection firstConnection;
     private final ScheduledExecutorService calendarExecutor;
 
-    private App(RebondConfig config, Options options) {
+    private App(RebondConfig config, Options options, String account) {
         this.config = config;
+        this.account = account;
         this.clock = options.clock();
         // The mailbox's first connection is made, and its folders opened once, on a thread of its
         // own while the rest is built (see ImapConnector#connectAhead).
@@ -170,7 +176,7 @@ public final class App implements AutoCloseable {
         }
         this.lock = acquired;
         // On a shared PostgreSQL database, the mailbox is followed by one node at a time (docs/scale.md).
-        this.follower = config.storage().postgresql()
+        this.follower = config.storage().postgresql() && account == null
                 ? new AccountFollower(new SqlAccountLeases(database, options.schedulerClock()), config.mailbox().account()) : null;
         try {
             if (follower != null) {
@@ -209,7 +215,7 @@ public final class App implements AutoCloseable {
             afterAction(id, action, result);
         };
         this.scheduler = options.schedulers().make(database.dataSource(), runner, logged, clock, options.schedulerClock(),
-                config.storage().postgresql());
+                config.storage().postgresql(), account == null ? "rebond" : "rebond-" + account);
 
         this.interviews = interviewService(config, store, outbox, scheduler, history, clock);
         this.userCommands = userCommands(config, interviews, store, outbox, new SqlCommandQueue(database, clock), clock);
@@ -221,20 +227,32 @@ public final class App implements AutoCloseable {
                 new SqlMailboxState(database, options.schedulerClock()), new SqlUidValidityChanges(database, clock));
         this.calendars = CalendarWiring.wire(config, database, interviews, quarantine, store, outbox, composer, clock);
         this.calendarExecutor = Executors.newScheduledThreadPool(2, r -> {
-            Thread t = new Thread(r, "rebond-calendar");
+            Thread t = new Thread(r, threadName("rebond-calendar"));
             t.setDaemon(true);
             return t;
         });
         this.clockWatch = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "rebond-clock-watch");
+            Thread t = new Thread(r, threadName("rebond-clock-watch"));
             t.setDaemon(true);
             return t;
         });
     }
 
+    private String threadName(String base) {
+        return account == null ? base : base + "-" + account;
+    }
+
     /** Builds and starts the daemon: plan rebuilt from the store, triggers firing, mailbox followed. */
     public static App start(RebondConfig config, Options options) {
-        App app = new App(config, options);
+        return start(config, options, null);
+    }
+
+    /**
+     * Starts the daemon of the account {@code account}, one of several a {@link Host} runs in this
+     * process: the host holds its lease, and gives memory back for all.
+     */
+    static App start(RebondConfig config, Options options, String account) {
+        App app = new App(config, options, account);
         try {
             app.userCommands.drain();
             int replanned = app.interviews.replanAll();
@@ -274,6 +292,9 @@ public final class App implements AutoCloseable {
                     log.info("mailbox read through; pending actions fire from now on");
                 }
                 scheduler.start();
+                if (account != null) {
+                    return;
+                }
                 new IdleMemory(database, IdleMemory::shrinkingCollection, Runtime.getRuntime()::totalMemory).afterFirstPass(clockWatch);
             }
         });
@@ -426,7 +447,7 @@ public final class App implements AutoCloseable {
         }
         lock.close();
         database.close();
-        log.info("rebond stopped");
+        log.info(account == null ? "rebond stopped" : "stopped following the account " + account);
     }
 
     private void stopCalendars() {

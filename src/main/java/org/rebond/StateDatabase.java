@@ -17,7 +17,7 @@ public final class StateDatabase {
         }
         char[] password = storage.password() == null ? null : new SecretReader().read(storage.password());
         try {
-            return Database.openPostgres(storage.url(), storage.username(), password, storage.poolSize());
+            return Database.openPostgres(storage.url(), storage.username(), password, storage.poolSize(), storage.schema());
         } finally {
             if (password != null) {
                 Arrays.fill(password, '\0');
@@ -27,6 +27,9 @@ public final class StateDatabase {
 
     /** The database as messages name it: the SQLite file, or PostgreSQL's URL (which holds no password). */
     public static String where(RebondConfig.Storage storage) {
-        return storage.postgresql() ? storage.url() : storage.database().toString();
+        if (!storage.postgresql()) {
+            return storage.database().toString();
+        }
+        return storage.schema() == null ? storage.url() : storage.url() + " [" + storage.schema() + "]";
     }
 }

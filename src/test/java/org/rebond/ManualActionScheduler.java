@@ -44,7 +44,7 @@ final class ManualActionScheduler implements ActionScheduler {
 
     /** Schedulers for {@code App.Options}: each daemon started gets a new driver, the latest kept in {@code made}. */
     static App.Schedulers into(List<ManualActionScheduler> made) {
-        return (dataSource, runner, listener, clock, schedulerClock, clustered) -> {
+        return (dataSource, runner, listener, clock, schedulerClock, clustered, name) -> {
             ManualActionScheduler driver = new ManualActionScheduler(runner, listener, clock);
             made.add(driver);
             return driver;

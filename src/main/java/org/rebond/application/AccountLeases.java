@@ -2,6 +2,7 @@ package org.rebond.application;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -37,6 +38,9 @@ public interface AccountLeases {
 
     /** Who holds the lease of {@code account} now, if anyone. */
     Optional<Lease> holder(String account);
+
+    /** Every lease held now, by account. */
+    List<Lease> held();
 
     /** A lease held: by {@code node}, until {@code expiresAt}. */
     record Lease(String account, String node, Instant expiresAt) {}

@@ -48,8 +48,7 @@ public final class DoctorCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RebondConfig loaded = config.load();
-        return check(loaded, spec.commandLine().getOut(), App.passwordOf(loaded.mailbox()));
+        return config.eachAccount(spec.commandLine().getOut(), loaded -> check(loaded, spec.commandLine().getOut(), App.passwordOf(loaded.mailbox())));
     }
 
     /**

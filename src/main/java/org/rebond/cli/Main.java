@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
         versionProvider = Main.Version.class,
         subcommands = {InitCommand.class, RunCommand.class, DemoCommand.class, DoctorCommand.class, StatusCommand.class, InspectCommand.class,
                 PreviewCommand.class, TrackCommand.class, IgnoreCommand.class, DoneCommand.class, NotesCommand.class,
-                MilestoneCommand.class, ContactCommand.class, NetworkCommand.class, AllowlistCommand.class, ClassArchiveCommand.class,
+                MilestoneCommand.class, ContactCommand.class, NetworkCommand.class, ProgressCommand.class, AllowlistCommand.class, ClassArchiveCommand.class,
                 CompletionCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {

@@ -4,13 +4,16 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.List;
 import org.rebond.App;
+import org.rebond.Host;
+import org.rebond.config.HostConfig;
 import org.rebond.config.RebondConfig;
 import org.rebond.config.SecretReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-/** The daemon: follows the mailbox and fires actions until SIGTERM. */
+/** The daemon: follows the mailbox (or each account of a configuration that names several) and fires actions until SIGTERM. */
 @Command(name = "run", mixinStandardHelpOptions = true)
 public final class RunCommand implements Callable<Integer> {
 
@@ -26,13 +29,26 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        RebondConfig loaded = config.load();
-        checkPasswordSource(loaded.mailbox());
-        App app = App.start(loaded, App.Options.production(clock));
+        AutoCloseable daemon;
+        if (config.namesAccounts()) {
+            HostConfig host = config.loadHost();
+            List<HostConfig.Account> chosen = config.chosen(host);
+            chosen.forEach(a -> checkPasswordSource(a.config().mailbox()));
+            daemon = Host.start(new HostConfig(host.storage(), chosen, host.source()), App.Options.production(clock));
+        } else {
+            RebondConfig loaded = config.load();
+            checkPasswordSource(loaded.mailbox());
+            daemon = App.start(loaded, App.Options.production(clock));
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            app.close();
-            stopped.countDown();
+            try {
+                daemon.close();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            } finally {
+                stopped.countDown();
+            }
         }, "rebond-shutdown"));
         stopped.await();
         return ExitCodes.OK;

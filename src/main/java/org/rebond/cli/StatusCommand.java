@@ -1,6 +1,8 @@
 package org.rebond.cli;
 
 import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -10,6 +12,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.rebond.App;
 import org.rebond.Offline;
+import org.rebond.config.HostConfig;
 import org.rebond.config.RebondConfig;
 import org.rebond.domain.Interview;
 import org.rebond.domain.Planner;
@@ -46,8 +49,21 @@ public final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RebondConfig loaded = config.load();
         PrintWriter out = spec.commandLine().getOut();
+        if (json && config.namesAccounts()) {
+            List<String> documents = new ArrayList<>();
+            for (HostConfig.Account a : config.chosen(config.loadHost())) {
+                StringWriter one = new StringWriter();
+                status(a.config(), new PrintWriter(one));
+                documents.add("\"" + a.name() + "\": " + one.toString().strip()); // names are [a-z0-9_-]: nothing to escape
+            }
+            out.println("{\"accounts\": {" + String.join(", ", documents) + "}}");
+            return ExitCodes.OK;
+        }
+        return config.eachAccount(out, loaded -> status(loaded, out));
+    }
+
+    private int status(RebondConfig loaded, PrintWriter out) {
         Locale language = loaded.profile().language();
         Messages m = Messages.of("status", language);
         ZoneId zone = loaded.profile().timeZone();

@@ -51,6 +51,23 @@ public final class ConfigLoader {
     }
 
     /**
+     * Whether {@code file} names several accounts (an {@code accounts:} key at its top level), to be
+     * read with {@link #loadHost}; false too when it cannot be read (then {@link #load} says why).
+     */
+    public static boolean namesAccounts(Path file) {
+        return HostFile.namesAccounts(file);
+    }
+
+    /**
+     * Reads a configuration that names several accounts, and each account's file.
+     *
+     * @throws ConfigException listing every problem of the file and of the accounts' files
+     */
+    public HostConfig loadHost(Path file) {
+        return new HostFile(this, environment, home).load(file);
+    }
+
+    /**
      * @throws ConfigException listing every problem, one per line, when the file cannot be used
      */
     public RebondConfig load(Path file) {

@@ -24,6 +24,11 @@ public record RebondConfig(
         List<Calendar> calendars,
         Path source) {
 
+    /** This configuration with {@code newStorage} instead of its own. */
+    public RebondConfig withStorage(Storage newStorage) {
+        return new RebondConfig(profile, mailbox, newStorage, schedule, detection, limits, templates, drafts, calendars, source);
+    }
+
     /** The user: who they are, what they aim at, how they write. */
     public record Profile(
             String name,
@@ -121,11 +126,22 @@ public record RebondConfig(
      * @param poolSize         the most connections this node opens to PostgreSQL
      */
     public record Storage(StorageKind kind, Path database, boolean inStateDirectory, String url, String username, Secret password,
-                          int poolSize) {
+                          int poolSize, String schema) {
 
         /** The SQLite file {@code database}. */
         public Storage(Path database, boolean inStateDirectory) {
-            this(StorageKind.SQLITE, database, inStateDirectory, null, null, null, 0);
+            this(StorageKind.SQLITE, database, inStateDirectory, null, null, null, 0, null);
+        }
+
+        /**
+         * The storage of the account {@code name} of a configuration that names several: on SQLite,
+         * a file of its own in {@code accounts/NAME/} beside this one; on PostgreSQL, this database
+         * with the account's tables in a schema of its own, {@code account_NAME}.
+         */
+        public Storage forAccount(String name) {
+            Path own = database.resolveSibling("accounts").resolve(name).resolve(database.getFileName());
+            return new Storage(kind, own, inStateDirectory, url, username, password, poolSize,
+                    postgresql() ? "account_" + name.replace('-', '_') : null);
         }
 
         public boolean postgresql() {

@@ -49,6 +49,6 @@ final class StorageSection {
         }
         Integer poolSize = s.integer("pool_size", 2, 100);
         return new RebondConfig.Storage(kind, file.database(), file.inStateDirectory(), url, s.line("username"),
-                passwords.secret(s, true), or(poolSize, DEFAULT_POOL_SIZE));
+                passwords.secret(s, true), or(poolSize, DEFAULT_POOL_SIZE), null);
     }
 }

@@ -7,14 +7,16 @@ import ch.qos.logback.classic.PatternLayout;
  * error is a journal stream, {@code JOURNAL_STREAM} set), journald stamps each line itself and reads
  * its priority from an sd-daemon prefix, so a line is {@code <4>MessageIntake: message} and
  * {@code journalctl -p warning} shows warnings and errors only. Anywhere else (a terminal, a file),
- * a line reads {@code 14:03:27 WARN  MessageIntake: message}.
+ * a line reads {@code 14:03:27 WARN  MessageIntake: message}. When one process follows several
+ * accounts, the account comes first: {@code 14:03:27 WARN  [camille] MessageIntake: message}
+ * ({@link AccountContext}).
  *
  * <p>logback.xml hands over the variable with {@code <journalStream>${JOURNAL_STREAM:-}</journalStream>}.
  */
 public final class LogLayout extends PatternLayout {
 
-    static final String TERMINAL = "%d{HH:mm:ss} %-5level %logger{0}: %msg%n";
-    static final String JOURNAL = "%priority%logger{0}: %msg%n%priorityEx";
+    static final String TERMINAL = "%d{HH:mm:ss} %-5level %account%logger{0}: %msg%n";
+    static final String JOURNAL = "%priority%account%logger{0}: %msg%n%priorityEx";
 
     private boolean journal;
 
@@ -31,6 +33,7 @@ public final class LogLayout extends PatternLayout {
     public void start() {
         getInstanceConverterMap().put("priority", SyslogPriority::new);
         getInstanceConverterMap().put("priorityEx", SyslogPriority.Trace::new);
+        getInstanceConverterMap().put("account", AccountContext::new);
         setPattern(journal ? JOURNAL : TERMINAL);
         super.start();
     }

@@ -73,19 +73,29 @@ public final class QuartzActionScheduler implements ActionScheduler, AutoCloseab
      */
     public QuartzActionScheduler(DataSource dataSource, ActionJobFactory jobs, Clock domainClock, Clock schedulerClock, int workerThreads,
                                  boolean clustered) {
+        this(dataSource, jobs, domainClock, schedulerClock, workerThreads, clustered, "rebond");
+    }
+
+    /**
+     * As above, named {@code name}: the scheduler of one account among several in a process (Quartz
+     * keeps one scheduler per name in a process; the name is stored with the triggers, so it must
+     * not change between runs).
+     */
+    public QuartzActionScheduler(DataSource dataSource, ActionJobFactory jobs, Clock domainClock, Clock schedulerClock, int workerThreads,
+                                 boolean clustered, String name) {
         this.domainClock = domainClock;
         this.schedulerClock = schedulerClock;
         String dataSourceName = "rebond-" + UUID.randomUUID();
         DBConnectionManager.getInstance().addConnectionProvider(dataSourceName, new StoreConnections(dataSource));
         Properties p = new Properties();
-        p.setProperty("org.quartz.scheduler.instanceName", "rebond");
+        p.setProperty("org.quartz.scheduler.instanceName", name);
         p.setProperty("org.quartz.scheduler.instanceId", clustered ? "AUTO" : "NON_CLUSTERED");
         p.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
         p.setProperty("org.quartz.scheduler.makeSchedulerThreadDaemon", "true");
         p.setProperty("org.quartz.threadPool.class", "org.quartz.simpl.SimpleThreadPool");
         p.setProperty("org.quartz.threadPool.threadCount", Integer.toString(workerThreads));
         p.setProperty("org.quartz.threadPool.makeThreadsDaemons", "true");
-        p.setProperty("org.quartz.threadPool.threadNamePrefix", "rebond-action");
+        p.setProperty("org.quartz.threadPool.threadNamePrefix", name + "-action");
         p.setProperty("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
         p.setProperty("org.quartz.jobStore.driverDelegateClass", "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate");
         p.setProperty("org.quartz.jobStore.dataSource", dataSourceName);
@@ -98,7 +108,7 @@ public final class QuartzActionScheduler implements ActionScheduler, AutoCloseab
             p.setProperty("org.quartz.jobStore.clusterCheckinInterval", Long.toString(CLUSTER_CHECKIN_MS));
             p.setProperty("org.quartz.jobStore.acquireTriggersWithinLock", "true");
         }
-        createLockRows(dataSource);
+        createLockRows(dataSource, name);
         try {
             this.scheduler = new StdSchedulerFactory(p).getScheduler();
             this.scheduler.setJobFactory(jobs.bind(this));
@@ -112,12 +122,13 @@ public final class QuartzActionScheduler implements ActionScheduler, AutoCloseab
      * that need one (the scheduler's, a node's check-in, a caller's) may both find it missing and
      * both insert it, and on PostgreSQL the loser's transaction is then aborted, not just its insert.
      */
-    private static void createLockRows(DataSource dataSource) {
+    private static void createLockRows(DataSource dataSource, String name) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement insert = c.prepareStatement(
-                     "INSERT INTO QRTZ_LOCKS (SCHED_NAME, LOCK_NAME) VALUES ('rebond', ?) ON CONFLICT DO NOTHING")) {
+                     "INSERT INTO QRTZ_LOCKS (SCHED_NAME, LOCK_NAME) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
             for (String lock : List.of("TRIGGER_ACCESS", "STATE_ACCESS")) {
-                insert.setString(1, lock);
+                insert.setString(1, name);
+                insert.setString(2, lock);
                 insert.executeUpdate();
             }
             if (!c.getAutoCommit()) {

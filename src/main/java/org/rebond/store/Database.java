@@ -125,7 +125,21 @@ public final class Database implements AutoCloseable, Transactions {
      * @param poolSize the most connections this node opens
      */
     public static Database openPostgres(String url, String username, char[] password, int poolSize) {
+        return openPostgres(url, username, password, poolSize, null);
+    }
+
+    /**
+     * As above, with rebond's tables in {@code schema} (made when missing; null for the URL's own):
+     * each account of a configuration that names several has a schema of its own in one database.
+     */
+    public static Database openPostgres(String url, String username, char[] password, int poolSize, String schema) {
         HikariConfig config = new HikariConfig();
+        if (schema != null) {
+            if (!schema.matches("[a-z0-9_]{1,63}")) {
+                throw new IllegalArgumentException("not a schema name rebond makes: " + schema);
+            }
+            config.setSchema(schema);
+        }
         config.setPoolName("rebond-db");
         config.setJdbcUrl(url);
         if (username != null) {
@@ -139,8 +153,11 @@ public final class Database implements AutoCloseable, Transactions {
         config.setConnectionTimeout(15_000);
         config.setInitializationFailTimeout(-1);
         HikariDataSource ds = new HikariDataSource(config);
-        Database db = new Database(ds, Dialect.POSTGRESQL, null, url);
+        Database db = new Database(ds, Dialect.POSTGRESQL, null, schema == null ? url : url + " [" + schema + "]");
         try {
+            if (schema != null) {
+                db.inTransaction(c -> execute(c, "CREATE SCHEMA IF NOT EXISTS " + schema));
+            }
             db.migrate();
         } catch (RuntimeException e) {
             ds.close();

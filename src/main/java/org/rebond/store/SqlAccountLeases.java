@@ -3,6 +3,7 @@ package org.rebond.store;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.rebond.application.AccountLeases;
 
@@ -51,5 +52,11 @@ public final class SqlAccountLeases implements AccountLeases {
     public Optional<Lease> holder(String account) {
         return db.queryOne("SELECT holder, expires_at FROM account_lease WHERE account = ? AND expires_at > ?",
                 rs -> new Lease(account, rs.getString(1), Instant.ofEpochMilli(rs.getLong(2))), account, clock.instant().toEpochMilli());
+    }
+
+    @Override
+    public List<Lease> held() {
+        return db.query("SELECT account, holder, expires_at FROM account_lease WHERE expires_at > ? ORDER BY account",
+                rs -> new Lease(rs.getString(1), rs.getString(2), Instant.ofEpochMilli(rs.getLong(3))), clock.instant().toEpochMilli());
     }
 }

@@ -38,7 +38,7 @@ class CommandLineTest {
     @TestFactory
     Stream<DynamicTest> everySubcommandHasAHelpThatExitsZeroAndPrintsItsUsage() {
         List<String> names = List.copyOf(Main.commandLine(Clock.systemUTC()).getSubcommands().keySet());
-        assertThat(names).contains("init", "run", "demo", "doctor", "status", "inspect", "preview", "notes", "milestone", "contact", "network", "allowlist", "class-archive", "completion", "help");
+        assertThat(names).contains("init", "run", "demo", "doctor", "status", "inspect", "preview", "notes", "milestone", "contact", "network", "progress", "allowlist", "class-archive", "completion", "help");
         return names.stream().map(name -> DynamicTest.dynamicTest("rebond " + name + " --help", () -> {
             Cli.Result result = Cli.inEnvironment(ENGLISH, name, "--help");
 
@@ -186,13 +186,13 @@ class CommandLineTest {
         List<String> commands = help.out().lines().dropWhile(l -> !l.startsWith("Commands:")).skip(1)
                 .takeWhile(l -> l.startsWith("  ")).filter(l -> !l.strip().startsWith("help ")).toList();
 
-        assertThat(commands).hasSize(17).allSatisfy(line -> assertThat(line.strip())
+        assertThat(commands).hasSize(18).allSatisfy(line -> assertThat(line.strip())
                 .as("a summary that is not cut mid-sentence").matches("[a-z-]+ +[A-Z].*\\.$"));
     }
 
     @Test
     void aCommandsHelpReadsAsParagraphsNotAsLinesCutMidSentence() {
-        for (String command : List.of("run", "demo", "doctor", "status", "inspect", "preview", "track", "ignore", "done", "notes", "milestone", "contact", "network", "allowlist", "completion",
+        for (String command : List.of("run", "demo", "doctor", "status", "inspect", "preview", "track", "ignore", "done", "notes", "milestone", "contact", "network", "progress", "allowlist", "completion",
                 "class-archive")) {
           for (Map<String, String> environment : List.of(ENGLISH, Map.of("LANG", "fr_FR.UTF-8"))) {
             List<String> lines = Cli.inEnvironment(environment, command, "--help").out().lines().toList();

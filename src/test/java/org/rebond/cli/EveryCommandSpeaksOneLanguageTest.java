@@ -131,6 +131,8 @@ class EveryCommandSpeaksOneLanguageTest {
                 Typed.of(ExitCodes.DATA, "contact", "nobody@example.net", "--config", s.config()),
                 Typed.of(ExitCodes.DATA, "contact", "99", "--config", s.config()),
                 Typed.of(ExitCodes.OK, "network", "--config", s.config()),
+                Typed.of(ExitCodes.OK, "progress", "--config", s.config()),
+                Typed.of(ExitCodes.USAGE, "progress", "--account", "camille", "--config", s.config()),
                 Typed.of(ExitCodes.IO, "network", "--config", s.noDatabase()),
                 Typed.of(ExitCodes.IO, "notes", id, "--show", "--config", s.noDatabase()),
                 Typed.of(ExitCodes.OK, "network", "--html", s.page().toString(), "--config", s.config()),

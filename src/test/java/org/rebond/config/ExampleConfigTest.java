@@ -43,6 +43,23 @@ class ExampleConfigTest {
     }
 
     @Test
+    void theExampleOfSeveralAccountsLoadsWithTwoAccountFilesMadeFromTheExample() throws IOException {
+        String account = Files.readString(EXAMPLE).replaceAll("(?ms)^storage:.*?(?=^schedule:)", "");
+        Files.createDirectories(dir.resolve("accounts"));
+        Files.writeString(dir.resolve("accounts/camille.yaml"), account);
+        Files.writeString(dir.resolve("accounts/sam.yaml"), account.replace("username: camille", "username: sam"));
+        Path host = Files.copy(Path.of("config/rebond.accounts.example.yaml"), dir.resolve("rebond.yaml"));
+
+        HostConfig c = loader.loadHost(host);
+
+        assertThat(c.names()).containsExactly("camille", "sam");
+        assertThat(c.account("sam").orElseThrow().config().storage().database())
+                .isEqualTo(Path.of("/home/camille/.local/state/rebond/accounts/sam/rebond.db"));
+        assertThat(ConfigLoader.namesAccounts(host)).isTrue();
+        assertThat(ConfigLoader.namesAccounts(EXAMPLE)).isFalse();
+    }
+
+    @Test
     void theExampleFileDocumentsEveryKeyTheLoaderKnows() throws IOException {
         assertThat(documentedKeys()).containsExactlyInAnyOrderElementsOf(ConfigLoader.knownKeys());
     }

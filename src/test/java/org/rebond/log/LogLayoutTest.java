@@ -89,4 +89,23 @@ class LogLayoutTest {
                 line -> assertThat(line).matches("\\d\\d:\\d\\d:\\d\\d WARN  MailboxWatcher: cannot connect to imap.example.org:993"),
                 line -> assertThat(line).matches("\\d\\d:\\d\\d:\\d\\d INFO  MailboxWatcher: following \\[INBOX]"));
     }
+
+    @Test
+    void whenOneProcessFollowsSeveralAccountsEachLineOfAnAccountsThreadsNamesTheAccount() throws Exception {
+        Logger log = logger("8:123456");
+        Thread[] watcher = new Thread[1];
+
+        AccountContext.within("camille", () -> {
+            log.info("following [INBOX]");
+            watcher[0] = new Thread(() -> log.warn("cannot connect to imap.example.org:993"));
+        });
+        watcher[0].start();
+        watcher[0].join();
+        log.info("rebond started for 2 accounts");
+
+        assertThat(lines()).isEqualTo(String.join(System.lineSeparator(),
+                "<6>[camille] MailboxWatcher: following [INBOX]",
+                "<4>[camille] MailboxWatcher: cannot connect to imap.example.org:993",
+                "<6>MailboxWatcher: rebond started for 2 accounts", ""));
+    }
 }
