@@ -21,7 +21,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -33,6 +33,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
@@ -70,8 +71,7 @@ import org.rebond.realserver.PostgresCluster;
 class ClusterIT {
 
     private static final int NODES = 3;
-    private static final boolean ONE_ACCOUNT_PER_NODE = Boolean.getBoolean("cluster.single");
-    private static final int ACCOUNTS = ONE_ACCOUNT_PER_NODE ? NODES : Integer.getInteger("cluster.accounts", 50);
+    private static final int ACCOUNTS = Integer.getInteger("cluster.accounts", 50);
     /** Ordinary messages per mailbox (INBOX and Sent), dated two months ago and before. */
     private static final int MESSAGES = Integer.getInteger("cluster.messages", 40);
 
@@ -168,14 +168,14 @@ class ClusterIT {
         Path secret = dir.resolve("pg.secret");
         Files.writeString(secret, postgres.password() + "\n");
         Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rw-------"));
-        List<String> databases = new ArrayList<>();
-        List<Path> nodeConfigs = writeConfigs(dir, dovecot, postgres, accounts, databases);
+        String url = postgres.newDatabase();
+        Path host = writeConfigs(dir, dovecot, url, accounts);
 
         Deliveries deliveries = new Deliveries(dovecot, accounts);
         for (int n = 1; n <= NODES; n++) {
-            nodes.add(Node.start("node" + n, dir.resolve("node" + n), nodeConfigs.get(ONE_ACCOUNT_PER_NODE ? n - 1 : 0)));
+            nodes.add(Node.start("node" + n, dir.resolve("node" + n), host));
         }
-        Leases leases = new Leases(databases, postgres);
+        Leases leases = new Leases(url, postgres);
         note("nodes started: " + nodes.stream().map(n -> n.name + "=" + n.process.pid()).collect(Collectors.joining(", ")));
 
         // 1. Every account followed by one node.
@@ -225,37 +225,24 @@ class ClusterIT {
 
         // 4. Failover: every account of the killed node followed again by a live node.
         List<Node> live = nodes.stream().filter(n -> n != victim).toList();
-        Node replacement = ONE_ACCOUNT_PER_NODE ? victim.replacement(dir.resolve("node" + (NODES + 1))) : null;
         long[] failedOver = {0};
-        try {
-            await("every account followed again after the kill").atMost(FAILOVER_BOUND).pollInterval(POLL).until(() -> {
-                poll.run();
-                if (replacement != null) {
-                    replacement.poll();
-                    replacement.restartIfRefused();
-                }
-                List<Node> candidates = replacement == null ? live : Stream.concat(live.stream(), Stream.of(replacement)).toList();
-                live.forEach(Node::assertAlive);
-                Map<String, Node> now = followers(candidates, accounts, killedNanos);
-                if (victimAccounts.stream().allMatch(now::containsKey)) {
-                    failedOver[0] = System.nanoTime();
-                    return true;
-                }
-                return false;
-            });
-        } finally {
-            if (replacement != null) {
-                nodes.add(replacement);
+        await("every account followed again after the kill").atMost(FAILOVER_BOUND).pollInterval(POLL).until(() -> {
+            poll.run();
+            live.forEach(Node::assertAlive);
+            Map<String, Node> now = followers(live, accounts, killedNanos);
+            if (victimAccounts.stream().allMatch(now::containsKey)) {
+                failedOver[0] = System.nanoTime();
+                return true;
             }
-        }
+            return false;
+        });
         double failoverSeconds = (failedOver[0] - killedNanos) / 1e9;
         note("every account followed again after " + String.format(Locale.ROOT, "%.1f s", failoverSeconds));
         Map<String, String> holders = leases.holders();
-        List<Node> after = nodes.stream().filter(n -> n != victim).toList();
         for (Account a : accounts) {
             String holder = holders.get(a.name);
             assertThat(holder).as("the lease of " + a.name + " after the failover").isNotNull();
-            assertThat(after.stream().anyMatch(n -> holder.contains("/" + n.process.pid() + "/")))
+            assertThat(live.stream().anyMatch(n -> holder.contains("/" + n.process.pid() + "/")))
                     .as("the lease of " + a.name + " is held by a live node: " + holder).isTrue();
         }
 
@@ -275,7 +262,7 @@ class ClusterIT {
             note(e.getMessage());
         }
         note("mailboxes complete");
-        for (Node node : after) {
+        for (Node node : live) {
             node.poll();
         }
 
@@ -310,11 +297,11 @@ class ClusterIT {
         assertThat(deliveries.doubled()).as("actions delivered more than once (account/interview/action → copies)").isEmpty();
 
         // 6. The live nodes stop cleanly on SIGTERM.
-        for (Node node : after) {
+        for (Node node : live) {
             node.assertAlive();
             node.process.destroy();
         }
-        for (Node node : after) {
+        for (Node node : live) {
             assertThat(node.process.waitFor(30, TimeUnit.SECONDS)).as(node.name + " stopped within TimeoutStopSec").isTrue();
             assertThat(node.process.exitValue()).as(node.name + "'s exit status").isIn(0, 143);
         }
@@ -359,21 +346,10 @@ class ClusterIT {
         return Integer.parseInt(a.name.substring(4));
     }
 
-    /**
-     * The host configuration (storage and the list of accounts) and one file per account, as a
-     * coaching firm writes them; with {@code -Dcluster.single=true}, one ordinary configuration per
-     * node instead, each with a database of its own (the harness without the many-accounts feature).
-     */
-    private static List<Path> writeConfigs(Path dir, DovecotServer dovecot, PostgresCluster postgres, List<Account> accounts,
-                                           List<String> databases) throws IOException {
+    /** The host configuration (the shared storage and the list of accounts) and one file per account, as a coaching firm writes them. */
+    private static Path writeConfigs(Path dir, DovecotServer dovecot, String url, List<Account> accounts) throws IOException {
         Path accountsDir = Files.createDirectories(dir.resolve("accounts"));
         Path secrets = Files.createDirectories(dir.resolve("secrets"));
-        List<Path> out = new ArrayList<>();
-        String url = null;
-        if (!ONE_ACCOUNT_PER_NODE) {
-            url = postgres.newDatabase();
-            databases.add(url);
-        }
         StringBuilder host = new StringBuilder("""
                 storage:
                   kind: postgresql
@@ -410,29 +386,14 @@ class ClusterIT {
                     """.formatted(USER_NAME, USER_EMAIL, account.french ? "fr" : "en",
                     account.french ? "rejoindre une équipe produit en santé numérique" : "join a product team in digital health",
                     dovecot.host(), dovecot.port(), account.name, account.name);
-            if (ONE_ACCOUNT_PER_NODE) {
-                String own = postgres.newDatabase();
-                databases.add(own);
-                yaml += """
-                        storage:
-                          kind: postgresql
-                          url: %s
-                          username: %s
-                          password_file: ../pg.secret
-                          pool_size: 3
-                        """.formatted(own, PostgresCluster.USER);
-            }
             Path file = accountsDir.resolve(account.name + ".yaml");
             Files.writeString(file, yaml);
-            out.add(file);
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
             host.append("  - name: ").append(account.name).append("\n    config: accounts/").append(account.name).append(".yaml\n");
-        }
-        if (ONE_ACCOUNT_PER_NODE) {
-            return out;
         }
         Path file = dir.resolve("host.yaml");
         Files.writeString(file, host.toString());
-        return List.of(file);
+        return file;
     }
 
     // ---- who follows what ------------------------------------------------------------------------
@@ -487,7 +448,6 @@ class ClusterIT {
         final Map<String, Long> following = new HashMap<>();
         private long offset;
         private final StringBuilder partial = new StringBuilder();
-        private int starts;
 
         private Node(String name, Path dir, Path config) {
             this.name = name;
@@ -522,7 +482,6 @@ class ClusterIT {
             // Each node's lock file in a state directory of its own, as on machines of their own.
             builder.environment().put("STATE_DIRECTORY", dir.toString());
             process = builder.start();
-            starts++;
         }
 
         /** Reads what the log gained, and the peak resident set so far (VmHWM). */
@@ -556,22 +515,16 @@ class ClusterIT {
                 if (line.contains(" ERROR ")) {
                     errors++;
                 }
-                int follows = line.indexOf("follows the mailbox ");
-                if (follows >= 0) {
-                    following.put(account(line.substring(follows + "follows the mailbox ".length())), now);
-                }
-                int lost = line.indexOf("lost the lease of the mailbox ");
-                if (lost >= 0) {
-                    following.remove(account(line.substring(lost + "lost the lease of the mailbox ".length())));
-                }
+                after(line, "follows the account ").ifPresent(account -> following.put(account, now));
+                after(line, "lost the lease of the account ").ifPresent(following::remove);
+                after(line, "gives up the account ").ifPresent(following::remove);
             }
         }
 
-        /** The account's name in a log line: its first word, {@code user07} of {@code user07@127.0.0.1:143} too. */
-        private static String account(String rest) {
-            String word = rest.strip().split("[\\s:,;()]+")[0];
-            int at = word.indexOf('@');
-            return at > 0 ? word.substring(0, at) : word;
+        /** The account named right after {@code words} in a log line ({@code Host}'s lines), if they are in it. */
+        private static Optional<String> after(String line, String words) {
+            int at = line.indexOf(words);
+            return at < 0 ? Optional.empty() : Optional.of(line.substring(at + words.length()).strip().split("[\\s:,;()]+")[0]);
         }
 
         void assertAlive() {
@@ -587,22 +540,6 @@ class ClusterIT {
             }
         }
 
-        /** With one account per node: a node started on the killed node's configuration (systemd's Restart=, on another machine). */
-        Node replacement(Path replacementDir) throws IOException {
-            return start("node" + (NODES + 1), replacementDir, config);
-        }
-
-        /** A node refused while the dead node's lease runs exits; it is started again, as systemd would. */
-        void restartIfRefused() {
-            if (!process.isAlive() && starts < 100) {
-                try {
-                    launch();
-                } catch (IOException e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-        }
-
         String tail() {
             try {
                 List<String> lines = Files.readAllLines(log);
@@ -613,43 +550,19 @@ class ClusterIT {
         }
     }
 
-    /** The lease table(s), read as an operator would with psql. */
-    static final class Leases {
-        private final List<String> urls;
-        private final PostgresCluster postgres;
+    /** The lease table, in the URL's own schema, read as an operator would with psql. */
+    record Leases(String url, PostgresCluster postgres) {
 
-        Leases(List<String> urls, PostgresCluster postgres) {
-            this.urls = urls;
-            this.postgres = postgres;
-        }
-
-        /** Account → the node holding its lease now (leases run out are left out; node heartbeats too). */
+        /** Account → the node holding its lease now (leases run out are left out, and the nodes' own {@code node:NAME} rows). */
         Map<String, String> holders() throws SQLException {
             Map<String, String> out = new TreeMap<>();
-            for (String url : urls) {
-                try (Connection c = DriverManager.getConnection(url, PostgresCluster.USER, postgres.password());
-                     Statement st = c.createStatement()) {
-                    String nodeColumn = "node";
-                    String expiresType = "bigint";
-                    try (ResultSet rs = st.executeQuery("SELECT column_name, data_type FROM information_schema.columns "
-                            + "WHERE table_name = 'account_lease' AND table_schema = current_schema()")) {
-                        while (rs.next()) {
-                            if (rs.getString(1).equals("holder")) {
-                                nodeColumn = "holder";
-                            }
-                            if (rs.getString(1).equals("expires_at")) {
-                                expiresType = rs.getString(2);
-                            }
-                        }
-                    }
-                    String live = expiresType.startsWith("timestamp") ? "expires_at > now()"
-                            : "expires_at > " + System.currentTimeMillis();
-                    try (ResultSet rs = st.executeQuery("SELECT account, " + nodeColumn + " FROM account_lease WHERE " + live)) {
-                        while (rs.next()) {
-                            String account = rs.getString(1);
-                            if (!account.startsWith("node:")) {
-                                out.put(Node.account(account), rs.getString(2));
-                            }
+            try (Connection c = DriverManager.getConnection(url, PostgresCluster.USER, postgres.password());
+                 PreparedStatement st = c.prepareStatement("SELECT account, holder FROM account_lease WHERE expires_at > ?")) {
+                st.setLong(1, System.currentTimeMillis());
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        if (!rs.getString(1).startsWith("node:")) {
+                            out.put(rs.getString(1), rs.getString(2));
                         }
                     }
                 }
