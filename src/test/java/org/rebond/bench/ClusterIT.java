@@ -57,13 +57,17 @@ import org.rebond.realserver.PostgresCluster;
  *
  * <p>Each account's schedule makes the brief due at once, the debrief prompt at the end of the
  * interview and the thank-you a minute later, at any hour. The test answers each prompt with notes
- * as the user would (a reply in INBOX). It waits until every account is followed, SIGKILLs the node
- * that follows the most accounts while its prompts are coming due and before any of its thank-yous
- * ({@code failover_seconds}: from the kill until a live node follows each of them again), waits
- * until every brief, prompt and thank-you draft is in the mailboxes, watches a little longer for
- * a second copy, and asserts that each is there exactly once. The mailboxes are read from
- * Dovecot's maildirs ({@code X-Rebond-Token} marks a brief or a prompt in INBOX, a Message-ID
- * {@code <rebond.…>} a draft in Drafts).
+ * as the user would (a reply in INBOX). It waits until every account is followed, then SIGKILLs the
+ * node that follows the most accounts as a third of the interviews end together: the moment that
+ * node has an action begun and not finished (an outbox row still {@code APPENDING} in one of its
+ * accounts' schemas), or three seconds after; none of its thank-yous is due yet.
+ * {@code failover_seconds} runs from the kill until a live node says it follows each of the dead
+ * node's accounts; the lease table must then name a live node for every account. The test waits
+ * until every brief, prompt and thank-you draft is in the mailboxes, then until they stay quiet for
+ * a while (no second copy; the thank-yous drafted before the notes came are written again with
+ * them and the old draft removed), and asserts that each is there exactly once. The mailboxes are
+ * read from Dovecot's maildirs ({@code X-Rebond-Token} marks a brief or a prompt in INBOX, a
+ * Message-ID {@code <rebond.…>} a draft in Drafts); a message counts while it is there.
  *
  * <p>Run by {@code mvn -Pcluster verify} only; prints {@code name value unit} lines (and
  * {@code target/cluster/figures.txt}). The nodes' logs stay in {@code target/cluster/nodeN/}.
@@ -82,8 +86,13 @@ class ClusterIT {
     /** The interviews end (their prompts come due) from then on, evenly over {@link #ENDS_SPREAD}. */
     private static final Duration FIRST_END = seconds("cluster.first.end.seconds", 100);
     private static final Duration ENDS_SPREAD = seconds("cluster.ends.spread.seconds", 60);
-    /** When a node is killed: about a third of the prompts are due by then, no thank-you. */
+    /**
+     * When a node is killed: a third of the interviews end right then (a burst of prompts on every
+     * node), another third are over already, no thank-you is due yet.
+     */
     private static final Duration KILL_AT = seconds("cluster.kill.seconds", 120);
+    /** How long after the burst the node is killed at the latest, if it was not caught appending a prompt before. */
+    private static final Duration KILL_LATEST = Duration.ofSeconds(3);
     private static final Duration THANK_YOU_AFTER_END = Duration.ofMinutes(1);
 
     // Bounds of the waits.
@@ -206,21 +215,40 @@ class ClusterIT {
         for (Node node : nodes) {
             figure(node.name + "_accounts_before_kill", count(before, node), "accounts");
         }
-        await("the moment of the kill").atMost(until(t0.plus(KILL_AT)).plusSeconds(5)).pollInterval(POLL)
-                .until(() -> {
-                    poll.run();
-                    return !Instant.now().isBefore(t0.plus(KILL_AT));
-                });
+        // The kill: as the burst comes due, the moment the node has begun a prompt (its outbox row
+        // committed, the message perhaps appended) and not finished it; at the latest KILL_LATEST after.
+        Instant burst = t0.plus(KILL_AT);
+        await("the moment of the kill").atMost(until(burst).plusSeconds(5)).pollInterval(POLL).until(() -> {
+            poll.run();
+            return !Instant.now().isBefore(burst.minusSeconds(2));
+        });
         victim.poll();
+        try (Connection c = DriverManager.getConnection(url, PostgresCluster.USER, postgres.password());
+             PreparedStatement inFlight = c.prepareStatement(victimAccounts.stream()
+                     .map(a -> "SELECT count(*) AS n FROM account_" + a.replace('-', '_') + ".outbox WHERE state = 'APPENDING'")
+                     .collect(Collectors.joining(" UNION ALL ", "SELECT sum(n) FROM (", ") AS appending")))) {
+            await("the killed node caught in the middle of an action").atMost(until(burst.plus(KILL_LATEST))).pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(2)).until(() -> {
+                        try (ResultSet rs = inFlight.executeQuery()) {
+                            return rs.next() && rs.getLong(1) > 0;
+                        }
+                    });
+        } catch (ConditionTimeoutException notCaught) {
+            note("the killed node was not caught in the middle of an action");
+        }
         Instant killedAt = Instant.now();
         long killedNanos = System.nanoTime();
         victim.kill();
         note("killed " + victim.name + " (pid " + victim.process.pid() + ", " + victimAccounts.size() + " accounts)");
         figure("killed_node", Integer.parseInt(victim.name.substring(4)), "node");
+        // What the killed node had begun and not finished: outbox rows still APPENDING (the message may or may not be in the mailbox).
+        figure("killed_node_actions_in_flight", outboxAppending(url, postgres, victimAccounts), "actions");
         long dueAfterKill = accounts.stream().filter(a -> victimAccounts.contains(a.name)).flatMap(a -> a.interviews.stream())
                 .mapToLong(iv -> (iv.end().isAfter(killedAt) ? 1 : 0) + (iv.end().plus(THANK_YOU_AFTER_END).isAfter(killedAt) ? 1 : 0))
                 .sum();
         figure("killed_node_actions_due_after_kill", dueAfterKill, "actions");
+        figure("killed_node_prompts_due_at_kill", accounts.stream().filter(a -> victimAccounts.contains(a.name))
+                .flatMap(a -> a.interviews.stream()).filter(iv -> iv.end().equals(t0.plus(KILL_AT))).count(), "actions");
         assertThat(dueAfterKill).as("actions of the killed node's accounts still ahead at the kill").isPositive();
 
         // 4. Failover: every account of the killed node followed again by a live node.
@@ -254,16 +282,24 @@ class ClusterIT {
                         poll.run();
                         return deliveries.missing().isEmpty();
                     });
-            await("no second copy").during(SETTLE).atMost(SETTLE.plusSeconds(5)).pollInterval(POLL).until(() -> {
+            // Then quiet for a while: no new message of rebond's (a second copy, or a thank-you written
+            // again with notes that came after it: the failed-over accounts' prompts and thank-yous come together).
+            long[] changes = {-1};
+            await("the mailboxes quiet").during(SETTLE).atMost(SETTLE.multipliedBy(4)).pollInterval(POLL).until(() -> {
                 poll.run();
-                return deliveries.doubled().isEmpty() && deliveries.unexpected().isEmpty();
+                boolean quiet = deliveries.changes() == changes[0];
+                changes[0] = deliveries.changes();
+                return quiet && deliveries.doubled().isEmpty();
             });
         } catch (ConditionTimeoutException e) {
             note(e.getMessage());
         }
         note("mailboxes complete");
+        Map<String, Node> end = followers(live, accounts);
         for (Node node : live) {
             node.poll();
+            figure(node.name + "_accounts_after_failover", count(end, node), "accounts");
+            note(node.name + "'s threads: " + node.threadNames());
         }
 
         long actionsAfterKill = deliveries.all().stream().filter(s -> victimAccounts.contains(s.account()) && s.at().isAfter(killedAt)).count();
@@ -275,9 +311,14 @@ class ClusterIT {
         figure("cluster_lost", deliveries.missing().size(), "actions");
         figure("cluster_doubled", deliveries.doubled().values().stream().mapToInt(c -> c - 1).sum(), "messages");
         figure("cluster_unexpected", deliveries.unexpected().size(), "messages");
+        // Thank-you drafts rebond wrote again with the notes that came after them (the old one removed).
+        figure("cluster_thank_yous_replaced", deliveries.gone().stream().filter(s -> s.kind() == Kind.THANK_YOU).count(), "drafts");
         figure("cluster_killed_node_actions_delivered_after_kill", actionsAfterKill, "actions");
-        figure("cluster_thank_yous_with_notes", deliveries.all().stream().filter(s -> s.kind() == Kind.THANK_YOU && s.withNotes()).count(),
+        // Thank-you drafts without the notes the user gave in answer to the prompt (not asserted: see the report of issue 18).
+        figure("cluster_thank_yous_without_notes", deliveries.all().stream().filter(s -> s.kind() == Kind.THANK_YOU && !s.withNotes()).count(),
                 "drafts");
+        // Actions the killed node had begun (its outbox row written) that a survivor found in the mailbox instead of appending again.
+        figure("cluster_found_after_interruption", live.stream().mapToLong(n -> n.interrupted).sum(), "actions");
         figure("failover_seconds", failoverSeconds, "s");
         for (Node node : nodes) {
             figure(node.name + "_peak_rss_mb", node.peakRssKb / 1024.0, "MB");
@@ -294,6 +335,8 @@ class ClusterIT {
 
         assertThat(deliveries.unexpected()).as("messages of rebond's that are no brief, prompt or thank-you of a planned interview").isEmpty();
         assertThat(deliveries.missing()).as("actions never delivered (account/interview/action)").isEmpty();
+        assertThat(deliveries.gone()).as("messages gone from the mailboxes but thank-you drafts replaced by their revision")
+                .allMatch(s -> s.kind() == Kind.THANK_YOU);
         assertThat(deliveries.doubled()).as("actions delivered more than once (account/interview/action → copies)").isEmpty();
 
         // 6. The live nodes stop cleanly on SIGTERM.
@@ -307,12 +350,27 @@ class ClusterIT {
         }
     }
 
+    /** Outbox rows in the APPENDING state in the schemas of these accounts ({@code account_NAME}). */
+    private static long outboxAppending(String url, PostgresCluster postgres, Set<String> accounts) throws SQLException {
+        long count = 0;
+        try (Connection c = DriverManager.getConnection(url, PostgresCluster.USER, postgres.password())) {
+            for (String account : accounts) {
+                try (PreparedStatement st = c.prepareStatement("SELECT count(*) FROM account_" + account.replace('-', '_')
+                        + ".outbox WHERE state = 'APPENDING'"); ResultSet rs = st.executeQuery()) {
+                    rs.next();
+                    count += rs.getLong(1);
+                }
+            }
+        }
+        return count;
+    }
+
     // ---- the mailboxes and the configuration ---------------------------------------------------
 
     /**
      * One invitation in each mailbox, two in every third: starts spread over {@link #STARTS_SPREAD}
      * from {@link #FIRST_START}, ends over {@link #ENDS_SPREAD} from {@link #FIRST_END}, so the
-     * prompts come due one after another around the kill. Written as an MDA delivers (tmp, new).
+     * prompts come due one after another around the kill, and every third at {@link #KILL_AT}. Written as an MDA delivers (tmp, new).
      */
     private int writeInvitations(DovecotServer dovecot, List<Account> accounts, Instant t0) throws IOException {
         int total = accounts.stream().mapToInt(a -> 1 + (accountNumber(a) % 3 == 0 ? 1 : 0)).sum();
@@ -329,7 +387,8 @@ class ClusterIT {
                 }
                 names.add(contact.name());
                 Instant start = t0.plus(FIRST_START).plusMillis(STARTS_SPREAD.toMillis() * j / total).truncatedTo(ChronoUnit.SECONDS);
-                Instant end = t0.plus(FIRST_END).plusMillis(ENDS_SPREAD.toMillis() * j / total).truncatedTo(ChronoUnit.SECONDS);
+                Instant end = j % 3 == 0 ? t0.plus(KILL_AT)
+                        : t0.plus(FIRST_END).plusMillis(ENDS_SPREAD.toMillis() * j / total).truncatedTo(ChronoUnit.SECONDS);
                 Interview interview = new Interview(k, contact.name(), contact.email(), start, end);
                 account.interviews.add(interview);
                 Instant sent = t0.minus(Duration.ofMinutes(20 + k));
@@ -444,6 +503,7 @@ class ClusterIT {
         long peakRssKb;
         long peakThreads;
         int errors;
+        long interrupted;
         /** Account → when this node last said it follows it (System.nanoTime of the read); removed when it said it lost it. */
         final Map<String, Long> following = new HashMap<>();
         private long offset;
@@ -515,6 +575,9 @@ class ClusterIT {
                 if (line.contains(" ERROR ")) {
                     errors++;
                 }
+                if (line.contains("after an interruption")) {
+                    interrupted++;
+                }
                 after(line, "follows the account ").ifPresent(account -> following.put(account, now));
                 after(line, "lost the lease of the account ").ifPresent(following::remove);
                 after(line, "gives up the account ").ifPresent(following::remove);
@@ -538,6 +601,24 @@ class ClusterIT {
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
                 throw new IllegalStateException(name + " still runs 10 s after SIGKILL");
             }
+        }
+
+        /** The process's threads by name, numbers left out ({@code rebond-mailbox-#}), most numerous first. */
+        String threadNames() {
+            Map<String, Integer> names = new HashMap<>();
+            try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(process.pid()), "task"))) {
+                for (Path task : tasks.toList()) {
+                    try {
+                        names.merge(Files.readString(task.resolve("comm")).strip().replaceAll("[0-9]+", "#"), 1, Integer::sum);
+                    } catch (IOException gone) {
+                        // the thread ended meanwhile
+                    }
+                }
+            } catch (IOException e) {
+                return "(" + e.getMessage() + ")";
+            }
+            return names.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                    .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
         }
 
         String tail() {
@@ -571,13 +652,22 @@ class ClusterIT {
         }
     }
 
-    /** The messages rebond put in the mailboxes, read from Dovecot's maildirs; the test answers each prompt with notes. */
+    /**
+     * The messages rebond put in the mailboxes, read from Dovecot's maildirs; the test answers each
+     * prompt with notes. A message counts while it is in the mailbox: a thank-you draft that rebond
+     * replaced by its revision with the notes (DraftRevision) is gone, and counted apart.
+     */
     final class Deliveries {
         private final DovecotServer dovecot;
         private final Map<String, Account> accounts = new LinkedHashMap<>();
         /** Maildir file (its name before the flags) → what it is; only rebond's. */
         private final Map<String, Seen> seen = new LinkedHashMap<>();
         private final Set<String> looked = new HashSet<>();
+        /** Files of rebond's missing from a listing, by key: how many listings in a row. */
+        private final Map<String, Integer> absent = new HashMap<>();
+        /** Files of rebond's gone from the mailbox (missing from two listings in a row: a rename can hide a file from one). */
+        private final Map<String, Seen> gone = new LinkedHashMap<>();
+        private long changes;
         private final List<Seen> unexpected = new ArrayList<>();
         private final Set<String> answered = new HashSet<>();
 
@@ -595,6 +685,8 @@ class ClusterIT {
         }
 
         private void scan(Account account, Path folder, boolean drafts) {
+            String prefix = account.name + "/" + (drafts ? "Drafts/" : "INBOX/");
+            Set<String> listed = new HashSet<>();
             for (String sub : List.of("new", "cur")) {
                 Path dir = folder.resolve(sub);
                 if (!Files.isDirectory(dir)) {
@@ -604,12 +696,13 @@ class ClusterIT {
                 try (Stream<Path> list = Files.list(dir)) {
                     files = list.toList();
                 } catch (IOException e) {
-                    continue;
+                    return; // nothing said of what is gone without a whole listing
                 }
                 for (Path file : files) {
                     String base = file.getFileName().toString();
                     int colon = base.indexOf(':');
-                    String key = account.name + "/" + (drafts ? "Drafts/" : "INBOX/") + (colon < 0 ? base : base.substring(0, colon));
+                    String key = prefix + (colon < 0 ? base : base.substring(0, colon));
+                    listed.add(key);
                     if (looked.contains(key)) {
                         continue;
                     }
@@ -626,6 +719,16 @@ class ClusterIT {
                         read(account, key, bytes, drafts);
                     } catch (MessagingException | IOException e) {
                         throw new IllegalStateException("cannot read " + file + ": " + e.getMessage(), e);
+                    }
+                }
+            }
+            for (String key : seen.keySet()) {
+                if (key.startsWith(prefix) && !gone.containsKey(key)) {
+                    if (listed.contains(key)) {
+                        absent.remove(key);
+                    } else if (absent.merge(key, 1, Integer::sum) >= 2) {
+                        gone.put(key, seen.get(key));
+                        changes++;
                     }
                 }
             }
@@ -667,6 +770,7 @@ class ClusterIT {
                 return;
             }
             seen.put(key, s);
+            changes++;
             if (kind == Kind.PROMPT && answered.add(account.name + "/" + interview)) {
                 answer(account, m, messageId);
             }
@@ -704,11 +808,22 @@ class ClusterIT {
         }
 
         long count(Kind kind) {
-            return seen.values().stream().filter(s -> s.kind() == kind).count();
+            return all().stream().filter(s -> s.kind() == kind).count();
         }
 
+        /** How many times a message of rebond's came or went so far. */
+        long changes() {
+            return changes;
+        }
+
+        /** rebond's messages in the mailboxes now. */
         List<Seen> all() {
-            return new ArrayList<>(seen.values());
+            return seen.entrySet().stream().filter(e -> !gone.containsKey(e.getKey())).map(Map.Entry::getValue).toList();
+        }
+
+        /** rebond's messages that were in the mailboxes and are no longer. */
+        List<Seen> gone() {
+            return new ArrayList<>(gone.values());
         }
 
         List<Seen> unexpected() {
@@ -745,7 +860,7 @@ class ClusterIT {
 
         private Map<String, Integer> counts() {
             Map<String, Integer> out = new HashMap<>();
-            for (Seen s : seen.values()) {
+            for (Seen s : all()) {
                 out.merge(s.account() + "/" + s.interview() + "/" + s.kind(), 1, Integer::sum);
             }
             return out;
