@@ -149,7 +149,7 @@ public final class App implements AutoCloseable {
     private final ImapConnector.FirstConnection firstConnection;
     private final ScheduledExecutorService calendarExecutor;
 
-    private App(RebondConfig config, Options options, String account) {
+    private App(RebondConfig config, Options options, String account, String node) {
         this.config = config;
         this.account = account;
         this.clock = options.clock();
@@ -176,8 +176,11 @@ public final class App implements AutoCloseable {
         }
         this.lock = acquired;
         // On a shared PostgreSQL database, the mailbox is followed by one node at a time (docs/scale.md).
-        this.follower = config.storage().postgresql() && account == null
-                ? new AccountFollower(new SqlAccountLeases(database, options.schedulerClock()), config.mailbox().account()) : null;
+        // An account of several holds this lease in its own schema too, beside the host's: the
+        // commands run on any machine read it to know that a daemon follows the account.
+        this.follower = config.storage().postgresql()
+                ? new AccountFollower(new SqlAccountLeases(database, options.schedulerClock()), config.mailbox().account(),
+                        node == null ? Host.nodeName() : node) : null;
         try {
             if (follower != null) {
                 follower.take();
@@ -244,15 +247,15 @@ public final class App implements AutoCloseable {
 
     /** Builds and starts the daemon: plan rebuilt from the store, triggers firing, mailbox followed. */
     public static App start(RebondConfig config, Options options) {
-        return start(config, options, null);
+        return start(config, options, null, null);
     }
 
     /**
      * Starts the daemon of the account {@code account}, one of several a {@link Host} runs in this
-     * process: the host holds its lease, and gives memory back for all.
+     * process on the node {@code node}: the host holds its lease, and gives memory back for all.
      */
-    static App start(RebondConfig config, Options options, String account) {
-        App app = new App(config, options, account);
+    static App start(RebondConfig config, Options options, String account, String node) {
+        App app = new App(config, options, account, node);
         try {
             app.userCommands.drain();
             int replanned = app.interviews.replanAll();
@@ -295,7 +298,7 @@ public final class App implements AutoCloseable {
                 if (account != null) {
                     return;
                 }
-                new IdleMemory(database, IdleMemory::shrinkingCollection, Runtime.getRuntime()::totalMemory).afterFirstPass(clockWatch);
+                new IdleMemory(database::releaseMemory, IdleMemory::shrinkingCollection, Runtime.getRuntime()::totalMemory).afterFirstPass(clockWatch);
             }
         });
     }
@@ -430,6 +433,11 @@ public final class App implements AutoCloseable {
 
     public MailboxWatcher watcher() {
         return watcher;
+    }
+
+    /** Closes the idle database connections and their caches (see {@link IdleMemory}). */
+    void releaseMemory() {
+        database.releaseMemory();
     }
 
     /** Stops cleanly: no new mail read, running actions finished, database closed (B66). */

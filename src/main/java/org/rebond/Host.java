@@ -35,6 +35,8 @@ import org.slf4j.LoggerFactory;
  * leases run out after {@link AccountFollower#TTL} and the others take its accounts; Quartz's
  * clustered job store fires each of its pending actions once, and the outbox keeps each draft
  * single.
+ *
+ * <p>Memory is given back for all the accounts at once ({@link IdleMemory}), not by each.
  */
 public final class Host implements AutoCloseable {
 
@@ -88,6 +90,7 @@ public final class Host implements AutoCloseable {
         Host host = new Host(config, options);
         log.info("rebond started for {} accounts ({}), node {}", config.accounts().size(), String.join(", ", config.names()), host.node);
         host.ticker.scheduleWithFixedDelay(host::tickSafely, 0, TICK.toMillis(), TimeUnit.MILLISECONDS);
+        new IdleMemory(host::releaseMemory, IdleMemory::shrinkingCollection, Runtime.getRuntime()::totalMemory).afterFirstPass(host.ticker);
         return host;
     }
 
@@ -148,7 +151,7 @@ public final class Host implements AutoCloseable {
         starters.submit(() -> {
             try {
                 App[] made = new App[1];
-                AccountContext.within(slot.name(), () -> made[0] = App.start(slot.config(), options, slot.name()));
+                AccountContext.within(slot.name(), () -> made[0] = App.start(slot.config(), options, slot.name(), node));
                 App app = made[0];
                 boolean kept;
                 synchronized (this) {
@@ -169,6 +172,15 @@ public final class Host implements AutoCloseable {
                 }
             }
         });
+    }
+
+    /** Closes the idle database connections of every account followed (see {@link IdleMemory}). */
+    private void releaseMemory() {
+        List<App> running;
+        synchronized (this) {
+            running = slots.stream().flatMap(s -> s.app().stream()).toList();
+        }
+        running.forEach(App::releaseMemory);
     }
 
     /** The accounts and what each is doing on this node, for tests and logs. */
