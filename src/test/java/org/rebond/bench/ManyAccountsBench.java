@@ -43,7 +43,8 @@ import org.rebond.realserver.DovecotServer;
  *       {@link BenchDaemon}); {@code accounts_N_start_seconds} runs from the process's start until
  *       every account has logged {@code mailbox read through}. Then {@code bench.quiet.seconds}
  *       of quiet, after which VmRSS, VmHWM and the thread count are read from
- *       {@code /proc/PID/status}, and the processor time the quiet cost.</li>
+ *       {@code /proc/PID/status}, and the processor time the quiet cost; the most threads seen
+ *       while the accounts started (read every 50 ms), since the unit's {@code TasksMax=} counts them.</li>
  *   <li>What fills that memory, written beside the run ({@code target/bench-accounts/accounts-N/}):
  *       the threads by name ({@code jcmd Thread.print}), the heap ({@code GC.heap_info}), the
  *       JVM's native memory when the daemon runs with {@code -XX:NativeMemoryTracking}
@@ -178,12 +179,19 @@ class ManyAccountsBench {
         });
         // From the process's start (the class archive, made before the first one, not counted).
         long spawned = System.nanoTime();
+        // The most threads seen, read at each look while the accounts start (under the unit, TasksMax= counts them).
+        long[] mostThreads = {0};
         try {
             await(n + " accounts read through").atMost(START_BOUND).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50))
                     .until(() -> {
                         if (!daemon.isAlive()) {
                             throw new IllegalStateException("rebond run (" + n + " accounts) exited with " + daemon.exitValue()
                                     + " after " + firstPasses.size() + " first passes; its last lines:\n" + lastLines(tail));
+                        }
+                        try {
+                            mostThreads[0] = Math.max(mostThreads[0], ProcStats.procStatus(daemon.pid(), "Threads"));
+                        } catch (IOException | IllegalStateException exiting) {
+                            // the process is ending: the next look says so
                         }
                         return firstPasses.size() >= n;
                     });
@@ -206,6 +214,7 @@ class ManyAccountsBench {
             figure("accounts_" + n + "_rss_mb", rss);
             figure("accounts_" + n + "_peak_rss_mb", peak);
             figure("accounts_" + n + "_threads", threads);
+            figure("accounts_" + n + "_peak_threads", Math.max(mostThreads[0], threads));
             figure("accounts_" + n + "_idle_cpu_percent", 100.0 * quietCpu / quiet);
 
             // What fills it: threads by name, the heap, the JVM's native memory if tracked.
