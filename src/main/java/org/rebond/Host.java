@@ -45,6 +45,10 @@ public final class Host implements AutoCloseable {
     private static final Duration FIRST_RETRY = Duration.ofSeconds(15);
     private static final Duration LAST_RETRY = Duration.ofMinutes(5);
     private static final String NODE_PREFIX = "node:";
+    /** How long a stop waits for the accounts still starting, then for the accounts to stop (TimeoutStopSec=30s in all). */
+    private static final Duration STARTS_STOP = Duration.ofSeconds(8);
+    private static final Duration ACCOUNTS_STOP = Duration.ofSeconds(20);
+    private static final int STOPPERS = 16;
 
     private final HostConfig config;
     private final App.Options options;
@@ -208,25 +212,37 @@ public final class Host implements AutoCloseable {
         }
         ticker.shutdownNow();
         starters.shutdown();
-        try {
-            if (!starters.awaitTermination(60, TimeUnit.SECONDS)) {
-                log.warn("an account was still starting when rebond stopped");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        awaitQuietly(starters, STARTS_STOP, "an account was still starting when rebond stopped");
+        // The accounts stop side by side: each waits for its running actions and its scheduler's
+        // threads (a third of a second when idle), and systemd allows 30 s for the whole stop.
+        ExecutorService stoppers = Executors.newFixedThreadPool(Math.max(1, Math.min(STOPPERS, slots.size())),
+                r -> daemonThread(r, "rebond-account-stop"));
         for (AccountSlot slot : slots) {
-            slot.stop();
-            if (leases != null) {
-                leases.release(slot.name(), node);
-            }
+            stoppers.submit(() -> AccountContext.within(slot.name(), () -> {
+                slot.stop();
+                if (leases != null) {
+                    leases.release(slot.name(), node);
+                }
+            }));
         }
+        stoppers.shutdown();
+        awaitQuietly(stoppers, ACCOUNTS_STOP, "an account had not stopped after " + ACCOUNTS_STOP.toSeconds() + " s");
         if (leases != null) {
             leases.release(NODE_PREFIX + node, node);
             leaseDatabase.close();
         }
         lock.close();
         log.info("rebond stopped");
+    }
+
+    private static void awaitQuietly(ExecutorService executor, Duration bound, String late) {
+        try {
+            if (!executor.awaitTermination(bound.toMillis(), TimeUnit.MILLISECONDS)) {
+                log.warn(late);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static Thread daemonThread(Runnable r, String name) {
