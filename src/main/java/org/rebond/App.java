@@ -149,13 +149,23 @@ public final class App implements AutoCloseable {
     private final ImapConnector.FirstConnection firstConnection;
     private final ScheduledExecutorService calendarExecutor;
 
-    private App(RebondConfig config, Options options, String account, String node) {
+    /**
+     * An account among several that a {@link Host} follows in this process.
+     *
+     * @param account       its name in the host file
+     * @param node          the host's node name, under which its lease is held
+     * @param writeTimeouts the timer of the IMAP writes, shared by the host's accounts
+     */
+    record Hosted(String account, String node, ScheduledExecutorService writeTimeouts) {}
+
+    private App(RebondConfig config, Options options, Hosted hosted) {
         this.config = config;
-        this.account = account;
+        this.account = hosted == null ? null : hosted.account();
         this.clock = options.clock();
         // The mailbox's first connection is made, and its folders opened once, on a thread of its
         // own while the rest is built (see ImapConnector#connectAhead).
-        ImapConnector connector = new ImapConnector(config.mailbox(), passwordOf(config.mailbox()));
+        ImapConnector connector = new ImapConnector(config.mailbox(), passwordOf(config.mailbox()),
+                hosted == null ? null : hosted.writeTimeouts());
         this.firstConnection = connector.connectAhead();
         Ical4jSetup.configureOnce();
         MailStreams.pinProvider();
@@ -180,7 +190,7 @@ public final class App implements AutoCloseable {
         // commands run on any machine read it to know that a daemon follows the account.
         this.follower = config.storage().postgresql()
                 ? new AccountFollower(new SqlAccountLeases(database, options.schedulerClock()), config.mailbox().account(),
-                        node == null ? Host.nodeName() : node) : null;
+                        hosted == null ? Host.nodeName() : hosted.node()) : null;
         try {
             if (follower != null) {
                 follower.take();
@@ -247,15 +257,15 @@ public final class App implements AutoCloseable {
 
     /** Builds and starts the daemon: plan rebuilt from the store, triggers firing, mailbox followed. */
     public static App start(RebondConfig config, Options options) {
-        return start(config, options, null, null);
+        return start(config, options, null);
     }
 
     /**
-     * Starts the daemon of the account {@code account}, one of several a {@link Host} runs in this
-     * process on the node {@code node}: the host holds its lease, and gives memory back for all.
+     * Starts the daemon of an account, one of several a {@link Host} runs in this process
+     * ({@code hosted}; null for the only one): the host holds its lease, and gives memory back for all.
      */
-    static App start(RebondConfig config, Options options, String account, String node) {
-        App app = new App(config, options, account, node);
+    static App start(RebondConfig config, Options options, Hosted hosted) {
+        App app = new App(config, options, hosted);
         try {
             app.userCommands.drain();
             int replanned = app.interviews.replanAll();

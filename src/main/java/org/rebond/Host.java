@@ -12,6 +12,9 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.rebond.application.AccountLeases;
 import org.rebond.config.HostConfig;
@@ -60,6 +63,8 @@ public final class Host implements AutoCloseable {
     private final AccountLeases leases;
     private final List<AccountSlot> slots = new ArrayList<>();
     private final ScheduledExecutorService ticker;
+    /** One timer for the IMAP writes of every account (the mail library would make one thread per connection). */
+    private final ScheduledExecutorService writeTimeouts;
     private final ExecutorService starters;
     private final Instant started;
     private boolean closed;
@@ -86,7 +91,14 @@ public final class Host implements AutoCloseable {
         }
         config.accounts().forEach(a -> slots.add(new AccountSlot(a.name(), a.config())));
         this.ticker = Executors.newSingleThreadScheduledExecutor(r -> daemonThread(r, "rebond-host"));
-        this.starters = Executors.newFixedThreadPool(Math.min(4, slots.size()), r -> daemonThread(r, "rebond-account-start"));
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> daemonThread(r, "rebond-imap-write-timeouts"));
+        timer.setRemoveOnCancelPolicy(true); // each write's timeout is cancelled as soon as the write is done
+        this.writeTimeouts = timer;
+        int starting = Math.max(1, Math.min(4, slots.size()));
+        ThreadPoolExecutor startPool = new ThreadPoolExecutor(starting, starting, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                r -> daemonThread(r, "rebond-account-start"));
+        startPool.allowCoreThreadTimeOut(true); // gone once every account has started
+        this.starters = startPool;
     }
 
     /** Starts following the accounts: all of them on SQLite, this node's share on PostgreSQL. */
@@ -155,7 +167,7 @@ public final class Host implements AutoCloseable {
         starters.submit(() -> {
             try {
                 App[] made = new App[1];
-                AccountContext.within(slot.name(), () -> made[0] = App.start(slot.config(), options, slot.name(), node));
+                AccountContext.within(slot.name(), () -> made[0] = App.start(slot.config(), options, new App.Hosted(slot.name(), node, writeTimeouts)));
                 App app = made[0];
                 boolean kept;
                 synchronized (this) {
@@ -231,6 +243,7 @@ public final class Host implements AutoCloseable {
             leases.release(NODE_PREFIX + node, node);
             leaseDatabase.close();
         }
+        writeTimeouts.shutdownNow();
         lock.close();
         log.info("rebond stopped");
     }
