@@ -27,10 +27,11 @@ final class AccountFollower {
     private final String account;
     private final String node;
 
-    AccountFollower(AccountLeases leases, String account) {
+    /** @param node this node's name ({@link Host#nodeName()}): the host's, for an account of several */
+    AccountFollower(AccountLeases leases, String account, String node) {
         this.leases = leases;
         this.account = account;
-        this.node = Host.nodeName();
+        this.node = node;
     }
 
     /** Takes the lease, or refuses to start when another node follows the account. */

@@ -149,13 +149,23 @@ public final class App implements AutoCloseable {
     private final ImapConnector.FirstConnection firstConnection;
     private final ScheduledExecutorService calendarExecutor;
 
-    private App(RebondConfig config, Options options, String account) {
+    /**
+     * An account among several that a {@link Host} follows in this process.
+     *
+     * @param account       its name in the host file
+     * @param node          the host's node name, under which its lease is held
+     * @param writeTimeouts the timer of the IMAP writes, shared by the host's accounts
+     */
+    record Hosted(String account, String node, ScheduledExecutorService writeTimeouts) {}
+
+    private App(RebondConfig config, Options options, Hosted hosted) {
         this.config = config;
-        this.account = account;
+        this.account = hosted == null ? null : hosted.account();
         this.clock = options.clock();
         // The mailbox's first connection is made, and its folders opened once, on a thread of its
         // own while the rest is built (see ImapConnector#connectAhead).
-        ImapConnector connector = new ImapConnector(config.mailbox(), passwordOf(config.mailbox()));
+        ImapConnector connector = new ImapConnector(config.mailbox(), passwordOf(config.mailbox()),
+                hosted == null ? null : hosted.writeTimeouts());
         this.firstConnection = connector.connectAhead();
         Ical4jSetup.configureOnce();
         MailStreams.pinProvider();
@@ -176,8 +186,11 @@ public final class App implements AutoCloseable {
         }
         this.lock = acquired;
         // On a shared PostgreSQL database, the mailbox is followed by one node at a time (docs/scale.md).
-        this.follower = config.storage().postgresql() && account == null
-                ? new AccountFollower(new SqlAccountLeases(database, options.schedulerClock()), config.mailbox().account()) : null;
+        // An account of several holds this lease in its own schema too, beside the host's: the
+        // commands run on any machine read it to know that a daemon follows the account.
+        this.follower = config.storage().postgresql()
+                ? new AccountFollower(new SqlAccountLeases(database, options.schedulerClock()), config.mailbox().account(),
+                        hosted == null ? Host.nodeName() : hosted.node()) : null;
         try {
             if (follower != null) {
                 follower.take();
@@ -248,11 +261,11 @@ public final class App implements AutoCloseable {
     }
 
     /**
-     * Starts the daemon of the account {@code account}, one of several a {@link Host} runs in this
-     * process: the host holds its lease, and gives memory back for all.
+     * Starts the daemon of an account, one of several a {@link Host} runs in this process
+     * ({@code hosted}; null for the only one): the host holds its lease, and gives memory back for all.
      */
-    static App start(RebondConfig config, Options options, String account) {
-        App app = new App(config, options, account);
+    static App start(RebondConfig config, Options options, Hosted hosted) {
+        App app = new App(config, options, hosted);
         try {
             app.userCommands.drain();
             int replanned = app.interviews.replanAll();
@@ -295,7 +308,7 @@ public final class App implements AutoCloseable {
                 if (account != null) {
                     return;
                 }
-                new IdleMemory(database, IdleMemory::shrinkingCollection, Runtime.getRuntime()::totalMemory).afterFirstPass(clockWatch);
+                new IdleMemory(database::releaseMemory, IdleMemory::shrinkingCollection, Runtime.getRuntime()::totalMemory).afterFirstPass(clockWatch);
             }
         });
     }
@@ -430,6 +443,11 @@ public final class App implements AutoCloseable {
 
     public MailboxWatcher watcher() {
         return watcher;
+    }
+
+    /** Closes the idle database connections and their caches (see {@link IdleMemory}). */
+    void releaseMemory() {
+        database.releaseMemory();
     }
 
     /** Stops cleanly: no new mail read, running actions finished, database closed (B66). */

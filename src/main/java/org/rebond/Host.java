@@ -12,6 +12,9 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.rebond.application.AccountLeases;
 import org.rebond.config.HostConfig;
@@ -35,6 +38,8 @@ import org.slf4j.LoggerFactory;
  * leases run out after {@link AccountFollower#TTL} and the others take its accounts; Quartz's
  * clustered job store fires each of its pending actions once, and the outbox keeps each draft
  * single.
+ *
+ * <p>Memory is given back for all the accounts at once ({@link IdleMemory}), not by each.
  */
 public final class Host implements AutoCloseable {
 
@@ -43,6 +48,10 @@ public final class Host implements AutoCloseable {
     private static final Duration FIRST_RETRY = Duration.ofSeconds(15);
     private static final Duration LAST_RETRY = Duration.ofMinutes(5);
     private static final String NODE_PREFIX = "node:";
+    /** How long a stop waits for the accounts still starting, then for the accounts to stop (TimeoutStopSec=30s in all). */
+    private static final Duration STARTS_STOP = Duration.ofSeconds(8);
+    private static final Duration ACCOUNTS_STOP = Duration.ofSeconds(20);
+    private static final int STOPPERS = 16;
 
     private final HostConfig config;
     private final App.Options options;
@@ -54,6 +63,8 @@ public final class Host implements AutoCloseable {
     private final AccountLeases leases;
     private final List<AccountSlot> slots = new ArrayList<>();
     private final ScheduledExecutorService ticker;
+    /** One timer for the IMAP writes of every account (the mail library would make one thread per connection). */
+    private final ScheduledExecutorService writeTimeouts;
     private final ExecutorService starters;
     private final Instant started;
     private boolean closed;
@@ -80,7 +91,14 @@ public final class Host implements AutoCloseable {
         }
         config.accounts().forEach(a -> slots.add(new AccountSlot(a.name(), a.config())));
         this.ticker = Executors.newSingleThreadScheduledExecutor(r -> daemonThread(r, "rebond-host"));
-        this.starters = Executors.newFixedThreadPool(Math.min(4, slots.size()), r -> daemonThread(r, "rebond-account-start"));
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> daemonThread(r, "rebond-imap-write-timeouts"));
+        timer.setRemoveOnCancelPolicy(true); // each write's timeout is cancelled as soon as the write is done
+        this.writeTimeouts = timer;
+        int starting = Math.max(1, Math.min(4, slots.size()));
+        ThreadPoolExecutor startPool = new ThreadPoolExecutor(starting, starting, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                r -> daemonThread(r, "rebond-account-start"));
+        startPool.allowCoreThreadTimeOut(true); // gone once every account has started
+        this.starters = startPool;
     }
 
     /** Starts following the accounts: all of them on SQLite, this node's share on PostgreSQL. */
@@ -88,6 +106,7 @@ public final class Host implements AutoCloseable {
         Host host = new Host(config, options);
         log.info("rebond started for {} accounts ({}), node {}", config.accounts().size(), String.join(", ", config.names()), host.node);
         host.ticker.scheduleWithFixedDelay(host::tickSafely, 0, TICK.toMillis(), TimeUnit.MILLISECONDS);
+        new IdleMemory(host::releaseMemory, IdleMemory::shrinkingCollection, Runtime.getRuntime()::totalMemory).afterFirstPass(host.ticker);
         return host;
     }
 
@@ -148,7 +167,7 @@ public final class Host implements AutoCloseable {
         starters.submit(() -> {
             try {
                 App[] made = new App[1];
-                AccountContext.within(slot.name(), () -> made[0] = App.start(slot.config(), options, slot.name()));
+                AccountContext.within(slot.name(), () -> made[0] = App.start(slot.config(), options, new App.Hosted(slot.name(), node, writeTimeouts)));
                 App app = made[0];
                 boolean kept;
                 synchronized (this) {
@@ -169,6 +188,15 @@ public final class Host implements AutoCloseable {
                 }
             }
         });
+    }
+
+    /** Closes the idle database connections of every account followed (see {@link IdleMemory}). */
+    private void releaseMemory() {
+        List<App> running;
+        synchronized (this) {
+            running = slots.stream().flatMap(s -> s.app().stream()).toList();
+        }
+        running.forEach(App::releaseMemory);
     }
 
     /** The accounts and what each is doing on this node, for tests and logs. */
@@ -196,25 +224,38 @@ public final class Host implements AutoCloseable {
         }
         ticker.shutdownNow();
         starters.shutdown();
-        try {
-            if (!starters.awaitTermination(60, TimeUnit.SECONDS)) {
-                log.warn("an account was still starting when rebond stopped");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        awaitQuietly(starters, STARTS_STOP, "an account was still starting when rebond stopped");
+        // The accounts stop side by side: each waits for its running actions and its scheduler's
+        // threads (a third of a second when idle), and systemd allows 30 s for the whole stop.
+        ExecutorService stoppers = Executors.newFixedThreadPool(Math.max(1, Math.min(STOPPERS, slots.size())),
+                r -> daemonThread(r, "rebond-account-stop"));
         for (AccountSlot slot : slots) {
-            slot.stop();
-            if (leases != null) {
-                leases.release(slot.name(), node);
-            }
+            stoppers.submit(() -> AccountContext.within(slot.name(), () -> {
+                slot.stop();
+                if (leases != null) {
+                    leases.release(slot.name(), node);
+                }
+            }));
         }
+        stoppers.shutdown();
+        awaitQuietly(stoppers, ACCOUNTS_STOP, "an account had not stopped after " + ACCOUNTS_STOP.toSeconds() + " s");
         if (leases != null) {
             leases.release(NODE_PREFIX + node, node);
             leaseDatabase.close();
         }
+        writeTimeouts.shutdownNow();
         lock.close();
         log.info("rebond stopped");
+    }
+
+    private static void awaitQuietly(ExecutorService executor, Duration bound, String late) {
+        try {
+            if (!executor.awaitTermination(bound.toMillis(), TimeUnit.MILLISECONDS)) {
+                log.warn(late);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static Thread daemonThread(Runnable r, String name) {

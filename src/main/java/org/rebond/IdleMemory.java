@@ -30,18 +30,21 @@ final class IdleMemory {
     /** How much the heap must have grown since the last time memory was given back. */
     static final long GROWTH = 16L * 1024 * 1024;
 
-    private final Database database;
+    private final Runnable closeIdleConnections;
     private final Runnable collector;
     private final LongSupplier heapHeld;
     /** The heap held just after memory was last given back; 0 before the first time. */
     private long heldAfterRelease;
 
     /**
-     * @param collector a full collection: {@link #shrinkingCollection()}
-     * @param heapHeld  the heap the JVM holds, in bytes: {@code Runtime.getRuntime()::totalMemory}
+     * @param closeIdleConnections closes the idle database connections and their page caches:
+     *                             {@link Database#releaseMemory()}, of every account's database
+     *                             when the process follows several
+     * @param collector            a full collection: {@link #shrinkingCollection()}
+     * @param heapHeld             the heap the JVM holds, in bytes: {@code Runtime.getRuntime()::totalMemory}
      */
-    IdleMemory(Database database, Runnable collector, LongSupplier heapHeld) {
-        this.database = database;
+    IdleMemory(Runnable closeIdleConnections, Runnable collector, LongSupplier heapHeld) {
+        this.closeIdleConnections = closeIdleConnections;
         this.collector = collector;
         this.heapHeld = heapHeld;
     }
@@ -91,7 +94,7 @@ final class IdleMemory {
 
     /** Closes the idle database connections, then collects. */
     void release() {
-        database.releaseMemory();
+        closeIdleConnections.run();
         collector.run();
         heldAfterRelease = heapHeld.getAsLong();
     }

@@ -27,6 +27,8 @@ import org.rebond.domain.NotesParser;
 import org.rebond.schedule.DeferredActionScheduler;
 import org.rebond.store.Database;
 import org.rebond.store.InstanceLock;
+import org.rebond.store.SqlAccountLeases;
+import org.rebond.application.AccountLeases;
 import org.rebond.store.SqlCalendarState;
 import org.rebond.store.SqlCommandQueue;
 import org.rebond.store.SqlContactCircles;
@@ -128,10 +130,24 @@ public final class Offline implements AutoCloseable {
     }
 
     /**
-     * The instance lock, when no daemon holds it: the caller may then change the state itself
+     * On PostgreSQL, the lease of the node that follows this mailbox now, wherever it runs; empty on
+     * SQLite, or when no node follows it.
+     */
+    public Optional<AccountLeases.Lease> lease() {
+        if (!config.storage().postgresql()) {
+            return Optional.empty();
+        }
+        return new SqlAccountLeases(database, clock).holder(config.mailbox().account());
+    }
+
+    /**
+     * The instance lock, when no daemon holds it (nor, on PostgreSQL, a node of the cluster): the caller may then change the state itself
      * ({@link #userCommandsHere()}) until it closes the lock. Empty when a daemon runs.
      */
     public Optional<Lock> lockUnlessADaemonRuns() {
+        if (lease().isPresent()) {
+            return Optional.empty();
+        }
         try {
             InstanceLock lock = InstanceLock.acquire(config.storage().database(), InstanceLock.Holder.thisProcess(clock.instant(), InstanceLock.OFFLINE));
             return Optional.of(lock::close);
@@ -154,6 +170,9 @@ public final class Offline implements AutoCloseable {
      * not be read is told with pid -1 and no start time.
      */
     public Optional<InstanceLock.Holder> holder() {
+        if (lease().isPresent()) {
+            return Optional.of(new InstanceLock.Holder(-1, null, InstanceLock.DAEMON));
+        }
         Optional<Lock> lock = lockUnlessADaemonRuns();
         if (lock.isPresent()) {
             lock.get().close();

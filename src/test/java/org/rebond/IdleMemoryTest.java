@@ -27,7 +27,7 @@ class IdleMemoryTest {
             db.update("INSERT INTO folder_cursor (folder, uidvalidity, last_uid, updated_at) VALUES (?,?,?,?)", "INBOX", 7, 41, "2024-06-11T10:00:00Z");
             AtomicInteger collections = new AtomicInteger();
 
-            new IdleMemory(db, collections::incrementAndGet, () -> 40 * MB).release();
+            new IdleMemory(db::releaseMemory, collections::incrementAndGet, () -> 40 * MB).release();
 
             assertThat(collections).hasValue(1);
             assertThat(db.queryOne("SELECT last_uid FROM folder_cursor WHERE folder = ?", rs -> rs.getLong(1), "INBOX")).contains(41L);
@@ -41,7 +41,7 @@ class IdleMemoryTest {
         try (Database db = Database.open(dir.resolve("rebond.db"))) {
             AtomicInteger collections = new AtomicInteger();
             AtomicLong heap = new AtomicLong(120 * MB);
-            IdleMemory memory = new IdleMemory(db, () -> {
+            IdleMemory memory = new IdleMemory(db::releaseMemory, () -> {
                 collections.incrementAndGet();
                 heap.set(40 * MB); // what the collection left
             }, heap::get);
@@ -61,7 +61,7 @@ class IdleMemoryTest {
     void theHeapIsLookedAtAFewSecondsAfterTheFirstPassAndThenEveryHalfMinute() {
         ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1);
         try (Database db = Database.open(dir.resolve("rebond.db"))) {
-            new IdleMemory(db, () -> { }, () -> 0).afterFirstPass(executor);
+            new IdleMemory(db::releaseMemory, () -> { }, () -> 0).afterFirstPass(executor);
 
             List<Long> delays = executor.getQueue().stream().map(task -> ((ScheduledFuture<?>) task).getDelay(TimeUnit.SECONDS)).toList();
             assertThat(delays).hasSize(1);

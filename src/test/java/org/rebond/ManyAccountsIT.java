@@ -148,7 +148,9 @@ class ManyAccountsIT {
 
         Ran doctor = rebond("doctor", "--config", host.toString());
         assertThat(doctor.code()).as("Sam's server is down").isNotZero();
-        assertThat(doctor.out()).contains("── Account camille").contains("── Compte sam");
+        assertThat(doctor.out()).contains("── Account camille").contains("── Compte sam")
+                .contains("le rebond en marche signale la boîte aux lettres injoignable depuis le ")
+                .as("times in Sam's zone and language, not ISO instants").doesNotContainPattern("\\d{4}-\\d\\d-\\d\\dT\\d\\d:");
 
         process.destroy();
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();

@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -23,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.rebond.application.Outbox;
+import org.rebond.cli.Main;
 import org.rebond.config.ConfigLoader;
 import org.rebond.domain.Action;
 import org.rebond.config.HostConfig;
@@ -111,6 +115,13 @@ class ManyAccountsOnPostgresIT {
         App app = b.app(followedByA).orElseThrow();
         assertThat(app.store().all()).singleElement()
                 .satisfies(i -> assertThat(app.outbox().forInterview(i.id())).filteredOn(e -> e.action().equals(Action.BRIEF)).hasSize(1));
+
+        StringWriter out = new StringWriter();
+        try (PrintWriter o = new PrintWriter(out, true); PrintWriter e = new PrintWriter(new StringWriter(), true)) {
+            Main.execute(new String[] {"status", "--config", file.toString(), "--account", followedByA}, o, e, Clock.systemUTC());
+        }
+        assertThat(out.toString()).as("status on any machine names the node that follows the account")
+                .contains("rebond follows this mailbox on the node " + b.node() + " (its lease runs until ");
 
         try (Database db = Database.openPostgres(url, PostgresCluster.USER, cluster.password().toCharArray(), 2);
              Connection c = db.dataSource().getConnection(); Statement st = c.createStatement();

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.rebond.config.HostConfig;
 import org.rebond.config.RebondConfig;
 import org.rebond.i18n.Messages;
 import picocli.CommandLine.Command;
@@ -56,16 +57,33 @@ public final class AllowlistCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RebondConfig loaded = config.load();
+        List<RebondConfig> configs = new ArrayList<>();
+        RebondConfig.Storage storage;
+        if (config.namesAccounts()) {
+            HostConfig host = config.loadHost();
+            config.chosen(host).forEach(a -> configs.add(a.config()));
+            storage = host.storage();
+        } else {
+            configs.add(config.load());
+            storage = configs.get(0).storage();
+        }
         PrintWriter out = spec.commandLine().getOut();
         Messages say = config.say("commands");
         Map<String, String> hosts = new LinkedHashMap<>();
-        hosts.put(loaded.mailbox().host(), say.get("allowlist.why.imap"));
-        for (RebondConfig.Calendar calendar : loaded.calendars()) {
-            URI url = calendar.url();
-            if (url != null && url.getHost() != null) {
-                hosts.putIfAbsent(url.getHost().replaceAll("^\\[|]$", ""),
-                        say.get("allowlist.why.calendar", calendar.type().name().toLowerCase(java.util.Locale.ROOT)));
+        for (RebondConfig loaded : configs) {
+            hosts.putIfAbsent(loaded.mailbox().host(), say.get("allowlist.why.imap"));
+            for (RebondConfig.Calendar calendar : loaded.calendars()) {
+                URI url = calendar.url();
+                if (url != null && url.getHost() != null) {
+                    hosts.putIfAbsent(url.getHost().replaceAll("^\\[|]$", ""),
+                            say.get("allowlist.why.calendar", calendar.type().name().toLowerCase(java.util.Locale.ROOT)));
+                }
+            }
+        }
+        if (storage.postgresql()) {
+            String host = URI.create(storage.url().substring("jdbc:".length())).getHost();
+            if (host != null) {
+                hosts.putIfAbsent(host.replaceAll("^\\[|]$", ""), say.get("allowlist.why.database"));
             }
         }
         List<AddressAllowance.Entry> entries = new ArrayList<>();

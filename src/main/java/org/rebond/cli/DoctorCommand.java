@@ -62,16 +62,17 @@ public final class DoctorCommand implements Callable<Integer> {
         List<String> problems = new ArrayList<>();
         try (Database db = StateDatabase.open(loaded.storage())) {
             out.println(say.get("doctor.ok", say.get("doctor.database", StateDatabase.where(loaded.storage()), db.version())));
+            DateTimeFormatter when = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm",
+                    loaded.profile().language()).withZone(loaded.profile().timeZone());
             var reported = new SqlMailboxState(db, clock)
                     .get(loaded.mailbox().account());
             if (reported.isPresent() && reported.get().kind() != SqlMailboxState.Kind.CONNECTED) {
                 var m = reported.get();
                 boolean refused = m.kind() == SqlMailboxState.Kind.LOGIN_REFUSED;
                 out.println(say.get("doctor.note", say.count(refused ? "doctor.daemon.refused" : "doctor.daemon.unreachable", m.failures(),
-                        m.problemSince(), m.problem(), m.nextAttempt())));
+                        m.problemSince() == null ? "?" : when.format(m.problemSince()), m.problem(),
+                        m.nextAttempt() == null ? "?" : when.format(m.nextAttempt()))));
             }
-            DateTimeFormatter when = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm",
-                    loaded.profile().language()).withZone(loaded.profile().timeZone());
             for (var paused : new SqlUidValidityChanges(db, clock).pauses()) {
                 problems.add(paused.folder());
                 out.println(say.get("doctor.fail", ServerLines.pausedFolderLine(paused, when, Messages.of("status", say.language()))));

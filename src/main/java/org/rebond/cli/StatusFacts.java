@@ -18,6 +18,7 @@ import org.rebond.domain.Interview;
 import org.rebond.domain.PlannedAction;
 import org.rebond.domain.SeenEvent;
 import org.rebond.store.InstanceLock;
+import org.rebond.application.AccountLeases;
 
 /**
  * What {@code rebond status} tells, read once from the state and shown either as text
@@ -26,7 +27,7 @@ import org.rebond.store.InstanceLock;
  * aside and the events seen but not taken. Reasons are kept as rebond recorded them (in English);
  * the text translates them for a French reader.
  */
-record StatusFacts(Instant now, Optional<InstanceLock.Holder> holder, List<ServerLines.Server> servers,
+record StatusFacts(Instant now, Optional<InstanceLock.Holder> holder, Optional<AccountLeases.Lease> lease, List<ServerLines.Server> servers,
                    List<UidValidityChanges.Pause> pauses, List<InterviewFacts> interviews, Optional<NextDue> next,
                    List<Quarantine.Item> quarantined, List<SeenEvent> seen) {
 
@@ -59,7 +60,7 @@ record StatusFacts(Instant now, Optional<InstanceLock.Holder> holder, List<Serve
         Optional<NextDue> next = interviews.stream().filter(f -> f.interview().active())
                 .flatMap(f -> f.actions().stream().filter(a -> a.state() == ActionState.PLANNED).map(a -> new NextDue(f.interview(), a)))
                 .min(Comparator.comparing(n -> n.action().at()));
-        return new StatusFacts(now, state.holder(), ServerLines.servers(config, state), state.validityChanges().pauses(), interviews,
+        return new StatusFacts(now, state.holder(), state.lease(), ServerLines.servers(config, state), state.validityChanges().pauses(), interviews,
                 next, state.quarantine().all(), state.store().recentlySeen(now.minus(SEEN_FOR), SEEN_AT_MOST));
     }
 

@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.rebond.application.Quarantine;
 import org.rebond.calendar.JsonLine;
+import org.rebond.application.AccountLeases;
 import org.rebond.domain.Action;
 import org.rebond.domain.Interview;
 import org.rebond.domain.SeenEvent;
@@ -32,7 +33,9 @@ final class StatusJson {
         boolean running = facts.daemonRuns();
         JsonLine daemon = new JsonLine().put("running", running)
                 .put("pid", running && facts.holder().get().pid() >= 0 ? facts.holder().get().pid() : null)
-                .put("since", running ? time(facts.holder().get().since()) : null);
+                .put("since", running ? time(facts.holder().get().since()) : null)
+                .put("node", facts.lease().map(AccountLeases.Lease::node).orElse(null))
+                .put("lease_until", facts.lease().map(l -> time(l.expiresAt())).orElse(null));
         return new JsonLine().put("version", VERSION).put("generated_at", time(facts.now())).put("time_zone", zone.getId())
                 .put("daemon", daemon)
                 .put("servers", facts.servers().stream().map(s -> server(s, running)).toList())

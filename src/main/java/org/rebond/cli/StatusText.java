@@ -59,7 +59,9 @@ final class StatusText {
         out.println(m.count("heading", facts.interviews().size(), zone.getId()));
         boolean running = facts.daemonRuns();
         Optional<InstanceLock.Holder> holder = facts.holder();
-        if (running) {
+        if (running && facts.lease().isPresent()) {
+            out.println(m.get("daemon.node", facts.lease().get().node(), when.format(facts.lease().get().expiresAt())));
+        } else if (running) {
             InstanceLock.Holder h = holder.get();
             out.println(h.since() == null ? m.get("daemon.runningSinceUnknown", pid(h)) : m.get("daemon.running", when.format(h.since()), pid(h)));
         } else {

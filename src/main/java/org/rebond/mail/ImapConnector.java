@@ -17,6 +17,7 @@ import java.security.cert.CertificateFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
@@ -46,9 +47,20 @@ public final class ImapConnector {
     private final Supplier<String> password;
     private final Session session;
     private final String protocol;
+    private final ScheduledExecutorService writeTimeouts;
 
     public ImapConnector(RebondConfig.Mailbox config, Supplier<String> password) {
+        this(config, password, null);
+    }
+
+    /**
+     * @param writeTimeouts the timer that bounds each write to the server ({@code writeTimeout}),
+     *                      shared by the accounts of a process that follows several; null for the
+     *                      mail library's own, one thread per connection
+     */
+    public ImapConnector(RebondConfig.Mailbox config, Supplier<String> password, ScheduledExecutorService writeTimeouts) {
         this.config = config;
+        this.writeTimeouts = writeTimeouts;
         this.password = password;
         this.protocol = config.security() == RebondConfig.Security.TLS ? "imaps" : "imap";
         if (config.security() == RebondConfig.Security.NONE && !(config.allowPlaintextOnLoopback() && isLoopback(config.host()))) {
@@ -66,6 +78,9 @@ public final class ImapConnector {
         props.setProperty(p + "connectiontimeout", Long.toString(config.connectTimeout().toMillis()));
         props.setProperty(p + "timeout", Long.toString(config.readTimeout().toMillis()));
         props.setProperty(p + "writetimeout", Long.toString(config.writeTimeout().toMillis()));
+        if (writeTimeouts != null) {
+            props.put(p + "executor.writetimeout", writeTimeouts);
+        }
         props.setProperty(p + "peek", "true");
         props.setProperty(p + "partialfetch", "true");
         props.setProperty(p + "fetchsize", "65536");

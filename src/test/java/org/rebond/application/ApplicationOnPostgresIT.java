@@ -24,6 +24,22 @@ class ApplicationOnPostgresIT {
     }
 
     @Nested
+    class InterviewNotesAndReferrers extends InterviewServiceNotesAndReferrersTest {
+        @Override
+        Database database(Path file) {
+            return postgres.open(file);
+        }
+    }
+
+    @Nested
+    class InterviewTracking extends InterviewServiceTrackingTest {
+        @Override
+        Database database(Path file) {
+            return postgres.open(file);
+        }
+    }
+
+    @Nested
     class LateNotes extends LateNotesTest {
         @Override
         Database database(Path file) {

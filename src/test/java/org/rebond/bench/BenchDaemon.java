@@ -2,7 +2,11 @@ package org.rebond.bench;
 
 import static org.awaitility.Awaitility.await;
 
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -18,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.rebond.SystemdUnit;
 import org.rebond.realserver.DovecotServer;
@@ -56,10 +61,29 @@ final class BenchDaemon {
     }
 
     static Path writeConfig(Path dir, DovecotServer dovecot) throws IOException {
-        Path password = dir.resolve("imap-password");
-        Files.writeString(password, dovecot.password() + "\n");
-        Files.setPosixFilePermissions(password, PosixFilePermissions.fromString("rw-------"));
-        String yaml = """
+        Path password = writePassword(dir.resolve("imap-password"), dovecot.password());
+        String yaml = accountYaml(dovecot, dovecot.user(), password) + """
+                storage:
+                  database: %s
+                """.formatted(dir.resolve("rebond.db"));
+        Path file = dir.resolve("rebond.yaml");
+        Files.writeString(file, yaml);
+        return file;
+    }
+
+    /** A password file as rebond wants it: readable by its owner only. */
+    static Path writePassword(Path file, String password) throws IOException {
+        Files.writeString(file, password + "\n");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        return file;
+    }
+
+    /**
+     * The configuration of the generated mailbox's owner on {@code user}'s mailbox of {@code dovecot},
+     * without its {@code storage:} section (an account of a host configuration has none).
+     */
+    static String accountYaml(DovecotServer dovecot, String user, Path passwordFile) {
+        return """
                 profile:
                   name: %s
                   addresses: [%s]
@@ -74,16 +98,58 @@ final class BenchDaemon {
                   allow_plaintext_on_loopback: true
                   username: %s
                   password_file: %s
-                storage:
-                  database: %s
-                """.formatted(MailboxGenerator.USER_NAME, MailboxGenerator.USER_EMAIL, dovecot.host(), dovecot.port(), dovecot.user(),
-                password, dir.resolve("rebond.db"));
-        Path file = dir.resolve("rebond.yaml");
-        Files.writeString(file, yaml);
-        return file;
+                """.formatted(MailboxGenerator.USER_NAME, MailboxGenerator.USER_EMAIL, dovecot.host(), dovecot.port(), user, passwordFile);
     }
 
     static Process startDaemon(Path dir, Path config, DaemonOutput output) throws IOException, InterruptedException {
+        List<String> command = jvm(dir);
+        command.addAll(List.of(DaemonProcess.class.getName(), config.toString()));
+        // The first daemon's log is daemon.log, the next ones' daemon-2.log, daemon-3.log …
+        Path log = dir.resolve("daemon.log");
+        for (int n = 2; Files.exists(log); n++) {
+            log = dir.resolve("daemon-" + n + ".log");
+        }
+        output.mark("spawned", System.nanoTime());
+        Process process = asTheUnit(new ProcessBuilder(command).redirectError(log.toFile())).start();
+        Thread reader = new Thread(() -> output.read(process), "bench-daemon-output");
+        reader.setDaemon(true);
+        reader.start();
+        return process;
+    }
+
+    /**
+     * {@code rebond run --config CONFIG} as the unit starts it (its JVM flags, environment and
+     * priority); what it writes (its log) goes to {@code log} and, line by line as it comes, to
+     * {@code lines}. {@code archiveDir}: where the class archive is made once and kept.
+     */
+    static Process startRun(Path archiveDir, Path config, Path log, Consumer<String> lines) throws IOException, InterruptedException {
+        List<String> command = jvm(archiveDir);
+        command.addAll(List.of("org.rebond.cli.Main", "run", "--config", config.toString()));
+        Process process = asTheUnit(new ProcessBuilder(command).redirectErrorStream(true)).start();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+                 BufferedWriter out = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                    out.write(line);
+                    out.newLine();
+                    out.flush();
+                    lines.accept(line);
+                }
+            } catch (IOException stopped) {
+                // the daemon stopped
+            }
+        }, "bench-run-output");
+        reader.setDaemon(true);
+        reader.start();
+        return process;
+    }
+
+    /**
+     * The command line of the daemon's JVM up to its main class: the unit's priority and JVM flags,
+     * the packaged jar with its class archive (made in {@code dir} if missing), {@code -Dbench.daemon.jvm}.
+     */
+    private static List<String> jvm(Path dir) throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>();
         // At the unit's priority (Nice=), as systemd starts it.
@@ -113,23 +179,16 @@ final class BenchDaemon {
         if (!extra.isEmpty()) {
             command.addAll(List.of(extra.split("\\s+")));
         }
-        command.addAll(List.of("-cp", classPath, DaemonProcess.class.getName(), config.toString()));
-        // The first daemon's log is daemon.log, the next ones' daemon-2.log, daemon-3.log …
-        Path log = dir.resolve("daemon.log");
-        for (int n = 2; Files.exists(log); n++) {
-            log = dir.resolve("daemon-" + n + ".log");
-        }
-        output.mark("spawned", System.nanoTime());
-        ProcessBuilder builder = new ProcessBuilder(command).redirectError(log.toFile());
-        // With the unit's environment (MALLOC_ARENA_MAX …), but the log keeps its timestamps.
+        command.addAll(List.of("-cp", classPath));
+        return command;
+    }
+
+    /** With the unit's environment (MALLOC_ARENA_MAX …), but the log keeps its timestamps. */
+    private static ProcessBuilder asTheUnit(ProcessBuilder builder) throws IOException {
         Map<String, String> environment = SystemdUnit.environment(Path.of("systemd", "rebond.service"));
         environment.remove("REBOND_LOG_PATTERN");
         builder.environment().putAll(environment);
-        Process process = builder.start();
-        Thread reader = new Thread(() -> output.read(process), "bench-daemon-output");
-        reader.setDaemon(true);
-        reader.start();
-        return process;
+        return builder;
     }
 
     /** Waits until every folder cursor in the daemon's database reaches the last UID; returns that instant. */

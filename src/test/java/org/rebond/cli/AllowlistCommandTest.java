@@ -65,4 +65,26 @@ class AllowlistCommandTest {
         assertThat(result.out()).contains("# Nothing to add: every server of the configuration is on this machine.")
                 .doesNotContain("\nIPAddressAllow=");
     }
+
+    @Test
+    void withSeveralAccountsOnPostgresqlTheDropInAllowsEveryAccountsServersAndTheDatabase(@TempDir Path dir) throws Exception {
+        Path camille = configWith(dir, "192.0.2.10", "");
+        Files.writeString(camille, Files.readString(camille).replaceAll("(?ms)^storage:.*?(?=^\\S|\\z)", ""));
+        Files.writeString(dir.resolve("sam.yaml"), Files.readString(camille).replace("192.0.2.10", "192.0.2.20"));
+        Path host = dir.resolve("host.yaml");
+        Files.writeString(host, """
+                storage:
+                  kind: postgresql
+                  url: jdbc:postgresql://192.0.2.30:5432/rebond
+                accounts:
+                  - {name: camille, config: %s}
+                  - {name: sam, config: sam.yaml}
+                """.formatted(camille.getFileName()));
+
+        Cli.Result result = Cli.run("allowlist", "--config", host.toString(), "--resolv-conf", dir.resolve("none").toString());
+
+        assertThat(result.exitCode()).as(result.all()).isZero();
+        assertThat(result.out()).contains("IPAddressAllow=192.0.2.10\n", "IPAddressAllow=192.0.2.20\n",
+                "# 192.0.2.30, the PostgreSQL database (storage.url)\nIPAddressAllow=192.0.2.30\n");
+    }
 }

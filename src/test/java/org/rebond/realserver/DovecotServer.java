@@ -68,37 +68,38 @@ public final class DovecotServer implements AutoCloseable {
      * @param archive      an "Archive" folder with SPECIAL-USE {@code \All} exists (Gmail's All Mail shape)
      * @param quota        the default storage quota per user, in Dovecot's syntax ("10M"), or null for none
      * @param capability   a value for {@code imap_capability} (e.g. "+XFOO" or a full list without IDLE), or null for Dovecot's
+     * @param processLimit {@code default_process_limit} (the most IMAP, and login, processes at once), 0 for Dovecot's (100)
      */
     public record Options(boolean tls, boolean specialUse, boolean drafts, boolean localized, boolean archive, String quota,
-                          String capability, boolean onlyWriter) {
+                          String capability, boolean onlyWriter, int processLimit) {
 
         public static Options defaults() {
-            return new Options(false, true, true, false, false, "10M", null, false);
+            return new Options(false, true, true, false, false, "10M", null, false, 0);
         }
 
         public Options withTls() {
-            return new Options(true, specialUse, drafts, localized, archive, quota, capability, onlyWriter);
+            return new Options(true, specialUse, drafts, localized, archive, quota, capability, onlyWriter, processLimit);
         }
 
         public Options withoutSpecialUse() {
-            return new Options(tls, false, drafts, localized, archive, quota, capability, onlyWriter);
+            return new Options(tls, false, drafts, localized, archive, quota, capability, onlyWriter, processLimit);
         }
 
         public Options withoutDrafts() {
-            return new Options(tls, specialUse, false, localized, archive, quota, capability, onlyWriter);
+            return new Options(tls, specialUse, false, localized, archive, quota, capability, onlyWriter, processLimit);
         }
 
         /** French names (Brouillons, Envoyés, Corbeille); combine with {@link #withoutSpecialUse()} for name-only discovery. */
         public Options withLocalizedNames() {
-            return new Options(tls, specialUse, drafts, true, archive, quota, capability, onlyWriter);
+            return new Options(tls, specialUse, drafts, true, archive, quota, capability, onlyWriter, processLimit);
         }
 
         public Options withArchive() {
-            return new Options(tls, specialUse, drafts, localized, true, quota, capability, onlyWriter);
+            return new Options(tls, specialUse, drafts, localized, true, quota, capability, onlyWriter, processLimit);
         }
 
         public Options withQuota(String newQuota) {
-            return new Options(tls, specialUse, drafts, localized, archive, newQuota, capability, onlyWriter);
+            return new Options(tls, specialUse, drafts, localized, archive, newQuota, capability, onlyWriter, processLimit);
         }
 
         /**
@@ -109,11 +110,16 @@ public final class DovecotServer implements AutoCloseable {
          * behind Dovecot's back do not use it.
          */
         public Options withOnlyWriter() {
-            return new Options(tls, specialUse, drafts, localized, archive, quota, capability, true);
+            return new Options(tls, specialUse, drafts, localized, archive, quota, capability, true, processLimit);
+        }
+
+        /** Room for many clients at once (one IMAP process each): {@code default_process_limit}, and client limits to match. */
+        public Options withProcessLimit(int newProcessLimit) {
+            return new Options(tls, specialUse, drafts, localized, archive, quota, capability, onlyWriter, newProcessLimit);
         }
 
         public Options withCapability(String newCapability) {
-            return new Options(tls, specialUse, drafts, localized, archive, quota, newCapability, onlyWriter);
+            return new Options(tls, specialUse, drafts, localized, archive, quota, newCapability, onlyWriter, processLimit);
         }
     }
 
@@ -549,6 +555,7 @@ public final class DovecotServer implements AutoCloseable {
                 auth_mechanisms = plain login xoauth2
                 mail_location = maildir:%2$s/mail/%%u
                 maildir_very_dirty_syncs = %12$s
+                %13$s
                 mail_plugins = quota
                 %9$s
                 protocol imap {
@@ -581,7 +588,9 @@ public final class DovecotServer implements AutoCloseable {
                 options.tls() ? "ssl = yes\nssl_cert = <" + dir.resolve("cert.pem") + "\nssl_key = <" + dir.resolve("key.pem")
                         + "\nssl_min_protocol = TLSv1.2" : "ssl = no",
                 options.capability() == null ? "" : "imap_capability = " + options.capability(),
-                listener, mailboxes, options.onlyWriter() ? "yes" : "no");
+                listener, mailboxes, options.onlyWriter() ? "yes" : "no",
+                options.processLimit() <= 0 ? "" : "default_process_limit = " + options.processLimit()
+                        + "\ndefault_client_limit = " + 4 * options.processLimit());
         try {
             Files.writeString(config(), conf);
         } catch (IOException e) {
