@@ -9,6 +9,7 @@ import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.rebond.domain.Action;
+import org.rebond.domain.DebriefNotes;
 import org.rebond.domain.Interview;
 import org.rebond.domain.Planner;
 import org.rebond.domain.SingleLine;
@@ -143,8 +144,14 @@ public final class ActionRunner {
             if (entry == null) {
                 String token = tokens.get();
                 String messageId = "<rebond." + token + "@" + messageIdDomain + ">";
+                Optional<DebriefNotes> notesBefore = action.equals(Action.THANK_YOU) ? store.notes(interviewId) : Optional.empty();
                 message = composer.compose(interview, action, token, messageId);
                 entry = outbox.begin(interviewId, action, message.destination(), token, messageId, now);
+                if (action.equals(Action.THANK_YOU) && !store.notes(interviewId).equals(notesBefore)) {
+                    // Notes came while it was composed: written again with them. Notes that come
+                    // from now on find it under way and ask for a revision (InterviewService).
+                    message = composer.compose(interview, action, token, messageId);
+                }
             } else {
                 message = composer.compose(interview, action, entry.token(), entry.messageId());
             }

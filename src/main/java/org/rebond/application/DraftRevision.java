@@ -1,6 +1,7 @@
 package org.rebond.application;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Locale;
@@ -50,11 +51,18 @@ final class DraftRevision {
         this.messageIdDomain = messageIdDomain;
     }
 
+    /** How long a revision waits for a thank-you still being delivered (its append retried after a failure, say). */
+    static final Duration WAIT_FOR_THANK_YOU = Duration.ofSeconds(30);
+
     /** Runs revision {@code action} of the interview's thank-you; {@code entry} is its interrupted row, or null. */
     ActionRunner.Result run(Interview interview, Action action, Outbox.Entry entry) {
         long interviewId = interview.id();
         Optional<Outbox.Entry> current = currentDraft(interviewId, action.number());
         Instant now = clock.instant();
+        if (interview.active() && current.isEmpty() && store.deliveredOrUnderWay(interviewId, Action.THANK_YOU)) {
+            // The notes came while the thank-you was being written: it is revised once it is there.
+            return new ActionRunner.Result(ActionRunner.Result.Kind.WAIT, now.plus(WAIT_FOR_THANK_YOU), "the thank-you is still being delivered");
+        }
         if (!interview.active() || current.isEmpty()) {
             String reason = current.isEmpty() ? "no thank-you draft was delivered to revise"
                     : "interview " + interview.state().name().toLowerCase(Locale.ROOT);

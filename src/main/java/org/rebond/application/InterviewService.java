@@ -439,13 +439,13 @@ public final class InterviewService {
     }
 
     /**
-     * Notes that come after the thank-you draft was delivered ask for it again: one revision is
-     * requested and due at once ({@link DraftRevision} replaces the draft only if the user has not
-     * touched it). A revision still waiting takes the newest notes when it runs, so none is added.
+     * Notes that come after the thank-you draft was delivered, or while it is being delivered, ask for it
+     * again: one revision, due at once ({@link DraftRevision} waits for the draft, and replaces it only if
+     * the user has not touched it). A revision still waiting takes the newest notes, so none is added.
      */
     private void reviseThankYou(long interviewId) {
-        if (!store.delivered(interviewId, Action.THANK_YOU)) {
-            return; // not written yet: it will be composed from these notes
+        if (!store.deliveredOrUnderWay(interviewId, Action.THANK_YOU)) {
+            return; // not begun yet: it will be composed from these notes (ActionRunner reads them again once begun)
         }
         List<Integer> revisions = store.draftRevisions(interviewId);
         if (!revisions.isEmpty() && !store.settled(interviewId, Action.thankYouRevision(revisions.get(revisions.size() - 1)))) {

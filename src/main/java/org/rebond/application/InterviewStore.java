@@ -73,6 +73,9 @@ public interface InterviewStore {
     /** Whether the action was delivered (not merely skipped). */
     boolean delivered(long interviewId, Action action);
 
+    /** Whether the action was delivered or is being delivered now (begun in the outbox, not settled). */
+    boolean deliveredOrUnderWay(long interviewId, Action action);
+
     /**
      * Records that the prep event of an interview needs a new version: its SEQUENCE is the larger
      * of {@code atLeast} and one more than the last version recorded. Returns that SEQUENCE.

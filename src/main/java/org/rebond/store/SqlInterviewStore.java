@@ -258,6 +258,12 @@ public final class SqlInterviewStore implements InterviewStore {
     }
 
     @Override
+    public boolean deliveredOrUnderWay(long interviewId, Action action) {
+        return db.queryOne("SELECT state FROM outbox WHERE interview_id = ? AND action = ?", rs -> rs.getString(1), interviewId, action.key())
+                .map(state -> state.equals("DONE") || state.equals("APPENDING")).orElse(false);
+    }
+
+    @Override
     public boolean delivered(long interviewId, Action action) {
         return db.queryOne("SELECT state FROM outbox WHERE interview_id = ? AND action = ?", rs -> rs.getString(1), interviewId, action.key())
                 .map("DONE"::equals).orElse(false);

@@ -117,4 +117,14 @@ class LateNotesTest {
 
         assertThat(triggers(interview.id(), Action.thankYouRevision(1))).hasSize(1);
     }
+
+    @Test
+    void notesWhileTheThankYouIsBeingDeliveredPlanOneRevision() throws Exception {
+        outbox.begin(interview.id(), Action.THANK_YOU, OutgoingMessage.Destination.DRAFTS, "t-1", "<rebond.t-1@x>", clock.instant());
+
+        notes("<notes-1@example.net>");
+
+        assertThat(store.draftRevisions(interview.id())).as("the draft under way was composed without them").containsExactly(1);
+        assertThat(triggers(interview.id(), Action.thankYouRevision(1))).hasSize(1);
+    }
 }

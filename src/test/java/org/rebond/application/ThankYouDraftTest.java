@@ -221,4 +221,46 @@ class ThankYouDraftTest {
             assertThat(d.message().messageId()).isEqualTo(outbox.find(interview.id(), Action.thankYouRevision(2)).orElseThrow().messageId());
         });
     }
+
+    @Test
+    void notesThatComeWhileTheThankYouIsBeingComposedAreInTheDraft() {
+        MessageComposer notesArriveMeanwhile = new MessageComposer() {
+            private boolean once;
+
+            @Override
+            public OutgoingMessage compose(Interview i, Action action, String token, String messageId) {
+                OutgoingMessage message = composer.compose(i, action, token, messageId);
+                if (!once) {
+                    once = true;
+                    store.saveNotes(i.id(), new NotesParser().parse("Points discussed:\n- Discovery starts with the nurses\n"),
+                            "<notes@example.net>");
+                }
+                return message;
+            }
+
+            @Override
+            public Rendered preview(Interview i, Action action) {
+                return composer.preview(i, action);
+            }
+        };
+        ActionRunner runner = new ActionRunner(store, outbox, notesArriveMeanwhile, mailbox, new Planner(Policy.defaults()), clock,
+                "rebond.test", new UserWroteFirst(history, address -> address.equalsIgnoreCase(USER)));
+
+        assertThat(runner.run(interview.id(), Action.THANK_YOU).kind()).isEqualTo(Result.Kind.DELIVERED);
+
+        assertThat(draftTexts()).singleElement().asString().contains("nurses");
+    }
+
+    @Test
+    void aRevisionAskedForWhileTheThankYouIsBeingDeliveredWaitsForIt() {
+        outbox.begin(interview.id(), Action.THANK_YOU, OutgoingMessage.Destination.DRAFTS, "t-1", "<rebond.t-1@rebond.test>", clock.instant());
+        assertThat(store.requestDraftRevision(interview.id(), clock.instant())).isEqualTo(1);
+
+        Result result = runner().run(interview.id(), REVISION);
+
+        assertThat(result.kind()).isEqualTo(Result.Kind.WAIT);
+        assertThat(result.retryAt()).isEqualTo(clock.instant().plus(Duration.ofSeconds(30)));
+        assertThat(mailbox.appendCalls()).isZero();
+        assertThat(store.settled(interview.id(), REVISION)).as("still to be made").isFalse();
+    }
 }
