@@ -540,6 +540,8 @@ public final class DovecotServer implements AutoCloseable {
         String conf = """
                 # Written by the tests (DovecotServer): no system configuration is read.
                 protocols = imap
+                # A mailbox of a million messages needs more than the 256 MB an IMAP process gets by default to index.
+                default_vsz_limit = 2G
                 listen = %1$s
                 base_dir = %2$s/run
                 state_dir = %2$s/state
