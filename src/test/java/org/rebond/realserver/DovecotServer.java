@@ -11,26 +11,11 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileTime;
-import java.nio.file.attribute.GroupPrincipal;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFileAttributes;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.UserPrincipal;
-import java.nio.file.attribute.UserPrincipalLookupService;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
-import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Assumptions;
 
@@ -126,8 +111,7 @@ public final class DovecotServer implements AutoCloseable {
     private final Path dir;
     private final Options options;
     private final int port;
-    private final Map<String, String> users = new LinkedHashMap<>();
-    private final Map<String, String> quotas = new LinkedHashMap<>();
+    private final DovecotUsers users;
     private final String mailUser;
     private final String mailGroup;
     private Process master;
@@ -170,16 +154,17 @@ public final class DovecotServer implements AutoCloseable {
         this.port = freePort();
         boolean root = "root".equals(System.getProperty("user.name"));
         this.mailUser = root ? "nobody" : System.getProperty("user.name");
-        this.mailGroup = root ? (groupExists("nogroup") ? "nogroup" : "nobody") : null;
+        this.mailGroup = root ? (DovecotConfig.groupExists("nogroup") ? "nogroup" : "nobody") : null;
+        this.users = new DovecotUsers(dir, options.quota());
         try {
             Files.createDirectories(dir.resolve("run"));
             Files.createDirectories(dir.resolve("state"));
             Files.createDirectories(dir.resolve("mail"));
             Files.createDirectories(dir.resolve("home"));
             if (root) {
-                openPathFor(dir);
-                chownTree(dir.resolve("mail"));
-                chownTree(dir.resolve("home"));
+                DovecotMaildir.openPathFor(dir);
+                DovecotMaildir.chownTree(dir.resolve("mail"), mailUser, mailGroup);
+                DovecotMaildir.chownTree(dir.resolve("home"), mailUser, mailGroup);
             }
             if (options.tls()) {
                 makeCertificate();
@@ -187,9 +172,8 @@ public final class DovecotServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        users.put("camille", "secret-pw");
-        writeUsers();
-        writeConfig();
+        users.add("camille", "secret-pw");
+        DovecotConfig.write(config(), dir, options, port, mailUser, mailGroup);
         this.shutdownHook = new Thread(this::kill, "dovecot-stop");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
@@ -208,7 +192,7 @@ public final class DovecotServer implements AutoCloseable {
     }
 
     public String password() {
-        return users.get(user());
+        return users.password(user());
     }
 
     public Path dir() {
@@ -229,26 +213,18 @@ public final class DovecotServer implements AutoCloseable {
 
     /** Adds (or changes the password of) a user; takes effect at the next login. */
     public synchronized void addUser(String user, String password) {
-        users.put(user, password);
-        writeUsers();
+        users.add(user, password);
     }
 
     /** Sets the storage quota of one user ("2M", "100k"; "0" for none); takes effect at the next login. */
     public synchronized void setQuota(String user, String storage) {
-        quotas.put(user, storage);
-        writeUsers();
+        users.setQuota(user, storage);
         doveadm("quota", "recalc", "-u", user);
         // Dovecot notices the changed passwd-file a moment later: wait until it reports the limit.
-        String limit = Long.toString(kilobytes(storage));
+        String limit = Long.toString(DovecotUsers.kilobytes(storage));
         Awaitility.await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200))
                 .until(() -> doveadm("quota", "get", "-u", user).lines()
                         .anyMatch(line -> line.contains("STORAGE") && List.of(line.trim().split("\\s+")).contains(limit)));
-    }
-
-    private static long kilobytes(String size) {
-        String s = size.trim().toUpperCase(Locale.ROOT);
-        long number = Long.parseLong(s.replaceAll("[^0-9]", ""));
-        return s.endsWith("G") ? number * 1024 * 1024 : s.endsWith("M") ? number * 1024 : s.endsWith("K") ? number : Math.max(1, number / 1024);
     }
 
     public Path maildir(String user) {
@@ -293,75 +269,25 @@ public final class DovecotServer implements AutoCloseable {
     }
 
     /**
-     * Replaces the content of the message with this UID while it keeps its UID and the folder its
-     * UIDVALIDITY (a server fault, BAD-INPUTS B40). The new content must have the same length.
-     * The server is stopped meanwhile and its cache of the folder dropped.
-     */
-    /**
      * Makes the file of one message unreadable to Dovecot (mode 000): what a damaged disk or a
      * file restored with the wrong owner looks like; the server then refuses to FETCH it.
      */
     public synchronized void makeUnreadable(String user, String folder, long uid) {
-        try {
-            Path box = folder.equalsIgnoreCase("INBOX") ? maildir(user) : maildir(user).resolve("." + folder);
-            Files.setPosixFilePermissions(messageFile(box, uid), Set.of());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        DovecotMaildir.makeUnreadable(DovecotMaildir.folder(maildir(user), folder), uid);
     }
 
+    /**
+     * Replaces the content of the message with this UID while it keeps its UID and the folder its
+     * UIDVALIDITY (a server fault, BAD-INPUTS B40). The new content must have the same length.
+     * The server is stopped meanwhile and its cache of the folder dropped.
+     */
     public synchronized void rewriteMessage(String user, String folder, long uid, UnaryOperator<byte[]> change) {
         stopMaster();
         try {
-            Path box = folder.equalsIgnoreCase("INBOX") ? maildir(user) : maildir(user).resolve("." + folder);
-            Path file = messageFile(box, uid);
-            byte[] before = Files.readAllBytes(file);
-            byte[] after = change.apply(before);
-            if (after.length != before.length) {
-                throw new IllegalArgumentException("the new content must keep the length " + before.length + " (got " + after.length + ")");
-            }
-            Files.write(file, after); // in place: owner and name (and so the UID) kept
-            // The whole index, not only its cache: a cache alone was sometimes still served (stale
-            // header fields) under load. dovecot-uidlist stays, so the UIDs do not change.
-            try (Stream<Path> index = Files.list(box)) {
-                for (Path f : index.filter(f -> f.getFileName().toString().startsWith("dovecot.index")).toList()) {
-                    Files.deleteIfExists(f);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            DovecotMaildir.rewriteMessage(DovecotMaildir.folder(maildir(user), folder), uid, change);
         } finally {
             launch();
         }
-    }
-
-    /** The maildir file of the message with this UID (from dovecot-uidlist). */
-    private static Path messageFile(Path box, long uid) throws IOException {
-        String base = null;
-        for (String line : Files.readAllLines(box.resolve("dovecot-uidlist"))) {
-            if (line.startsWith(uid + " ")) {
-                base = line.substring(line.indexOf(':') + 1);
-                int colon = base.indexOf(':');
-                base = colon < 0 ? base : base.substring(0, colon);
-            }
-        }
-        if (base == null) {
-            throw new IllegalStateException("no UID " + uid + " in " + box.resolve("dovecot-uidlist"));
-        }
-        Path file = null;
-        for (String sub : List.of("cur", "new")) {
-            try (Stream<Path> files = Files.list(box.resolve(sub))) {
-                String b = base;
-                var match = files.filter(f -> f.getFileName().toString().startsWith(b)).findFirst();
-                if (match.isPresent()) {
-                    file = match.get();
-                }
-            }
-        }
-        if (file == null) {
-            throw new IllegalStateException("no file for UID " + uid + " (" + base + ") in " + box);
-        }
-        return file;
     }
 
     /** The folder's current UIDVALIDITY, as the server reports it. */
@@ -488,123 +414,6 @@ public final class DovecotServer implements AutoCloseable {
         }
     }
 
-    private Instant usersWrittenAt;
-
-    private void writeUsers() {
-        StringBuilder b = new StringBuilder();
-        for (var e : users.entrySet()) {
-            String quota = quotas.getOrDefault(e.getKey(), options.quota());
-            // user:password:uid:gid:gecos:home:shell:extra fields
-            b.append(e.getKey()).append(":{PLAIN}").append(e.getValue()).append("::::").append(dir.resolve("home").resolve(e.getKey()))
-                    .append("::");
-            if (quota != null) {
-                b.append("userdb_quota_rule=*:storage=").append(quota);
-            }
-            b.append('\n');
-        }
-        try {
-            Path file = dir.resolve("users");
-            Path tmp = dir.resolve("users.tmp");
-            Files.writeString(tmp, b.toString());
-            // Dovecot re-reads a passwd-file when its mtime changes, at one-second resolution: two
-            // writes within a second would go unnoticed, so each version gets a later mtime (never in the past).
-            Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-            usersWrittenAt = usersWrittenAt == null || now.isAfter(usersWrittenAt) ? now : usersWrittenAt.plusSeconds(1);
-            Files.setLastModifiedTime(tmp, FileTime.from(usersWrittenAt));
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private void writeConfig() {
-        String drafts = options.localized() ? "Brouillons" : "Drafts";
-        String sent = options.localized() ? "Envoyés" : "Sent";
-        String trash = options.localized() ? "Corbeille" : "Trash";
-        StringBuilder mailboxes = new StringBuilder();
-        if (options.drafts()) {
-            mailboxes.append(mailbox(drafts, "\\Drafts"));
-        }
-        mailboxes.append(mailbox(sent, "\\Sent"));
-        mailboxes.append(mailbox(trash, "\\Trash"));
-        if (options.archive()) {
-            mailboxes.append(mailbox("Archive", "\\All"));
-        }
-        boolean root = "root".equals(System.getProperty("user.name"));
-        String internalUser = root ? "root" : System.getProperty("user.name");
-        String loginUser = root ? (userExists("dovenull") ? "dovenull" : "nobody") : System.getProperty("user.name");
-        String listener = options.tls()
-                ? "  inet_listener imap {\n    port = 0\n  }\n  inet_listener imaps {\n    address = " + HOST + "\n    port = " + port
-                        + "\n    ssl = yes\n  }\n"
-                : "  inet_listener imap {\n    address = " + HOST + "\n    port = " + port + "\n  }\n  inet_listener imaps {\n    port = 0\n  }\n";
-        String conf = """
-                # Written by the tests (DovecotServer): no system configuration is read.
-                protocols = imap
-                # A mailbox of a million messages needs more than the 256 MB an IMAP process gets by default to index.
-                default_vsz_limit = 2G
-                listen = %1$s
-                base_dir = %2$s/run
-                state_dir = %2$s/state
-                log_path = %2$s/dovecot.log
-                info_log_path = %2$s/dovecot.log
-                default_internal_user = %3$s
-                default_internal_group = %4$s
-                default_login_user = %5$s
-                mail_uid = %6$s
-                %7$s
-                %8$s
-                disable_plaintext_auth = no
-                auth_mechanisms = plain login xoauth2
-                mail_location = maildir:%2$s/mail/%%u
-                maildir_very_dirty_syncs = %12$s
-                %13$s
-                mail_plugins = quota
-                %9$s
-                protocol imap {
-                  mail_plugins = $mail_plugins imap_quota
-                  imap_idle_notify_interval = 2 mins
-                }
-                plugin {
-                  quota = maildir:User quota
-                }
-                passdb {
-                  driver = passwd-file
-                  args = scheme=PLAIN username_format=%%u %2$s/users
-                }
-                userdb {
-                  driver = passwd-file
-                  args = username_format=%%u %2$s/users
-                }
-                service imap-login {
-                %10$s  chroot =
-                }
-                service anvil {
-                  chroot =
-                }
-                namespace inbox {
-                  inbox = yes
-                  separator = /
-                %11$s}
-                """.formatted(HOST, dir, internalUser, root ? "root" : currentGroup(), loginUser, mailUser,
-                mailGroup == null ? "" : "mail_gid = " + mailGroup,
-                options.tls() ? "ssl = yes\nssl_cert = <" + dir.resolve("cert.pem") + "\nssl_key = <" + dir.resolve("key.pem")
-                        + "\nssl_min_protocol = TLSv1.2" : "ssl = no",
-                options.capability() == null ? "" : "imap_capability = " + options.capability(),
-                listener, mailboxes, options.onlyWriter() ? "yes" : "no",
-                options.processLimit() <= 0 ? "" : "default_process_limit = " + options.processLimit()
-                        + "\ndefault_client_limit = " + 4 * options.processLimit());
-        try {
-            Files.writeString(config(), conf);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private String mailbox(String name, String specialUse) {
-        return "  mailbox \"" + name + "\" {\n    auto = subscribe\n" + (options.specialUse() ? "    special_use = " + specialUse + "\n" : "")
-                + "  }\n";
-    }
-
     private void makeCertificate() {
         run(List.of("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=localhost",
                 "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost",
@@ -646,21 +455,6 @@ public final class DovecotServer implements AutoCloseable {
         }
     }
 
-    /** As root, the mail user (nobody) must be able to walk down to the mail folder: add g+x, o+x where missing. */
-    private static void openPathFor(Path dir) throws IOException {
-        Path tmp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath();
-        for (Path p = dir; p != null; p = p.getParent()) {
-            if (!p.startsWith(tmp) && !p.equals(dir)) {
-                break;
-            }
-            Set<PosixFilePermission> perms = Files.getPosixFilePermissions(p);
-            // group too: the mail processes keep root's supplementary group, so the group bits apply to them
-            if (perms.add(PosixFilePermission.OTHERS_EXECUTE) | perms.add(PosixFilePermission.GROUP_EXECUTE)) {
-                Files.setPosixFilePermissions(p, perms);
-            }
-        }
-    }
-
     /**
      * Hands files written straight into a maildir (as a test or an MDA writes them) to the user
      * Dovecot's mail processes run as, when the tests run as root; else they are already theirs.
@@ -670,49 +464,9 @@ public final class DovecotServer implements AutoCloseable {
             return;
         }
         try {
-            chownTree(path);
+            DovecotMaildir.chownTree(path, mailUser, mailGroup);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private void chownTree(Path p) throws IOException {
-        UserPrincipalLookupService lookup = p.getFileSystem().getUserPrincipalLookupService();
-        UserPrincipal owner = lookup.lookupPrincipalByName(mailUser);
-        GroupPrincipal group = lookup.lookupPrincipalByGroupName(mailGroup);
-        try (Stream<Path> all = Files.walk(p)) {
-            for (Path f : all.toList()) {
-                PosixFileAttributeView view = Files.getFileAttributeView(f, PosixFileAttributeView.class);
-                view.setOwner(owner);
-                view.setGroup(group);
-            }
-        }
-    }
-
-    private static boolean userExists(String name) {
-        try {
-            Path.of("/").getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(name);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private static boolean groupExists(String name) {
-        try {
-            Path.of("/").getFileSystem().getUserPrincipalLookupService().lookupPrincipalByGroupName(name);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private static String currentGroup() {
-        try {
-            return Files.readAttributes(Path.of(System.getProperty("user.home")), PosixFileAttributes.class)
-                    .group().getName();
-        } catch (IOException e) {
-            return System.getProperty("user.name");
         }
     }
 }
