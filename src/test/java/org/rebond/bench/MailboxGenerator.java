@@ -135,7 +135,9 @@ public final class MailboxGenerator {
             String message;
             if (!fromUser && random.nextInt(100) == 0) {
                 boolean info = random.nextInt(4) == 0;
-                message = invitation(pick(people), at, at.plus(random.nextInt(20) + 1, ChronoUnit.DAYS), info, random.nextInt(3), "gen-" + i);
+                Person organizer = pick(people);
+                Instant start = at.plus(random.nextInt(20) + 1, ChronoUnit.DAYS);
+                message = invitation(organizer, at, start, start.plus(30, ChronoUnit.MINUTES), info, random.nextInt(3), "gen-" + i);
                 invitations++;
                 informationInterviews += info ? 1 : 0;
             } else {
@@ -260,15 +262,10 @@ public final class MailboxGenerator {
     }
 
     /**
-     * An invitation in one of three shapes. {@code shape} 0: Google (alternative plain/HTML/calendar
-     * inside mixed, plus invite.ics); 1: Outlook (Windows zone names, calendar inside alternative);
-     * 2: Apple (mixed, plain text then a calendar attachment).
+     * An invitation in one of three shapes, from {@code start} to {@code end}. {@code shape} 0: Google
+     * (alternative plain/HTML/calendar inside mixed, plus invite.ics); 1: Outlook (Windows zone names,
+     * calendar inside alternative); 2: Apple (mixed, plain text then a calendar attachment).
      */
-    public String invitation(Person organizer, Instant sentAt, Instant start, boolean informationInterview, int shape, String uidSeed) {
-        return invitation(organizer, sentAt, start, start.plus(30, ChronoUnit.MINUTES), informationInterview, shape, uidSeed);
-    }
-
-    /** An invitation as above, ending at {@code end} (the cluster test's interviews last a minute or two). */
     public String invitation(Person organizer, Instant sentAt, Instant start, Instant end, boolean informationInterview, int shape,
                              String uidSeed) {
         boolean french = organizer.french();

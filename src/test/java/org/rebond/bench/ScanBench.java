@@ -279,8 +279,8 @@ class ScanBench {
             slot += DELIVERY_SPACING.toNanos();
             Instant now = Instant.now();
             String uidSeed = "bench-" + i;
-            String message = generator.invitation(generator.contact(i * 37), now, now.plus(3 + i % 7, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MINUTES),
-                    true, i % 3, uidSeed);
+            Instant start = now.plus(3 + i % 7, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MINUTES);
+            String message = generator.invitation(generator.contact(i * 37), now, start, start.plus(30, ChronoUnit.MINUTES), true, i % 3, uidSeed);
             int existsBefore = exists.size();
             long delivered = deliver(maildir, message.getBytes(StandardCharsets.UTF_8), now);
             long[] seen = await("EXISTS for delivery " + i).atMost(EVENT_BOUND).pollInterval(Duration.ofMillis(2))
