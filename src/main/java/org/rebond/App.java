@@ -268,7 +268,7 @@ public final class App implements AutoCloseable {
         App app = new App(config, options, hosted);
         try {
             app.userCommands.drain();
-            int replanned = app.interviews.replanAll();
+            int replanned = app.replanAll();
             app.watcher.start(app.firstConnection);
             app.startActionsAfterFirstPass();
             app.calendars.start(app.calendarExecutor);
@@ -352,10 +352,21 @@ public final class App implements AutoCloseable {
         }, COMMAND_CHECK.toMillis(), COMMAND_CHECK.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * Re-plans every interview in one transaction that does not wait for the disk: one commit
+     * instead of two per interview with actions to come (a mailbox of a million messages holds
+     * some two thousand interviews); a power cut loses only a plan that the next start makes again.
+     */
+    private int replanAll() {
+        int[] replanned = {0};
+        interviews.exclusively(() -> database.inOneTransaction(() -> replanned[0] = interviews.replanAll()));
+        return replanned[0];
+    }
+
     /** Re-plans every pending trigger against the clock (after a jump, or when a test steps its clock). */
     public void clockChanged() {
         try {
-            interviews.replanAll();
+            replanAll();
         } catch (RuntimeException e) {
             log.error("re-planning after a clock change failed: {}", e.getMessage(), e);
         }

@@ -54,8 +54,8 @@ public final class ContactActivities {
                 .filter(m -> m.messageId() == null || m.messageId().isBlank() || seen.add(m.messageId()))
                 .sorted(Comparator.comparing(MessageHistory.SeenMessage::sentAt).reversed())
                 .toList();
-        Optional<Instant> lastMeeting = store.all().stream()
-                .filter(i -> i.id() != interview.id() && i.active() && i.contact().email().equalsIgnoreCase(contact))
+        Optional<Instant> lastMeeting = store.withContact(contact).stream()
+                .filter(i -> i.id() != interview.id() && i.active())
                 .map(Interview::end).filter(e -> e.isAfter(end) && !e.isAfter(now)).max(Comparator.naturalOrder());
         Optional<MessageHistory.SeenMessage> latest = exchanges.stream().findFirst();
         Optional<Instant> lastExchange = latest.map(MessageHistory.SeenMessage::sentAt)
@@ -89,8 +89,8 @@ public final class ContactActivities {
         if (referred.referrer() == null || referred.referrer().email().isBlank()) {
             return List.of();
         }
-        return store.all().stream()
-                .filter(i -> i.id() != referred.id() && i.active() && i.contact().email().equalsIgnoreCase(referred.referrer().email()))
+        return store.withContact(referred.referrer().email()).stream()
+                .filter(i -> i.id() != referred.id() && i.active())
                 .toList();
     }
 

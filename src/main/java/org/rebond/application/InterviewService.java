@@ -346,7 +346,9 @@ public final class InterviewService {
 
     private int planOne(Interview interview) {
         Instant now = clock.instant();
-        ContactActivity activity = activities == null || !interview.active() ? ContactActivity.none() : activities.of(interview);
+        // What happened with the contact moves the updates' dates only: not looked up when every action is settled.
+        boolean settled = planner.plan(interview, now, ContactActivity.none()).stream().allMatch(p -> store.settled(interview.id(), p.action()));
+        ContactActivity activity = activities == null || !interview.active() || settled ? ContactActivity.none() : activities.of(interview);
         Map<Action, String> skipped = new LinkedHashMap<>();
         List<PlannedAction> toSchedule = new ArrayList<>();
         if (interview.active()) {
@@ -401,14 +403,9 @@ public final class InterviewService {
      * without its trigger) and after the wall clock jumped.
      */
     public synchronized int replanAll() {
-        int count = 0;
-        for (Interview interview : store.all()) {
-            if (interview.active()) {
-                count++;
-            }
-            plan(interview);
-        }
-        return count;
+        List<Interview> all = store.all();
+        all.forEach(this::plan);
+        return (int) all.stream().filter(Interview::active).count();
     }
 
     /**

@@ -55,6 +55,9 @@ public interface InterviewStore {
     /** Every name given in a debrief, the one the user may keep ({@code mayNote}), oldest interview first. */
     List<NameSuggested> namesGiven();
 
+    /** The interviews with this contact (any state), oldest first; the address's case does not matter. */
+    List<Interview> withContact(String email);
+
     /** Interviews held with people this contact suggested (M5, M7), oldest first. */
     List<Interview> metThanksTo(String referrerEmail);
 

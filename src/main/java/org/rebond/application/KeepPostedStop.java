@@ -41,8 +41,7 @@ public final class KeepPostedStop {
         int[] count = {0};
         service.exclusively(() -> {
             Instant now = clock.instant();
-            List<Interview> withContact = store.all().stream()
-                    .filter(i -> i.contact().email().equalsIgnoreCase(interview.contact().email())).toList();
+            List<Interview> withContact = store.withContact(interview.contact().email());
             for (Interview i : withContact) {
                 Map<Action, String> reasons = new LinkedHashMap<>();
                 for (PlannedAction p : planner.plan(i, now)) {

@@ -213,6 +213,12 @@ public final class SqlInterviewStore implements InterviewStore {
     }
 
     @Override
+    public List<Interview> withContact(String email) {
+        return db.query("SELECT " + COLUMNS + " FROM interview WHERE lower(contact_email) = lower(?) ORDER BY start_at, id",
+                SqlInterviewStore::read, email);
+    }
+
+    @Override
     public List<Interview> metThanksTo(String referrerEmail) {
         return db.query("SELECT " + COLUMNS + " FROM interview WHERE lower(referrer_email) = lower(?) AND state = 'SCHEDULED' ORDER BY start_at",
                 SqlInterviewStore::read, referrerEmail);

@@ -191,4 +191,15 @@ class KeepPostedCadenceTest {
         assertThat(triggers.get(claire.id() + " KEEP_POSTED_1")).isEqualTo(julie.end().plus(Duration.ofDays(7)));
         assertThat(triggers.get(claire.id() + " KEEP_POSTED_2")).as("only the next update").isEqualTo(day(90));
     }
+
+    @Test
+    void aSecondMeetingWithTheContactCountsAsTheLatestExchangeWhateverTheCaseOfTheirAddress() {
+        Interview again = store.save(interview("iv-2@acme.example", day(10), CONTACT.toUpperCase(Locale.ROOT), "Claire Dubois", null));
+        clock.set(day(12));
+
+        service.plan(claire);
+
+        assertThat(triggers.get(claire.id() + " " + Action.keepPosted(1).key()))
+                .as("three weeks after the second meeting, not after the first").isEqualTo(again.end().plus(Duration.ofDays(21)));
+    }
 }
