@@ -23,7 +23,10 @@ import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.rebond.i18n.LanguageCheck;
 
@@ -33,6 +36,7 @@ import org.rebond.i18n.LanguageCheck;
  * sends a malformed AUTHENTICATE and hangs up without a word, which is what made the embedded
  * server fill the console with warnings and stack traces.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DemoCommandIT {
 
     /** One demo run: what it printed, what reached the console beside it, and what the rude client got. */
@@ -48,7 +52,9 @@ class DemoCommandIT {
         english = CompletableFuture.supplyAsync(() -> demoInAChildProcess("en", englishDir.resolve("state")));
     }
 
+    /** First, while the English demo runs beside it: the other way round, the two stories would take the time of two. */
     @Test
+    @Order(1)
     void theFrenchDemoSpeaksFrenchNamesTheRealFoldersAndKeepsTheMailServersNoiseInItsOwnFile(@TempDir Path dir) throws Exception {
         Run run = quietDemoWithARudeClient("fr", dir.resolve("state"));
 
@@ -63,6 +69,7 @@ class DemoCommandIT {
     }
 
     @Test
+    @Order(2)
     void theEnglishDemoSpeaksEnglishNamesTheRealFoldersAndKeepsTheMailServersNoiseInItsOwnFile() throws Exception {
         Run run = checked(english.get(10, TimeUnit.MINUTES));
 
