@@ -3,11 +3,14 @@ package org.rebond.application;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.rebond.domain.Action;
@@ -31,14 +34,33 @@ public final class ContactActivities {
     private final MessageHistory history;
     private final Predicate<String> isUser;
     private final Clock clock;
+    /** The latest messages with a contact (a lower-case address), from the history or remembered. */
+    private final Function<String, List<MessageHistory.SeenMessage>> latestWith;
 
     /** {@code isUser}: whether an address is one of the user's ({@code profile.addresses}). */
     public ContactActivities(InterviewStore store, Outbox outbox, MessageHistory history, Predicate<String> isUser, Clock clock) {
+        this(store, outbox, history, isUser, clock, contact -> history.with(contact, LATEST));
+    }
+
+    private ContactActivities(InterviewStore store, Outbox outbox, MessageHistory history, Predicate<String> isUser, Clock clock,
+                              Function<String, List<MessageHistory.SeenMessage>> latestWith) {
         this.store = store;
         this.outbox = outbox;
         this.history = history;
         this.isUser = isUser;
         this.clock = clock;
+        this.latestWith = latestWith;
+    }
+
+    /**
+     * The same, reading each contact's messages once, for one pass over many interviews at a time
+     * when the history does not change (a start re-plans them all in one transaction): a contact
+     * met several times, or with thousands of messages, is not read again for each interview. Not
+     * to keep beyond that pass.
+     */
+    public ContactActivities readingEachContactOnce() {
+        Map<String, List<MessageHistory.SeenMessage>> read = new HashMap<>();
+        return new ContactActivities(store, outbox, history, isUser, clock, contact -> read.computeIfAbsent(contact, latestWith));
     }
 
     /** What happened with the contact of {@code interview} since it ended, as far as rebond can see now. */
@@ -47,7 +69,7 @@ public final class ContactActivities {
         Instant end = interview.end();
         Instant now = clock.instant();
         Set<String> seen = new HashSet<>();
-        List<MessageHistory.SeenMessage> exchanges = history.with(contact, LATEST).stream()
+        List<MessageHistory.SeenMessage> exchanges = latestWith.apply(contact).stream()
                 .filter(m -> m.sentAt() != null && m.sentAt().isAfter(end) && !m.sentAt().isAfter(now))
                 .filter(m -> !DRAFTS_FOLDER.matcher(m.folder()).matches())
                 .filter(m -> fromContact(m, contact) || toContact(m, contact))

@@ -338,17 +338,17 @@ public final class InterviewService {
      * skipped at once instead. Returns how many were.
      */
     public synchronized int plan(Interview interview) {
-        int skipped = planOne(interview);
+        int skipped = planOne(interview, activities);
         // A meeting with someone a contact suggested brings that contact's next update forward.
-        (activities == null ? List.<Interview>of() : activities.newsAbout(interview)).forEach(this::planOne);
+        (activities == null ? List.<Interview>of() : activities.newsAbout(interview)).forEach(i -> planOne(i, activities));
         return skipped;
     }
 
-    private int planOne(Interview interview) {
+    private int planOne(Interview interview, ContactActivities lookup) {
         Instant now = clock.instant();
         // What happened with the contact moves the updates' dates only: not looked up when every action is settled.
         boolean settled = planner.plan(interview, now, ContactActivity.none()).stream().allMatch(p -> store.settled(interview.id(), p.action()));
-        ContactActivity activity = activities == null || !interview.active() || settled ? ContactActivity.none() : activities.of(interview);
+        ContactActivity activity = lookup == null || !interview.active() || settled ? ContactActivity.none() : lookup.of(interview);
         Map<Action, String> skipped = new LinkedHashMap<>();
         List<PlannedAction> toSchedule = new ArrayList<>();
         if (interview.active()) {
@@ -404,7 +404,9 @@ public final class InterviewService {
      */
     public synchronized int replanAll() {
         List<Interview> all = store.all();
-        all.forEach(this::plan);
+        // Each planned once: plan() would also re-plan the interviews of each one's referrer.
+        ContactActivities once = activities == null ? null : activities.readingEachContactOnce();
+        all.forEach(interview -> planOne(interview, once));
         return (int) all.stream().filter(Interview::active).count();
     }
 

@@ -68,6 +68,8 @@ class KeepPostedCadenceTest {
     private UserCommands commands;
     private Interview claire;
     private int uid;
+    private ActionScheduler book;
+    private Planner planner;
 
     @BeforeEach
     void open() {
@@ -80,10 +82,10 @@ class KeepPostedCadenceTest {
         TemplateComposer composer = new TemplateComposer(new Templates(null, Path.of("templates")), profile, POLICY, store, history,
                 new NotesParser(), new VocabularyFinder(), "Drafts", clock);
         ContactActivities activities = new ContactActivities(store, outbox, history, address -> address.equalsIgnoreCase(USER), clock);
-        Planner planner = new Planner(POLICY);
+        planner = new Planner(POLICY);
         runner = new ActionRunner(store, outbox, composer, mailbox, planner, clock, "rebond.test",
                 new UserWroteFirst(history, address -> address.equalsIgnoreCase(USER)), activities);
-        ActionScheduler book = new ActionScheduler() {
+        book = new ActionScheduler() {
             @Override
             public void schedule(long interviewId, PlannedAction planned) {
                 triggers.put(interviewId + " " + planned.action().key(), planned.due());
@@ -124,6 +126,88 @@ class KeepPostedCadenceTest {
     private Result fire(Action action, Instant at) {
         clock.set(at);
         return runner.run(claire.id(), action);
+    }
+
+    @Test
+    void aStartReplansEveryInterviewAsOneByOneReadingEachContactsMessagesOnce() {
+        store.save(interview("iv-2@acme.example", START.plus(Duration.ofDays(40)), CONTACT, "Claire Dubois", null));
+        store.save(interview("iv-3@acme.example", START.plus(Duration.ofDays(80)), CONTACT, "Claire Dubois", null));
+        mail(day(3), CONTACT, USER, "Re: Thank you");
+        mail(day(85), USER, CONTACT, "Where I am");
+        clock.set(day(100));
+        store.all().forEach(service::plan);
+        Map<String, Instant> oneByOne = new HashMap<>(triggers);
+        triggers.clear();
+
+        CountingHistory counting = new CountingHistory(history);
+        InterviewService restarted = new InterviewService(store, book, new InterviewDetector(DetectionRules.defaults(), Set.of(USER), addr -> false),
+                counting, planner, PARIS, clock, new ContactActivities(store, outbox, counting, address -> address.equalsIgnoreCase(USER), clock));
+        int followed = restarted.replanAll();
+
+        assertThat(followed).isEqualTo(3);
+        assertThat(triggers).isEqualTo(oneByOne).isNotEmpty();
+        assertThat(counting.reads).containsExactly(Map.entry(CONTACT, 1));
+    }
+
+    /** The history, counting how often the messages with each address are read. */
+    private static final class CountingHistory implements MessageHistory {
+        private final MessageHistory history;
+        final Map<String, Integer> reads = new HashMap<>();
+
+        CountingHistory(MessageHistory history) {
+            this.history = history;
+        }
+
+        @Override
+        public List<SeenMessage> with(String email, int limit) {
+            reads.merge(email, 1, Integer::sum);
+            return history.with(email, limit);
+        }
+
+        @Override
+        public void recordAll(List<SeenMessage> messages) {
+            history.recordAll(messages);
+        }
+
+        @Override
+        public void recordAll(List<SeenMessage> messages, Runnable alsoInTheTransaction) {
+            history.recordAll(messages, alsoInTheTransaction);
+        }
+
+        @Override
+        public List<Textless> withoutText(String email, int latest) {
+            return history.withoutText(email, latest);
+        }
+
+        @Override
+        public void setTexts(List<Text> texts) {
+            history.setTexts(texts);
+        }
+
+        @Override
+        public void forgetFolder(String folder, long oldUidValidity) {
+            history.forgetFolder(folder, oldUidValidity);
+        }
+
+        @Override
+        public List<String> samples(int limit) {
+            return history.samples(limit);
+        }
+
+        @Override
+        public java.util.Optional<String> messageIdAt(String folder, long uidValidity, long uid) {
+            return history.messageIdAt(folder, uidValidity, uid);
+        }
+
+        @Override
+        public long newestRow() {
+            return history.newestRow();
+        }
+
+        @Override
+        public java.util.Optional<Interview.Person> introducerOf(String contactEmail, Instant before) {
+            return history.introducerOf(contactEmail, before);
+        }
     }
 
     @Test
