@@ -22,6 +22,12 @@ final class TextBackfill {
 
     /** How many of a contact's latest messages get their text (what a brief reads). */
     private static final int TEXT_FILLED_PER_CONTACT = 50;
+    /**
+     * How many texts are downloaded and written at a time: after a long read every contact's
+     * latest messages are filled in, some 75,000 texts for a mailbox of a million messages,
+     * which held all at once filled the heap to its ceiling.
+     */
+    static final int TEXTS_AT_ONCE = 250;
 
     private final ImapBatchReader reader;
     private final MessageIntake intake;
@@ -69,7 +75,7 @@ final class TextBackfill {
                 opener.open(folder);
             }
             try {
-                fillText(reader, intake, history, folder, entry.getValue());
+                fillText(reader, intake, history, folder, entry.getValue(), TEXTS_AT_ONCE);
             } finally {
                 if (!isInbox) {
                     folder.close(false);
@@ -82,9 +88,12 @@ final class TextBackfill {
         }
     }
 
-    /** Downloads the text of these rows of one open folder: one structure FETCH, then one FETCH per distinct text section. */
+    /**
+     * Downloads the text of these rows of one open folder, {@code atOnce} at a time: one structure
+     * FETCH, then one FETCH per distinct text section, then one write.
+     */
     static void fillText(ImapBatchReader reader, MessageIntake intake, MessageHistory history, IMAPFolder folder,
-                         List<MessageHistory.Textless> rows) throws MessagingException {
+                         List<MessageHistory.Textless> rows, int atOnce) throws MessagingException {
         long uidValidity = folder.getUIDValidity();
         Map<Long, MessageHistory.Textless> byUid = new HashMap<>();
         for (MessageHistory.Textless row : rows) {
@@ -93,19 +102,18 @@ final class TextBackfill {
             }
         }
         long[] uids = byUid.keySet().stream().mapToLong(Long::longValue).sorted().toArray();
-        if (uids.length == 0) {
-            return;
+        for (int from = 0; from < uids.length; from += atOnce) {
+            List<ScannedMessage> scanned = reader.scan(folder, uids, from, Math.min(uids.length, from + atOnce));
+            List<ImapBatchReader.PartRequest> downloads = new ArrayList<>();
+            for (ScannedMessage m : scanned) {
+                intake.textOf(m).ifPresent(downloads::add);
+            }
+            Map<String, byte[]> parts = downloads.isEmpty() ? Map.of() : reader.parts(folder, downloads);
+            List<MessageHistory.Text> texts = new ArrayList<>();
+            for (ScannedMessage m : scanned) {
+                intake.textFor(byUid.get(m.uid()), m, parts).ifPresent(texts::add);
+            }
+            history.setTexts(texts);
         }
-        List<ScannedMessage> scanned = reader.scan(folder, uids, 0, uids.length);
-        List<ImapBatchReader.PartRequest> downloads = new ArrayList<>();
-        for (ScannedMessage m : scanned) {
-            intake.textOf(m).ifPresent(downloads::add);
-        }
-        Map<String, byte[]> parts = downloads.isEmpty() ? Map.of() : reader.parts(folder, downloads);
-        List<MessageHistory.Text> texts = new ArrayList<>();
-        for (ScannedMessage m : scanned) {
-            intake.textFor(byUid.get(m.uid()), m, parts).ifPresent(texts::add);
-        }
-        history.setTexts(texts);
     }
 }

@@ -149,67 +149,6 @@ class KeepPostedCadenceTest {
         assertThat(counting.reads).containsExactly(Map.entry(CONTACT, 1));
     }
 
-    /** The history, counting how often the messages with each address are read. */
-    private static final class CountingHistory implements MessageHistory {
-        private final MessageHistory history;
-        final Map<String, Integer> reads = new HashMap<>();
-
-        CountingHistory(MessageHistory history) {
-            this.history = history;
-        }
-
-        @Override
-        public List<SeenMessage> with(String email, int limit) {
-            reads.merge(email, 1, Integer::sum);
-            return history.with(email, limit);
-        }
-
-        @Override
-        public void recordAll(List<SeenMessage> messages) {
-            history.recordAll(messages);
-        }
-
-        @Override
-        public void recordAll(List<SeenMessage> messages, Runnable alsoInTheTransaction) {
-            history.recordAll(messages, alsoInTheTransaction);
-        }
-
-        @Override
-        public List<Textless> withoutText(String email, int latest) {
-            return history.withoutText(email, latest);
-        }
-
-        @Override
-        public void setTexts(List<Text> texts) {
-            history.setTexts(texts);
-        }
-
-        @Override
-        public void forgetFolder(String folder, long oldUidValidity) {
-            history.forgetFolder(folder, oldUidValidity);
-        }
-
-        @Override
-        public List<String> samples(int limit) {
-            return history.samples(limit);
-        }
-
-        @Override
-        public java.util.Optional<String> messageIdAt(String folder, long uidValidity, long uid) {
-            return history.messageIdAt(folder, uidValidity, uid);
-        }
-
-        @Override
-        public long newestRow() {
-            return history.newestRow();
-        }
-
-        @Override
-        public java.util.Optional<Interview.Person> introducerOf(String contactEmail, Instant before) {
-            return history.introducerOf(contactEmail, before);
-        }
-    }
-
     @Test
     void whenTheContactWroteLastNoNewsIsDraftedAndTheUpdateWaitsUntilTheUserHasAnswered() {
         mail(day(3), CONTACT, USER, "Re: Thank you");

@@ -200,7 +200,7 @@ class MessageIntakeReadsTest {
         List<SqlMessageHistory.Textless> textless = history.withoutText(CONTACT, 50);
         assertThat(textless).as("the introduction, the reply, the invitation (calendar only)").hasSize(3);
         int before = traceText().length();
-        TextBackfill.fillText(reader, intake, history, inbox, textless);
+        TextBackfill.fillText(reader, intake, history, inbox, textless, TextBackfill.TEXTS_AT_ONCE);
         assertThat(fetchCommands(traceText().substring(before)))
                 .as("one FETCH for the structures, one for the text parts (all in section TEXT)").hasSize(2);
         assertThat(history.with(CONTACT, 50)).extracting(SqlMessageHistory.SeenMessage::sample)

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rebond.application.CountingHistory;
 import org.rebond.application.MessageHistory;
 
 /**
@@ -112,6 +113,23 @@ class TextBackfillTest {
 
         assertThat(kit.history.with(JEANNE, 50)).filteredOn(m -> m.subject().startsWith("Later")).singleElement()
                 .satisfies(m -> assertThat(m.sample()).as("not a long read any more").isEmpty());
+    }
+
+    @Test
+    void manyTextsAreDownloadedAndWrittenAFewAtATimeAndAllOfThemInTheEnd() throws Exception {
+        for (int i = 1; i <= 4; i++) {
+            kit.deliver("Jeanne Roe <" + JEANNE + ">", "Note " + i, "Point number " + i + " about interoperability.");
+        }
+        readWithoutText(inbox);
+        List<MessageHistory.Textless> rows = kit.history.withoutText(JEANNE, 50).stream().filter(r -> r.folder().equals("INBOX")).toList();
+        CountingHistory counting = new CountingHistory(kit.history);
+
+        TextBackfill.fillText(kit.reader, kit.intake, counting, inbox, rows, 2);
+
+        assertThat(rows).hasSize(5);
+        assertThat(counting.textWrites).containsExactly(2, 2, 1);
+        assertThat(kit.history.with(JEANNE, 50)).filteredOn(m -> m.folder().equals("INBOX")).hasSize(5)
+                .allSatisfy(m -> assertThat(m.sample()).isNotEmpty());
     }
 
     @Test
