@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -88,7 +89,7 @@ public final class SqlMessageHistory implements MessageHistory {
             // from its start, so the rows' numbers are given here, after the largest kept: SQLite's
             // RETURNING collects its rows in a table of its own, and took 40% of a message's insert.
             try (PreparedStatement insert = c.prepareStatement(sqlite ? INSERT_NUMBERED : INSERT_RETURNING);
-                 PreparedStatement party = c.prepareStatement("INSERT INTO message_party (address, message_row) VALUES (?,?)");
+                 PreparedStatement party = c.prepareStatement("INSERT INTO message_party (address, sent, message_row) VALUES (?,?,?)");
                  Addresses addresses = new Addresses(c, sqlite)) {
                 RowNumbers rows = sqlite ? RowNumbers.after(c, "message") : null;
                 for (SeenMessage m : messages) {
@@ -156,7 +157,7 @@ public final class SqlMessageHistory implements MessageHistory {
         }
         parties.addAll(m.recipients());
         for (String email : parties) {
-            bind(party, addresses.number(email), row);
+            bind(party, addresses.number(email), m.sentAt().getEpochSecond(), row);
             party.executeUpdate();
         }
     }
@@ -229,12 +230,11 @@ public final class SqlMessageHistory implements MessageHistory {
 
     /** Among the latest {@code latest} messages involving {@code email}, those kept without text, newest first. */
     public List<Textless> withoutText(String email, int latest) {
-        return db.query("SELECT id, folder, uidvalidity, uid FROM (SELECT m.id, m.folder, m.uidvalidity, m.uid, m.sent_at, m.sample, m.excerpt "
-                        + "FROM message m JOIN message_party p ON p.message_row = m.id WHERE p.address = (SELECT id FROM address WHERE email = ?) "
-                        + "ORDER BY m.sent_at DESC LIMIT ?) latest WHERE sample = '' AND excerpt = '' ORDER BY sent_at DESC",
-                rs -> new Textless(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4)), email.toLowerCase(Locale.ROOT), latest);
+        return db.query("SELECT m.id, m.folder, m.uidvalidity, m.uid, m.sample, m.excerpt FROM message_party p JOIN message m ON m.id = p.message_row "
+                        + "WHERE p.address = (SELECT id FROM address WHERE email = ?) ORDER BY p.sent DESC, p.message_row DESC LIMIT ?",
+                rs -> rs.getString(5).isEmpty() && rs.getString(6).isEmpty() ? new Textless(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4)) : null,
+                email.toLowerCase(Locale.ROOT), latest).stream().filter(Objects::nonNull).toList();
     }
-
 
     /** Keeps texts downloaded later, in one transaction that does not wait for the disk (they can be downloaded again). */
     public void setTexts(List<Text> texts) {
@@ -263,22 +263,35 @@ public final class SqlMessageHistory implements MessageHistory {
 
     /**
      * Messages exchanged with an address, newest first, each Message-ID once (a message seen in two
-     * folders counts once).
+     * folders counts once, as the copy kept first).
      */
     public List<SeenMessage> with(String email, int limit) {
-        // The newest rows are chosen on (id, sent_at) alone, then read whole: sorting whole rows would
-        // read every sample of a contact with a thousand messages.
-        return db.query("SELECT m.folder, m.uidvalidity, m.uid, m.message_id, m.in_reply_to, m.refs, m.sent_at, m.from_email, m.from_name, m.recipients, "
-                        + "m.subject, m.excerpt, m.sample FROM message m WHERE m.id IN (SELECT m3.id FROM message m3 WHERE m3.id IN ("
-                        + "SELECT MIN(m2.id) FROM message m2 JOIN message_party p ON p.message_row = m2.id "
-                        + "WHERE p.address = (SELECT id FROM address WHERE email = ?) GROUP BY CASE WHEN m2.message_id = '' THEN 'row' || m2.id ELSE m2.message_id END)"
-                        + " ORDER BY m3.sent_at DESC LIMIT ?) ORDER BY m.sent_at DESC",
-                rs -> new SeenMessage(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5),
-                        rs.getString(6).isBlank() ? List.of() : List.of(rs.getString(6).split(" ")), Instant.parse(rs.getString(7)),
-                        rs.getString(8), rs.getString(9), rs.getString(10).isBlank() ? List.of() : List.of(rs.getString(10).split(",")),
-                        rs.getString(11), rs.getString(12), rs.getString(13)),
-                email.toLowerCase(Locale.ROOT), limit);
+        // The contact's entries are read newest first in the parties' own order (address, date,
+        // message) and no further than needed: twice the limit, more only if copies of one message
+        // took up the room.
+        String address = email.toLowerCase(Locale.ROOT);
+        for (long read = Math.max(1, limit * 2L); ; read *= 2) {
+            List<Kept> rows = db.query("SELECT m.id, m.folder, m.uidvalidity, m.uid, m.message_id, m.in_reply_to, m.refs, m.sent_at, m.from_email, "
+                            + "m.from_name, m.recipients, m.subject, m.excerpt, m.sample FROM message_party p JOIN message m ON m.id = p.message_row "
+                            + "WHERE p.address = (SELECT id FROM address WHERE email = ?) ORDER BY p.sent DESC, p.message_row DESC LIMIT ?",
+                    rs -> new Kept(rs.getLong(1), new SeenMessage(rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getString(5), rs.getString(6),
+                            rs.getString(7).isBlank() ? List.of() : List.of(rs.getString(7).split(" ")), Instant.parse(rs.getString(8)),
+                            rs.getString(9), rs.getString(10), rs.getString(11).isBlank() ? List.of() : List.of(rs.getString(11).split(",")),
+                            rs.getString(12), rs.getString(13), rs.getString(14))),
+                    address, read);
+            Map<String, Kept> once = new LinkedHashMap<>();
+            for (Kept row : rows) {
+                String key = row.message().messageId().isEmpty() ? "row " + row.id() : row.message().messageId();
+                once.merge(key, row, (first, other) -> other.id() < first.id() ? other : first);
+            }
+            if (once.size() >= limit || rows.size() < read) {
+                return once.values().stream().limit(limit).map(Kept::message).toList();
+            }
+        }
     }
+
+    /** A message kept, with its row. */
+    private record Kept(long id, SeenMessage message) {}
 
     /** Text samples of any messages, for the keyword baseline (bounded). */
     public List<String> samples(int limit) {

@@ -53,6 +53,21 @@ class SqlMessageHistoryTest extends StoreTestBase {
     }
 
     @Test
+    void theLatestMessagesWithABusyContactAreTheNewestByDateEachOnceWhateverTheOrderTheyWereKeptIn() {
+        // Kept newest first (a folder read after another), each in three folders.
+        for (int day = 20; day >= 1; day--) {
+            for (String folder : List.of("INBOX", "Archive", "All")) {
+                history.record(message(folder, 1, 100 - day, "<d" + day + "@acme.example>", T0.plus(Duration.ofDays(day)), CONTACT, "Claire",
+                        List.of(USER), folder + " day " + day));
+            }
+        }
+
+        assertThat(history.with(CONTACT, 5)).extracting(SqlMessageHistory.SeenMessage::subject)
+                .containsExactly("INBOX day 20", "INBOX day 19", "INBOX day 18", "INBOX day 17", "INBOX day 16");
+        assertThat(history.with(CONTACT, 100)).hasSize(20);
+    }
+
+    @Test
     void messagesWithoutMessageIdAreEachKept() {
         history.record(message("INBOX", 1, 10, "", T0, CONTACT, "Claire", List.of(USER), "One"));
         history.record(message("INBOX", 1, 11, "", T0.plusSeconds(60), CONTACT, "Claire", List.of(USER), "Two"));
