@@ -255,6 +255,10 @@ public final class App implements AutoCloseable {
         return account == null ? base : base + "-" + account;
     }
 
+    private static String seconds(long nanos) {
+        return String.format(java.util.Locale.ROOT, "%.2f", nanos / 1e9);
+    }
+
     /** Builds and starts the daemon: plan rebuilt from the store, triggers firing, mailbox followed. */
     public static App start(RebondConfig config, Options options) {
         return start(config, options, null);
@@ -265,10 +269,13 @@ public final class App implements AutoCloseable {
      * ({@code hosted}; null for the only one): the host holds its lease, and gives memory back for all.
      */
     static App start(RebondConfig config, Options options, Hosted hosted) {
+        long begun = System.nanoTime();
         App app = new App(config, options, hosted);
         try {
+            long built = System.nanoTime();
             app.userCommands.drain();
             int replanned = app.replanAll();
+            long planned = System.nanoTime();
             app.watcher.start(app.firstConnection);
             app.startActionsAfterFirstPass();
             app.calendars.start(app.calendarExecutor);
@@ -277,8 +284,8 @@ public final class App implements AutoCloseable {
             if (app.follower != null) {
                 app.follower.keepRenewing(app.clockWatch, app.watcher::close);
             }
-            log.info("rebond started for {} ({} interviews followed, database {})", config.profile().primaryAddress(), replanned,
-                    StateDatabase.where(config.storage()));
+            log.info("rebond started for {} ({} interviews followed, database {}; opened in {} s, plans made again in {} s)",
+                    config.profile().primaryAddress(), replanned, StateDatabase.where(config.storage()), seconds(built - begun), seconds(planned - built));
             return app;
         } catch (RuntimeException e) {
             app.firstConnection.discard();
