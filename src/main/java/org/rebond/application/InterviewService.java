@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -398,15 +399,12 @@ public final class InterviewService {
         store.journal(after.id(), now, "prep event update", "version " + prepSequence + " of the prep event to deliver");
     }
 
-    /**
-     * Rebuilds every pending trigger from the store: at start (a crash may have left an action
-     * without its trigger) and after the wall clock jumped.
-     */
+    /** Rebuilds every pending trigger from the store: at start (a crash may have left an action without its trigger) and after a clock jump. */
     public synchronized int replanAll() {
         List<Interview> all = store.all();
-        // Each planned once: plan() would also re-plan the interviews of each one's referrer.
+        // Each planned once (plan() would also re-plan the interviews of each one's referrer), contact by contact.
         ContactActivities once = activities == null ? null : activities.readingEachContactOnce();
-        all.forEach(interview -> planOne(interview, once));
+        all.stream().sorted(Comparator.comparing((Interview i) -> i.contact().email().toLowerCase(Locale.ROOT))).forEach(i -> planOne(i, once));
         return (int) all.stream().filter(Interview::active).count();
     }
 

@@ -131,6 +131,7 @@ class KeepPostedCadenceTest {
     @Test
     void aStartReplansEveryInterviewAsOneByOneReadingEachContactsMessagesOnce() {
         store.save(interview("iv-2@acme.example", START.plus(Duration.ofDays(40)), CONTACT, "Claire Dubois", null));
+        store.save(interview("iv-j@santé.example", START.plus(Duration.ofDays(60)), JULIE, "Julie Bernard", null));
         store.save(interview("iv-3@acme.example", START.plus(Duration.ofDays(80)), CONTACT, "Claire Dubois", null));
         mail(day(3), CONTACT, USER, "Re: Thank you");
         mail(day(85), USER, CONTACT, "Where I am");
@@ -144,9 +145,9 @@ class KeepPostedCadenceTest {
                 counting, planner, PARIS, clock, new ContactActivities(store, outbox, counting, address -> address.equalsIgnoreCase(USER), clock));
         int followed = restarted.replanAll();
 
-        assertThat(followed).isEqualTo(3);
+        assertThat(followed).isEqualTo(4);
         assertThat(triggers).isEqualTo(oneByOne).isNotEmpty();
-        assertThat(counting.reads).containsExactly(Map.entry(CONTACT, 1));
+        assertThat(counting.reads).containsOnly(Map.entry(CONTACT, 1), Map.entry(JULIE, 1));
     }
 
     @Test
