@@ -91,6 +91,12 @@ final class BenchDaemon {
                   time_zone: Europe/Paris
                   objective: "rejoindre une équipe produit en santé numérique"
                   pitch: "Six ans de projets hospitaliers."
+                """.formatted(MailboxGenerator.USER_NAME, MailboxGenerator.USER_EMAIL) + mailboxYaml(dovecot, user, passwordFile.toString());
+    }
+
+    /** The {@code mailbox:} section for {@code user}'s mailbox of {@code dovecot}, plain IMAP on loopback. */
+    static String mailboxYaml(DovecotServer dovecot, String user, String passwordFile) {
+        return """
                 mailbox:
                   host: %s
                   port: %d
@@ -98,7 +104,7 @@ final class BenchDaemon {
                   allow_plaintext_on_loopback: true
                   username: %s
                   password_file: %s
-                """.formatted(MailboxGenerator.USER_NAME, MailboxGenerator.USER_EMAIL, dovecot.host(), dovecot.port(), user, passwordFile);
+                """.formatted(dovecot.host(), dovecot.port(), user, passwordFile);
     }
 
     static Process startDaemon(Path dir, Path config, DaemonOutput output) throws IOException, InterruptedException {

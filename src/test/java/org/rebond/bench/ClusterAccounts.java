@@ -127,22 +127,16 @@ final class ClusterAccounts {
                       language: %s
                       time_zone: Europe/Paris
                       objective: "%s"
-                    mailbox:
-                      host: %s
-                      port: %d
-                      security: none
-                      allow_plaintext_on_loopback: true
-                      username: %s
-                      password_file: ../secrets/%s
+                    """.formatted(MailboxGenerator.USER_NAME, MailboxGenerator.USER_EMAIL, account.french ? "fr" : "en",
+                    account.french ? "rejoindre une équipe produit en santé numérique" : "join a product team in digital health")
+                    + BenchDaemon.mailboxYaml(dovecot, account.name, "../secrets/" + account.name) + """
                     schedule:
                       brief_before: 24h
                       debrief_after_end: 0m
                       thank_you_after_end: 1m
                       human_hours: false
                       keep_posted_after_end: []
-                    """.formatted(MailboxGenerator.USER_NAME, MailboxGenerator.USER_EMAIL, account.french ? "fr" : "en",
-                    account.french ? "rejoindre une équipe produit en santé numérique" : "join a product team in digital health",
-                    dovecot.host(), dovecot.port(), account.name, account.name);
+                    """;
             Path file = accountsDir.resolve(account.name + ".yaml");
             Files.writeString(file, yaml);
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
