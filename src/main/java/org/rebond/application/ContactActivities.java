@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.rebond.domain.Action;
@@ -32,51 +31,64 @@ public final class ContactActivities {
     private final MessageHistory history;
     private final Predicate<String> isUser;
     private final Clock clock;
-    /** The latest messages with a contact (a lower-case address), from the history or remembered. */
-    private final Function<String, List<MessageHistory.SeenMessage>> latestWith;
+    /** The latest messages with a contact (a lower-case address) after an instant, from the history or remembered. */
+    private final MessagesAfter latestAfter;
+
+    /** The latest {@value #LATEST} messages with a contact (a lower-case address) sent after an instant, newest first. */
+    @FunctionalInterface
+    private interface MessagesAfter {
+        List<MessageHistory.SeenMessage> read(String contact, Instant after);
+    }
 
     /** {@code isUser}: whether an address is one of the user's ({@code profile.addresses}). */
     public ContactActivities(InterviewStore store, Outbox outbox, MessageHistory history, Predicate<String> isUser, Clock clock) {
-        this(store, outbox, history, isUser, clock, contact -> history.with(contact, LATEST));
+        this(store, outbox, history, isUser, clock, (contact, after) -> history.exchangedAfter(contact, after, LATEST));
     }
 
     private ContactActivities(InterviewStore store, Outbox outbox, MessageHistory history, Predicate<String> isUser, Clock clock,
-                              Function<String, List<MessageHistory.SeenMessage>> latestWith) {
+                              MessagesAfter latestAfter) {
         this.store = store;
         this.outbox = outbox;
         this.history = history;
         this.isUser = isUser;
         this.clock = clock;
-        this.latestWith = latestWith;
+        this.latestAfter = latestAfter;
     }
 
     /**
-     * The same, for one pass over many interviews taken contact by contact while the history does
-     * not change (a start re-plans them all in one transaction): the messages of the last contact
-     * looked up are kept, so a contact met several times is read once, not once per interview.
-     * Only the last contact's: two thousand contacts' latest 200 messages, texts included, would
-     * not fit in the heap. Not to keep beyond that pass.
+     * The same, for one pass over many interviews taken contact by contact, each contact's in the
+     * order they ended, while the history does not change (a start re-plans them all in one
+     * transaction): what was read for a contact's first interview serves the ones after it, so a
+     * contact met several times is read once. Only the last contact's messages are kept. Not to
+     * keep beyond that pass.
      */
     public ContactActivities readingEachContactOnce() {
-        return new ContactActivities(store, outbox, history, isUser, clock, new LastContactKept(latestWith));
+        return new ContactActivities(store, outbox, history, isUser, clock, new LastContactKept(latestAfter));
     }
 
-    /** The latest messages with a contact, kept for the last contact asked for. */
-    private static final class LastContactKept implements Function<String, List<MessageHistory.SeenMessage>> {
-        private final Function<String, List<MessageHistory.SeenMessage>> read;
+    /**
+     * The latest messages after an instant, kept for the last contact asked for: asked again for
+     * that contact after a later instant, the messages kept that are after it are the answer (the
+     * latest ones after the earlier instant include the latest ones after the later one).
+     */
+    private static final class LastContactKept implements MessagesAfter {
+        private final MessagesAfter read;
         private String contact;
+        private Instant after;
         private List<MessageHistory.SeenMessage> messages;
 
-        LastContactKept(Function<String, List<MessageHistory.SeenMessage>> read) {
+        LastContactKept(MessagesAfter read) {
             this.read = read;
         }
 
         @Override
-        public List<MessageHistory.SeenMessage> apply(String asked) {
-            if (!asked.equals(contact)) {
-                contact = asked;
-                messages = read.apply(asked);
+        public List<MessageHistory.SeenMessage> read(String asked, Instant askedAfter) {
+            if (asked.equals(contact) && !askedAfter.isBefore(after)) {
+                return messages.stream().filter(m -> m.sentAt().isAfter(askedAfter)).toList();
             }
+            contact = asked;
+            after = askedAfter;
+            messages = read.read(asked, askedAfter);
             return messages;
         }
     }
@@ -87,8 +99,8 @@ public final class ContactActivities {
         Instant end = interview.end();
         Instant now = clock.instant();
         Set<String> seen = new HashSet<>();
-        List<MessageHistory.SeenMessage> exchanges = latestWith.apply(contact).stream()
-                .filter(m -> m.sentAt() != null && m.sentAt().isAfter(end) && !m.sentAt().isAfter(now))
+        List<MessageHistory.SeenMessage> exchanges = latestAfter.read(contact, end).stream()
+                .filter(m -> !m.sentAt().isAfter(now))
                 .filter(m -> !DRAFTS_FOLDER.matcher(m.folder()).matches())
                 .filter(m -> fromContact(m, contact) || toContact(m, contact))
                 .filter(m -> m.messageId() == null || m.messageId().isBlank() || seen.add(m.messageId()))

@@ -402,9 +402,11 @@ public final class InterviewService {
     /** Rebuilds every pending trigger from the store: at start (a crash may have left an action without its trigger) and after a clock jump. */
     public synchronized int replanAll() {
         List<Interview> all = store.all();
-        // Each planned once (plan() would also re-plan the interviews of each one's referrer), contact by contact.
+        // Each planned once (plan() would also re-plan the interviews of each one's referrer), contact by contact,
+        // each contact's in the order they ended: what is read for the first serves the others.
         ContactActivities once = activities == null ? null : activities.readingEachContactOnce();
-        all.stream().sorted(Comparator.comparing((Interview i) -> i.contact().email().toLowerCase(Locale.ROOT))).forEach(i -> planOne(i, once));
+        all.stream().sorted(Comparator.comparing((Interview i) -> i.contact().email().toLowerCase(Locale.ROOT)).thenComparing(Interview::end))
+                .forEach(i -> planOne(i, once));
         return (int) all.stream().filter(Interview::active).count();
     }
 

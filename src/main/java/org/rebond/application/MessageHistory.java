@@ -40,6 +40,12 @@ public interface MessageHistory extends ReferrerFinder {
     /** The latest {@code limit} messages involving {@code email}, newest first. */
     List<SeenMessage> with(String email, int limit);
 
+    /**
+     * The latest {@code limit} messages involving {@code email} sent after {@code after}, newest
+     * first, without their texts (excerpt and sample empty).
+     */
+    List<SeenMessage> exchangedAfter(String email, Instant after, int limit);
+
     /** Samples of the latest texts of the whole mailbox (the background a contact's words are compared with). */
     List<String> samples(int limit);
 

@@ -2,6 +2,7 @@ package org.rebond.schedule;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,6 +27,7 @@ import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
 import org.quartz.TriggerKey;
 import org.quartz.impl.StdSchedulerFactory;
+import org.quartz.impl.jdbcjobstore.Constants;
 import org.quartz.impl.matchers.GroupMatcher;
 import org.quartz.utils.ConnectionProvider;
 import org.quartz.utils.DBConnectionManager;
@@ -49,6 +51,8 @@ public final class QuartzActionScheduler implements ActionScheduler, AutoCloseab
     static final long CLUSTER_CHECKIN_MS = 7_500;
 
     private final Scheduler scheduler;
+    private final DataSource dataSource;
+    private final String name;
     private final Clock domainClock;
     private final Clock schedulerClock;
 
@@ -83,6 +87,8 @@ public final class QuartzActionScheduler implements ActionScheduler, AutoCloseab
      */
     public QuartzActionScheduler(DataSource dataSource, ActionJobFactory jobs, Clock domainClock, Clock schedulerClock, int workerThreads,
                                  boolean clustered, String name) {
+        this.dataSource = dataSource;
+        this.name = name;
         this.domainClock = domainClock;
         this.schedulerClock = schedulerClock;
         String dataSourceName = "rebond-" + UUID.randomUUID();
@@ -157,17 +163,19 @@ public final class QuartzActionScheduler implements ActionScheduler, AutoCloseab
     /**
      * Replaces the jobs of these actions (with any retry trigger they had) by one trigger each, in
      * two transactions whatever their number: each commit waits for the disk, and an interview
-     * found in the mail has five actions to plan before it is reported detected.
+     * found in the mail has five actions to plan before it is reported detected. An action whose
+     * job already has that one trigger, waiting for the same instant, is left as it is: a start
+     * plans every interview again, and most plans have not changed since the last run.
      */
     @Override
     public void scheduleAll(long interviewId, List<PlannedAction> planned) {
-        if (planned.isEmpty()) {
-            return;
-        }
         Map<JobDetail, Set<? extends Trigger>> jobs = new LinkedHashMap<>();
         List<JobKey> keys = new ArrayList<>();
         for (PlannedAction p : planned) {
             JobKey job = jobKey(interviewId, p.action());
+            if (alreadyWaiting(job, p.action().key(), toSchedulerTime(p.due()))) {
+                continue;
+            }
             keys.add(job);
             jobs.put(JobBuilder.newJob(ActionJob.class)
                     .withIdentity(job)
@@ -178,12 +186,45 @@ public final class QuartzActionScheduler implements ActionScheduler, AutoCloseab
                     .requestRecovery(true)
                     .build(), Set.of(trigger(job, p.action().key(), p.due())));
         }
+        if (keys.isEmpty()) {
+            return;
+        }
         try {
             scheduler.deleteJobs(keys);
             scheduler.scheduleJobs(jobs, true);
         } catch (SchedulerException e) {
             String what = planned.stream().map(p -> p.action().label()).collect(Collectors.joining(", "));
             throw new IllegalStateException("cannot schedule " + what + " of interview " + interviewId + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Whether the job has one trigger only, the action's own (not a retry), waiting to fire at
+     * {@code fireAt}, which is still to come. Read in Quartz's table, in one query: through
+     * Quartz's API it takes one per trigger and one more for its state.
+     */
+    private boolean alreadyWaiting(JobKey job, String triggerName, Instant fireAt) {
+        if (!fireAt.isAfter(schedulerClock.instant())) {
+            return false;
+        }
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement query = c.prepareStatement("SELECT TRIGGER_NAME, TRIGGER_STATE, NEXT_FIRE_TIME FROM QRTZ_TRIGGERS "
+                     + "WHERE SCHED_NAME = ? AND JOB_NAME = ? AND JOB_GROUP = ?")) {
+            query.setString(1, name);
+            query.setString(2, job.getName());
+            query.setString(3, job.getGroup());
+            int triggers = 0;
+            boolean same = false;
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    triggers++;
+                    same = triggerName.equals(rs.getString(1)) && Constants.STATE_WAITING.equals(rs.getString(2))
+                            && rs.getLong(3) == Date.from(fireAt).getTime();
+                }
+            }
+            return triggers == 1 && same;
+        } catch (SQLException e) {
+            return false; // planned again, as if it had changed
         }
     }
 

@@ -28,7 +28,7 @@ final class Migrations {
             "db/V5__calendar_sources.sql", "db/V6__uidvalidity_changes.sql", "db/V7__history_indexes.sql", "db/V8__party_by_email.sql",
             "db/V9__party_address_ids.sql", "db/V10__notes_next_steps.sql", "db/V11__draft_digest.sql",
             "db/V12__notes_sources.sql", "db/V13__contact_circle.sql", "db/V14__news_told.sql", "db/V15__server_contact.sql",
-            "db/V16__account_lease.sql", "db/V17__party_by_date.sql");
+            "db/V16__account_lease.sql", "db/V17__party_by_date.sql", "db/V18__contact_lookups.sql");
     /** Any number of rebond's own, the same for every node: the advisory lock migrations take on PostgreSQL. */
     private static final long MIGRATION_LOCK = 0x7265626f6e64L;
 

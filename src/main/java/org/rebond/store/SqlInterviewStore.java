@@ -145,6 +145,16 @@ public final class SqlInterviewStore implements InterviewStore {
         return db.query("SELECT text FROM note_item WHERE interview_id = ? AND kind = ? ORDER BY position", rs -> rs.getString(1), interviewId, kind);
     }
 
+    /**
+     * The lookups by address, whatever its case: each reads the index on the lower-case address
+     * (migration 18), not the whole table, since a start asks them for every interview.
+     */
+    static final String KNOWN_CONTACT = "SELECT 1 FROM interview WHERE lower(contact_email) = lower(?) OR lower(referrer_email) = lower(?) "
+            + "UNION ALL SELECT 1 FROM referral WHERE lower(email) = lower(?) LIMIT 1";
+    static final String WITH_CONTACT = "SELECT " + COLUMNS + " FROM interview WHERE lower(contact_email) = lower(?) ORDER BY start_at, id";
+    static final String MET_THANKS_TO = "SELECT " + COLUMNS + " FROM interview WHERE lower(referrer_email) = lower(?) AND state = 'SCHEDULED' "
+            + "ORDER BY start_at";
+
     /** The referral rows that name this person: by address, or by full name when no address was given. */
     private static final String NAMED = " (r.email <> '' AND lower(r.email) = lower(?)) OR (r.email = '' AND ? <> '' AND lower(trim(r.name)) = lower(?))";
 
@@ -192,8 +202,7 @@ public final class SqlInterviewStore implements InterviewStore {
         if (email == null || email.isBlank()) {
             return false;
         }
-        return db.queryOne("SELECT 1 FROM interview WHERE lower(contact_email) = lower(?) OR lower(referrer_email) = lower(?) "
-                + "UNION ALL SELECT 1 FROM referral WHERE lower(email) = lower(?) LIMIT 1", rs -> true, email, email, email).isPresent();
+        return db.queryOne(KNOWN_CONTACT, rs -> true, email, email, email).isPresent();
     }
 
     /**
@@ -214,14 +223,12 @@ public final class SqlInterviewStore implements InterviewStore {
 
     @Override
     public List<Interview> withContact(String email) {
-        return db.query("SELECT " + COLUMNS + " FROM interview WHERE lower(contact_email) = lower(?) ORDER BY start_at, id",
-                SqlInterviewStore::read, email);
+        return db.query(WITH_CONTACT, SqlInterviewStore::read, email);
     }
 
     @Override
     public List<Interview> metThanksTo(String referrerEmail) {
-        return db.query("SELECT " + COLUMNS + " FROM interview WHERE lower(referrer_email) = lower(?) AND state = 'SCHEDULED' ORDER BY start_at",
-                SqlInterviewStore::read, referrerEmail);
+        return db.query(MET_THANKS_TO, SqlInterviewStore::read, referrerEmail);
     }
 
     @Override

@@ -266,19 +266,34 @@ public final class SqlMessageHistory implements MessageHistory {
      * folders counts once, as the copy kept first).
      */
     public List<SeenMessage> with(String email, int limit) {
+        return latest(email, Long.MIN_VALUE, true, limit);
+    }
+
+    /**
+     * The latest {@code limit} messages exchanged with an address after {@code after}, newest first,
+     * each Message-ID once, their excerpt and sample left empty: the contact's entries after that
+     * second only are read, so an interview long past costs what came after it, not the contact's
+     * whole history.
+     */
+    public List<SeenMessage> exchangedAfter(String email, Instant after, int limit) {
+        return latest(email, after.getEpochSecond(), false, limit).stream().filter(m -> m.sentAt().isAfter(after)).toList();
+    }
+
+    private List<SeenMessage> latest(String email, long fromSecond, boolean texts, int limit) {
         // The contact's entries are read newest first in the parties' own order (address, date,
         // message) and no further than needed: twice the limit, more only if copies of one message
         // took up the room.
         String address = email.toLowerCase(Locale.ROOT);
+        String textColumns = texts ? "m.excerpt, m.sample" : "'', ''";
         for (long read = Math.max(1, limit * 2L); ; read *= 2) {
             List<Kept> rows = db.query("SELECT m.id, m.folder, m.uidvalidity, m.uid, m.message_id, m.in_reply_to, m.refs, m.sent_at, m.from_email, "
-                            + "m.from_name, m.recipients, m.subject, m.excerpt, m.sample FROM message_party p JOIN message m ON m.id = p.message_row "
-                            + "WHERE p.address = (SELECT id FROM address WHERE email = ?) ORDER BY p.sent DESC, p.message_row DESC LIMIT ?",
+                            + "m.from_name, m.recipients, m.subject, " + textColumns + " FROM message_party p JOIN message m ON m.id = p.message_row "
+                            + "WHERE p.address = (SELECT id FROM address WHERE email = ?) AND p.sent >= ? ORDER BY p.sent DESC, p.message_row DESC LIMIT ?",
                     rs -> new Kept(rs.getLong(1), new SeenMessage(rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getString(5), rs.getString(6),
                             rs.getString(7).isBlank() ? List.of() : List.of(rs.getString(7).split(" ")), Instant.parse(rs.getString(8)),
                             rs.getString(9), rs.getString(10), rs.getString(11).isBlank() ? List.of() : List.of(rs.getString(11).split(",")),
                             rs.getString(12), rs.getString(13), rs.getString(14))),
-                    address, read);
+                    address, fromSecond, read);
             Map<String, Kept> once = new LinkedHashMap<>();
             for (Kept row : rows) {
                 String key = row.message().messageId().isEmpty() ? "row " + row.id() : row.message().messageId();

@@ -14,7 +14,7 @@ import org.rebond.domain.Interview;
  */
 public final class CountingHistory implements MessageHistory {
     private final MessageHistory history;
-    /** How many times the messages with each address were read ({@link #with}). */
+    /** How many times the messages with each address were read ({@link #with}, {@link #exchangedAfter}). */
     public final Map<String, Integer> reads = new HashMap<>();
     /** The size of each write of texts ({@link #setTexts}), in order. */
     public final List<Integer> textWrites = new ArrayList<>();
@@ -27,6 +27,12 @@ public final class CountingHistory implements MessageHistory {
     public List<SeenMessage> with(String email, int limit) {
         reads.merge(email, 1, Integer::sum);
         return history.with(email, limit);
+    }
+
+    @Override
+    public List<SeenMessage> exchangedAfter(String email, Instant after, int limit) {
+        reads.merge(email, 1, Integer::sum);
+        return history.exchangedAfter(email, after, limit);
     }
 
     @Override

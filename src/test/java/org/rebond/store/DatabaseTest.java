@@ -41,6 +41,18 @@ class DatabaseTest {
     }
 
     @Test
+    void interviewsAreLookedUpByAddressThroughAnIndexNotByReadingEveryInterview() {
+        try (Database db = Database.open(dir.resolve("rebond.db"))) {
+            for (String lookup : List.of(SqlInterviewStore.WITH_CONTACT, SqlInterviewStore.MET_THANKS_TO, SqlInterviewStore.KNOWN_CONTACT)) {
+                Object[] address = java.util.Collections.nCopies((int) lookup.chars().filter(ch -> ch == '?').count(), "Claire@Acme.example").toArray();
+                List<String> plan = db.query("EXPLAIN QUERY PLAN " + lookup, rs -> rs.getString("detail"), address);
+                assertThat(plan).as(lookup).noneMatch(step -> step.startsWith("SCAN interview") || step.startsWith("SCAN referral"))
+                        .anyMatch(step -> step.contains("USING INDEX interview_"));
+            }
+        }
+    }
+
+    @Test
     void aNewDatabaseIsMigratedToTheLatestVersion() {
         try (Database db = Database.open(dir.resolve("state/rebond.db"))) {
             assertThat(Database.latestVersion()).isPositive();

@@ -68,6 +68,26 @@ class SqlMessageHistoryTest extends StoreTestBase {
     }
 
     @Test
+    void whatWasExchangedAfterAnInstantIsTheLatestAfterItEachOnceWithoutTexts() {
+        for (int day = 1; day <= 20; day++) {
+            for (String folder : List.of("INBOX", "Archive")) {
+                history.record(message(folder, 1, 100 + day, "<d" + day + "@acme.example>", T0.plus(Duration.ofDays(day)), CONTACT, "Claire",
+                        List.of(USER), folder + " day " + day));
+            }
+        }
+        Instant interviewEnded = T0.plus(Duration.ofDays(17)); // the day-17 message was sent at that very second: not after
+
+        assertThat(history.exchangedAfter(CONTACT, interviewEnded, 200)).extracting(SqlMessageHistory.SeenMessage::subject)
+                .containsExactly("INBOX day 20", "INBOX day 19", "INBOX day 18");
+        assertThat(history.exchangedAfter(CONTACT, interviewEnded.minusMillis(1), 200)).hasSize(4);
+        assertThat(history.exchangedAfter(CONTACT, T0, 2)).extracting(SqlMessageHistory.SeenMessage::subject)
+                .containsExactly("INBOX day 20", "INBOX day 19");
+        assertThat(history.exchangedAfter(CONTACT, T0, 200)).hasSize(20)
+                .allSatisfy(m -> assertThat(m.excerpt() + m.sample()).isEmpty());
+        assertThat(history.exchangedAfter("nobody@acme.example", T0, 200)).isEmpty();
+    }
+
+    @Test
     void messagesWithoutMessageIdAreEachKept() {
         history.record(message("INBOX", 1, 10, "", T0, CONTACT, "Claire", List.of(USER), "One"));
         history.record(message("INBOX", 1, 11, "", T0.plusSeconds(60), CONTACT, "Claire", List.of(USER), "Two"));
