@@ -11,7 +11,8 @@ import ch.qos.logback.classic.PatternLayout;
  * accounts, the account comes first: {@code 14:03:27 WARN  [camille] MessageIntake: message}
  * ({@link AccountContext}).
  *
- * <p>logback.xml hands over the variable with {@code <journalStream>${JOURNAL_STREAM:-}</journalStream>}.
+ * <p>{@link LogConfigurator} hands over the variable. {@code %msg} is one line of at most
+ * {@value BoundedMessage#MAX_CHARS} characters, whatever a message carries ({@link BoundedMessage}).
  */
 public final class LogLayout extends PatternLayout {
 
@@ -34,6 +35,7 @@ public final class LogLayout extends PatternLayout {
         getInstanceConverterMap().put("priority", SyslogPriority::new);
         getInstanceConverterMap().put("priorityEx", SyslogPriority.Trace::new);
         getInstanceConverterMap().put("account", AccountContext::new);
+        getInstanceConverterMap().put("msg", BoundedMessage::new);
         setPattern(journal ? JOURNAL : TERMINAL);
         super.start();
     }

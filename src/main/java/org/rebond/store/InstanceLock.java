@@ -112,8 +112,10 @@ public final class InstanceLock implements AutoCloseable {
                 throw busy(database);
             }
             channel.truncate(0);
+            // Not forced to the disk: other processes read it from the page cache, and after a power
+            // cut nobody holds the lock any more (an empty or stale text then says nothing). Forcing it
+            // took 0.14 s of every start on a virtual disk.
             channel.write(ByteBuffer.wrap(holder.text().getBytes(StandardCharsets.UTF_8)), 0);
-            channel.force(false);
             return new InstanceLock(lockFile, channel, lock);
         } catch (IOException e) {
             HELD.remove(lockFile);

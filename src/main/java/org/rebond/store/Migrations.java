@@ -14,7 +14,7 @@ import org.rebond.application.StoreException;
 
 /**
  * The schema's versions: the scripts {@code db/V1..Vn}, one set for both databases (see
- * {@link Dialect#translate}), applied in order, each in one transaction with the new version. The
+ * {@link Dialect#translate}), those missing applied in order, all in one transaction with the new version. The
  * version is the number of scripts applied: SQLite keeps it in {@code PRAGMA user_version} (as
  * every rebond did, so existing files go on from where they are); PostgreSQL in the one row of
  * {@code rebond_schema}, and nodes starting together take turns on an advisory lock, so that only
@@ -67,8 +67,8 @@ final class Migrations {
             if (current > SCRIPTS.size()) {
                 throw new StoreException(null, "store.newer", where, current, SCRIPTS.size(), otherPlace);
             }
-            for (int version = current; version < SCRIPTS.size(); version++) {
-                apply(c, dialect, SCRIPTS.get(version), version + 1);
+            if (current < SCRIPTS.size()) {
+                applyAll(c, dialect, current);
             }
         } finally {
             if (dialect == Dialect.POSTGRESQL) {
@@ -79,36 +79,40 @@ final class Migrations {
         }
     }
 
-    private static void apply(Connection c, Dialect dialect, String resource, int newVersion) throws SQLException {
-        String script;
-        try (InputStream in = Migrations.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("migration " + resource + " missing from the build");
-            }
-            script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /**
+     * Applies the scripts after {@code current} in one transaction: all of them and the new version,
+     * or nothing. One commit, one wait for the disk: a new database has eighteen scripts to take.
+     */
+    private static void applyAll(Connection c, Dialect dialect, int current) throws SQLException {
         c.setAutoCommit(false);
         try (Statement st = c.createStatement()) {
-            for (String sql : statements(script)) {
-                st.execute(dialect.translate(sql));
-            }
-            if (dialect == Dialect.SQLITE) {
-                st.execute("PRAGMA user_version = " + newVersion);
-            } else {
-                if (newVersion == 1) {
+            for (int version = current + 1; version <= SCRIPTS.size(); version++) {
+                for (String sql : statements(script(SCRIPTS.get(version - 1)))) {
+                    st.execute(dialect.translate(sql));
+                }
+                if (dialect == Dialect.POSTGRESQL && version == 1) {
                     st.execute("CREATE TABLE rebond_schema (version INTEGER NOT NULL)");
                     st.execute("INSERT INTO rebond_schema (version) VALUES (0)");
                 }
-                st.execute("UPDATE rebond_schema SET version = " + newVersion);
             }
+            st.execute(dialect == Dialect.SQLITE ? "PRAGMA user_version = " + SCRIPTS.size() : "UPDATE rebond_schema SET version = " + SCRIPTS.size());
             c.commit();
         } catch (SQLException | RuntimeException e) {
             c.rollback();
             throw e;
         } finally {
             c.setAutoCommit(true);
+        }
+    }
+
+    private static String script(String resource) {
+        try (InputStream in = Migrations.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("migration " + resource + " missing from the build");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

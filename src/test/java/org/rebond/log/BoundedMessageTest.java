@@ -5,25 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.joran.JoranConfigurator;
 import ch.qos.logback.classic.spi.LoggingEvent;
 import ch.qos.logback.core.OutputStreamAppender;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The log lines rebond writes, through its own logback.xml: bounded, one line each. */
+/** The log lines rebond writes, through its own logging set-up: bounded, one line each. */
 class BoundedMessageTest {
 
     private OutputStreamAppender<?> appender;
     private Logger logger;
 
     @BeforeEach
-    void configureFromTheProductsOwnFile() throws Exception {
+    void configuredAsTheProductConfiguresItself() throws Exception {
         LoggerContext context = new LoggerContext();
-        JoranConfigurator configurator = new JoranConfigurator();
-        configurator.setContext(context);
-        configurator.doConfigure(BoundedMessageTest.class.getResource("/logback.xml"));
+        new LogConfigurator(name -> null).configure(context);
         logger = context.getLogger("org.rebond.mail.MessageIntake");
         appender = (OutputStreamAppender<?>) context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("STDERR");
     }

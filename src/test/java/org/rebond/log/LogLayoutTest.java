@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.joran.JoranConfigurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import ch.qos.logback.core.OutputStreamAppender;
@@ -15,7 +14,7 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /**
- * The lines rebond's own logback.xml writes, through a real logger: under systemd (JOURNAL_STREAM
+ * The lines rebond's own logging set-up writes, through a real logger: under systemd (JOURNAL_STREAM
  * set) each starts with its syslog priority and carries no time; elsewhere each reads
  * "HH:mm:ss LEVEL logger: message".
  */
@@ -23,14 +22,11 @@ class LogLayoutTest {
 
     private final ByteArrayOutputStream written = new ByteArrayOutputStream();
 
-    /** A logger configured from the product's logback.xml, {@code JOURNAL_STREAM} as given, its lines (made by the product's encoder) caught in {@link #written}. */
+    /** A logger configured as the product configures its own, {@code JOURNAL_STREAM} as given, its lines (made by the product's encoder) caught in {@link #written}. */
     private Logger logger(String journalStream) throws Exception {
         LoggerContext context = new LoggerContext();
-        context.putProperty("JOURNAL_STREAM", journalStream);
         context.setMDCAdapter(new LogbackMDCAdapter());
-        JoranConfigurator configurator = new JoranConfigurator();
-        configurator.setContext(context);
-        configurator.doConfigure(LogLayoutTest.class.getResource("/logback.xml"));
+        new LogConfigurator(name -> name.equals("JOURNAL_STREAM") ? journalStream : null).configure(context);
         Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
         OutputStreamAppender<ILoggingEvent> console = (OutputStreamAppender<ILoggingEvent>) root.getAppender("STDERR");
         OutputStreamAppender<ILoggingEvent> captured = new OutputStreamAppender<>();
