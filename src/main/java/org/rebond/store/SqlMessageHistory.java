@@ -322,7 +322,7 @@ public final class SqlMessageHistory implements MessageHistory {
         if (contactEmail == null || contactEmail.isBlank()) {
             return Optional.empty();
         }
-        return with(contactEmail, 200).stream()
+        return latest(contactEmail, Long.MIN_VALUE, false, 200).stream() // the texts are not needed
                 .filter(m -> m.sentAt().isBefore(before))
                 .filter(m -> !m.fromEmail().isBlank() && !m.fromEmail().equalsIgnoreCase(contactEmail) && !userAddresses.contains(m.fromEmail()))
                 .filter(m -> m.recipients().stream().anyMatch(userAddresses::contains))
