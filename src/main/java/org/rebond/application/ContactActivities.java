@@ -24,6 +24,8 @@ public final class ContactActivities {
 
     /** How many of the latest messages with the contact are looked at. */
     private static final int LATEST = 200;
+    /** How many are read first: enough when the contact wrote among them. */
+    private static final int FIRST_LOOK = 20;
     private static final Pattern DRAFTS_FOLDER = Pattern.compile("(?i).*(draft|brouillon).*");
 
     private final InterviewStore store;
@@ -34,15 +36,15 @@ public final class ContactActivities {
     /** The latest messages with a contact (a lower-case address) after an instant, from the history or remembered. */
     private final MessagesAfter latestAfter;
 
-    /** The latest {@value #LATEST} messages with a contact (a lower-case address) sent after an instant, newest first. */
+    /** The latest {@code limit} messages with a contact (a lower-case address) sent after an instant, newest first. */
     @FunctionalInterface
     private interface MessagesAfter {
-        List<MessageHistory.SeenMessage> read(String contact, Instant after);
+        List<MessageHistory.SeenMessage> read(String contact, Instant after, int limit);
     }
 
     /** {@code isUser}: whether an address is one of the user's ({@code profile.addresses}). */
     public ContactActivities(InterviewStore store, Outbox outbox, MessageHistory history, Predicate<String> isUser, Clock clock) {
-        this(store, outbox, history, isUser, clock, (contact, after) -> history.exchangedAfter(contact, after, LATEST));
+        this(store, outbox, history, isUser, clock, history::exchangedAfter);
     }
 
     private ContactActivities(InterviewStore store, Outbox outbox, MessageHistory history, Predicate<String> isUser, Clock clock,
@@ -68,13 +70,15 @@ public final class ContactActivities {
 
     /**
      * The latest messages after an instant, kept for the last contact asked for: asked again for
-     * that contact after a later instant, the messages kept that are after it are the answer (the
-     * latest ones after the earlier instant include the latest ones after the later one).
+     * that contact after a later instant, the first of those kept that are after it are the answer
+     * (the latest ones after the earlier instant begin with the latest ones after the later one),
+     * unless more are asked for than were read and there may be more.
      */
     private static final class LastContactKept implements MessagesAfter {
         private final MessagesAfter read;
         private String contact;
         private Instant after;
+        private int limit;
         private List<MessageHistory.SeenMessage> messages;
 
         LastContactKept(MessagesAfter read) {
@@ -82,13 +86,14 @@ public final class ContactActivities {
         }
 
         @Override
-        public List<MessageHistory.SeenMessage> read(String asked, Instant askedAfter) {
-            if (asked.equals(contact) && !askedAfter.isBefore(after)) {
-                return messages.stream().filter(m -> m.sentAt().isAfter(askedAfter)).toList();
+        public List<MessageHistory.SeenMessage> read(String asked, Instant askedAfter, int askedLimit) {
+            if (asked.equals(contact) && !askedAfter.isBefore(after) && (askedLimit <= limit || messages.size() < limit)) {
+                return messages.stream().filter(m -> m.sentAt().isAfter(askedAfter)).limit(askedLimit).toList();
             }
             contact = asked;
             after = askedAfter;
-            messages = read.read(asked, askedAfter);
+            limit = askedLimit;
+            messages = read.read(asked, askedAfter, askedLimit);
             return messages;
         }
     }
@@ -98,14 +103,7 @@ public final class ContactActivities {
         String contact = interview.contact().email().toLowerCase(Locale.ROOT);
         Instant end = interview.end();
         Instant now = clock.instant();
-        Set<String> seen = new HashSet<>();
-        List<MessageHistory.SeenMessage> exchanges = latestAfter.read(contact, end).stream()
-                .filter(m -> !m.sentAt().isAfter(now))
-                .filter(m -> !DRAFTS_FOLDER.matcher(m.folder()).matches())
-                .filter(m -> fromContact(m, contact) || toContact(m, contact))
-                .filter(m -> m.messageId() == null || m.messageId().isBlank() || seen.add(m.messageId()))
-                .sorted(Comparator.comparing(MessageHistory.SeenMessage::sentAt).reversed())
-                .toList();
+        List<MessageHistory.SeenMessage> exchanges = exchangesSince(contact, end, now);
         Optional<Instant> lastMeeting = store.withContact(contact).stream()
                 .filter(i -> i.id() != interview.id() && i.active())
                 .map(Interview::end).filter(e -> e.isAfter(end) && !e.isAfter(now)).max(Comparator.naturalOrder());
@@ -134,6 +132,32 @@ public final class ContactActivities {
                 .map(i -> new ContactActivity.Met(i.id(), i.contact().displayName(), i.end()))
                 .toList();
         return new ContactActivity(lastExchange, unanswered, met, lastNews, settled, unansweredUpdates);
+    }
+
+    /**
+     * The messages exchanged with the contact between {@code end} and {@code now}, newest first:
+     * the latest {@value #FIRST_LOOK} at first, which are enough once the contact wrote among them
+     * (what is older than the contact's last message changes nothing of the activity), else the
+     * latest {@value #LATEST}.
+     */
+    private List<MessageHistory.SeenMessage> exchangesSince(String contact, Instant end, Instant now) {
+        List<MessageHistory.SeenMessage> read = latestAfter.read(contact, end, FIRST_LOOK);
+        List<MessageHistory.SeenMessage> first = exchanges(read, contact, now);
+        if (read.size() < FIRST_LOOK || first.stream().anyMatch(m -> fromContact(m, contact))) {
+            return first;
+        }
+        return exchanges(latestAfter.read(contact, end, LATEST), contact, now);
+    }
+
+    private List<MessageHistory.SeenMessage> exchanges(List<MessageHistory.SeenMessage> read, String contact, Instant now) {
+        Set<String> seen = new HashSet<>();
+        return read.stream()
+                .filter(m -> !m.sentAt().isAfter(now))
+                .filter(m -> !DRAFTS_FOLDER.matcher(m.folder()).matches())
+                .filter(m -> fromContact(m, contact) || toContact(m, contact))
+                .filter(m -> m.messageId() == null || m.messageId().isBlank() || seen.add(m.messageId()))
+                .sorted(Comparator.comparing(MessageHistory.SeenMessage::sentAt).reversed())
+                .toList();
     }
 
     /** The interviews whose updates a meeting with {@code referred} may bring forward: those with the person who suggested them. */

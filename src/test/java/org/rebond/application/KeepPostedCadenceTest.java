@@ -185,6 +185,19 @@ class KeepPostedCadenceTest {
     }
 
     @Test
+    void updatesLeftUnansweredAreCountedBeyondTheLatestTwentyMessages() {
+        assertThat(fire(Action.keepPosted(1), day(21)).kind()).isEqualTo(Result.Kind.DELIVERED);
+        for (int i = 0; i < 24; i++) {
+            mail(day(21).plus(Duration.ofHours(1)).plus(Duration.ofMinutes(i)), USER, CONTACT, "News from Sam, part " + (i + 1));
+        }
+
+        Result paused = fire(Action.keepPosted(2), day(21).plus(Duration.ofHours(2)).plus(Duration.ofDays(90)));
+
+        assertThat(paused.kind()).isEqualTo(Result.Kind.WAIT);
+        assertThat(paused.detail()).isEqualTo("paused: Claire Dubois has not answered your last 24 updates");
+    }
+
+    @Test
     void doneSettlesThePendingUpdatesAsSkippedWithTheUsersReasonAndRemovesTheirTriggers() {
         service.plan(claire);
         assertThat(triggers).containsKey(claire.id() + " KEEP_POSTED_1");
