@@ -142,6 +142,44 @@ class CommandLineTest {
     }
 
     @Test
+    void aDamagedDatabaseIsNamedWithWhatToDoInTheUsersLanguageAndExits74() throws Exception {
+        Path password = Cli.passwordFile(dir, "s3cret-Passw0rd", "rw-------");
+        Path database = dir.resolve("state").resolve("rebond.db");
+        org.rebond.store.Database.open(database).close();
+        int page;
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + database);
+             java.sql.Statement st = c.createStatement()) {
+            c.setAutoCommit(false);
+            for (int i = 0; i < 3_000; i++) {
+                st.execute("INSERT INTO address (email, id) VALUES ('person" + i + "@example.org', " + (i + 1) + ")");
+            }
+            c.commit();
+            c.setAutoCommit(true);
+            st.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+            try (java.sql.ResultSet rs = st.executeQuery("SELECT rootpage FROM sqlite_master WHERE tbl_name = 'address' AND type = 'index'")) {
+                page = rs.getInt(1);
+            }
+        }
+        // A disk fault in the middle of the file: the header is intact, so the file still opens.
+        try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(database.toFile(), "rw")) {
+            file.seek((page - 1) * 4096L);
+            file.write("not a b-tree page ".repeat(300).getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0, 4096);
+        }
+
+        Path english = Files.writeString(dir.resolve("rebond.yaml"), Cli.config(dir, "en", "Europe/Paris", "imap.example.org", 993, "tls", password, ""));
+        Cli.Result result = Cli.run("status", "--config", english.toString());
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.IO);
+        assertThat(result.err()).contains("the database " + database + " is damaged").contains("Restore a backup or move it aside");
+
+        Path french = Files.writeString(dir.resolve("rebond-fr.yaml"), Cli.config(dir, "fr", "Europe/Paris", "imap.example.org", 993, "tls", password, ""));
+        Cli.Result enFrancais = Cli.run("status", "--config", french.toString());
+
+        assertThat(enFrancais.exitCode()).isEqualTo(ExitCodes.IO);
+        assertThat(enFrancais.err()).contains("la base de données " + database + " est abîmée").contains("Restaurez une sauvegarde");
+    }
+
+    @Test
     void runRefusesAWorldReadablePasswordFileWith78NamingTheFileAndChmod600() throws IOException {
         Path password = Cli.passwordFile(dir, "s3cret-Passw0rd", "rw-r--r--");
         Path config = Files.writeString(dir.resolve("rebond.yaml"),
